@@ -1,0 +1,32 @@
+# Two commands on a fresh Linux machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run demo test lint translations bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py $(ARGS)
+
+demo: $(STAMP)
+	$(PY) main.py --demo $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check console tests bench main.py
+	$(VENV)/bin/mypy
+
+translations: $(STAMP)
+	$(PY) -m console.ui.i18n_tools
+
+clean:
+	rm -rf $(VENV) .pytest_cache

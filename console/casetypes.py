@@ -1,0 +1,95 @@
+"""The vocabulary of cases: types, sub-types, statuses, urgency and roles.
+
+Stored as plain strings in the database (portable, easy to extend with a migration);
+these enums are the one place the allowed values are listed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CaseType(StrEnum):
+    CONSULTATION = "consultation"  # 咨询类
+    DEMAND = "demand"  # 诉求类
+
+
+class SubType(StrEnum):
+    # consultation
+    POLICY = "policy"  # 政策咨询
+    SERVICE = "service"  # 办事咨询
+    # demand
+    COMPLAINT = "complaint"  # 投诉
+    HELP = "help"  # 求助
+    REPORT = "report"  # 举报
+    SUGGESTION = "suggestion"  # 建议
+    THANKS = "thanks"  # 表扬/感谢
+
+
+SUBTYPES_BY_TYPE: dict[CaseType, tuple[SubType, ...]] = {
+    CaseType.CONSULTATION: (SubType.POLICY, SubType.SERVICE),
+    CaseType.DEMAND: (
+        SubType.COMPLAINT,
+        SubType.HELP,
+        SubType.REPORT,
+        SubType.SUGGESTION,
+        SubType.THANKS,
+    ),
+}
+
+
+class Status(StrEnum):
+    """The lifecycle of DOMAIN.md: 受理 → 派单 → 签收 → 办理 → 反馈 → 办结 → 回访."""
+
+    RECEIVED = "received"  # 受理: saved by the agent, not yet dispatched or closed
+    DISPATCHED = "dispatched"  # 派单: sent to a handling unit, awaiting 签收
+    ACCEPTED = "accepted"  # 签收: the unit acknowledged it
+    IN_PROGRESS = "in_progress"  # 办理
+    REPLIED = "replied"  # 反馈: the unit reported a result, the centre reviews it
+    RETURNED = "returned"  # 退单: the unit sent it back (mis-routed)
+    CLOSED = "closed"  # 办结
+    VISITED = "visited"  # 回访: the citizen was called back; nothing left to do
+
+
+OPEN_STATUSES: frozenset[Status] = frozenset(
+    {
+        Status.RECEIVED,
+        Status.DISPATCHED,
+        Status.ACCEPTED,
+        Status.IN_PROGRESS,
+        Status.REPLIED,
+        Status.RETURNED,
+    }
+)
+DONE_STATUSES: frozenset[Status] = frozenset({Status.CLOSED, Status.VISITED})
+
+
+class Urgency(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"  # on the urgent matters list (紧急事项清单): the 1-2-1-3 rule
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class EventKind(StrEnum):
+    """What a case event records. The history is the evidence for assessment."""
+
+    CREATED = "created"
+    CLOSED_DIRECTLY = "closed_directly"  # 直接答复办结
+    DISPATCHED = "dispatched"
+    CLAIMED = "claimed"
+    ASSIGNED = "assigned"
+    ACCEPTED = "accepted"
+    CONTACTED = "contacted"
+    ON_SCENE = "on_scene"
+    PROGRESS = "progress"
+    REPLIED = "replied"
+    RETURNED = "returned"
+    CLOSED = "closed"
+    VISITED = "visited"
+    NOTE = "note"
+    BREACHED = "breached"

@@ -1,0 +1,100 @@
+"""Engine factory: one place that turns a database URL into a configured engine.
+
+Never called at import time. SQLite is the embedded default (one workstation, the demo,
+tests); PostgreSQL is the central database shared by all workstations.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("console.db")
+
+#: seconds to wait for a connection to the central database before giving up
+CONNECT_TIMEOUT_S = 5
+#: milliseconds any single statement may run on PostgreSQL
+STATEMENT_TIMEOUT_MS = 30_000
+
+
+def normalize_url(url: str | URL) -> URL:
+    """Accept the forms an administrator types: ``postgresql://…`` means psycopg 3,
+    a bare file path means SQLite."""
+    if isinstance(url, str):
+        if "://" not in url:
+            url = f"sqlite:///{Path(url).expanduser().resolve()}"
+        u = make_url(url)
+    else:
+        u = url
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    if u.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise ValueError(
+            f"unsupported database {u.drivername!r}: use sqlite:///PATH or postgresql://…"
+        )
+    return u
+
+
+def mask(url: str | URL) -> str:
+    """The URL with its password hidden, for logs and the status bar."""
+    return normalize_url(url).render_as_string(hide_password=True)
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return normalize_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str | URL, *, echo: bool = False, pool_size: int = 4) -> Engine:
+    u = normalize_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            u,
+            echo=echo,
+            connect_args={"timeout": 5, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(
+            u,
+            echo=echo,
+            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=2,
+            pool_timeout=CONNECT_TIMEOUT_S,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "hotline-console",
+                "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+            },
+        )
+    log.info("engine for %s", mask(u))
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    with factory() as session, session.begin():
+        yield session
