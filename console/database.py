@@ -24,9 +24,11 @@ CONNECT_TIMEOUT_S = 5
 STATEMENT_TIMEOUT_MS = 30_000
 
 
-def normalize_url(url: str | URL) -> URL:
+def normalize_url(url: str | Path | URL) -> URL:
     """Accept the forms an administrator types: ``postgresql://…`` means psycopg 3,
     a bare file path means SQLite."""
+    if isinstance(url, Path):
+        url = str(url)
     if isinstance(url, str):
         if "://" not in url:
             url = f"sqlite:///{Path(url).expanduser().resolve()}"
@@ -42,16 +44,19 @@ def normalize_url(url: str | URL) -> URL:
     return u
 
 
-def mask(url: str | URL) -> str:
+def mask(url: str | Path | URL) -> str:
     """The URL with its password hidden, for logs and the status bar."""
     return normalize_url(url).render_as_string(hide_password=True)
 
 
-def is_sqlite(url: str | URL) -> bool:
+def is_sqlite(url: str | Path | URL) -> bool:
     return normalize_url(url).get_backend_name() == "sqlite"
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # take transaction control away from the sqlite3 module (SQLAlchemy's documented
+    # recipe) so that every unit of work starts with BEGIN IMMEDIATE below
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -60,7 +65,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str | URL, *, echo: bool = False, pool_size: int = 4) -> Engine:
+def _sqlite_begin_immediate(conn: Any) -> None:
+    """Every SQLite unit of work takes the write lock up front: a read that later
+    writes can then never fail with "database is locked" half-way (SQLITE_BUSY on lock
+    upgrade); writers queue on busy_timeout instead. Readers are not blocked (WAL)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str | Path | URL, *, echo: bool = False, pool_size: int = 4) -> Engine:
     u = normalize_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
@@ -71,6 +83,7 @@ def make_engine(url: str | URL, *, echo: bool = False, pool_size: int = 4) -> En
             connect_args={"timeout": 5, "check_same_thread": False},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
         engine = create_engine(
             u,

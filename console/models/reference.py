@@ -38,9 +38,7 @@ class MatterCategory(Base):
     __tablename__ = "matter_categories"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("matter_categories.id"), index=True
-    )
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("matter_categories.id"), index=True)
     level: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(64))
     path: Mapped[str] = mapped_column(String(200), unique=True)  # "城乡建设/安全生产/事故处理"

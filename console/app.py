@@ -1,0 +1,141 @@
+"""The composition root: builds the engine, the services and the settings.
+
+No Qt here: the GUI calls ``AppContext.open`` in a background worker, and the
+administrator's command line calls it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console import migrations
+from console.database import is_sqlite, make_engine, make_session_factory, mask, normalize_url
+from console.identity import Identity
+from console.paths import default_database_url
+from console.services.agents import AgentService
+from console.services.cases import CaseService
+from console.services.handover import HandoverService
+from console.services.numbers import register_workstation, station_known
+from console.services.queue import QueueService
+from console.services.reference import ReferenceService
+from console.settings import DATABASE_URL, Settings
+from console.workcalendar import WorkCalendar
+
+log = logging.getLogger("console.app")
+
+
+class SchemaOutdated(Exception):
+    """The central database is behind this console's migrations."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database could not be reached or opened (an environment problem)."""
+
+
+def resolve_database_url(cli_url: str | None, settings: Settings, demo: bool) -> str:
+    """--database beats the settings file, which beats the embedded default."""
+    if demo:
+        return default_database_url(demo=True)
+    return cli_url or settings.get(DATABASE_URL) or default_database_url()
+
+
+@dataclass
+class AppContext:
+    url: str
+    demo: bool
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    station: str
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    identity: Identity | None = None
+
+    def __post_init__(self) -> None:
+        self.cases = CaseService(self.sessions, lambda: self.calendar, lambda: self.station)
+        self.queue = QueueService(self.sessions)
+        self.handover = HandoverService(self.sessions)
+        self.reference = ReferenceService(self.sessions)
+        self.agents = AgentService(self.sessions)
+
+    @property
+    def masked_url(self) -> str:
+        return mask(self.url)
+
+    @property
+    def embedded(self) -> bool:
+        return is_sqlite(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def prepare_schema(engine: Engine, *, upgrade: bool) -> None:
+    """Bring the schema to head (embedded databases) or check it is there (central)."""
+    if upgrade:
+        migrations.upgrade(engine)
+    elif not migrations.is_up_to_date(engine):
+        raise SchemaOutdated(
+            f"schema revision {migrations.current_revision(engine)!r}, "
+            f"this console needs {migrations.head_revision()!r}: "
+            "an administrator runs `python main.py db upgrade --database URL`"
+        )
+
+
+def seed_reference_data(sessions: sessionmaker[Session]) -> dict[str, int]:
+    from console.seed.reference import seed_reference
+
+    with sessions() as s, s.begin():
+        return seed_reference(s)
+
+
+def open_context(
+    url: str, settings: Settings, *, demo: bool = False, upgrade: bool | None = None
+) -> AppContext:
+    """Connect, migrate (embedded) or check (central), seed reference data, register
+    this workstation's station code. Blocking: call it off the GUI thread."""
+    normalize_url(url)  # refuse an unsupported URL before touching anything
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(f"{mask(url)}: {exc.__class__.__name__}: {exc}") from exc
+    try:
+        prepare_schema(engine, upgrade=is_sqlite(url) if upgrade is None else upgrade)
+        sessions = make_session_factory(engine)
+        if is_sqlite(url) or upgrade:
+            seed_reference_data(sessions)
+        key = mask(url)
+        station = settings.station_for(key)
+        if station is None or not station_known(sessions, station):
+            station = register_workstation(sessions)
+            settings.set_station_for(key, station)
+            settings.save()
+    except BaseException:
+        engine.dispose()
+        raise
+    log.info("opened %s as station %s", key, station)
+    return AppContext(url, demo, settings, engine, sessions, station)
+
+
+def has_cases(sessions: sessionmaker[Session]) -> bool:
+    from console.models import Case
+
+    with sessions() as s:
+        return s.scalars(select(Case.id).limit(1)).first() is not None
+
+
+def remove_sqlite_file(url: str) -> None:
+    """Delete an SQLite database with its WAL files (the disposable demo database)."""
+    db = normalize_url(url).database
+    if not db:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)

@@ -1,0 +1,33 @@
+"""The city's time zone and small time helpers (no Qt)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+#: Foshan, like all of mainland China, keeps UTC+8 with no daylight saving.
+CITY_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_local(dt: datetime) -> datetime:
+    if dt.tzinfo is None:
+        raise ValueError("naive datetime")
+    return dt.astimezone(CITY_TZ)
+
+
+def local_date(dt: datetime) -> date:
+    return to_local(dt).date()
+
+
+def local_midnight(d: date) -> datetime:
+    """00:00 of local day d, as an aware datetime in the city's zone."""
+    return datetime.combine(d, time(0, 0), tzinfo=CITY_TZ)
+
+
+def end_of_local_day(d: date) -> datetime:
+    """24:00 of local day d (= 00:00 of the next day)."""
+    return local_midnight(d + timedelta(days=1))

@@ -1,0 +1,1 @@
+"""Seeders: reference data the console needs before its first case."""

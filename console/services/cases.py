@@ -1,0 +1,204 @@
+"""Creating cases and moving them along their lifecycle."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.casetypes import CaseType, EventKind, Status
+from console.clock import local_date, now_utc
+from console.identity import Identity
+from console.models import Case, CaseEvent, HandlingUnit
+from console.services.errors import NotFound, ValidationFailed
+from console.services.numbers import next_case_number
+from console.services.reference import current_policy, policy_by_id
+from console.sla import choose_policy_code, clock_events, compute_deadlines
+from console.validation import CaseDraft, FieldError, normalize_phone, validate_draft
+from console.workcalendar import WorkCalendar
+
+SAVE = "save"
+CLOSE = "close"  # 直接答复办结: a consultation answered on the call
+DISPATCH = "dispatch"  # 派单 to a handling unit
+ACTIONS = (SAVE, CLOSE, DISPATCH)
+
+
+@dataclass(frozen=True)
+class SavedCase:
+    id: int
+    uuid: uuidlib.UUID
+    number: str
+    status: str
+    policy_code: str | None
+    next_milestone: str | None
+    next_due_at: datetime | None
+    created: bool  # False when this uuid had been saved before (idempotent replay)
+
+
+@dataclass(frozen=True)
+class CaseEventView:
+    kind: str
+    at: datetime
+    actor_name: str
+    detail: dict[str, Any]
+
+
+def _add_event(
+    session: Session,
+    case: Case,
+    kind: str,
+    who: Identity,
+    station: str,
+    at: datetime,
+    **detail: Any,
+) -> None:
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            kind=kind,
+            at=at,
+            actor_id=who.agent_id,
+            actor_name=who.display_name,
+            station=station,
+            detail=detail,
+        )
+    )
+
+
+def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> None:
+    """Recompute the case's deadlines from its event history (never from counters)."""
+    if case.sla_policy_id is None:
+        return
+    if case.status in (Status.CLOSED, Status.VISITED):
+        case.next_due_at = None
+        case.next_milestone = None
+        return
+    policy = policy_by_id(session, case.sla_policy_id)
+    rows = session.execute(
+        select(CaseEvent.kind, CaseEvent.at).where(CaseEvent.case_id == case.id)
+    ).all()
+    deadlines = compute_deadlines(policy, clock_events((k, a) for k, a in rows), calendar)
+    nxt = deadlines.next
+    case.next_milestone = nxt.code if nxt else None
+    case.next_due_at = nxt.due_at if nxt else deadlines.final_due_at
+    case.final_due_at = deadlines.final_due_at
+
+
+def _saved(case: Case, policy_code: str | None, created: bool) -> SavedCase:
+    return SavedCase(
+        case.id,
+        case.uuid,
+        case.number,
+        case.status,
+        policy_code,
+        case.next_milestone,
+        case.next_due_at,
+        created,
+    )
+
+
+class CaseService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        calendar: Callable[[], WorkCalendar],
+        station: Callable[[], str],
+    ) -> None:
+        self._sessions = sessions
+        self._calendar = calendar
+        self._station = station
+
+    def create(
+        self,
+        draft: CaseDraft,
+        who: Identity,
+        *,
+        action: str = SAVE,
+        unit_id: int | None = None,
+        case_uuid: uuidlib.UUID | None = None,
+        now: datetime | None = None,
+    ) -> SavedCase:
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
+        errors = validate_draft(draft, closing_directly=action == CLOSE)
+        if action == DISPATCH:
+            if draft.case_type != CaseType.DEMAND:
+                errors.append(FieldError("case_type", "dispatch_needs_demand"))
+            if unit_id is None:
+                errors.append(FieldError("unit_id", "required"))
+        if errors:
+            raise ValidationFailed(errors)
+        at = now or now_utc()
+        station = self._station()
+        calendar = self._calendar()
+        with self._sessions() as s, s.begin():
+            if case_uuid is not None:
+                existing = s.scalars(select(Case).where(Case.uuid == case_uuid)).first()
+                if existing is not None:
+                    return _saved(existing, None, created=False)
+            if unit_id is not None and s.get(HandlingUnit, unit_id) is None:
+                raise ValidationFailed([FieldError("unit_id", "unknown")])
+            policy = current_policy(
+                s, choose_policy_code(draft.case_type, draft.urgency, draft.channel_code)
+            )
+            case = Case(
+                uuid=case_uuid or uuidlib.uuid4(),
+                number=next_case_number(s, station, local_date(at)),
+                station=station,
+                channel_code=draft.channel_code,
+                case_type=draft.case_type,
+                sub_type=draft.sub_type,
+                class_code=draft.class_code,
+                category_id=draft.category_id,
+                district_id=draft.district_id,
+                town_id=draft.town_id,
+                address=draft.address.strip(),
+                caller_name=draft.caller_name.strip(),
+                caller_phone=normalize_phone(draft.caller_phone),
+                caller_anonymous=draft.caller_anonymous,
+                caller_confidential=draft.caller_confidential,
+                enterprise_name=draft.enterprise_name.strip(),
+                credit_code=draft.credit_code.strip().upper(),
+                title=draft.description.strip().splitlines()[0][:60],
+                description=draft.description.strip(),
+                urgency=draft.urgency,
+                status=Status.RECEIVED,
+                created_by_id=who.agent_id,
+                assignee_id=who.agent_id,
+                sla_policy_id=policy.id,
+                received_at=at,
+                created_at=at,
+                updated_at=at,
+            )
+            s.add(case)
+            s.flush()
+            _add_event(s, case, EventKind.CREATED, who, station, at, number=case.number)
+            if action == CLOSE:
+                case.answer = draft.answer.strip()
+                case.status = Status.CLOSED
+                case.closed_at = at
+                _add_event(s, case, EventKind.CLOSED_DIRECTLY, who, station, at)
+            elif action == DISPATCH:
+                case.status = Status.DISPATCHED
+                case.unit_id = unit_id
+                case.dispatched_at = at
+                _add_event(s, case, EventKind.DISPATCHED, who, station, at, unit_id=unit_id)
+            s.flush()
+            refresh_deadlines(s, case, calendar)
+            return _saved(case, policy.code, created=True)
+
+    def history(self, case_id: int) -> list[CaseEventView]:
+        with self._sessions() as s:
+            if s.get(Case, case_id) is None:
+                raise NotFound(f"case #{case_id}")
+            return [
+                CaseEventView(e.kind, e.at, e.actor_name, dict(e.detail))
+                for e in s.scalars(
+                    select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
+                )
+            ]

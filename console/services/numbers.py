@@ -1,0 +1,57 @@
+"""Issuing case numbers and registering workstations (see console.numbering)."""
+
+from __future__ import annotations
+
+import socket
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.models import NumberCounter, Workstation
+from console.numbering import MAX_SEQ_PER_DAY, day_key, first_free_station, format_case_number
+
+
+def next_case_number(session: Session, station: str, day: date) -> str:
+    """Next number of ``station`` for local ``day``, inside the caller's transaction."""
+    key = day_key(day)
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
+    session.execute(
+        ins.values(station=station, day=key, last_seq=0).on_conflict_do_nothing(
+            index_elements=["station", "day"]
+        )
+    )
+    seq = session.execute(
+        update(NumberCounter)
+        .where(NumberCounter.station == station, NumberCounter.day == key)
+        .values(last_seq=NumberCounter.last_seq + 1)
+        .returning(NumberCounter.last_seq)
+    ).scalar_one()
+    if seq > MAX_SEQ_PER_DAY:
+        raise RuntimeError(f"station {station} used all {MAX_SEQ_PER_DAY} numbers of {key}")
+    return format_case_number(day, station, seq)
+
+
+def register_workstation(
+    sessions: sessionmaker[Session], hostname: str | None = None, attempts: int = 5
+) -> str:
+    """Give this installation a station code of its own (lowest free one)."""
+    host = hostname or socket.gethostname()
+    for _ in range(attempts):
+        try:
+            with sessions() as s, s.begin():
+                taken = set(s.scalars(select(Workstation.code)))
+                code = first_free_station(taken)
+                s.add(Workstation(code=code, hostname=host))
+            return code
+        except IntegrityError:  # another workstation took it at the same moment
+            continue
+    raise RuntimeError("could not register a station code")
+
+
+def station_known(sessions: sessionmaker[Session], code: str) -> bool:
+    with sessions() as s:
+        return s.get(Workstation, code) is not None

@@ -1,0 +1,151 @@
+"""Reference data as plain, immutable values for forms and screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.models import (
+    BusinessClass,
+    Channel,
+    HandlingUnit,
+    MatterCategory,
+    Region,
+    ShiftDefinition,
+    SlaPolicy,
+)
+from console.shifts import ShiftDef, parse_hhmm
+from console.sla import Milestone, Policy
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int
+    parent_id: int | None
+    level: int
+    name: str
+    path: str
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    id: int
+    parent_id: int | None
+    level: int
+    name: str
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    id: int
+    name: str
+    kind: str
+    region_id: int | None
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    channels: tuple[Choice, ...]
+    classes: tuple[Choice, ...]
+    categories: tuple[Category, ...]
+    regions: tuple[RegionRef, ...]
+    units: tuple[UnitRef, ...]
+    shifts: tuple[ShiftDef, ...]
+
+    def districts(self) -> list[RegionRef]:
+        return [r for r in self.regions if r.level == 1]
+
+    def towns_of(self, district_id: int) -> list[RegionRef]:
+        return [r for r in self.regions if r.parent_id == district_id]
+
+    def leaf_categories(self) -> list[Category]:
+        return [c for c in self.categories if c.level == 3]
+
+
+def load_reference(session: Session) -> ReferenceData:
+    channels = tuple(
+        Choice(c.code, c.name, c.name_en)
+        for c in session.scalars(
+            select(Channel).where(Channel.active.is_(True)).order_by(Channel.sort_order)
+        )
+    )
+    classes = tuple(
+        Choice(c.code, c.name, c.name_en)
+        for c in session.scalars(select(BusinessClass).order_by(BusinessClass.sort_order))
+    )
+    categories = tuple(
+        Category(c.id, c.parent_id, c.level, c.name, c.path)
+        for c in session.scalars(select(MatterCategory).order_by(MatterCategory.id))
+    )
+    regions = tuple(
+        RegionRef(r.id, r.parent_id, r.level, r.name)
+        for r in session.scalars(select(Region).order_by(Region.sort_order, Region.id))
+    )
+    units = tuple(
+        UnitRef(u.id, u.name, u.kind, u.region_id)
+        for u in session.scalars(
+            select(HandlingUnit).where(HandlingUnit.active.is_(True)).order_by(HandlingUnit.id)
+        )
+    )
+    shifts = tuple(
+        ShiftDef(s.code, s.name, parse_hhmm(s.starts), parse_hhmm(s.ends))
+        for s in session.scalars(select(ShiftDefinition).order_by(ShiftDefinition.sort_order))
+    )
+    return ReferenceData(channels, classes, categories, regions, units, shifts)
+
+
+def load_shifts(session: Session) -> tuple[ShiftDef, ...]:
+    return tuple(
+        ShiftDef(s.code, s.name, parse_hhmm(s.starts), parse_hhmm(s.ends))
+        for s in session.scalars(select(ShiftDefinition).order_by(ShiftDefinition.sort_order))
+    )
+
+
+def current_policy(session: Session, code: str) -> Policy:
+    row = session.scalars(
+        select(SlaPolicy)
+        .where(SlaPolicy.code == code, SlaPolicy.current.is_(True))
+        .order_by(SlaPolicy.version.desc())
+    ).first()
+    if row is None:
+        raise LookupError(f"no current SLA policy {code!r}")
+    return policy_from_row(row)
+
+
+def policy_by_id(session: Session, policy_id: int) -> Policy:
+    row = session.get(SlaPolicy, policy_id)
+    if row is None:
+        raise LookupError(f"no SLA policy #{policy_id}")
+    return policy_from_row(row)
+
+
+def policy_from_row(row: SlaPolicy) -> Policy:
+    return Policy(
+        row.id,
+        row.code,
+        row.version,
+        row.name,
+        row.workday_rule,
+        tuple(
+            Milestone(m.code, m.name, m.limit_value, m.limit_unit, m.start_event, m.met_by_event)
+            for m in row.milestones
+        ),
+    )
+
+
+class ReferenceService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def load(self) -> ReferenceData:
+        with self._sessions() as s:
+            return load_reference(s)
