@@ -1,0 +1,169 @@
+"""Command line: start the console, or administer its database.
+
+python main.py                         start the console (embedded SQLite by default)
+python main.py --demo                  start on the demo database (a week of sample cases)
+python main.py --database URL          start on the central PostgreSQL
+python main.py db upgrade              create or migrate the schema, seed reference data
+python main.py db current              show the schema revision
+python main.py seed --demo             fill a database with a realistic demo week
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from console.database import make_engine, make_session_factory, mask
+
+EPILOG = """\
+database URLs:
+  sqlite:///PATH                 an embedded database file (the default lives in the
+                                 user data directory; nothing to configure)
+  postgresql://USER@HOST:5432/DB the central database shared by all workstations
+                                 (psycopg 3; the password is asked for, never stored here)
+
+The same URL can be set once in the settings dialog, or in CONSOLE_DATABASE_URL.
+
+examples:
+  python main.py --demo
+  python main.py db upgrade --database postgresql://admin@db.hotline.local/hotline
+  python main.py seed --demo --database sqlite:///./try.sqlite3
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="main.py",
+        description="Operator console of the city citizen hotline (12345 / 市长直通车).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: settings, then the embedded SQLite file)",
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the clearly labelled demo database with a week of sample cases",
+    )
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default zh_CN)")
+    p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in with this user")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser(
+        "db",
+        help="administer the schema",
+        description="Create or migrate the schema (Alembic) and seed the "
+        "reference data. Run once per release against the central database.",
+    )
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = db_sub.add_parser("upgrade", help="migrate to the newest schema and seed reference data")
+    up.add_argument("--database", metavar="URL", dest="sub_database")
+    up.add_argument("--revision", default="head", help="target revision (default head)")
+    cur = db_sub.add_parser("current", help="print the schema revision")
+    cur.add_argument("--database", metavar="URL", dest="sub_database")
+
+    seed = sub.add_parser(
+        "seed",
+        help="load data into a database",
+        description="Seed reference data, or a realistic demo week.",
+    )
+    seed.add_argument("--database", metavar="URL", dest="sub_database")
+    seed.add_argument(
+        "--demo",
+        action="store_true",
+        dest="seed_demo",
+        help="add a week of realistic demo cases (and demo agents)",
+    )
+    seed.add_argument("--days", type=int, default=7)
+    seed.add_argument("--per-day", type=int, default=300)
+    return p
+
+
+def _url(args: argparse.Namespace) -> str:
+    import os
+
+    from console.paths import default_database_url
+    from console.settings import DATABASE_URL, Settings
+
+    explicit = getattr(args, "sub_database", None) or args.database
+    if explicit:
+        return str(explicit)
+    if os.environ.get("CONSOLE_DATABASE_URL"):
+        return os.environ["CONSOLE_DATABASE_URL"]
+    if args.demo:
+        return default_database_url(demo=True)
+    return Settings().get(DATABASE_URL) or default_database_url()
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from console import migrations
+    from console.app import seed_reference_data
+
+    url = _url(args)
+    engine = make_engine(url)
+    try:
+        if args.db_command == "current":
+            print(
+                f"{mask(url)}: {migrations.current_revision(engine) or '(empty)'} "
+                f"(head {migrations.head_revision()})"
+            )
+            return 0
+        migrations.upgrade(engine, args.revision)
+        counts = seed_reference_data(make_session_factory(engine))
+        added = ", ".join(f"{k} +{v}" for k, v in counts.items() if v) or "nothing new"
+        print(
+            f"{mask(url)}: schema at {migrations.current_revision(engine)}; reference data: {added}"
+        )
+        return 0
+    finally:
+        engine.dispose()
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from console.app import open_context
+    from console.settings import Settings
+
+    url = _url(args)
+    ctx = open_context(url, Settings(), upgrade=True)
+    try:
+        if args.seed_demo:
+            from console.seed.demo import seed_demo
+
+            stats = seed_demo(
+                ctx.sessions,
+                station=ctx.station,
+                days=args.days,
+                per_day=args.per_day,
+                calendar=ctx.calendar,
+            )
+            print(f"{mask(url)}: demo cases added: {stats.total}")
+        else:
+            print(f"{mask(url)}: reference data is seeded")
+        return 0
+    finally:
+        ctx.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from console.logs import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    try:
+        if args.command == "db":
+            return cmd_db(args)
+        if args.command == "seed":
+            return cmd_seed(args)
+    except Exception as exc:  # an administrator's command: say what went wrong, plainly
+        logging.getLogger("console").debug("command failed", exc_info=True)
+        print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    from console.ui.launch import run_gui
+
+    return run_gui(args)

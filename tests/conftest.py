@@ -1,0 +1,71 @@
+"""Test set-up: offscreen Qt, an in-memory keyring, isolated user directories, and
+database fixtures that run on SQLite and on the real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# before anything imports Qt or reads the user's directories
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HOTLINE_CONSOLE_HOME"] = tempfile.mkdtemp(prefix="hotline-test-home-")
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+
+from console.database import make_engine, make_session_factory  # noqa: E402
+from tests.helpers.db import (  # noqa: E402
+    make_sqlite_template,
+    pg_available,
+    pg_database,
+    pg_reset,
+    sqlite_copy,
+)
+from tests.helpers.keyring_memory import MemoryKeyring  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_sqlite_template(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    ok, why = pg_available()
+    if not ok:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI and is not reachable: {why}")
+        pytest.skip(f"PostgreSQL not reachable (set CONSOLE_TEST_PG_URL): {why}")
+    with pg_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, sqlite_template: Path, tmp_path: Path) -> str:
+    """A migrated, reference-seeded, otherwise empty database on each engine."""
+    if request.param == "sqlite":
+        return sqlite_copy(sqlite_template, tmp_path)
+    url: str = request.getfixturevalue("pg_url")
+    pg_reset(url)
+    return url
+
+
+@pytest.fixture
+def sessions(db_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(db_url)
+    yield make_session_factory(engine)
+    engine.dispose()
