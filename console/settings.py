@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
+from urllib.parse import quote
 
 from console.paths import config_dir
 
@@ -44,10 +45,15 @@ _SECTION = "console"
 _STATIONS = "stations"
 
 
+def _key(text: str) -> str:
+    """INI keys may not hold ':' or '=' (URLs do): percent-encode them."""
+    return quote(text, safe="")
+
+
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or (config_dir() / "settings.ini")
-        self._cp = configparser.ConfigParser(interpolation=None)
+        self._cp = configparser.ConfigParser(interpolation=None, delimiters=("=",))
         self._cp.optionxform = str  # type: ignore[assignment,method-assign]
         if self.path.exists():
             self._cp.read(self.path, encoding="utf-8")
@@ -77,10 +83,10 @@ class Settings:
 
     def station_for(self, database: str) -> str | None:
         """The station code this workstation registered with that database (masked URL)."""
-        return self._cp.get(_STATIONS, database, fallback=None)
+        return self._cp.get(_STATIONS, _key(database), fallback=None)
 
     def set_station_for(self, database: str, code: str) -> None:
-        self._cp.set(_STATIONS, database, code)
+        self._cp.set(_STATIONS, _key(database), code)
 
     def items(self) -> Iterator[tuple[str, str]]:
         yield from self._cp.items(_SECTION)

@@ -1,0 +1,1 @@
+"""Qt widgets and models only. The one package that imports PySide6."""

@@ -1,0 +1,56 @@
+"""Two kinds of error: the environment's (a plain, non-modal message) and bugs
+(the crash dialog, through sys.excepthook)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from console.app import DatabaseUnavailable, SchemaOutdated
+from console.services.errors import ServiceError
+
+ENVIRONMENT_ERRORS: tuple[type[BaseException], ...] = (
+    DatabaseUnavailable,
+    SchemaOutdated,
+    OperationalError,
+    PoolTimeout,
+    ConnectionError,
+    TimeoutError,
+    OSError,
+)
+
+
+def is_environment_error(exc: BaseException) -> bool:
+    if isinstance(exc, ENVIRONMENT_ERRORS):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for the user; details go to the log."""
+    tr = QCoreApplication.translate
+    if isinstance(exc, SchemaOutdated):
+        return tr("errors", "The database needs an upgrade by an administrator: {0}").format(exc)
+    if isinstance(exc, DatabaseUnavailable | OperationalError | PoolTimeout | ConnectionError):
+        return tr(
+            "errors",
+            "The database is not answering. Your work is kept on screen; "
+            "try again in a moment. ({0})",
+        ).format(_first_line(exc))
+    if isinstance(exc, OSError):
+        return tr("errors", "A file could not be read or written: {0}").format(exc)
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0][:160] if text else exc.__class__.__name__
+
+
+def report_bug(exc: BaseException) -> None:
+    sys.excepthook(type(exc), exc, exc.__traceback__)

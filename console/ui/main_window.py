@@ -1,0 +1,212 @@
+"""The main window composes the screens; each screen owns its widgets and services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.clock import now_utc, to_local
+from console.logs import RING
+from console.settings import REFRESH_SECONDS, Settings
+from console.ui.context import UiContext
+from console.ui.handover.screen import HandoverScreen
+from console.ui.intake.form import CaseEntryScreen
+from console.ui.messages import MessageBar, Messages
+from console.ui.queue.screen import QueueScreen
+from console.ui.runner import BackgroundRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, demo: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.demo = demo
+        self.setWindowTitle(self._title())
+        self.resize(QSize(1366, 820))
+        self.message_bar = MessageBar()
+        self.messages = Messages(self.message_bar)
+        self.runner = BackgroundRunner(self.messages.error, self)
+        self.ui: UiContext | None = None
+        self.screens: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(22, 22))
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Connecting to the database…"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+        self.stack.addWidget(self.placeholder)
+
+        self.demo_banner = QLabel(
+            self.tr("DEMO MODE — sample data in a separate demo database; nothing here is real")
+        )
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setVisible(demo)
+
+        body = QWidget()
+        row = QVBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.demo_banner)
+        row.addWidget(self.message_bar)
+        inner = QWidget()
+
+        h = QHBoxLayout(inner)
+        h.setContentsMargins(4, 4, 4, 4)
+        h.addWidget(self.nav)
+        h.addWidget(self.stack, 1)
+        row.addWidget(inner, 1)
+        self.setCentralWidget(body)
+
+        sb = self.statusBar()
+        self.db_label = QLabel()
+        self.station_label = QLabel()
+        self.agent_label = QLabel(self.tr("Not signed in"))
+        self.busy_label = QLabel()
+        self.clock_label = QLabel()
+        sb.addWidget(self.db_label, 1)
+        for w in (self.busy_label, self.station_label, self.agent_label, self.clock_label):
+            sb.addPermanentWidget(w)
+        self.runner.busy_changed.connect(
+            lambda n: self.busy_label.setText(self.tr("Working…") if n else "")
+        )
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick_clock)
+        self._clock.start(1000)
+        self._tick_clock()
+
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self._show_screen)
+
+    def _title(self) -> str:
+        title = self.tr("Citizen Hotline Console")
+        return f"{title} — {self.tr('DEMO')}" if self.demo else title
+
+    def _build_menus(self) -> None:
+        m = self.menuBar()
+        file_menu = m.addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.view_menu = m.addMenu(self.tr("&View"))
+        help_menu = m.addMenu(self.tr("&Help"))
+        log_action = QAction(self.tr("Show &log"), self)
+        log_action.triggered.connect(self.show_log)
+        help_menu.addAction(log_action)
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _tick_clock(self) -> None:
+        self.clock_label.setText(to_local(now_utc()).strftime("%Y-%m-%d %H:%M:%S"))
+
+    # --- composition -----------------------------------------------------------------
+    def set_connecting(self, masked_url: str) -> None:
+        self.db_label.setText(self.tr("Database: {0} (connecting…)").format(masked_url))
+        self.placeholder.setText(self.tr("Connecting to {0}…").format(masked_url))
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def set_failed(self, text: str) -> None:
+        self.placeholder.setText(text)
+
+    def attach(self, ui: UiContext) -> None:
+        """Build the three screens once the database is open and the agent signed in."""
+        self.ui = ui
+        app = ui.app
+        self.db_label.setText(
+            self.tr("Database: {0}").format(app.masked_url)
+            + (f"  [{self.tr('DEMO')}]" if app.demo else "")
+        )
+        self.station_label.setText(self.tr("Station {0}").format(app.station))
+        self.agent_label.setText(f"{ui.identity.display_name} ({ui.identity.username})")
+        refresh = self.settings.get(REFRESH_SECONDS)
+        style = self.style()
+        screens: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = [
+            (
+                "entry",
+                self.tr("Case entry"),
+                CaseEntryScreen(ui),
+                QStyle.StandardPixmap.SP_FileDialogNewFolder,
+            ),
+            (
+                "queue",
+                self.tr("Queue"),
+                QueueScreen(ui, refresh_seconds=refresh),
+                QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            ),
+            (
+                "handover",
+                self.tr("Shift handover"),
+                HandoverScreen(ui),
+                QStyle.StandardPixmap.SP_BrowserReload,
+            ),
+        ]
+        for i, (key, title, widget, icon) in enumerate(screens):
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(style.standardIcon(icon), title)
+            item.setSizeHint(QSize(160, 44))
+            self.nav.addItem(item)
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(self._goto(i))
+            self.view_menu.addAction(action)
+        entry = self.screens["entry"]
+        queue = self.screens["queue"]
+        assert isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen)
+        entry.case_saved.connect(lambda _s: queue.refresh())
+        self.nav.setCurrentRow(0)
+
+    def _goto(self, row: int) -> Callable[[], None]:
+        return lambda: self.nav.setCurrentRow(row)
+
+    def _show_screen(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.stack.setCurrentWidget(list(self.screens.values())[row])
+
+    # --- help ------------------------------------------------------------------------
+    def show_log(self) -> None:
+        view = QPlainTextEdit("\n".join(RING.lines))
+        view.setReadOnly(True)
+        view.setWindowTitle(self.tr("Console log"))
+        view.resize(900, 500)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.setParent(self, Qt.WindowType.Window)
+        view.show()
+        self._log_view = view
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr("Citizen Hotline Console 0.1\nOperator console of the 12345 city hotline."),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.wait(5000)
+        if self.ui is not None:
+            self.ui.app.close()
+        event.accept()
