@@ -22,7 +22,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check console tests bench main.py
+	$(VENV)/bin/ruff check console tests main.py $(wildcard bench tools)
 	$(VENV)/bin/mypy
 
 translations: $(STAMP)

@@ -7,7 +7,8 @@ sentence next to the field. Validation never changes the draft.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from console.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
 
@@ -94,7 +95,7 @@ class CaseDraft:
 class FieldError:
     field: str
     code: str
-    params: dict[str, int] = field(default_factory=dict)
+    params: dict[str, int] = dc_field(default_factory=dict)
 
 
 def validate_draft(d: CaseDraft, *, closing_directly: bool = False) -> list[FieldError]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.casetypes import OPEN_STATUSES, EventKind
@@ -33,7 +33,7 @@ class ShiftSummary:
         return sum(self.received_by_type.values())
 
 
-def _count(session: Session, *where: object) -> int:
+def _count(session: Session, *where: ColumnElement[bool]) -> int:
     return int(session.execute(select(func.count()).select_from(Case).where(*where)).scalar_one())
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, RowMapping, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from console.casetypes import OPEN_STATUSES, Status
@@ -66,10 +67,10 @@ class PageKey:
     id: int
 
 
-def _base(query: QueueQuery, now: datetime) -> Select[tuple[object, ...]]:
+def _base(query: QueueQuery, now: datetime) -> Select[*tuple[Any, ...]]:
     assignee = aliased(Agent)
     district = aliased(Region)
-    stmt = (
+    return (
         select(
             Case.id,
             Case.number,
@@ -77,15 +78,15 @@ def _base(query: QueueQuery, now: datetime) -> Select[tuple[object, ...]]:
             Case.case_type,
             Case.sub_type,
             Case.urgency,
-            BusinessClass.name,
-            MatterCategory.path,
-            district.name,
+            BusinessClass.name.label("class_name"),
+            MatterCategory.path.label("category"),
+            district.name.label("district"),
             Case.caller_name,
             Case.caller_phone,
             Case.caller_confidential,
             Case.title,
-            assignee.display_name,
-            HandlingUnit.name,
+            assignee.display_name.label("assignee"),
+            HandlingUnit.name.label("unit"),
             Case.received_at,
             Case.next_milestone,
             Case.next_due_at,
@@ -97,7 +98,6 @@ def _base(query: QueueQuery, now: datetime) -> Select[tuple[object, ...]]:
         .outerjoin(HandlingUnit, HandlingUnit.id == Case.unit_id)
         .where(_view_filter(query, now))
     )
-    return stmt
 
 
 def _view_filter(query: QueueQuery, now: datetime) -> ColumnElement[bool]:
@@ -147,31 +147,36 @@ def fetch_page(
         stmt = stmt.order_by(Case.received_at.desc(), Case.id.desc())
     else:
         stmt = stmt.order_by(Case.next_due_at.asc().nulls_last(), Case.id.asc())
-    rows = []
-    for r in session.execute(stmt.limit(limit)):
-        confidential = bool(r[11])
-        caller = "保密" if confidential else (r[9] or _mask_phone(r[10]) if r[10] else r[9])
-        rows.append(
-            QueueRow(
-                id=r[0],
-                number=r[1],
-                status=r[2],
-                case_type=r[3],
-                sub_type=r[4],
-                urgency=r[5],
-                class_name=r[6] or "",
-                category=r[7] or "",
-                district=r[8] or "",
-                caller=caller or "",
-                title=r[12] or "",
-                assignee=r[13] or "",
-                unit=r[14] or "",
-                received_at=r[15],
-                next_milestone=r[16],
-                next_due_at=r[17],
-            )
-        )
-    return rows
+    return [_row(m) for m in session.execute(stmt.limit(limit)).mappings()]
+
+
+def _caller(m: RowMapping) -> str:
+    if m["caller_confidential"]:
+        return "保密"  # confidential caller: never shown in lists
+    name: str = m["caller_name"] or ""
+    phone: str = m["caller_phone"] or ""
+    return name or (_mask_phone(phone) if phone else "")
+
+
+def _row(m: RowMapping) -> QueueRow:
+    return QueueRow(
+        id=m["id"],
+        number=m["number"],
+        status=m["status"],
+        case_type=m["case_type"],
+        sub_type=m["sub_type"],
+        urgency=m["urgency"],
+        class_name=m["class_name"] or "",
+        category=m["category"] or "",
+        district=m["district"] or "",
+        caller=_caller(m),
+        title=m["title"] or "",
+        assignee=m["assignee"] or "",
+        unit=m["unit"] or "",
+        received_at=m["received_at"],
+        next_milestone=m["next_milestone"],
+        next_due_at=m["next_due_at"],
+    )
 
 
 def page_key(query: QueueQuery, row: QueueRow) -> PageKey:

@@ -156,8 +156,8 @@ class SettingsDialog(QDialog):
         i = self.language.findData(settings.get(LANGUAGE))
         self.language.setCurrentIndex(max(i, 0))
         self.test_button = QPushButton(self.tr("&Test connection"))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Central &database:"), self.url)
         form.addRow("", QLabel(self.tr("Empty: the embedded database of this computer.")))
@@ -172,7 +172,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self._test)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
-        lay.addWidget(self.result)
+        lay.addWidget(self.feedback)
         lay.addWidget(note)
         lay.addWidget(buttons)
 
@@ -183,7 +183,7 @@ class SettingsDialog(QDialog):
         try:
             normalize_url(text)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.result.setText(self.tr("Not a database URL: {0}").format(exc))
+            self.feedback.setText(self.tr("Not a database URL: {0}").format(exc))
             return False
         return True
 
@@ -192,9 +192,9 @@ class SettingsDialog(QDialog):
             return
         text = self.url.text().strip()
         if not text:
-            self.result.setText(self.tr("The embedded database needs no test."))
+            self.feedback.setText(self.tr("The embedded database needs no test."))
             return
-        self.result.setText(self.tr("Connecting to {0}…").format(mask(text)))
+        self.feedback.setText(self.tr("Connecting to {0}…").format(mask(text)))
         self.test_button.setEnabled(False)
 
         def probe() -> str:
@@ -209,12 +209,12 @@ class SettingsDialog(QDialog):
 
         def ok(_v: str) -> None:
             self.test_button.setEnabled(True)
-            self.result.setText(self.tr("Connected."))
+            self.feedback.setText(self.tr("Connected."))
 
         def fail(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
             first = str(getattr(exc, "orig", exc)).strip().splitlines()
-            self.result.setText(
+            self.feedback.setText(
                 self.tr("Could not connect: {0}").format(first[0] if first else exc)
             )
 
@@ -227,7 +227,7 @@ class SettingsDialog(QDialog):
             split_password(self.url.text().strip()) if self.url.text().strip() else ("", None)
         )
         if password is not None and not remember(url, password):
-            self.result.setText(
+            self.feedback.setText(
                 self.tr("No keyring on this computer: the password will be asked at each start.")
             )
         self.settings.set(DATABASE_URL, url)  # never with the password
@@ -237,6 +237,6 @@ class SettingsDialog(QDialog):
         try:
             self.settings.save()
         except OSError as exc:
-            self.result.setText(self.tr("Could not save the settings: {0}").format(exc))
+            self.feedback.setText(self.tr("Could not save the settings: {0}").format(exc))
             return
         self.accept()

@@ -79,9 +79,9 @@ class Startup(QObject):
         self.window.demo = self.demo
         self.window.demo_banner.setVisible(self.demo)
         self.window.setWindowTitle(self.window._title())
-        self.connect()
+        self.open_database()
 
-    def connect(self) -> None:
+    def open_database(self) -> None:
         url = resolve_database_url(
             self.args.database or os.environ.get("CONSOLE_DATABASE_URL"), self.settings, self.demo
         )
@@ -95,7 +95,7 @@ class Startup(QObject):
     def _failed(self, exc: BaseException) -> None:
         log.warning("could not open the database: %s", exc)
         self.window.set_failed(self.tr("The database could not be opened."))
-        self.window.messages.error(exc, action=(self.tr("Retry"), self.connect))
+        self.window.messages.error(exc, action=(self.tr("Retry"), self.open_database))
         self.window.settings_action.triggered.connect(self._settings)
 
     def _settings(self) -> None:

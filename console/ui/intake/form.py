@@ -87,7 +87,9 @@ class CaseEntryScreen(QWidget):
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.lineEdit().setPlaceholderText(self.tr("Type any part of a category name"))
+        line = self.category.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Type any part of a category name"))
         self._category_model = QStringListModel(self)
         completer = QCompleter(self._category_model, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -261,9 +263,9 @@ class CaseEntryScreen(QWidget):
         for c in ref.classes:
             self.class_box.addItem(c.name, c.code)
         paths = []
-        for c in ref.leaf_categories():
-            text = c.path.replace("/", CATEGORY_SEP)
-            self._category_ids[text] = c.id
+        for cat in ref.leaf_categories():
+            text = cat.path.replace("/", CATEGORY_SEP)
+            self._category_ids[text] = cat.id
             paths.append(text)
         self._category_model.setStringList(paths)
         self.category.addItems(paths)
@@ -422,9 +424,10 @@ class CaseEntryScreen(QWidget):
                 w.style().polish(w)
         first: QWidget | None = None
         for e in errors:
-            label = self._errors.get(e.field)
-            if label is None:
+            err_label = self._errors.get(e.field)
+            if err_label is None:
                 continue
+            label = err_label
             text = labels.field_error(e)
             label.setText((label.text() + " " if label.text() else "") + text)
             label.show()
