@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default zh_CN)")
     p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in with this user")
     p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    # for start-up measurements (bench/startup.py): print the time to a usable window, quit
+    p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser(
@@ -151,6 +153,9 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import time
+
+    process_start = time.perf_counter()
     args = build_parser().parse_args(argv)
     from console.logs import setup_logging
 
@@ -166,4 +171,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from console.ui.launch import run_gui
 
-    return run_gui(args)
+    return run_gui(args, process_start)

@@ -24,16 +24,19 @@ from console.app import (
 from console.clock import now_utc
 from console.credentials import with_password
 from console.database import mask
+from console.identity import Identity
 from console.paths import default_database_path
 from console.settings import FIRST_START_DONE, LANGUAGE, LAST_USER, Settings
 from console.ui.context import UiContext
 from console.ui.crash import install_excepthook
 from console.ui.dialogs import FirstStartDialog, SettingsDialog, SignInDialog
 from console.ui.i18n import install_translators
+from console.ui.intake.form import CaseEntryScreen
 from console.ui.main_window import MainWindow
 from console.ui.qtlog import install_qt_message_handler
 
 log = logging.getLogger("console.ui")
+STARTED_AT_IMPORT_S = 0.0  # set by run_gui: time spent before the window existed
 
 QSS = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 DEMO_MAX_AGE = timedelta(hours=12)
@@ -104,6 +107,13 @@ class Startup(QObject):
     def _opened(self, ctx: AppContext) -> None:
         self.ctx = ctx
         log.info("database open after %.2f s", time.perf_counter() - self.started)
+        if ctx.demo and self.args.user:
+            # the demo has no passwords: --user signs in directly
+            user = str(self.args.user)
+            self.window.runner.run(
+                lambda: ctx.agents.sign_in(user), self._signed_in, owner=self.window
+            )
+            return
         prefill = (
             self.args.user or self.settings.get(LAST_USER) or ("agent01" if ctx.demo else "admin")
         )
@@ -111,12 +121,25 @@ class Startup(QObject):
         if dlg.exec() != QDialog.DialogCode.Accepted or dlg.identity is None:
             self.window.close()
             return
-        self.settings.set(LAST_USER, dlg.identity.username)
+        self._signed_in(dlg.identity)
+
+    def _signed_in(self, identity: Identity) -> None:
+        assert self.ctx is not None
+        self.settings.set(LAST_USER, identity.username)
         self.settings.save()
-        ui = UiContext(ctx, dlg.identity, self.window.runner, self.window.messages)
+        ui = UiContext(self.ctx, identity, self.window.runner, self.window.messages)
         self.window.attach(ui)
         self.window.settings_action.triggered.connect(self._settings)
-        log.info("usable window after %.2f s", time.perf_counter() - self.started)
+        entry = self.window.screens["entry"]
+        assert isinstance(entry, CaseEntryScreen)
+        entry.ready.connect(self._ready)
+
+    def _ready(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        log.info("usable window after %.2f s", elapsed)
+        if getattr(self.args, "exit_when_ready", False):
+            print(f"ready_s={elapsed + STARTED_AT_IMPORT_S:.3f}", flush=True)
+            self.window.close()
 
 
 def load_style() -> str:
@@ -126,7 +149,10 @@ def load_style() -> str:
         return ""
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int:
+    global STARTED_AT_IMPORT_S
+    if process_start is not None:
+        STARTED_AT_IMPORT_S = time.perf_counter() - process_start
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("hotline-console")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from console.app import AppContext, open_context
 from console.settings import Settings
@@ -14,12 +17,42 @@ from console.ui.context import UiContext
 from console.ui.messages import MessageBar, Messages
 from console.ui.runner import BackgroundRunner
 
+T = TypeVar("T")
+
+
+def off_gui_thread(fn: Callable[[], T]) -> T:
+    """Test set-up that touches the database runs on a thread of its own, so that the
+    guard below can insist that the widgets never query on the GUI thread."""
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            box["error"] = exc
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
 
 @pytest.fixture
 def app_ctx(db_url: str, tmp_path: Path) -> Iterator[AppContext]:
-    ctx = open_context(db_url, Settings(tmp_path / "settings.ini"))
+    ctx = off_gui_thread(lambda: open_context(db_url, Settings(tmp_path / "settings.ini")))
+    on_gui_thread: list[str] = []
+
+    def guard(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(statement.split("\n")[0][:120])
+
+    event.listen(ctx.engine, "before_cursor_execute", guard)
     yield ctx
+    event.remove(ctx.engine, "before_cursor_execute", guard)
     ctx.close()
+    assert on_gui_thread == [], f"SQL ran on the GUI thread: {on_gui_thread}"
 
 
 @pytest.fixture
@@ -28,7 +61,7 @@ def ui_ctx(qtbot: QtBot, app_ctx: AppContext) -> Iterator[UiContext]:
     qtbot.addWidget(bar)
     errors: list[BaseException] = []
     runner = BackgroundRunner(errors.append)
-    identity = app_ctx.agents.sign_in("admin")
+    identity = off_gui_thread(lambda: app_ctx.agents.sign_in("admin"))
     ui = UiContext(app_ctx, identity, runner, Messages(bar))
     yield ui
     runner.wait(10_000)

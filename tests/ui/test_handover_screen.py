@@ -6,6 +6,7 @@ from console.services.cases import CLOSE
 from console.ui.context import UiContext
 from console.ui.handover.screen import HandoverScreen
 from console.validation import CaseDraft
+from tests.ui.conftest import off_gui_thread
 
 
 def test_handover_screen_shows_current_shift_counts(qtbot: QtBot, ui_ctx: UiContext) -> None:
@@ -16,8 +17,8 @@ def test_handover_screen_shows_current_shift_counts(qtbot: QtBot, ui_ctx: UiCont
         description="咨询新生儿医保参保流程",
         answer="可在佛山通APP办理。",
     )
-    ui_ctx.app.cases.create(draft, ui_ctx.identity, action=CLOSE)
-    ui_ctx.app.cases.create(draft, ui_ctx.identity)
+    off_gui_thread(lambda: ui_ctx.app.cases.create(draft, ui_ctx.identity, action=CLOSE))
+    off_gui_thread(lambda: ui_ctx.app.cases.create(draft, ui_ctx.identity))
     screen = HandoverScreen(ui_ctx)
     qtbot.addWidget(screen)
     screen.show()

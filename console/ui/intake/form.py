@@ -40,6 +40,7 @@ CATEGORY_SEP = " / "
 
 class CaseEntryScreen(QWidget):
     case_saved = Signal(object)  # SavedCase
+    ready = Signal()  # reference data loaded: the form can be typed into
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -282,6 +283,7 @@ class CaseEntryScreen(QWidget):
         self._channel_changed()
         self.setEnabled(True)
         self.channel.setFocus()
+        self.ready.emit()
 
     def _type_changed(self) -> None:
         ctype = CaseType.CONSULTATION if self.type_consult.isChecked() else CaseType.DEMAND
