@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.settings import Settings
+from console.ui.context import UiContext
+from console.ui.handover.screen import HandoverScreen
+from console.ui.main_window import MainWindow
+from console.ui.queue.screen import QueueScreen
+
+
+def test_window_composes_three_screens_with_shortcuts(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    window = MainWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    ui = UiContext(ui_ctx.app, ui_ctx.identity, window.runner, window.messages)
+    window.attach(ui)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.nav.count() == 3
+    assert ui.identity.username in window.agent_label.text()
+    assert ui.app.station in window.station_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), QueueScreen)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), HandoverScreen)
+    assert not window.demo_banner.isVisible()
+    window.runner.wait(10_000)
+    qtbot.wait(50)  # deliver the screens' first results before the window goes
+    window.runner.wait(10_000)
+
+
+def test_demo_mode_is_labelled(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(Settings(tmp_path / "s.ini"), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.demo_banner.isVisible()
+    assert window.windowTitle().endswith(window.tr("DEMO"))
