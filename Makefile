@@ -26,7 +26,8 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 translations: $(STAMP)
-	$(PY) -m console.ui.i18n_tools
+	$(PY) tools/translations.py update
+	$(PY) tools/translations.py check
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -10,6 +10,9 @@ Usage (with the project's virtual environment's python)::
 translations kept in ``resources/translations/zh_CN.json`` (``{"context": {"source":
 "译文"}}``), marks them finished and compiles ``console_zh_CN.qm``.
 
+pyside6-lupdate only understands literal ``tr("...")`` / ``translate("ctx", "...")``
+calls, so the UI code uses nothing else (no aliases, no wrapper functions).
+
 ``check`` exits non-zero listing every message of the .ts that has no finished
 translation, or whose translation does not keep the source's ``{placeholders}`` /
 ``{0}`` fields, Qt ``%1``/``%n`` markers or ``&`` accelerators.
@@ -84,11 +87,14 @@ def problems_with(source: str, translation: str) -> list[str]:
     issues: list[str] = []
     want, got = fields(source), fields(translation)
     if want != got:
-        issues.append(f"fields differ: source {sorted(want.elements())}, "
-                      f"translation {sorted(got.elements())}")
+        issues.append(
+            f"fields differ: source {sorted(want.elements())}, translation {sorted(got.elements())}"
+        )
     if accelerators(source) != accelerators(translation):
-        issues.append(f"'&' accelerators differ: source {accelerators(source)}, "
-                      f"translation {accelerators(translation)}")
+        issues.append(
+            f"'&' accelerators differ: source {accelerators(source)}, "
+            f"translation {accelerators(translation)}"
+        )
     return issues
 
 
@@ -102,10 +108,10 @@ def load_catalogue() -> Catalogue:
     return data
 
 
-def messages(tree: ET.ElementTree) -> list[tuple[str, ET.Element]]:
+def messages(root: ET.Element) -> list[tuple[str, ET.Element]]:
     """(context name, <message>) for every message of the .ts."""
     out: list[tuple[str, ET.Element]] = []
-    for context in tree.getroot().iter("context"):
+    for context in root.iter("context"):
         name = context.findtext("name", default="")
         out.extend((name, message) for message in context.iter("message"))
     return out
@@ -125,9 +131,9 @@ def _set_translation(message: ET.Element, text: str) -> None:
         translation.text = text
 
 
-def _write_ts(tree: ET.ElementTree) -> None:
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+def _write_ts(root: ET.Element) -> None:
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode")
     TS_FILE.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
         encoding="utf-8",
@@ -140,10 +146,10 @@ def update() -> int:
     run([qt_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", TS_FILE.relative_to(ROOT)])
 
     catalogue = load_catalogue()
-    tree = ET.parse(TS_FILE)
-    tree.getroot().set("language", LANGUAGE)
+    root = ET.parse(TS_FILE).getroot()
+    root.set("language", LANGUAGE)
     applied, missing, used = 0, 0, set()
-    for context, message in messages(tree):
+    for context, message in messages(root):
         source = message.findtext("source", default="")
         text = catalogue.get(context, {}).get(source)
         if text is None:
@@ -152,15 +158,17 @@ def update() -> int:
         _set_translation(message, text)
         used.add((context, source))
         applied += 1
-    _write_ts(tree)
+    _write_ts(root)
 
     run([qt_tool("pyside6-lrelease"), TS_FILE.relative_to(ROOT), "-qm", QM_FILE.relative_to(ROOT)])
 
     unused = [(c, s) for c, msgs in catalogue.items() for s in msgs if (c, s) not in used]
     for context, source in unused:
         print(f"note: {JSON_FILE.name} entry not in the sources: [{context}] {source!r}")
-    print(f"{applied} translated, {missing} untranslated -> {TS_FILE.relative_to(ROOT)}, "
-          f"{QM_FILE.relative_to(ROOT)}")
+    print(
+        f"{applied} translated, {missing} untranslated -> {TS_FILE.relative_to(ROOT)}, "
+        f"{QM_FILE.relative_to(ROOT)}"
+    )
     return 0
 
 
@@ -169,18 +177,15 @@ def check() -> int:
         print(f"{TS_FILE} missing: run 'python tools/translations.py update'")
         return 1
     failures: list[str] = []
-    all_messages = messages(ET.parse(TS_FILE))
+    all_messages = messages(ET.parse(TS_FILE).getroot())
     for context, message in all_messages:
         source = message.findtext("source", default="")
         translation = message.find("translation")
         where = f"[{context}] {source!r}"
-        if translation is None or translation.get("type") in {"unfinished", "vanished",
-                                                               "obsolete"}:
+        if translation is None or translation.get("type") in {"unfinished", "vanished", "obsolete"}:
             failures.append(f"{where}: no finished translation")
             continue
-        forms = [f.text or "" for f in translation.iter("numerusform")] or [
-            translation.text or ""
-        ]
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
         for text in forms:
             if not text.strip():
                 failures.append(f"{where}: empty translation")

@@ -31,17 +31,20 @@ def is_environment_error(exc: BaseException) -> bool:
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user; details go to the log."""
-    tr = QCoreApplication.translate
     if isinstance(exc, SchemaOutdated):
-        return tr("errors", "The database needs an upgrade by an administrator: {0}").format(exc)
+        return QCoreApplication.translate(
+            "errors", "The database needs an upgrade by an administrator: {0}"
+        ).format(exc)
     if isinstance(exc, DatabaseUnavailable | OperationalError | PoolTimeout | ConnectionError):
-        return tr(
+        return QCoreApplication.translate(
             "errors",
             "The database is not answering. Your work is kept on screen; "
             "try again in a moment. ({0})",
         ).format(_first_line(exc))
     if isinstance(exc, OSError):
-        return tr("errors", "A file could not be read or written: {0}").format(exc)
+        return QCoreApplication.translate(
+            "errors", "A file could not be read or written: {0}"
+        ).format(exc)
     if isinstance(exc, ServiceError):
         return str(exc)
     return f"{exc.__class__.__name__}: {exc}"

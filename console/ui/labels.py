@@ -8,72 +8,87 @@ from console.sla import BREACHED, TimeLeft
 from console.validation import FieldError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def status_name(code: str) -> str:
     names = {
-        "received": _t("Received"),
-        "dispatched": _t("Dispatched"),
-        "accepted": _t("Accepted by unit"),
-        "in_progress": _t("In progress"),
-        "replied": _t("Unit replied"),
-        "returned": _t("Returned by unit"),
-        "closed": _t("Closed"),
-        "visited": _t("Callback done"),
+        "received": QCoreApplication.translate("labels", "Received"),
+        "dispatched": QCoreApplication.translate("labels", "Dispatched"),
+        "accepted": QCoreApplication.translate("labels", "Accepted by unit"),
+        "in_progress": QCoreApplication.translate("labels", "In progress"),
+        "replied": QCoreApplication.translate("labels", "Unit replied"),
+        "returned": QCoreApplication.translate("labels", "Returned by unit"),
+        "closed": QCoreApplication.translate("labels", "Closed"),
+        "visited": QCoreApplication.translate("labels", "Callback done"),
     }
     return names.get(code, code)
 
 
 def case_type_name(code: str) -> str:
-    return {"consultation": _t("Consultation"), "demand": _t("Demand")}.get(code, code)
+    return {
+        "consultation": QCoreApplication.translate("labels", "Consultation"),
+        "demand": QCoreApplication.translate("labels", "Demand"),
+    }.get(code, code)
 
 
 def sub_type_name(code: str) -> str:
     names = {
-        "policy": _t("Policy question"),
-        "service": _t("How-to question"),
-        "complaint": _t("Complaint"),
-        "help": _t("Request for help"),
-        "report": _t("Report"),
-        "suggestion": _t("Suggestion"),
-        "thanks": _t("Thanks"),
+        "policy": QCoreApplication.translate("labels", "Policy question"),
+        "service": QCoreApplication.translate("labels", "How-to question"),
+        "complaint": QCoreApplication.translate("labels", "Complaint"),
+        "help": QCoreApplication.translate("labels", "Request for help"),
+        "report": QCoreApplication.translate("labels", "Report"),
+        "suggestion": QCoreApplication.translate("labels", "Suggestion"),
+        "thanks": QCoreApplication.translate("labels", "Thanks"),
     }
     return names.get(code, code)
 
 
 def urgency_name(code: str) -> str:
-    return {"normal": _t("Normal"), "urgent": _t("Urgent (1-2-1-3)")}.get(code, code)
+    return {
+        "normal": QCoreApplication.translate("labels", "Normal"),
+        "urgent": QCoreApplication.translate("labels", "Urgent (1-2-1-3)"),
+    }.get(code, code)
 
 
 def milestone_name(code: str | None) -> str:
     names = {
-        "contact": _t("contact citizen"),
-        "on_scene": _t("on scene"),
-        "feedback": _t("initial feedback"),
-        "result": _t("final result"),
-        "accept": _t("unit acknowledges"),
-        "answer": _t("answer"),
+        "contact": QCoreApplication.translate("labels", "contact citizen"),
+        "on_scene": QCoreApplication.translate("labels", "on scene"),
+        "feedback": QCoreApplication.translate("labels", "initial feedback"),
+        "result": QCoreApplication.translate("labels", "final result"),
+        "accept": QCoreApplication.translate("labels", "unit acknowledges"),
+        "answer": QCoreApplication.translate("labels", "answer"),
     }
     return names.get(code or "", code or "")
 
 
 def field_error(e: FieldError) -> str:
     msgs = {
-        "required": _t("Required."),
-        "subtype_mismatch": _t("This sub-type does not belong to the case type."),
-        "too_short": _t("Too short: at least {min} characters."),
-        "too_long": _t("Too long: at most {max} characters."),
-        "phone_invalid": _t(
-            "Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234."
+        "required": QCoreApplication.translate("labels", "Required."),
+        "subtype_mismatch": QCoreApplication.translate(
+            "labels", "This sub-type does not belong to the case type."
         ),
-        "phone_required": _t("A demand needs a callback number, or tick “anonymous”."),
-        "credit_code_length": _t("A unified social credit code has 18 characters."),
-        "credit_code_check": _t("The check character does not match: a typing error?"),
-        "close_needs_consultation": _t("Only a consultation can be closed on the call."),
-        "dispatch_needs_demand": _t("Only a demand is dispatched to a unit."),
-        "unknown": _t("Unknown value."),
+        "too_short": QCoreApplication.translate("labels", "Too short: at least {min} characters."),
+        "too_long": QCoreApplication.translate("labels", "Too long: at most {max} characters."),
+        "phone_invalid": QCoreApplication.translate(
+            "labels",
+            "Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.",
+        ),
+        "phone_required": QCoreApplication.translate(
+            "labels", "A demand needs a callback number, or tick “anonymous”."
+        ),
+        "credit_code_length": QCoreApplication.translate(
+            "labels", "A unified social credit code has 18 characters."
+        ),
+        "credit_code_check": QCoreApplication.translate(
+            "labels", "The check character does not match: a typing error?"
+        ),
+        "close_needs_consultation": QCoreApplication.translate(
+            "labels", "Only a consultation can be closed on the call."
+        ),
+        "dispatch_needs_demand": QCoreApplication.translate(
+            "labels", "Only a demand is dispatched to a unit."
+        ),
+        "unknown": QCoreApplication.translate("labels", "Unknown value."),
     }
     text = msgs.get(e.code, e.code)
     return text.format(**e.params) if e.params else text
@@ -84,11 +99,13 @@ def time_left_text(t: TimeLeft) -> str:
     days, hours, minutes = t.parts
     secs = abs(t.seconds) % 60
     if days:
-        amount = _t("{d}d {h}h").format(d=days, h=hours)
+        amount = QCoreApplication.translate("labels", "{d}d {h}h").format(d=days, h=hours)
     elif hours:
-        amount = _t("{h}h {m}m").format(h=hours, m=minutes)
+        amount = QCoreApplication.translate("labels", "{h}h {m}m").format(h=hours, m=minutes)
     else:
-        amount = _t("{m}m {s}s").format(m=minutes, s=f"{secs:02d}")
+        amount = QCoreApplication.translate("labels", "{m}m {s}s").format(
+            m=minutes, s=f"{secs:02d}"
+        )
     if t.state == BREACHED:
-        return _t("overdue {0}").format(amount)
-    return _t("{0} left").format(amount)
+        return QCoreApplication.translate("labels", "overdue {0}").format(amount)
+    return QCoreApplication.translate("labels", "{0} left").format(amount)

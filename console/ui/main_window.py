@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> str:
         title = self.tr("Citizen Hotline Console")
-        return f"{title} — {self.tr('DEMO')}" if self.demo else title
+        return title + " — " + self.tr("DEMO") if self.demo else title
 
     def _build_menus(self) -> None:
         m = self.menuBar()
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         app = ui.app
         self.db_label.setText(
             self.tr("Database: {0}").format(app.masked_url)
-            + (f"  [{self.tr('DEMO')}]" if app.demo else "")
+            + ("  [" + self.tr("DEMO") + "]" if app.demo else "")
         )
         self.station_label.setText(self.tr("Station {0}").format(app.station))
         self.agent_label.setText(f"{ui.identity.display_name} ({ui.identity.username})")

@@ -159,7 +159,7 @@ class CaseEntryScreen(QWidget):
         self._answer_row = self._add(form, "answer", self.tr("Ans&wer"), self.answer)
 
         self.unit = QComboBox()
-        self._unit_row = self._add(form, "unit_id", self.tr("Handling u&nit"), self.unit)
+        self._unit_row = self._add(form, "unit_id", self.tr("Handli&ng unit"), self.unit)
 
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("Answer and close (Ctrl+Enter)"))

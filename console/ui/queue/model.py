@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -53,22 +54,19 @@ STATE_COLOURS = {
 
 
 def _header(col: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     names = {
-        "time_left": tr("queue", "Time left"),
-        "number": tr("queue", "Case number"),
-        "status": tr("queue", "Status"),
-        "type": tr("queue", "Type"),
-        "class": tr("queue", "Class"),
-        "category": tr("queue", "Matter category"),
-        "district": tr("queue", "District"),
-        "caller": tr("queue", "Caller"),
-        "title": tr("queue", "Summary"),
-        "assignee": tr("queue", "Agent"),
-        "unit": tr("queue", "Handling unit"),
-        "received": tr("queue", "Received"),
+        "time_left": QCoreApplication.translate("queue", "Time left"),
+        "number": QCoreApplication.translate("queue", "Case number"),
+        "status": QCoreApplication.translate("queue", "Status"),
+        "type": QCoreApplication.translate("queue", "Type"),
+        "class": QCoreApplication.translate("queue", "Class"),
+        "category": QCoreApplication.translate("queue", "Matter category"),
+        "district": QCoreApplication.translate("queue", "District"),
+        "caller": QCoreApplication.translate("queue", "Caller"),
+        "title": QCoreApplication.translate("queue", "Summary"),
+        "assignee": QCoreApplication.translate("queue", "Agent"),
+        "unit": QCoreApplication.translate("queue", "Handling unit"),
+        "received": QCoreApplication.translate("queue", "Received"),
     }
     return names[col]
 

@@ -75,7 +75,7 @@ class QueueScreen(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((130, 130, 90, 80, 80, 110, 70, 110, 300, 70, 150, 90)):
+        for col, width in enumerate((130, 150, 90, 80, 80, 110, 70, 110, 300, 70, 150, 90)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._activate)
 
