@@ -1,0 +1,96 @@
+"""The start-up flow as a user meets it: connect in the background, sign in, screens."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.settings import FIRST_START_DONE, Settings
+from console.ui.dialogs import SettingsDialog, SignInDialog
+from console.ui.launch import Startup
+from console.ui.main_window import MainWindow
+from console.ui.messages import ERROR
+from tests.helpers.db import sqlite_copy
+
+
+def _args(**kw: object) -> argparse.Namespace:
+    base: dict[str, object] = {
+        "database": None,
+        "demo": False,
+        "lang": None,
+        "user": None,
+        "exit_when_ready": False,
+    }
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def _accept_sign_in_when_shown(qtbot: QtBot) -> None:
+    def poll() -> None:
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, SignInDialog) and dlg.user.count() > 0:
+            dlg.try_sign_in()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_start_sign_in_and_work(qtbot: QtBot, sqlite_template: Path, tmp_path: Path) -> None:
+    url = sqlite_copy(sqlite_template, tmp_path)
+    settings = Settings(tmp_path / "s.ini")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, _args(database=url, user="admin"))
+    window.show()
+    _accept_sign_in_when_shown(qtbot)
+    startup.start()
+    qtbot.waitUntil(lambda: window.ui is not None, timeout=15_000)
+    assert window.ui is not None and window.ui.identity.username == "admin"
+    assert window.nav.count() == 3
+    window.runner.wait(10_000)
+    qtbot.wait(50)
+    window.runner.wait(10_000)
+
+
+def test_unreachable_database_says_so_and_offers_retry(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    settings.set(FIRST_START_DONE, True)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, _args(database="postgresql://nobody@127.0.0.1:9/none"))
+    window.show()
+    startup.start()
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=15_000)
+    assert window.message_bar.level == ERROR
+    assert window.message_bar.action.isVisible()  # Retry
+    assert window.ui is None
+    window.runner.wait(10_000)
+
+
+def test_settings_dialog_keeps_password_out_of_the_file(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    dlg = SettingsDialog(settings, window.runner, window)
+    qtbot.addWidget(dlg)
+    dlg.url.setText("postgresql://agent:pa55@db.example:5432/hotline")
+    dlg._save()
+    text = (tmp_path / "s.ini").read_text(encoding="utf-8")
+    assert "pa55" not in text and "agent@db.example" in text
+
+
+def test_settings_dialog_refuses_a_bad_url(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    dlg = SettingsDialog(settings, window.runner, window)
+    qtbot.addWidget(dlg)
+    dlg.url.setText("mysql://root@localhost/x")
+    dlg._save()
+    assert not (tmp_path / "s.ini").exists()
+    assert "mysql" in dlg.feedback.text()
