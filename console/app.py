@@ -24,6 +24,7 @@ from console.services.handover import HandoverService
 from console.services.numbers import register_workstation, station_known
 from console.services.queue import QueueService
 from console.services.reference import ReferenceService
+from console.services.sla import SlaService, load_calendar
 from console.settings import DATABASE_URL, Settings
 from console.workcalendar import WorkCalendar
 
@@ -62,6 +63,31 @@ class AppContext:
         self.handover = HandoverService(self.sessions)
         self.reference = ReferenceService(self.sessions)
         self.agents = AgentService(self.sessions)
+        # queue (issue 5): claims and assignment, presence, saved filters and columns
+        from console.services.claims import ClaimService
+        from console.services.monitor import MonitorService
+        from console.services.preferences import PreferenceService
+        from console.services.presence import PresenceService
+
+        self.claims = ClaimService(self.sessions, lambda: self.station)
+        self.presence = PresenceService(self.sessions, lambda: self.station)
+        self.preferences = PreferenceService(self.sessions)
+        self.monitor = MonitorService(self.sessions)
+        # intake (issue 4): caller history, knowledge base, routing, duplicates, import
+        from console.services.callers import CallerService
+        from console.services.duplicates import DuplicateService
+        from console.services.importer import ImportService
+        from console.services.intake import IntakeService
+        from console.services.knowledge import KnowledgeService
+        from console.services.routing import RoutingService
+
+        self.callers = CallerService(self.sessions)
+        self.knowledge = KnowledgeService(self.sessions)
+        self.routing = RoutingService(self.sessions, lambda: self.calendar)
+        self.duplicates = DuplicateService(self.sessions)
+        self.intake = IntakeService(self.cases, lambda: self.station)
+        self.importer = ImportService(self.sessions, lambda: self.station, lambda: self.calendar)
+        self.sla = SlaService(self.sessions, lambda: self.calendar, lambda: self.station)
 
     @property
     def masked_url(self) -> str:
@@ -70,6 +96,11 @@ class AppContext:
     @property
     def embedded(self) -> bool:
         return is_sqlite(self.url)
+
+    def reload_calendar(self) -> WorkCalendar:
+        """Pick up administrators' calendar overrides (blocking: call off the GUI thread)."""
+        self.calendar = self.sla.load_calendar()
+        return self.calendar
 
     def close(self) -> None:
         self.engine.dispose()
@@ -122,7 +153,9 @@ def open_context(
         engine.dispose()
         raise
     log.info("opened %s as station %s", key, station)
-    return AppContext(url, demo, settings, engine, sessions, station)
+    with sessions() as s:
+        calendar = load_calendar(s)
+    return AppContext(url, demo, settings, engine, sessions, station, calendar)
 
 
 def has_cases(sessions: sessionmaker[Session]) -> bool:

@@ -93,3 +93,8 @@ class EventKind(StrEnum):
     VISITED = "visited"
     NOTE = "note"
     BREACHED = "breached"
+    PAUSED = "paused"  # SLA clocks stop (waiting for the citizen)
+    RESUMED = "resumed"
+    EXTENSION_REQUESTED = "extension_requested"  # 延期申请
+    EXTENSION_APPROVED = "extension_approved"  # detail: milestone, due_at (ISO)
+    EXTENSION_REFUSED = "extension_refused"

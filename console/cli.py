@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     cur = db_sub.add_parser("current", help="print the schema revision")
     cur.add_argument("--database", metavar="URL", dest="sub_database")
 
+    from console.sla_cli import add_parser as add_sla_parser
+
+    add_sla_parser(sub)
+    from console.import_cli import add_parser as add_import_parser
+
+    add_import_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -163,8 +169,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "db":
             return cmd_db(args)
+        if args.command == "sla":
+            from console.sla_cli import cmd_sla
+
+            return cmd_sla(args, _url(args))
         if args.command == "seed":
             return cmd_seed(args)
+        if args.command == "import":
+            from console.import_cli import cmd_import
+
+            return cmd_import(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         logging.getLogger("console").debug("command failed", exc_info=True)
         print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)

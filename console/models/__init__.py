@@ -2,8 +2,24 @@
 
 from console.models.base import Base, UtcDateTime, utcnow
 from console.models.case import Case, CaseEvent
-from console.models.handover import Handover, HandoverItem
+from console.models.handover import (
+    Handover,
+    HandoverGroup,
+    HandoverItem,
+    ShiftAttendance,
+    ShiftIncident,
+    ShiftRoster,
+)
+from console.models.intake import (
+    CaseCoUnit,
+    CaseLink,
+    ImportedMessage,
+    KnowledgeArticle,
+    KnowledgeUse,
+    RoutingRule,
+)
 from console.models.people import Agent, NumberCounter, Workstation
+from console.models.queue import AgentPreference, AgentPresence, CaseChange, SavedFilter
 from console.models.reference import (
     BusinessClass,
     Channel,
@@ -12,22 +28,45 @@ from console.models.reference import (
     Region,
     ShiftDefinition,
 )
-from console.models.sla import SlaMilestone, SlaPolicy
+from console.models.sla import (
+    CalendarOverride,
+    CaseBreach,
+    CaseDeadline,
+    SlaMilestone,
+    SlaPolicy,
+)
 
 __all__ = [
+    "AgentPreference",
+    "AgentPresence",
+    "CaseChange",
+    "SavedFilter",
+    "RoutingRule",
+    "KnowledgeUse",
+    "KnowledgeArticle",
+    "ImportedMessage",
+    "CaseLink",
+    "CaseCoUnit",
     "Agent",
     "Base",
     "BusinessClass",
+    "CalendarOverride",
+    "CaseBreach",
+    "CaseDeadline",
     "Case",
     "CaseEvent",
     "Channel",
     "HandlingUnit",
     "Handover",
+    "HandoverGroup",
     "HandoverItem",
     "MatterCategory",
     "NumberCounter",
     "Region",
+    "ShiftAttendance",
     "ShiftDefinition",
+    "ShiftIncident",
+    "ShiftRoster",
     "SlaMilestone",
     "SlaPolicy",
     "UtcDateTime",

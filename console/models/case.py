@@ -80,6 +80,13 @@ class Case(Base):
     next_milestone: Mapped[str | None] = mapped_column(String(32))
     next_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     final_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # the next deadline's unit and colour thresholds (queues show state without the policy)
+    next_limit_unit: Mapped[str | None] = mapped_column(String(16))
+    next_warn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    next_critical_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sla_paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # a deadline relied on a day neither the calendar nor an override knows
+    sla_unverified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

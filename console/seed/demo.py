@@ -51,6 +51,7 @@ from console.casetypes import (
 from console.clock import CITY_TZ, local_date, now_utc, to_local
 from console.models import Agent, Case, CaseEvent, Channel, HandlingUnit, MatterCategory, Region
 from console.seed.reference import reference_dir
+from console.seed.roster import seed_demo_roster
 from console.services.cases import refresh_deadlines
 from console.services.numbers import next_case_number
 from console.services.reference import current_policy, load_shifts
@@ -883,6 +884,7 @@ def seed_demo(
     with sessions() as s, s.begin():
         added = seed_demo_agents(s)
         world = _load_world(s, at, texts)
+        seed_demo_roster(s, world.agents_by_shift, world.supervisors_by_shift)
         live = min(total, max(len(SCENARIOS), per_day // LIVE_SHARE))
         arrivals: list[tuple[datetime, str | None]] = [
             (t, None) for t in arrival_times(rng, at - span, at, total - live)

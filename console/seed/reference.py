@@ -29,11 +29,12 @@ from console.models import (
     SlaMilestone,
     SlaPolicy,
 )
+from console.sla import LIMIT_UNITS as SLA_LIMIT_UNITS
 
 CHANNEL_KINDS = frozenset({"phone", "web", "media"})
 REGION_KINDS = frozenset({"区", "街道", "镇"})
 UNIT_KINDS = frozenset({"district", "town", "bureau", "enterprise"})
-LIMIT_UNITS = frozenset({"hours", "workdays"})
+LIMIT_UNITS = frozenset(SLA_LIMIT_UNITS)
 WORKDAY_RULES = frozenset({"exclusive", "inclusive"})
 
 
@@ -250,9 +251,21 @@ def _seed_sla_policies(session: Session, data_dir: Path) -> tuple[int, int]:
             raise ValueError(f"{path.name}: {code}: unknown workday_rule {rule!r}")
         if code in existing:
             continue
+        match = spec.get("match", {})
         policy = SlaPolicy(
-            code=code, version=1, name=str(spec["name"]), workday_rule=rule, current=True
+            code=code,
+            version=1,
+            name=str(spec["name"]),
+            workday_rule=rule,
+            current=True,
+            priority=int(spec.get("priority", 0)),
+            match_case_type=match.get("case_type"),
+            match_urgency=match.get("urgency"),
+            match_channel=match.get("channel_code"),
+            match_class=match.get("class_code"),
         )
+        if "work_hours" in spec:
+            policy.work_hours = str(spec["work_hours"])
         for seq, ms in enumerate(spec["milestones"], start=1):
             unit = str(ms["limit_unit"])
             value = int(ms["limit_value"])
@@ -267,6 +280,8 @@ def _seed_sla_policies(session: Session, data_dir: Path) -> tuple[int, int]:
                     limit_unit=unit,
                     start_event=str(ms["start_event"]),
                     met_by_event=str(ms["met_by_event"]),
+                    warn_minutes=ms.get("warn_minutes"),
+                    critical_minutes=ms.get("critical_minutes"),
                 )
             )
             milestones += 1
@@ -318,5 +333,9 @@ def seed_reference(session: Session, data_dir: Path | None = None) -> dict[str, 
     counts[SlaPolicy.__tablename__] = policies
     counts[SlaMilestone.__tablename__] = milestones
     counts[Agent.__tablename__] = _seed_agents(session, d)
+    session.flush()
+    from console.seed.intake import seed_intake  # knowledge base, routing rules
+
+    counts.update(seed_intake(session, d))
     session.flush()
     return counts

@@ -17,8 +17,9 @@ from console.identity import Identity
 from console.models import Case, CaseEvent, HandlingUnit
 from console.services.errors import NotFound, ValidationFailed
 from console.services.numbers import next_case_number
-from console.services.reference import current_policy, policy_by_id
-from console.sla import choose_policy_code, clock_events, compute_deadlines
+from console.services.reference import current_policies
+from console.services.sla import refresh_deadlines
+from console.sla import choose_policy
 from console.validation import CaseDraft, FieldError, normalize_phone, validate_draft
 from console.workcalendar import WorkCalendar
 
@@ -70,25 +71,6 @@ def _add_event(
     )
 
 
-def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> None:
-    """Recompute the case's deadlines from its event history (never from counters)."""
-    if case.sla_policy_id is None:
-        return
-    if case.status in (Status.CLOSED, Status.VISITED):
-        case.next_due_at = None
-        case.next_milestone = None
-        return
-    policy = policy_by_id(session, case.sla_policy_id)
-    rows = session.execute(
-        select(CaseEvent.kind, CaseEvent.at).where(CaseEvent.case_id == case.id)
-    ).all()
-    deadlines = compute_deadlines(policy, clock_events((k, a) for k, a in rows), calendar)
-    nxt = deadlines.next
-    case.next_milestone = nxt.code if nxt else None
-    case.next_due_at = nxt.due_at if nxt else deadlines.final_due_at
-    case.final_due_at = deadlines.final_due_at
-
-
 def _saved(case: Case, policy_code: str | None, created: bool) -> SavedCase:
     return SavedCase(
         case.id,
@@ -122,7 +104,10 @@ class CaseService:
         unit_id: int | None = None,
         case_uuid: uuidlib.UUID | None = None,
         now: datetime | None = None,
+        on_created: Callable[[Session, Case], None] | None = None,
     ) -> SavedCase:
+        """``on_created(session, case)`` runs inside the same transaction once the case
+        and its action's events exist (intake: links, co-units, knowledge-base use)."""
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
         errors = validate_draft(draft, closing_directly=action == CLOSE)
@@ -143,8 +128,12 @@ class CaseService:
                     return _saved(existing, None, created=False)
             if unit_id is not None and s.get(HandlingUnit, unit_id) is None:
                 raise ValidationFailed([FieldError("unit_id", "unknown")])
-            policy = current_policy(
-                s, choose_policy_code(draft.case_type, draft.urgency, draft.channel_code)
+            policy = choose_policy(
+                current_policies(s),
+                draft.case_type,
+                draft.urgency,
+                draft.channel_code,
+                draft.class_code,
             )
             case = Case(
                 uuid=case_uuid or uuidlib.uuid4(),
@@ -189,6 +178,9 @@ class CaseService:
                 case.dispatched_at = at
                 _add_event(s, case, EventKind.DISPATCHED, who, station, at, unit_id=unit_id)
             s.flush()
+            if on_created is not None:
+                on_created(s, case)
+                s.flush()
             refresh_deadlines(s, case, calendar)
             return _saved(case, policy.code, created=True)
 

@@ -17,7 +17,7 @@ from console.models import (
     SlaPolicy,
 )
 from console.shifts import ShiftDef, parse_hhmm
-from console.sla import Milestone, Policy
+from console.sla import Milestone, Policy, PolicyMatch
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,29 @@ def policy_from_row(row: SlaPolicy) -> Policy:
         row.name,
         row.workday_rule,
         tuple(
-            Milestone(m.code, m.name, m.limit_value, m.limit_unit, m.start_event, m.met_by_event)
+            Milestone(
+                m.code,
+                m.name,
+                m.limit_value,
+                m.limit_unit,
+                m.start_event,
+                m.met_by_event,
+                m.warn_minutes,
+                m.critical_minutes,
+            )
             for m in row.milestones
         ),
+        PolicyMatch(row.match_case_type, row.match_urgency, row.match_channel, row.match_class),
+        row.priority,
+        row.work_hours,
     )
+
+
+def current_policies(session: Session) -> list[Policy]:
+    return [
+        policy_from_row(p)
+        for p in session.scalars(select(SlaPolicy).where(SlaPolicy.current.is_(True)))
+    ]
 
 
 class ReferenceService:

@@ -61,6 +61,32 @@ def milestone_name(code: str | None) -> str:
     return names.get(code or "", code or "")
 
 
+def event_name(kind: str) -> str:
+    names = {
+        "created": QCoreApplication.translate("labels", "Received"),
+        "closed_directly": QCoreApplication.translate("labels", "Answered and closed"),
+        "dispatched": QCoreApplication.translate("labels", "Dispatched"),
+        "claimed": QCoreApplication.translate("labels", "Claimed"),
+        "assigned": QCoreApplication.translate("labels", "Assigned"),
+        "accepted": QCoreApplication.translate("labels", "Accepted by unit"),
+        "contacted": QCoreApplication.translate("labels", "Citizen contacted"),
+        "on_scene": QCoreApplication.translate("labels", "On scene"),
+        "progress": QCoreApplication.translate("labels", "Progress"),
+        "replied": QCoreApplication.translate("labels", "Unit replied"),
+        "returned": QCoreApplication.translate("labels", "Returned by unit"),
+        "closed": QCoreApplication.translate("labels", "Closed"),
+        "visited": QCoreApplication.translate("labels", "Callback done"),
+        "note": QCoreApplication.translate("labels", "Note"),
+        "breached": QCoreApplication.translate("labels", "Deadline breached"),
+        "paused": QCoreApplication.translate("labels", "Clock paused"),
+        "resumed": QCoreApplication.translate("labels", "Clock resumed"),
+        "extension_requested": QCoreApplication.translate("labels", "Extension requested"),
+        "extension_approved": QCoreApplication.translate("labels", "Extension approved"),
+        "extension_refused": QCoreApplication.translate("labels", "Extension refused"),
+    }
+    return names.get(kind, kind)
+
+
 def field_error(e: FieldError) -> str:
     msgs = {
         "required": QCoreApplication.translate("labels", "Required."),
@@ -108,4 +134,22 @@ def time_left_text(t: TimeLeft) -> str:
         )
     if t.state == BREACHED:
         return QCoreApplication.translate("labels", "overdue {0}").format(amount)
+    if t.workdays:
+        # a working-day deadline after today: "剩余 2个工作日"
+        amount = QCoreApplication.translate("labels", "{n} working day(s)").format(n=t.workdays)
     return QCoreApplication.translate("labels", "{0} left").format(amount)
+
+
+def paused_text() -> str:
+    return QCoreApplication.translate("labels", "paused")
+
+
+def countdown_state_name(state: str) -> str:
+    names = {
+        "on_track": QCoreApplication.translate("labels", "on track"),
+        "due_soon": QCoreApplication.translate("labels", "due soon"),
+        "critical": QCoreApplication.translate("labels", "critical"),
+        "breached": QCoreApplication.translate("labels", "breached"),
+        "paused": QCoreApplication.translate("labels", "paused"),
+    }
+    return names.get(state, state)

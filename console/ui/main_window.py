@@ -29,6 +29,7 @@ from console.ui.intake.form import CaseEntryScreen
 from console.ui.messages import MessageBar, Messages
 from console.ui.queue.screen import QueueScreen
 from console.ui.runner import BackgroundRunner
+from console.ui.sla_watch import SlaWatcher
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addAction(self.settings_action)
+        self.import_action = QAction(self.tr("&Import web messages…"), self)
+        self.import_action.triggered.connect(self.open_import)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -119,6 +123,16 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_import(self) -> None:
+        """Web-channel exports become cases (issue 4), with a progress bar."""
+        if self.ui is None:
+            return
+        from console.ui.intake.import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.ui, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
 
     def _tick_clock(self) -> None:
         self.clock_label.setText(to_local(now_utc()).strftime("%Y-%m-%d %H:%M:%S"))
@@ -143,6 +157,11 @@ class MainWindow(QMainWindow):
         self.station_label.setText(self.tr("Station {0}").format(app.station))
         self.agent_label.setText(f"{ui.identity.display_name} ({ui.identity.username})")
         refresh = self.settings.get(REFRESH_SECONDS)
+        # the change feed (issue 5): one per window, shared by the queue and the monitor
+        from console.ui.queue.live import LiveFeed
+
+        self.live_feed = LiveFeed(ui.app.engine, self)
+        self.live_feed.start()
         style = self.style()
         screens: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = [
             (
@@ -154,7 +173,7 @@ class MainWindow(QMainWindow):
             (
                 "queue",
                 self.tr("Queue"),
-                QueueScreen(ui, refresh_seconds=refresh),
+                QueueScreen(ui, refresh_seconds=refresh, feed=self.live_feed),
                 QStyle.StandardPixmap.SP_FileDialogDetailedView,
             ),
             (
@@ -178,7 +197,43 @@ class MainWindow(QMainWindow):
         queue = self.screens["queue"]
         assert isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen)
         entry.case_saved.connect(lambda _s: queue.refresh())
+        self.sla_watch = SlaWatcher(ui)
+        self.sla_watch.start()
+        if ui.identity.role == "admin":
+            self._add_admin_menu(ui)
+        if ui.identity.is_supervisor:
+            monitor = QAction(self.tr("Shift &monitor (wall display)…"), self)
+            monitor.setShortcut(QKeySequence("Ctrl+Shift+M"))
+            monitor.triggered.connect(lambda: self.show_monitor(ui))
+            self.view_menu.addSeparator()
+            self.view_menu.addAction(monitor)
         self.nav.setCurrentRow(0)
+
+    def show_monitor(self, ui: UiContext) -> QWidget:
+        """The supervisor's monitoring screen, in a window of its own (a wall screen)."""
+        from console.ui.monitor.screen import MonitorScreen
+
+        existing = getattr(self, "monitor_window", None)
+        if existing is None:
+            existing = MonitorScreen(ui, feed=self.live_feed)
+            existing.setParent(self, Qt.WindowType.Window)
+            existing.setWindowTitle(self.tr("Shift monitor"))
+            existing.resize(1280, 800)
+            self.monitor_window = existing
+        existing.show()
+        existing.raise_()
+        return existing
+
+    def _add_admin_menu(self, ui: UiContext) -> None:
+        from console.ui.admin.sla_dialogs import CalendarDialog, PoliciesDialog
+
+        menu = self.menuBar().addMenu(self.tr("&Administration"))
+        cal = QAction(self.tr("Working-day &calendar…"), self)
+        cal.triggered.connect(lambda: CalendarDialog(ui, self).exec())
+        menu.addAction(cal)
+        pol = QAction(self.tr("SLA &policies…"), self)
+        pol.triggered.connect(lambda: PoliciesDialog(ui, self).exec())
+        menu.addAction(pol)
 
     def _goto(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)
@@ -206,6 +261,12 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        feed = getattr(self, "live_feed", None)
+        if feed is not None:
+            feed.stop()
+        if self.ui is not None:  # others stop showing this console as present
+            app, who = self.ui.app, self.ui.identity
+            self.runner.run(lambda: app.presence.sign_out(who), None, lambda _e: None)
         self.runner.wait(5000)
         if self.ui is not None:
             self.ui.app.close()

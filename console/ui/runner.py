@@ -25,19 +25,28 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, envelope: dict[str, Any]) -> None:
+    """Runs ``fn`` on a worker thread. It holds no reference to callbacks or widgets,
+    and hands ``fn`` itself back with the result: every Python object that might own a
+    QObject (a closure over a widget, say) is released on the GUI thread, never here —
+    a QObject destroyed on a worker thread stops its timers from the wrong thread."""
+
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, token: int) -> None:
         super().__init__()
-        self._fn = fn
+        self._payload: list[Any] = [token, fn]
         self._relay = relay
-        self._envelope = envelope
         self.setAutoDelete(True)
 
     def run(self) -> None:  # worker thread
+        payload = self._payload
+        self._payload = []
+        fn = payload[1]
         try:
-            self._envelope["result"] = self._fn()
+            payload += [fn(), None]
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            self._envelope["error"] = exc
-        self._relay.done.emit(self._envelope)
+            payload += [None, exc]
+        del fn
+        self._relay.done.emit(payload)
+        del payload  # the queued signal holds the last reference
 
 
 class BackgroundRunner(QObject):
@@ -58,6 +67,8 @@ class BackgroundRunner(QObject):
         self._relay.done.connect(self._deliver)
         self._default_error = default_error
         self._in_flight = 0
+        self._next_token = 0
+        self._pending: dict[int, tuple[Callback | None, ErrorCallback | None, QObject | None]] = {}
 
     def run(
         self,
@@ -66,27 +77,25 @@ class BackgroundRunner(QObject):
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
     ) -> None:
-        envelope: dict[str, Any] = {
-            "on_success": on_success,
-            "on_error": on_error,
-            "owner": owner,
-        }
+        self._next_token += 1
+        token = self._next_token
+        self._pending[token] = (on_success, on_error, owner)
         self._in_flight += 1
         self.busy_changed.emit(self._in_flight)
-        self._pool.start(_Task(fn, self._relay, envelope))
+        self._pool.start(_Task(fn, self._relay, token))
 
-    def _deliver(self, envelope: dict[str, Any]) -> None:  # GUI thread
+    def _deliver(self, payload: list[Any]) -> None:  # GUI thread
+        token, _fn, result, error = payload
+        on_success, on_error, owner = self._pending.pop(token)
         self._in_flight -= 1
         self.busy_changed.emit(self._in_flight)
-        owner = envelope["owner"]
         if owner is not None and not shiboken6.isValid(owner):
             log.debug("result dropped: its owner widget is gone")
             return
-        if "error" in envelope:
-            handler = envelope["on_error"] or self._default_error
-            handler(envelope["error"])
-        elif envelope["on_success"] is not None:
-            envelope["on_success"](envelope.get("result"))
+        if error is not None:
+            (on_error or self._default_error)(error)
+        elif on_success is not None:
+            on_success(result)
 
     @property
     def in_flight(self) -> int:

@@ -20,11 +20,26 @@ from console.seed.reference import seed_reference
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TRANSACTIONAL = (
     "handover_items",
+    "handover_groups",
     "handovers",
+    "shift_incidents",
+    "shift_roster",
+    "shift_attendance",
+    "knowledge_uses",
+    "case_links",
+    "case_co_units",
+    "imported_messages",
+    "case_breaches",
+    "case_deadlines",
+    "calendar_overrides",
     "case_events",
     "cases",
     "number_counters",
     "workstations",
+    "case_changes",
+    "agent_presence",
+    "saved_filters",
+    "agent_preferences",
 )
 
 
@@ -93,4 +108,13 @@ def pg_reset(url: str) -> None:
     with engine.begin() as c:
         c.execute(text(f"TRUNCATE {', '.join(TRANSACTIONAL)} RESTART IDENTITY CASCADE"))
         c.execute(text("DELETE FROM agents WHERE username <> 'admin'"))
+        # SLA policy versions saved by a test: back to the seeded version 1
+        c.execute(
+            text(
+                "DELETE FROM sla_milestones WHERE policy_id IN "
+                "(SELECT id FROM sla_policies WHERE version > 1)"
+            )
+        )
+        c.execute(text("DELETE FROM sla_policies WHERE version > 1"))
+        c.execute(text("UPDATE sla_policies SET current = true"))
     engine.dispose()

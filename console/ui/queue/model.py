@@ -1,9 +1,22 @@
-"""The queue's table model: rows fetched by page (keyset) in the background, a
-countdown column that ticks from one timer, and in-place refresh."""
+"""The queue's table model over the database: the whole queue's length, rows read in
+blocks by keyset as they come into view, a countdown column that ticks from one timer,
+and live refresh that keeps rows in place.
+
+- ``rowCount`` is the queue's size (one COUNT with the first page), so the scroll bar
+  is true and "jump to the end" is one backward keyset page, not a million rows.
+- A row not yet read shows empty until its block arrives (``data`` asks for the block
+  on a zero timer; one load runs at a time, in the background runner).
+- ``refresh`` (the change feed, a timer, F5) re-reads the rows in view in one query,
+  anchored on the key of the row above them, so the view neither jumps nor resets;
+  rows out of view are marked stale and re-read when they come into view.
+- When the database does not answer, the rows stay, drawn grey, ``stale`` is set, and
+  the next refresh that succeeds clears it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,22 +26,26 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import now_utc, to_local
-from console.services.queue import PageKey, QueueQuery, QueueRow, page_key
-from console.sla import BREACHED, CRITICAL, DUE_SOON, time_left
+from console.services.queue import PageKey, QueueQuery, QueueRow, Window, page_key
+from console.sla import BREACHED, CRITICAL, DUE_SOON, TimeLeft, countdown, time_left
 from console.ui import labels
 
 Index = QModelIndex | QPersistentModelIndex
-PageFetcher = Callable[[QueueQuery, PageKey | None, int], list[QueueRow]]
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DUE_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+ROW_ROLE = Qt.ItemDataRole.UserRole + 4
+
+BLOCK = 100
+REFRESH_MARGIN = 20  # rows read beyond the visible ones on a refresh
 
 COL_TIME_LEFT = 0
 COLUMNS = (
@@ -44,16 +61,71 @@ COLUMNS = (
     "assignee",
     "unit",
     "received",
+    "viewers",
+    "urgency",
+    "channel",
 )
+DEFAULT_HIDDEN = ("urgency", "channel")
 
 STATE_COLOURS = {
     BREACHED: (QColor("#b3261e"), QColor("#fde7e6")),
     CRITICAL: (QColor("#a14a00"), QColor("#fff0d9")),
     DUE_SOON: (QColor("#7a6100"), QColor("#fffbe0")),
 }
+STALE_COLOUR = QColor("#8a8a8a")
+VIEWERS_COLOUR = QColor("#fff3c4")
 
 
-def _header(col: str) -> str:
+@dataclass(frozen=True)
+class WindowRequest:
+    start: int
+    limit: int
+    anchor: PageKey | None = None  # key of the row just above ``start``
+    before: PageKey | None = None  # key of the row just below ``start + limit``
+    from_end: bool = False
+    known_total: int | None = None  # set for block loads: the size is not re-counted
+
+
+WindowFetcher = Callable[[QueueQuery, WindowRequest], Window]
+PageFetcher = Callable[[QueueQuery, PageKey | None, int], list[QueueRow]]
+
+
+def _adapt(fetch: Callable[..., Any]) -> WindowFetcher:
+    """Accept the older page fetcher ``(query, after, limit) -> rows`` too (fixed rows,
+    e.g. in the countdown benchmark): it becomes a window without a known end."""
+    import inspect
+
+    try:
+        n = len(inspect.signature(fetch).parameters)
+    except (TypeError, ValueError):
+        n = 2
+    if n != 3:
+        return fetch
+
+    def window(query: QueueQuery, req: WindowRequest) -> Window:
+        rows = fetch(query, req.anchor, req.limit)
+        return Window(req.start + len(rows), req.start, rows)
+
+    return window
+
+
+def row_time_left(row: QueueRow, now: datetime, calendar: Any = None) -> TimeLeft | None:
+    """Time left to the row's next deadline, coloured by the case's own thresholds."""
+    if row.next_due_at is None:
+        return None
+    if row.next_warn_at is None and row.next_critical_at is None:
+        return time_left(row.next_due_at, now)
+    return countdown(
+        row.next_due_at,
+        now,
+        warn_at=row.next_warn_at,
+        critical_at=row.next_critical_at,
+        limit_unit=row.next_limit_unit,
+        calendar=calendar,
+    )
+
+
+def header_title(col: str) -> str:
     names = {
         "time_left": QCoreApplication.translate("queue", "Time left"),
         "number": QCoreApplication.translate("queue", "Case number"),
@@ -67,39 +139,57 @@ def _header(col: str) -> str:
         "assignee": QCoreApplication.translate("queue", "Agent"),
         "unit": QCoreApplication.translate("queue", "Handling unit"),
         "received": QCoreApplication.translate("queue", "Received"),
+        "viewers": QCoreApplication.translate("queue", "Also open at"),
+        "urgency": QCoreApplication.translate("queue", "Urgency"),
+        "channel": QCoreApplication.translate("queue", "Channel"),
     }
     return names[col]
 
 
 class QueueModel(QAbstractTableModel):
-    """Loaded rows only; more arrive through fetchMore as the user scrolls."""
-
     loading_changed = Signal(bool)
-    page_loaded = Signal(int)  # rows in the model after a load
+    window_loaded = Signal()  # a window of rows (or the size) was applied
+    page_loaded = Signal(int)  # the queue's size after a load
+    stale_changed = Signal(bool)
 
     def __init__(
         self,
-        fetch: PageFetcher,
+        fetch: WindowFetcher | PageFetcher,
         run: Runner,
-        page_size: int = 200,
+        block: int = BLOCK,
         clock: Callable[[], datetime] = now_utc,
+        calendar: Any = None,
     ) -> None:
         super().__init__()
-        self._fetch = fetch
+        self._fetch = _adapt(fetch)
+        self._calendar = calendar
         self._run = run
-        self._page_size = page_size
+        self._block = block
         self._clock = clock
-        self._rows: list[QueueRow] = []
         self._query = QueueQuery()
-        self._exhausted = False
-        self._loading = False
-        self._generation = 0  # results of an older query are dropped
+        self._total = 0
+        self._rows: dict[int, QueueRow] = {}
+        self._row_gen: dict[int, int] = {}  # position -> data generation it was read in
+        self._asked: dict[int, int] = {}  # block -> data generation it was asked for in
+        self._wanted: set[int] = set()
+        self._pump_scheduled = False
+        self._busy = False
+        self._refresh_pending = False
+        self._query_gen = 0  # results of an older query are dropped
+        self._data_gen = 0  # bumped by every refresh: older rows are stale
+        self.visible_range: Callable[[], tuple[int, int]] = lambda: (0, -1)
+        # one owned timer (dies with the model) runs the block loads after data() asked
+        self._pump_timer = QTimer(self)
+        self._pump_timer.setSingleShot(True)
+        self._pump_timer.setInterval(0)
+        self._pump_timer.timeout.connect(self._pump)
         self.now = clock()
         self.stale = False
+        self.loaded_once = False
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -109,45 +199,74 @@ class QueueModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(COLUMNS):
-                return _header(COLUMNS[section])
+                return header_title(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if not (0 <= r < self._total):
+            return None
+        row = self._rows.get(r)
+        if row is None or self._row_gen.get(r, -1) < self._data_gen:
+            self._want(r // self._block)
+        if row is None:
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == CASE_ID_ROLE:
             return row.id
+        if role == ROW_ROLE:
+            return row
         if role == DUE_ROLE:
             return row.next_due_at
         if role == STATE_ROLE:
-            return time_left(row.next_due_at, self.now).state if row.next_due_at else None
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            if col != COL_TIME_LEFT or row.next_due_at is None:
-                return None
-            colours = STATE_COLOURS.get(time_left(row.next_due_at, self.now).state)
-            if colours is None:
-                return None
-            return QBrush(colours[0 if role == Qt.ItemDataRole.ForegroundRole else 1])
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME_LEFT and row.next_due_at:
+            t = row_time_left(row, self.now, self._calendar)
+            return None if t is None else t.state
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.stale:
+                return QBrush(STALE_COLOUR)
+            return self._state_brush(row, col, 0)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if COLUMNS[col] == "viewers" and row.viewers:
+                return QBrush(VIEWERS_COLOUR)
+            return None if self.stale else self._state_brush(row, col, 1)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TIME_LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _state_brush(self, row: QueueRow, col: int, which: int) -> QBrush | None:
+        if col != COL_TIME_LEFT or row.sla_paused:
+            return None
+        t = row_time_left(row, self.now, self._calendar)
+        colours = STATE_COLOURS.get(t.state) if t else None
+        return QBrush(colours[which]) if colours else None
+
+    def _tooltip(self, row: QueueRow, col: int) -> str | None:
+        name = COLUMNS[col]
+        if name == "time_left" and row.next_due_at:
             return f"{labels.milestone_name(row.next_milestone)}: " + to_local(
                 row.next_due_at
             ).strftime("%Y-%m-%d %H:%M")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TIME_LEFT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if name == "viewers" and row.viewers:
+            return QCoreApplication.translate("queue", "Also open right now at: {0}").format(
+                "、".join(row.viewers)
+            )
+        if name == "title":
+            return row.title
         return None
 
     def _display(self, row: QueueRow, col: int) -> str:
         name = COLUMNS[col]
         if name == "time_left":
-            return (
-                labels.time_left_text(time_left(row.next_due_at, self.now))
-                if row.next_due_at
-                else ""
-            )
+            if row.sla_paused:
+                return labels.paused_text()
+            t = row_time_left(row, self.now, self._calendar)
+            return labels.time_left_text(t) if t else ""
         if name == "number":
             return row.number
         if name == "status":
@@ -170,99 +289,222 @@ class QueueModel(QAbstractTableModel):
             return row.unit
         if name == "received":
             return to_local(row.received_at).strftime("%m-%d %H:%M")
+        if name == "viewers":
+            return "、".join(row.viewers)
+        if name == "urgency":
+            return labels.urgency_name(row.urgency)
+        if name == "channel":
+            return row.channel
         return ""
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._loading:
-            return
-        after = page_key(self._query, self._rows[-1]) if self._rows else None
-        self._load(after, self._page_size, append=True)
-
-    # --- queries ---------------------------------------------------------------------
+    # --- what is loaded ----------------------------------------------------------------
     @property
     def query(self) -> QueueQuery:
         return self._query
 
     @property
-    def rows(self) -> list[QueueRow]:
-        return list(self._rows)
+    def total(self) -> int:
+        return self._total
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def row_at(self, r: int) -> QueueRow | None:
+        return self._rows.get(r)
+
+    @property
+    def rows(self) -> list[QueueRow]:
+        """The rows read so far, in order (positions without a row are skipped)."""
+        return [self._rows[k] for k in sorted(self._rows)]
+
+    def position_of(self, case_id: int) -> int | None:
+        for pos, row in self._rows.items():
+            if row.id == case_id:
+                return pos
+        return None
+
+    def fully_loaded(self, first: int, last: int) -> bool:
+        """Rows first..last are read and current."""
+        last = min(last, self._total - 1)
+        return all(self._row_gen.get(r, -1) >= self._data_gen for r in range(first, last + 1))
+
+    # --- queries -----------------------------------------------------------------------
     def set_query(self, query: QueueQuery) -> None:
-        """A new view or sort: start again from the first page."""
+        """A new view, filter or sort: start again from the first rows."""
         self._query = query
-        self._generation += 1
+        self._query_gen += 1
+        self._data_gen += 1
         self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._loading = False
+        self._total = 0
+        self._rows.clear()
+        self._row_gen.clear()
+        self._asked.clear()
+        self._wanted.clear()
+        self._busy = False
+        self._refresh_pending = False
         self.endResetModel()
-        self._load(None, self._page_size, append=False)
+        self._load(WindowRequest(0, self._block))
 
     def refresh(self) -> None:
-        """Re-read what is loaded (at least one page), keeping the rows' identity."""
-        if self._loading:
+        """Re-read the rows in view (and the queue's size), keeping them in place."""
+        if self._busy:
+            self._refresh_pending = True
             return
-        self._load(None, max(self._page_size, len(self._rows)), append=False)
+        self._data_gen += 1
+        first, last = self.visible_range()
+        if self._total == 0 or last < 0 or first <= 0:
+            n = max(last + 1, 0) + REFRESH_MARGIN
+            self._load(WindowRequest(0, max(n, self._block)))
+            return
+        limit = last - first + 1 + REFRESH_MARGIN
+        if last >= self._total - 1:
+            self._load(WindowRequest(first, limit, from_end=True))
+            return
+        above = self._rows.get(first - 1)
+        if above is not None:
+            self._load(WindowRequest(first, limit, anchor=page_key(self._query, above)))
+        else:
+            self._load(WindowRequest(first, limit))
 
-    def _load(self, after: PageKey | None, limit: int, *, append: bool) -> None:
-        self._loading = True
+    def jump_to_end(self) -> None:
+        """Read the last block now (before the view asks row by row)."""
+        if self._total:
+            self._want((self._total - 1) // self._block)
+
+    def _want(self, block: int) -> None:
+        if self._asked.get(block) == self._data_gen:
+            return
+        self._wanted.add(block)
+        if not self._pump_scheduled:
+            self._pump_scheduled = True
+            self._pump_timer.start()
+
+    def _pump(self) -> None:
+        self._pump_scheduled = False
+        if self._busy or not self._wanted:
+            return
+        first, last = self.visible_range()
+        visible = {b for b in self._wanted if first // self._block <= b <= last // self._block}
+        block = min(visible or self._wanted)
+        self._wanted.discard(block)
+        if self._asked.get(block) == self._data_gen:
+            self._pump()
+            return
+        self._asked[block] = self._data_gen
+        start = block * self._block
+        if start >= self._total:
+            self._pump()
+            return
+        self._load(self._block_request(block, start))
+
+    def _fresh(self, pos: int) -> QueueRow | None:
+        if self._row_gen.get(pos, -1) >= self._data_gen:
+            return self._rows.get(pos)
+        return None
+
+    def _block_request(self, block: int, start: int) -> WindowRequest:
+        limit = min(self._block, self._total - start)
+        n = self._total
+        if start == 0:
+            return WindowRequest(0, limit, known_total=n)
+        above = self._fresh(start - 1)
+        if above is not None:
+            return WindowRequest(start, limit, anchor=page_key(self._query, above), known_total=n)
+        below = self._fresh(start + limit)
+        if below is not None:
+            return WindowRequest(start, limit, before=page_key(self._query, below), known_total=n)
+        if start + self._block >= self._total:
+            return WindowRequest(start, limit, from_end=True, known_total=n)
+        return WindowRequest(start, limit, known_total=n)  # a jump into the middle: offset
+
+    def _load(self, req: WindowRequest) -> None:
+        self._busy = True
         self.loading_changed.emit(True)
-        gen = self._generation
-        query = self._query
+        qgen, dgen, query = self._query_gen, self._data_gen, self._query
 
-        def done(rows: list[QueueRow]) -> None:
-            if gen != self._generation:
+        def done(window: Window) -> None:
+            if qgen != self._query_gen:
                 return
-            self._loading = False
-            self.stale = False
+            self._busy = False
             self.loading_changed.emit(False)
-            self._apply(rows, limit, append)
+            if self.stale:
+                self.stale = False
+                self.stale_changed.emit(False)
+                self._repaint_all()
+            self._apply(window, dgen)
+            self._after_load()
 
         def failed(exc: BaseException) -> None:
-            if gen == self._generation:
-                self._loading = False
-                self.stale = True  # keep showing what we have, marked as stale
+            if qgen == self._query_gen:
+                self._busy = False
                 self.loading_changed.emit(False)
+                if not self.stale:
+                    self.stale = True  # keep showing what we have, drawn as stale
+                    self.stale_changed.emit(True)
+                    self._repaint_all()
+                if self._refresh_pending:  # asked for while this load was failing
+                    self._refresh_pending = False
+                    QTimer.singleShot(0, self, self.refresh)
             raise exc
 
-        self._run(lambda: self._fetch(query, after, limit), done, failed)
+        self._run(lambda: self._fetch(query, req), done, failed)
 
-    def _apply(self, rows: list[QueueRow], limit: int, append: bool) -> None:
+    def _after_load(self) -> None:
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()
+        elif self._wanted and not self._pump_scheduled:
+            self._pump_scheduled = True
+            self._pump_timer.start()
+
+    def _apply(self, window: Window, dgen: int) -> None:
         self.now = self._clock()
-        if append:
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-        else:
-            self._replace(rows)
-        self._exhausted = len(rows) < limit
-        self.page_loaded.emit(len(self._rows))
+        self.loaded_once = True
+        new_total = window.total
+        if new_total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, new_total - 1)
+            self._total = new_total
+            self.endInsertRows()
+        elif new_total < self._total:
+            self.beginRemoveRows(QModelIndex(), new_total, self._total - 1)
+            for pos in [p for p in self._rows if p >= new_total]:
+                del self._rows[pos]
+                self._row_gen.pop(pos, None)
+            self._total = new_total
+            self.endRemoveRows()
+        start = window.start
+        placed = 0
+        for i, row in enumerate(window.rows):
+            pos = start + i
+            if pos >= self._total:
+                break
+            self._rows[pos] = row
+            self._row_gen[pos] = dgen
+            placed += 1
+        if placed:
+            self.dataChanged.emit(
+                self.index(start, 0), self.index(start + placed - 1, len(COLUMNS) - 1)
+            )
+        self.window_loaded.emit()
+        self.page_loaded.emit(self._total)
 
-    def _replace(self, rows: list[QueueRow]) -> None:
-        """Apply a fresh first page: in place when the ids are unchanged, otherwise a reset
-        after which the screen restores selection (by case id) and scroll position."""
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def _repaint_all(self) -> None:
+        if self._total:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self._total - 1, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole],
+            )
 
     # --- the countdown ---------------------------------------------------------------
     def tick(self, first: int, last: int) -> None:
         """One dataChanged over the visible rows of the countdown column."""
         self.now = self._clock()
-        if not self._rows:
+        if not self._total:
             return
         first = max(first, 0)
-        last = min(last if last >= 0 else len(self._rows) - 1, len(self._rows) - 1)
+        last = min(last if last >= 0 else self._total - 1, self._total - 1)
         if first > last:
             return
         self.dataChanged.emit(

@@ -1,0 +1,544 @@
+"""Importing web-channel exports (CSV or Excel) as cases on their channel.
+
+Real exports are messy: Chinese or English column names, stray whitespace and line
+breaks in bodies, thousands of blank trailing rows, several date formats. Every row
+ends up counted in exactly one of: accepted (a new case), already imported (the same
+channel and message id was imported before: importing the same file twice creates
+nothing new), blank (no value at all), or rejected with its reason. Nothing is dropped
+silently.
+
+An imported message becomes a demand (sub-type request for help) to triage; a message
+the export shows answered (答复意见) becomes a closed case with that answer, closed at
+the answer time. Times without a zone are the city's local time.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.casetypes import CaseType, EventKind, Status, SubType, Urgency
+from console.clock import CITY_TZ, local_date, now_utc
+from console.identity import Identity
+from console.models import Case, CaseEvent, Channel, ImportedMessage, MatterCategory
+from console.services.numbers import next_case_number
+from console.validation import normalize_phone, phone_kind
+from console.workcalendar import WorkCalendar
+
+#: canonical field -> accepted column names (compared without spaces, case-insensitive)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "message_id": (
+        "留言编号",
+        "编号",
+        "留言id",
+        "信件编号",
+        "消息编号",
+        "messageid",
+        "id",
+        "msgid",
+    ),
+    "user": ("留言用户", "用户", "网友", "留言人", "用户名", "user", "username", "author", "name"),
+    "title": ("留言主题", "主题", "标题", "信件标题", "title", "subject"),
+    "time": ("留言时间", "时间", "提交时间", "发布时间", "time", "date", "submittedat", "created"),
+    "body": (
+        "留言详情",
+        "详情",
+        "内容",
+        "留言内容",
+        "信件内容",
+        "body",
+        "content",
+        "message",
+        "text",
+    ),
+    "category": ("一级分类", "分类", "类别", "category"),
+    "answer": ("答复意见", "答复", "回复", "回复内容", "answer", "reply"),
+    "answer_time": ("答复时间", "回复时间", "answertime", "repliedat", "replytime"),
+    "phone": ("联系电话", "电话", "手机", "手机号", "phone", "mobile", "tel"),
+}
+REQUIRED = ("message_id", "time")
+
+#: first-level matter classes (一级分类) -> business class (五大类)
+CLASS_OF_LEVEL1 = {
+    "商贸旅游": "consumer",
+    "经济管理": "enterprise",
+    "科技与信息产业": "enterprise",
+    "城乡建设": "city",
+    "交通运输": "city",
+    "国土资源": "environment",
+    "环境保护": "environment",
+    "农村农业": "environment",
+    "劳动和社会保障": "livelihood",
+    "卫生计生": "livelihood",
+    "教育文体": "livelihood",
+    "民政": "livelihood",
+    "政法": "livelihood",
+    "党务政务": "livelihood",
+    "纪检监察": "livelihood",
+}
+DEFAULT_CLASS = "livelihood"
+DEFAULT_CHANNEL = "gov_website"
+
+_DATE_FORMATS = (
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+    "%Y.%m.%d %H:%M:%S",
+    "%Y.%m.%d %H:%M",
+    "%Y.%m.%d",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日%H:%M",
+    "%Y年%m月%d日 %H时%M分",
+    "%Y年%m月%d日",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%Y%m%d%H%M%S",
+    "%Y%m%d",
+)
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_WS = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
+
+
+class ImportFailed(Exception):
+    """The file as a whole cannot be imported (unreadable, or required columns missing)."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    row: int  # the row number in the file (the header is row 1)
+    message_id: str
+    reason: str  # a code: missing_id, missing_time, bad_time, no_text, duplicate_in_file, …
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    channel_code: str
+    rows: int  # data rows read, blank ones included
+    accepted: int
+    already_imported: int
+    blank: int
+    rejected: tuple[Rejection, ...]
+    warnings: tuple[str, ...] = ()
+    case_ids: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def accounted(self) -> bool:
+        """Every row is in exactly one of the counts."""
+        return self.rows == self.accepted + self.already_imported + self.blank + len(self.rejected)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.file}: {self.rows} rows read on channel {self.channel_code}",
+            f"  accepted (new cases): {self.accepted}",
+            f"  already imported:     {self.already_imported}",
+            f"  blank rows ignored:   {self.blank}",
+            f"  rejected:             {len(self.rejected)}",
+        ]
+        for r in self.rejected:
+            what = f"{r.reason}: {r.detail}" if r.detail else r.reason
+            out.append(f"    row {r.row} (id {r.message_id or '—'}): {what}")
+        out.extend(f"  warning: {w}" for w in self.warnings)
+        return out
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def _key(header: object) -> str:
+    return re.sub(r"[\s_\-:：]+", "", str(header or "")).lower()
+
+
+def map_header(header: list[object]) -> dict[str, int]:
+    """Canonical field -> column index; raises ImportFailed if a required one is missing."""
+    aliases = {_key(a): f for f, names in COLUMNS.items() for a in names}
+    found: dict[str, int] = {}
+    for i, h in enumerate(header):
+        f = aliases.get(_key(h))
+        if f is not None and f not in found:
+            found[f] = i
+    missing = [f for f in REQUIRED if f not in found]
+    if "body" not in found and "title" not in found:
+        missing.append("body")
+    if missing:
+        raise ImportFailed(
+            "required columns not found: "
+            + ", ".join(f"{m} ({' / '.join(COLUMNS[m][:2])})" for m in missing)
+            + f"; the file has: {', '.join(str(h) for h in header if h not in (None, ''))}"
+        )
+    return found
+
+
+def read_table(path: Path) -> Iterator[list[object]]:
+    """Rows of the first sheet (Excel) or of the CSV file, header first."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any reader failure: the file is unreadable
+            raise ImportFailed(f"not a readable Excel file: {exc}") from exc
+        try:
+            ws = wb.worksheets[0]
+            for row in ws.iter_rows(values_only=True):
+                yield list(row)
+        finally:
+            wb.close()
+        return
+    if suffix in (".csv", ".txt", ".tsv"):
+        raw = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ImportFailed("the CSV file is neither UTF-8 nor GB18030")
+        sample = text[:4096]
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel
+        for r in csv.reader(text.splitlines(keepends=True), dialect):
+            cells: list[object] = list(r)
+            yield cells
+        return
+    raise ImportFailed(f"unsupported file type {suffix!r}: use .csv or .xlsx")
+
+
+def clean_text(value: object) -> str:
+    """Trim every line, collapse runs of spaces and tabs, drop empty lines."""
+    if value is None:
+        return ""
+    lines = (_WS.sub(" ", line).strip() for line in str(value).replace("\r\n", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_id(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"\s+", "", str(value))
+
+
+def parse_time(value: object) -> datetime | None:
+    """A message time in any of the formats exports use, as an aware UTC datetime."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    elif isinstance(value, (int, float)):
+        if not 1 < float(value) < 200000:  # an Excel serial day number
+            return None
+        dt = _EXCEL_EPOCH + timedelta(days=float(value))
+    else:
+        s = _WS.sub(" ", str(value)).strip()
+        s = s.replace("：", ":").replace("／", "/")
+        if re.fullmatch(r"\d+(\.\d+)?", s) and len(s) < 8:
+            return parse_time(float(s))
+        parsed: datetime | None = None
+        try:
+            parsed = datetime.fromisoformat(s)
+        except ValueError:
+            for fmt in _DATE_FORMATS:
+                try:
+                    parsed = datetime.strptime(s, fmt)
+                    break
+                except ValueError:
+                    continue
+        if parsed is None:
+            return None
+        dt = parsed
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=CITY_TZ)
+    return dt.astimezone(UTC)
+
+
+# --- importing ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Message:
+    row: int
+    message_id: str
+    user: str
+    phone: str
+    title: str
+    body: str
+    at: datetime
+    category: str
+    answer: str
+    answered_at: datetime | None
+
+
+def _cell(row: list[object], cols: dict[str, int], name: str) -> object:
+    i = cols.get(name)
+    return row[i] if i is not None and i < len(row) else None
+
+
+def parse_rows(
+    rows: Iterator[list[object]], now: datetime
+) -> tuple[int, int, list[_Message], list[Rejection], list[str]]:
+    """(rows read, blank rows, messages, rejections, warnings) of a table, header first."""
+    header: list[object] | None = None
+    for row in rows:
+        if any(v not in (None, "") and str(v).strip() for v in row):
+            header = row
+            break
+    if header is None:
+        raise ImportFailed("the file is empty")
+    cols = map_header(header)
+    count = blank = 0
+    seen: set[str] = set()
+    msgs: list[_Message] = []
+    rejected: list[Rejection] = []
+    warnings: list[str] = []
+    bad_answer_times = 0
+    for n, row in enumerate(rows, start=2):
+        count += 1
+        if all(v is None or not str(v).strip() for v in row):
+            blank += 1
+            continue
+        mid = clean_id(_cell(row, cols, "message_id"))
+        if not mid:
+            rejected.append(Rejection(n, "", "missing_id"))
+            continue
+        if len(mid) > 64:
+            rejected.append(Rejection(n, mid[:20] + "…", "bad_id", "longer than 64 characters"))
+            continue
+        if mid in seen:
+            rejected.append(Rejection(n, mid, "duplicate_in_file"))
+            continue
+        raw_time = _cell(row, cols, "time")
+        if raw_time is None or not str(raw_time).strip():
+            rejected.append(Rejection(n, mid, "missing_time"))
+            continue
+        at = parse_time(raw_time)
+        if at is None:
+            rejected.append(Rejection(n, mid, "bad_time", str(raw_time).strip()[:40]))
+            continue
+        if at > now + timedelta(days=1):
+            rejected.append(Rejection(n, mid, "time_in_future", str(raw_time).strip()[:40]))
+            continue
+        title = clean_text(_cell(row, cols, "title")).replace("\n", " ")
+        body = clean_text(_cell(row, cols, "body"))
+        if not body and not title:
+            rejected.append(Rejection(n, mid, "no_text"))
+            continue
+        answer = clean_text(_cell(row, cols, "answer"))
+        answered_at = parse_time(_cell(row, cols, "answer_time")) if answer else None
+        if answer and answered_at is None:
+            bad_answer_times += 1
+        phone_raw = str(_cell(row, cols, "phone") or "").strip()
+        user = clean_text(_cell(row, cols, "user")).replace("\n", " ")
+        if not phone_raw and phone_kind(user) is not None:
+            phone_raw = user  # some boards show the user's mobile number as the user
+        seen.add(mid)
+        msgs.append(
+            _Message(
+                n,
+                mid,
+                user,
+                normalize_phone(phone_raw) if phone_kind(phone_raw) else "",
+                title,
+                body,
+                at,
+                clean_text(_cell(row, cols, "category")),
+                answer,
+                answered_at,
+            )
+        )
+    if bad_answer_times:
+        warnings.append(
+            f"{bad_answer_times} answered rows without a readable answer time: "
+            "closed at the message time"
+        )
+    return count, blank, msgs, rejected, warnings
+
+
+class ImportService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        station: Callable[[], str],
+        calendar: Callable[[], WorkCalendar],
+    ) -> None:
+        self._sessions = sessions
+        self._station = station
+        self._calendar = calendar
+
+    def import_file(
+        self,
+        path: Path | str,
+        who: Identity,
+        *,
+        channel_code: str = DEFAULT_CHANNEL,
+        progress: Callable[[int, int], None] | None = None,
+        batch: int = 200,
+    ) -> ImportReport:
+        path = Path(path)
+        if not path.is_file():
+            raise ImportFailed(f"no such file: {path}")
+        now = now_utc()
+        rows, blank, msgs, rejected, warnings = parse_rows(read_table(path), now)
+        with self._sessions() as s:
+            ch = s.get(Channel, channel_code)
+            if ch is None or ch.kind not in ("web", "media"):
+                raise ImportFailed(f"{channel_code!r} is not a web or media channel")
+            level1 = {
+                name: cid
+                for cid, name in s.execute(
+                    select(MatterCategory.id, MatterCategory.name).where(MatterCategory.level == 1)
+                )
+            }
+        unknown_categories: set[str] = set()
+        accepted: list[int] = []
+        already = 0
+        total = len(msgs)
+        station = self._station()
+        for start in range(0, total, batch):
+            chunk = msgs[start : start + batch]
+            with self._sessions() as s, s.begin():
+                known = set(
+                    s.scalars(
+                        select(ImportedMessage.message_id).where(
+                            ImportedMessage.channel_code == channel_code,
+                            ImportedMessage.message_id.in_([m.message_id for m in chunk]),
+                        )
+                    )
+                )
+                for m in chunk:
+                    if m.message_id in known:
+                        already += 1
+                        continue
+                    if m.category and m.category not in level1:
+                        unknown_categories.add(m.category)
+                    try:
+                        with s.begin_nested():
+                            case_id = self._add_case(
+                                s, m, who, station, channel_code, level1, path.name, now
+                            )
+                    except IntegrityError:  # imported by someone else meanwhile
+                        already += 1
+                        continue
+                    accepted.append(case_id)
+            if progress is not None:
+                progress(min(start + batch, total), total)
+        if unknown_categories:
+            warnings.append(
+                "categories not in the taxonomy (cases kept without a category): "
+                + ", ".join(sorted(unknown_categories))
+            )
+        report = ImportReport(
+            path.name,
+            channel_code,
+            rows,
+            len(accepted),
+            already,
+            blank,
+            tuple(rejected),
+            tuple(warnings),
+            tuple(accepted),
+        )
+        assert report.accounted, report
+        return report
+
+    def _add_case(
+        self,
+        s: Session,
+        m: _Message,
+        who: Identity,
+        station: str,
+        channel_code: str,
+        level1: dict[str, int],
+        source: str,
+        now: datetime,
+    ) -> int:
+        from console.services.reference import current_policies
+        from console.services.sla import refresh_deadlines
+        from console.sla import choose_policy
+
+        class_code = CLASS_OF_LEVEL1.get(m.category, DEFAULT_CLASS)
+        policy = choose_policy(
+            current_policies(s), CaseType.DEMAND, Urgency.NORMAL, channel_code, class_code
+        )
+        description = m.body or m.title
+        case = Case(
+            uuid=uuidlib.uuid4(),
+            number=next_case_number(s, station, local_date(now)),
+            station=station,
+            channel_code=channel_code,
+            case_type=CaseType.DEMAND,
+            sub_type=SubType.HELP,
+            class_code=class_code,
+            category_id=level1.get(m.category),
+            address="",
+            caller_name=m.user[:64],
+            caller_phone=m.phone,
+            title=(m.title or description.splitlines()[0])[:120],
+            description=description,
+            urgency=Urgency.NORMAL,
+            status=Status.RECEIVED,
+            created_by_id=who.agent_id,
+            sla_policy_id=policy.id,
+            received_at=m.at,
+            created_at=m.at,
+            updated_at=now,
+        )
+        s.add(case)
+        s.flush()
+        detail = {"number": case.number, "imported": source, "message_id": m.message_id}
+        events = [(EventKind.CREATED, m.at, detail)]
+        if m.answer:
+            closed = max(m.answered_at or m.at, m.at)
+            case.answer = m.answer
+            case.status = Status.CLOSED
+            case.closed_at = closed
+            events.append((EventKind.CLOSED, closed, {"imported": source}))
+        for kind, at, d in events:
+            s.add(
+                CaseEvent(
+                    case_id=case.id,
+                    kind=kind,
+                    at=at,
+                    actor_id=who.agent_id,
+                    actor_name=who.display_name,
+                    station=station,
+                    detail=d,
+                )
+            )
+        s.add(
+            ImportedMessage(
+                channel_code=channel_code,
+                message_id=m.message_id,
+                case_id=case.id,
+                source_file=source[:255],
+                imported_at=now,
+            )
+        )
+        s.flush()
+        refresh_deadlines(s, case, self._calendar())
+        return case.id

@@ -1,0 +1,113 @@
+"""`python main.py sla …`: administrators check a policy or the calendar."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from console.clock import CITY_TZ, to_local
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sla = sub.add_parser(
+        "sla",
+        help="explain SLA deadlines, edit the calendar's local overrides",
+        description="Check an SLA policy against the working-day calendar, or correct the "
+        "calendar (a city closure; next year's holidays before the package knows them).",
+    )
+    sla.add_argument("--database", metavar="URL", dest="sub_database")
+    s = sla.add_subparsers(dest="sla_command", metavar="ACTION", required=True)
+    ex = s.add_parser("explain", help="print each milestone's deadline for a receipt time")
+    ex.add_argument("--policy", required=True, help="policy code, e.g. urgent")
+    ex.add_argument(
+        "--received",
+        required=True,
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="local time (Asia/Shanghai) the case was received",
+    )
+    s.add_parser("policies", help="list the current policies")
+    s.add_parser("calendar", help="list the local calendar overrides")
+    add = s.add_parser("override", help="mark a day as working (--workday) or closed")
+    add.add_argument("day", metavar="YYYY-MM-DD")
+    add.add_argument("--workday", action="store_true", help="the day is a working day")
+    add.add_argument("--note", default="")
+    rm = s.add_parser("remove-override", help="remove a day's override")
+    rm.add_argument("day", metavar="YYYY-MM-DD")
+    s.add_parser("recompute", help="recompute the deadlines of every open case")
+
+
+def format_deadline(at: datetime) -> str:
+    """Local "YYYY-MM-DD HH:MM"; the end of a day is 24:00 of that day, not 00:00 of the
+    next (the way deadlines are announced)."""
+    local = to_local(at)
+    if local.hour == 0 and local.minute == 0 and local.second == 0:
+        prev = date.fromordinal(local.date().toordinal() - 1)
+        return f"{prev:%Y-%m-%d} 24:00"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def parse_local(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=CITY_TZ)
+    except ValueError as exc:
+        raise ValueError(f"expected 'YYYY-MM-DD HH:MM', got {text!r}") from exc
+
+
+UNIT_WORDS = {"hours": "h", "work_hours": "working h", "workdays": "working day(s)"}
+
+
+def cmd_sla(args: argparse.Namespace, url: str) -> int:
+    from console.app import open_context
+    from console.settings import Settings
+
+    ctx = open_context(url, Settings())
+    try:
+        svc = ctx.sla
+        if args.sla_command == "explain":
+            received = parse_local(args.received)
+            policy, deadlines = svc.explain(args.policy, received)
+            print(
+                f"policy {policy.code} v{policy.version} ({policy.name}), "
+                f"working days counted {policy.workday_rule}; received "
+                f"{received:%Y-%m-%d %H:%M}"
+            )
+            for m, state in zip(policy.milestones, deadlines.milestones, strict=True):
+                assert state.due_at is not None
+                flag = "" if state.verified else "  UNVERIFIED: the calendar does not know a day"
+                print(
+                    f"{m.code:<10} {m.name:<8} {m.limit_value} {UNIT_WORDS[m.limit_unit]:<15} "
+                    f"from {m.start_event:<10} {format_deadline(state.due_at)}{flag}"
+                )
+            if not deadlines.verified:
+                print(
+                    "warning: a deadline needs a year the calendar does not cover; add the "
+                    "official holidays with `python main.py sla override`"
+                )
+            return 0
+        if args.sla_command == "policies":
+            for p in svc.policies():
+                ms = ", ".join(
+                    f"{m.code} {m.limit_value}{UNIT_WORDS[m.limit_unit]}" for m in p.milestones
+                )
+                print(f"{p.code:<13} v{p.version} prio {p.priority:<3} {p.name}: {ms}")
+            return 0
+        if args.sla_command == "calendar":
+            for o in svc.overrides():
+                print(f"{o.day:%Y-%m-%d} {'working' if o.workday else 'closed '} {o.note}")
+            return 0
+        if args.sla_command == "override":
+            svc.set_override(date.fromisoformat(args.day), args.workday, args.note, None)
+            print(
+                f"{args.day}: {'working day' if args.workday else 'closed'}; run "
+                "`sla recompute` to apply it to open cases"
+            )
+            return 0
+        if args.sla_command == "remove-override":
+            svc.remove_override(date.fromisoformat(args.day))
+            return 0
+        if args.sla_command == "recompute":
+            print(f"recomputed {svc.recompute_open()} open cases")
+            return 0
+        raise ValueError(args.sla_command)
+    finally:
+        ctx.close()

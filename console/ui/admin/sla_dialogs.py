@@ -1,0 +1,311 @@
+"""Administrators' SLA screens: the working-day calendar's local overrides and the
+SLA policies (each save is a new version; existing cases keep theirs)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.sla import OverrideRow
+from console.sla import LIMIT_UNITS, Milestone, Policy
+from console.ui.context import UiContext
+
+
+class CalendarDialog(QDialog):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setWindowTitle(self.tr("Working-day calendar: local overrides"))
+        self.resize(620, 460)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Status"), self.tr("Note")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.workday = QCheckBox(self.tr("Working day"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(
+            self.tr("Reason, e.g. typhoon closure or State Council notice")
+        )
+        self.add_button = QPushButton(self.tr("&Save day"))
+        self.remove_button = QPushButton(self.tr("&Remove selected"))
+        self.recompute_button = QPushButton(self.tr("Recompute open cases"))
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        row = QHBoxLayout()
+        for w in (self.day, self.workday, self.note, self.add_button):
+            row.addWidget(w)
+        actions = QHBoxLayout()
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(self.recompute_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            QLabel(
+                self.tr(
+                    "Days listed here override the official calendar (chinesecalendar). "
+                    "Deadlines of open cases change only when you recompute them."
+                )
+            )
+        )
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addLayout(actions)
+        lay.addWidget(self.feedback)
+        lay.addWidget(buttons)
+        self.add_button.clicked.connect(self.save_day)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.recompute_button.clicked.connect(self.recompute)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ui.runner.run(self.ui.app.sla.overrides, self._show, self._failed, owner=self)
+
+    def _show(self, rows: list[OverrideRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, o in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(o.day.isoformat()))
+            self.table.setItem(
+                i, 1, QTableWidgetItem(self.tr("working day") if o.workday else self.tr("closed"))
+            )
+            self.table.setItem(i, 2, QTableWidgetItem(o.note))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.feedback.setText(str(exc))
+
+    def save_day(self) -> None:
+        qd = self.day.date()
+        day = date(qd.year(), qd.month(), qd.day())
+        workday, note, who = self.workday.isChecked(), self.note.text().strip(), self.ui.identity
+        self.ui.runner.run(
+            lambda: self.ui.app.sla.set_override(day, workday, note, who),
+            lambda _r: self._saved(),
+            self._failed,
+            owner=self,
+        )
+
+    def _saved(self) -> None:
+        self.feedback.setText(self.tr("Saved. Recompute open cases to apply it."))
+        self.reload()
+
+    def remove_selected(self) -> None:
+        r = self.table.currentRow()
+        if r < 0 or r >= len(getattr(self, "rows", [])):
+            return
+        day = self.rows[r].day
+        self.ui.runner.run(
+            lambda: self.ui.app.sla.remove_override(day),
+            lambda _r: self.reload(),
+            self._failed,
+            owner=self,
+        )
+
+    def recompute(self) -> None:
+        self.recompute_button.setEnabled(False)
+        self.feedback.setText(self.tr("Recomputing…"))
+        app = self.ui.app
+
+        def work() -> int:
+            app.reload_calendar()
+            return app.sla.recompute_open()
+
+        def done(n: int) -> None:
+            self.recompute_button.setEnabled(True)
+            self.feedback.setText(self.tr("{0} open cases recomputed.").format(n))
+
+        self.ui.runner.run(work, done, self._failed, owner=self)
+
+
+class PoliciesDialog(QDialog):
+    """One policy at a time: its milestones' limits and colour thresholds."""
+
+    COLUMNS = (
+        "code",
+        "name",
+        "limit",
+        "unit",
+        "start",
+        "met by",
+        "due soon (min)",
+        "critical (min)",
+    )
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.policies: list[Policy] = []
+        self.setWindowTitle(self.tr("SLA policies"))
+        self.resize(860, 420)
+        self.choice = QComboBox()
+        self.info = QLabel()
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Milestone"),
+                self.tr("Limit"),
+                self.tr("Unit"),
+                self.tr("Clock starts at"),
+                self.tr("Met by"),
+                self.tr("Due soon (min)"),
+                self.tr("Critical (min)"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save as new version"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Policy:")))
+        top.addWidget(self.choice, 1)
+        lay.addLayout(top)
+        lay.addWidget(self.info)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(
+            QLabel(
+                self.tr(
+                    "Saving makes a new version current for new cases; existing cases keep the "
+                    "version they were created under."
+                )
+            )
+        )
+        lay.addWidget(self.feedback)
+        lay.addWidget(buttons)
+        self.choice.currentIndexChanged.connect(self._show_policy)
+        self.ui.runner.run(self.ui.app.sla.policies, self._loaded, self._failed, owner=self)
+
+    def _loaded(self, policies: list[Policy]) -> None:
+        self.policies = policies
+        current = self.choice.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        for p in policies:
+            self.choice.addItem(f"{p.name} ({p.code}, v{p.version})", p.code)
+        self.choice.blockSignals(False)
+        i = self.choice.findData(current)
+        self.choice.setCurrentIndex(max(i, 0))
+        self._show_policy()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.feedback.setText(str(exc))
+
+    def current(self) -> Policy | None:
+        code = self.choice.currentData()
+        return next((p for p in self.policies if p.code == code), None)
+
+    def _show_policy(self) -> None:
+        p = self.current()
+        if p is None:
+            return
+        m = p.match
+        self.info.setText(
+            self.tr(
+                "Applies to: type {0}, urgency {1}, channel {2}, class {3}; "
+                "priority {4}; working days counted {5}"
+            ).format(
+                m.case_type or "*",
+                m.urgency or "*",
+                m.channel_code or "*",
+                m.class_code or "*",
+                p.priority,
+                p.workday_rule,
+            )
+        )
+        self.table.setRowCount(len(p.milestones))
+        for r, ms in enumerate(p.milestones):
+            for c, text in enumerate((ms.code, ms.name)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+            limit = QSpinBox()
+            limit.setRange(1, 999)
+            limit.setValue(ms.limit_value)
+            self.table.setCellWidget(r, 2, limit)
+            unit = QComboBox()
+            for u in LIMIT_UNITS:
+                unit.addItem(u, u)
+            unit.setCurrentIndex(unit.findData(ms.limit_unit))
+            self.table.setCellWidget(r, 3, unit)
+            for c, text in ((4, ms.start_event), (5, ms.met_by_event)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+            warn, critical = ms.thresholds()
+            for c, value in ((6, warn), (7, critical)):
+                box = QSpinBox()
+                box.setRange(0, 100_000)
+                box.setValue(int(value.total_seconds() // 60))
+                self.table.setCellWidget(r, c, box)
+
+    def edited(self) -> Policy | None:
+        p = self.current()
+        if p is None:
+            return None
+        milestones = []
+        for r, ms in enumerate(p.milestones):
+            limit = self.table.cellWidget(r, 2)
+            unit = self.table.cellWidget(r, 3)
+            warn = self.table.cellWidget(r, 6)
+            critical = self.table.cellWidget(r, 7)
+            assert isinstance(limit, QSpinBox) and isinstance(unit, QComboBox)
+            assert isinstance(warn, QSpinBox) and isinstance(critical, QSpinBox)
+            milestones.append(
+                Milestone(
+                    ms.code,
+                    ms.name,
+                    limit.value(),
+                    unit.currentData(),
+                    ms.start_event,
+                    ms.met_by_event,
+                    warn.value(),
+                    critical.value(),
+                )
+            )
+        return replace(p, milestones=tuple(milestones))
+
+    def save(self) -> None:
+        policy = self.edited()
+        if policy is None:
+            return
+        self.save_button.setEnabled(False)
+
+        def done(saved: Policy) -> None:
+            self.save_button.setEnabled(True)
+            self.feedback.setText(self.tr("Saved as version {0}.").format(saved.version))
+            self.ui.runner.run(self.ui.app.sla.policies, self._loaded, self._failed, owner=self)
+
+        self.ui.runner.run(
+            lambda: self.ui.app.sla.save_policy(policy), done, self._failed, owner=self
+        )

@@ -1,0 +1,165 @@
+"""A read-only view of one case: its fields and its history. While it is open, the
+other consoles' queues show that this agent has the case open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.clock import to_local
+from console.services.queue import CaseDetail
+from console.ui import labels
+from console.ui.context import UiContext
+from console.ui.sla_panel import SlaPanel
+
+
+def _fmt(dt: object) -> str:
+    from datetime import datetime
+
+    return to_local(dt).strftime("%Y-%m-%d %H:%M") if isinstance(dt, datetime) else "—"
+
+
+class CaseViewDialog(QDialog):
+    def __init__(self, ctx: UiContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.setWindowTitle(self.tr("Case"))
+        self.resize(820, 780)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, title in (
+            ("number", self.tr("Case number")),
+            ("status", self.tr("Status")),
+            ("type", self.tr("Type")),
+            ("class", self.tr("Class")),
+            ("category", self.tr("Matter category")),
+            ("district", self.tr("District")),
+            ("address", self.tr("Address")),
+            ("caller", self.tr("Caller")),
+            ("phone", self.tr("Phone")),
+            ("assignee", self.tr("Agent")),
+            ("unit", self.tr("Handling unit")),
+            ("received", self.tr("Received")),
+            ("due", self.tr("Next deadline")),
+            ("viewers", self.tr("Also open at")),
+        ):
+            label = QLabel("…")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.fields[key] = label
+            self.form.addRow(title + ":", label)
+        self.description = QPlainTextEdit()
+        self.description.setReadOnly(True)
+        self.description.setMaximumHeight(110)
+        self.history = QTableWidget(0, 3)
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Who")])
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.form)
+        lay.addWidget(QLabel(self.tr("Description:")))
+        lay.addWidget(self.description)
+        lay.addWidget(QLabel(self.tr("Deadlines:")))
+        self.sla = SlaPanel(ctx, case_id, self)
+        self.sla.changed.connect(self.reload)
+        lay.addWidget(self.sla)
+        lay.addWidget(QLabel(self.tr("History:")))
+        lay.addWidget(self.history, 1)
+        lay.addWidget(buttons)
+        self._presence_done = False
+        who = ctx.identity
+        ctx.runner.run(
+            lambda: ctx.app.presence.open_case(who, case_id), None, self._ignore, owner=self
+        )
+        self.reload()
+        self._live = QTimer(self)
+        self._live.setInterval(30_000)  # keeps "also open at" alive on the other consoles
+        self._live.timeout.connect(
+            lambda: ctx.runner.run(
+                lambda: ctx.app.presence.open_case(who, case_id), None, self._ignore, owner=self
+            )
+        )
+        self._live.start()
+
+    def _ignore(self, exc: BaseException) -> None:
+        from console.ui.errors import is_environment_error
+
+        if not is_environment_error(exc):
+            self.ctx.messages.error(exc)
+
+    def reload(self) -> None:
+        me = self.ctx.identity.agent_id
+        self.ctx.runner.run(
+            lambda: self.ctx.app.queue.detail(self.case_id, me),
+            self._show,
+            self.ctx.messages.error,
+            owner=self,
+        )
+
+    def _show(self, d: CaseDetail) -> None:
+        self.detail = d
+        r = d.row
+        self.setWindowTitle(self.tr("Case {0}").format(r.number))
+        values = {
+            "number": r.number,
+            "status": labels.status_name(r.status),
+            "type": f"{labels.case_type_name(r.case_type)} / {labels.sub_type_name(r.sub_type)}",
+            "class": r.class_name,
+            "category": r.category,
+            "district": r.district,
+            "address": d.address,
+            "caller": r.caller,
+            "phone": d.caller_phone,
+            "assignee": r.assignee or self.tr("(nobody)"),
+            "unit": r.unit,
+            "received": _fmt(r.received_at),
+            "due": (
+                f"{labels.milestone_name(r.next_milestone)} {_fmt(r.next_due_at)}"
+                if r.next_due_at
+                else "—"
+            ),
+            "viewers": "、".join(r.viewers) or "—",
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.description.setPlainText(d.description)
+        self.history.setRowCount(len(d.history))
+        for i, e in enumerate(d.history):
+            for col, text in enumerate((_fmt(e.at), labels.event_name(e.kind), e.actor_name)):
+                self.history.setItem(i, col, QTableWidgetItem(text))
+        self.history.resizeColumnToContents(0)
+
+    def _release(self) -> None:
+        if self._presence_done:
+            return
+        self._presence_done = True
+        self._live.stop()
+        who, cid, app = self.ctx.identity, self.case_id, self.ctx.app
+        # no owner: the dialog is going away, the presence row must still be cleared
+        self.ctx.runner.run(lambda: app.presence.close_case(who, cid), None, lambda _e: None)
+
+    def done(self, r: int) -> None:
+        self._release()
+        super().done(r)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._release()
+        super().closeEvent(event)

@@ -1,0 +1,81 @@
+"""Breaches surface without anyone refreshing: every console sweeps for new breaches
+(each is recorded once, whoever sweeps first), supervisors are told of every new one,
+and administrators are warned of deadlines the calendar could not verify."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from console.clock import now_utc
+from console.services.sla import Breach
+from console.ui.context import UiContext
+
+
+class SlaWatcher(QObject):
+    breaches = Signal(list)  # list[Breach] new since the last look (supervisors)
+
+    def __init__(self, ui: UiContext, sweep_seconds: int = 30, calendar_minutes: int = 10) -> None:
+        super().__init__()
+        self.ui = ui
+        self.since: datetime = now_utc()
+        self._busy = False
+        self._sweep = QTimer(self)
+        self._sweep.setInterval(sweep_seconds * 1000)
+        self._sweep.timeout.connect(self.check)
+        self._calendar = QTimer(self)
+        self._calendar.setInterval(calendar_minutes * 60_000)
+        self._calendar.timeout.connect(self.reload_calendar)
+
+    def start(self) -> None:
+        self._sweep.start()
+        self._calendar.start()
+        self.check()
+        if self.ui.identity.is_supervisor:
+            self.ui.runner.run(
+                self.ui.app.sla.unverified_open_count, self._unverified, lambda _e: None, owner=self
+            )
+
+    def check(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        app = self.ui.app
+        since = self.since
+
+        def work() -> tuple[list[Breach], datetime]:
+            app.sla.sweep()
+            found = app.sla.breaches_since(since)
+            return found, (found[-1].recorded_at if found else since)
+
+        self.ui.runner.run(work, self._checked, self._failed, owner=self)
+
+    def _checked(self, result: tuple[list[Breach], datetime]) -> None:
+        self._busy = False
+        found, self.since = result
+        if found and self.ui.identity.is_supervisor:
+            self.breaches.emit(found)
+            numbers = "、".join(b.number for b in found[:5])
+            more = len(found) - 5
+            text = self.tr("{0} case(s) breached a deadline: {1}").format(len(found), numbers)
+            if more > 0:
+                text += self.tr(" and {0} more").format(more)
+            self.ui.messages.warning(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.ui.messages.error(exc)
+
+    def reload_calendar(self) -> None:
+        self.ui.runner.run(self.ui.app.reload_calendar, None, lambda _e: None, owner=self)
+
+    def _unverified(self, n: int) -> None:
+        if n:
+            self.ui.messages.warning(
+                self.tr(
+                    "{0} open case(s) have deadlines in a year the working-day calendar does "
+                    "not know; they were counted Monday to Friday. Add the official holidays "
+                    "(python main.py sla override) and recompute."
+                ).format(n)
+            )

@@ -1,0 +1,230 @@
+"""The queue screen against a real database: keyset blocks, jumping to the end, live
+updates that keep selection and scroll, stale marking and recovery, claiming, the case
+view with presence, saved filters and remembered columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
+
+from console.identity import Identity
+from console.models import Case
+from console.services.preferences import ColumnLayout
+from console.services.queue import QueueFilter, QueueService, QueueView
+from console.ui.context import UiContext
+from console.ui.queue.live import LiveFeed
+from console.ui.queue.model import CASE_ID_ROLE, COLUMNS
+from console.ui.queue.screen import QueueScreen
+from tests.helpers.queue_data import T0, add_agents, add_cases
+from tests.ui.conftest import off_gui_thread
+
+
+@pytest.fixture
+def feed(ui_ctx: UiContext) -> Iterator[LiveFeed]:
+    live = LiveFeed(ui_ctx.app.engine, poll_seconds=0.2)
+    live.start()
+    yield live
+    live.stop()
+
+
+def _screen(qtbot: QtBot, ui: UiContext, feed: LiveFeed | None = None) -> QueueScreen:
+    screen = QueueScreen(ui, refresh_seconds=60, feed=feed)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 500)
+    screen.show()
+    screen.view_box.setCurrentIndex(screen.view_box.findData(QueueView.OPEN.value))
+    qtbot.waitUntil(lambda: screen.model.loaded_once and not screen.model.busy, timeout=10_000)
+    return screen
+
+
+def _numbers_in_order(ui: UiContext) -> list[int]:
+    svc = QueueService(ui.app.sessions)
+
+    def read() -> list[int]:
+        from console.services.queue import QueueQuery
+
+        return [r.id for r in svc.page(QueueQuery(QueueView.OPEN), None, limit=10_000)]
+
+    return off_gui_thread(read)
+
+
+def test_blocks_keyset_and_jump_to_end(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    sessions = ui_ctx.app.sessions
+    off_gui_thread(lambda: add_cases(sessions, 230))
+    off_gui_thread(lambda: add_cases(sessions, 20, due=None))  # no deadline: sorted last
+    screen = _screen(qtbot, ui_ctx)
+    model = screen.model
+    assert model.rowCount() == 250  # the whole queue's size, not what is loaded
+    assert len(model.rows) == 100  # one block read so far
+    ModelTester(None).check(model, force_py=True)
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.fully_loaded(240, 249), timeout=10_000)
+    assert model.row_at(249) is not None and model.row_at(249).next_due_at is None
+    # scrolling up from the end reads backwards from the block below
+    screen.table.scrollTo(model.index(160, 0))
+    qtbot.waitUntil(lambda: model.fully_loaded(150, 170), timeout=10_000)
+    expected = _numbers_in_order(ui_ctx)
+    loaded = {pos: r.id for pos, r in enumerate(model.row_at(i) for i in range(250)) if r}
+    assert all(expected[pos] == cid for pos, cid in loaded.items()), "positions disagree"
+    ModelTester(None).check(model, force_py=True)
+
+
+def test_live_update_keeps_selection_and_scroll(
+    qtbot: QtBot, ui_ctx: UiContext, feed: LiveFeed
+) -> None:
+    sessions = ui_ctx.app.sessions
+    ids = off_gui_thread(lambda: add_cases(sessions, 120))
+    screen = _screen(qtbot, ui_ctx, feed)
+    qtbot.waitUntil(lambda: feed.online is True, timeout=10_000)
+    model = screen.model
+    screen.table.scrollTo(model.index(60, 0), screen.table.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: model.fully_loaded(60, 80), timeout=10_000)
+    screen.table.selectRow(62)
+    chosen = model.row_at(62)
+    assert chosen is not None
+    scroll = screen.table.verticalScrollBar().value()
+
+    # another workstation saves: a new title on a visible case, a new most urgent case
+    def other_workstation() -> None:
+        with sessions() as s, s.begin():
+            s.execute(update(Case).where(Case.id == ids[65]).values(title="别处刚改过"))
+        add_cases(sessions, 1, due=T0 - timedelta(hours=2))
+
+    off_gui_thread(other_workstation)
+    qtbot.waitUntil(lambda: model.total == 121, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            (r := model.row_at(i)) is not None and r.title == "别处刚改过" for i in range(60, 90)
+        ),
+        timeout=5_000,
+    )
+    assert screen.table.verticalScrollBar().value() == scroll  # the view did not jump
+    assert screen.selected_case_id() == chosen.id  # the selection stayed on its case
+    assert screen.table.horizontalHeader().sortIndicatorSection() == COLUMNS.index("time_left")
+
+
+def test_database_gone_marks_stale_and_recovers(
+    qtbot: QtBot, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sessions = ui_ctx.app.sessions
+    off_gui_thread(lambda: add_cases(sessions, 5))
+    screen = _screen(qtbot, ui_ctx)
+    assert screen.model.total == 5
+    service = ui_ctx.app.queue
+    real = service.window
+
+    def down(*_a: object, **_k: object) -> None:
+        raise OperationalError("SELECT", {}, ConnectionRefusedError("connection refused"))
+
+    monkeypatch.setattr(service, "window", down)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.model.stale, timeout=5_000)
+    assert "not answering" in screen.state_label.text()
+    assert screen.model.total == 5 and screen.model.index(0, 1).data()  # last data kept
+    assert screen.model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # grey
+    monkeypatch.setattr(service, "window", real)
+    screen.refresh()  # the next refresh (timer, feed or F5) finds the database back
+    qtbot.waitUntil(lambda: not screen.model.stale, timeout=5_000)
+    assert screen.state_label.text() == ""
+
+
+def test_claim_and_the_loser_is_told(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    sessions = ui_ctx.app.sessions
+    (other,) = off_gui_thread(lambda: add_agents(sessions, 1))
+    ids = off_gui_thread(lambda: add_cases(sessions, 2))
+    screen = _screen(qtbot, ui_ctx)
+    screen.table.selectRow(0)
+    screen.claim_selected()
+    bar = ui_ctx.messages.bar
+    qtbot.waitUntil(lambda: bar.isVisible() and "yours" in bar.label.text(), timeout=5_000)
+    off_gui_thread(lambda: ui_ctx.app.claims.claim(ids[1], other))  # someone else is faster
+    screen.table.selectRow(1)
+    assert screen.selected_case_id() == ids[1]
+    screen.claim_selected()
+    qtbot.waitUntil(lambda: other.display_name in bar.label.text(), timeout=5_000)
+    assert "taken" in bar.label.text()
+
+
+def test_enter_opens_the_case_and_others_see_it_open(
+    qtbot: QtBot, ui_ctx: UiContext, feed: LiveFeed
+) -> None:
+    sessions = ui_ctx.app.sessions
+    (cid,) = off_gui_thread(lambda: add_cases(sessions, 1, caller_name="陈先生"))
+    screen = _screen(qtbot, ui_ctx, feed)
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.dialogs, "Enter did not open the case"
+    dlg = screen.dialogs[-1]
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.detail is not None, timeout=5_000)
+    assert dlg.fields["caller"].text() == "陈先生"
+    assert dlg.history.rowCount() == 0  # written straight to the table: no events
+
+    # a second agent has the same case open: my queue says so, live
+    (colleague,) = off_gui_thread(lambda: add_agents(sessions, 1))
+    off_gui_thread(lambda: ui_ctx.app.presence.open_case(colleague, cid))
+    col = COLUMNS.index("viewers")
+    qtbot.waitUntil(
+        lambda: screen.model.index(0, col).data() == colleague.display_name, timeout=5_000
+    )
+    dlg.close()  # my console no longer shows the case: the presence row is cleared
+    qtbot.waitUntil(
+        lambda: off_gui_thread(lambda: ui_ctx.app.presence.viewers(cid, colleague.agent_id)) == [],
+        timeout=5_000,
+    )
+    assert off_gui_thread(lambda: ui_ctx.app.presence.viewers(cid, None)) == [
+        colleague.display_name
+    ]
+
+
+def test_filters_saved_and_columns_remembered(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    sessions = ui_ctx.app.sessions
+    off_gui_thread(lambda: add_cases(sessions, 3, class_code="city"))
+    off_gui_thread(
+        lambda: add_cases(sessions, 2, class_code="consumer", description="商家拒绝退款")
+    )
+    screen = _screen(qtbot, ui_ctx)
+    screen.set_filter(QueueFilter(class_codes=("consumer",)))
+    qtbot.waitUntil(lambda: screen.model.total == 2 and not screen.model.busy, timeout=5_000)
+    screen.search.setText("退款")
+    screen._search_changed()
+    qtbot.waitUntil(lambda: screen.model.total == 2 and not screen.model.busy, timeout=5_000)
+    screen.search.setText("没有这样的词")
+    screen._search_changed()
+    qtbot.waitUntil(lambda: screen.model.total == 0, timeout=5_000)
+
+    who: Identity = ui_ctx.identity
+    prefs = ui_ctx.app.preferences
+    off_gui_thread(
+        lambda: prefs.save_filter(
+            who, "消费投诉", QueueView.OPEN, QueueFilter(class_codes=("consumer",))
+        )
+    )
+    # column choice and order, remembered per user: hide one, move one, reopen
+    screen.set_column_visible("unit", False)
+    header = screen.table.horizontalHeader()
+    header.moveSection(header.visualIndex(COLUMNS.index("caller")), 1)
+    layout = screen.column_layout()
+    assert "unit" not in layout.visible and layout.visible[:2] == ("time_left", "caller")
+    screen._save_layout()
+    ui_ctx.runner.wait(5_000)
+    qtbot.wait(20)
+    saved = off_gui_thread(lambda: prefs.columns(who))
+    assert isinstance(saved, ColumnLayout) and saved.visible == layout.visible
+
+    again = _screen(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: again.column_layout().visible == layout.visible, timeout=5_000)
+    i = again.view_box.findText("★ 消费投诉")
+    qtbot.waitUntil(lambda: again.view_box.findText("★ 消费投诉") >= 0, timeout=5_000)
+    i = again.view_box.findText("★ 消费投诉")
+    again.view_box.setCurrentIndex(i)
+    qtbot.waitUntil(lambda: again.model.total == 2 and not again.model.busy, timeout=5_000)
+    assert again.model.index(0, 0).data(CASE_ID_ROLE) is not None
