@@ -85,9 +85,11 @@ class SlaPanel(QWidget):
             self.tr("Deadline"), self.tr("Met"), self.tr("Time left"),
         ])  # fmt: skip
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMaximumHeight(170)
+        self.table.setMinimumHeight(150)
         self.pause_button = QPushButton(self.tr("&Pause clocks…"))
         self.resume_button = QPushButton(self.tr("Res&ume clocks"))
         self.request_button = QPushButton(self.tr("Request e&xtension…"))

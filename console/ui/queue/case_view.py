@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from console.clock import to_local
 from console.services.queue import CaseDetail
+from console.sla_cli import format_deadline
 from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.sla_panel import SlaPanel
@@ -38,7 +40,7 @@ class CaseViewDialog(QDialog):
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.setWindowTitle(self.tr("Case"))
-        self.resize(820, 780)
+        self.resize(860, 720)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
@@ -77,12 +79,12 @@ class CaseViewDialog(QDialog):
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
         lay.addWidget(self.description)
-        lay.addWidget(QLabel(self.tr("Deadlines:")))
         self.sla = SlaPanel(ctx, case_id, self)
         self.sla.changed.connect(self.reload)
-        lay.addWidget(self.sla)
-        lay.addWidget(QLabel(self.tr("History:")))
-        lay.addWidget(self.history, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.sla, self.tr("Deadlines"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(buttons)
         self._presence_done = False
         who = ctx.identity
@@ -132,7 +134,7 @@ class CaseViewDialog(QDialog):
             "unit": r.unit,
             "received": _fmt(r.received_at),
             "due": (
-                f"{labels.milestone_name(r.next_milestone)} {_fmt(r.next_due_at)}"
+                f"{labels.milestone_name(r.next_milestone)} {format_deadline(r.next_due_at)}"
                 if r.next_due_at
                 else "—"
             ),
