@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 SEP = " / "
 
 
@@ -23,12 +21,18 @@ class CategoryEntry:
 
 
 def _initials(name: str) -> str:
+    # imported here: pypinyin loads its dictionaries on import (~0.4 s), which must not
+    # happen on the GUI thread when the form module is imported
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(
         p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default") if p
     ).lower()
 
 
 def _spelled(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(name, errors="default")).lower()
 
 

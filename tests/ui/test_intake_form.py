@@ -32,6 +32,8 @@ def _entry(qtbot: QtBot, ui: UiContext, register: bool = True) -> CaseEntryScree
     screen.show()
     screen.activateWindow()
     qtbot.waitUntil(lambda: screen.isEnabled() and screen.ref is not None, timeout=10_000)
+    # the pinyin index is built right after the form becomes usable
+    qtbot.waitUntil(lambda: screen.categories is not None, timeout=10_000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.phone, timeout=5000)
     return screen
 

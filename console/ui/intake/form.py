@@ -111,13 +111,26 @@ class CaseEntryScreen(QWidget):
         self._draft_seq = 0
         self._build()
         self.setEnabled(False)
-        self.ctx.runner.run(self._load_reference, self._reference_loaded, owner=self)
-        # jieba takes ~0.7 s to load: at start-up, in the background, not on the first query
-        self.ctx.runner.run(self.ctx.app.knowledge.warm_up, owner=self)
+        self._category_ids: dict[str, int] = {}
+        # the form is usable as soon as the reference data is in; the pinyin index and
+        # jieba (~0.5 s and ~0.7 s of CPU) are built after that, one after the other, so
+        # they do not slow the first call
+        self.ctx.runner.run(self.ctx.app.reference.load, self._reference_loaded, owner=self)
 
-    def _load_reference(self) -> tuple[ReferenceData, CategoryIndex]:  # worker thread
-        ref = self.ctx.app.reference.load()
-        return ref, CategoryIndex([(c.id, c.path) for c in ref.leaf_categories()])
+    def _build_search_indexes(self) -> None:
+        assert self.ref is not None
+        leaves = [(c.id, c.path) for c in self.ref.leaf_categories()]
+        knowledge = self.ctx.app.knowledge
+
+        def index_built(index: CategoryIndex) -> None:
+            self.categories = index
+            typed = self.category.currentText()
+            if typed.strip() and typed not in self._category_ids:
+                self._category_typed(typed)  # pinyin typed before the index was there
+            # jieba takes ~0.7 s to load: now, in the background, not on the first query
+            self.ctx.runner.run(knowledge.warm_up, owner=self)
+
+        self.ctx.runner.run(lambda: CategoryIndex(leaves), index_built, owner=self)
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -490,10 +503,8 @@ class CaseEntryScreen(QWidget):
         return box
 
     # --- reference data --------------------------------------------------------------
-    def _reference_loaded(self, loaded: tuple[ReferenceData, CategoryIndex]) -> None:
-        ref, categories = loaded
+    def _reference_loaded(self, ref: ReferenceData) -> None:
         self.ref = ref
-        self.categories = categories
         self._restoring = True
         self.channel.clear()
         for c in ref.channels:
@@ -502,7 +513,10 @@ class CaseEntryScreen(QWidget):
         self.class_box.addItem(self.tr("— choose —"), "")
         for c in ref.classes:
             self.class_box.addItem(c.name, c.code)
-        texts_ = [e.text for e in categories.entries]
+        self._category_ids = {
+            c.path.replace("/", CATEGORY_SEP): c.id for c in ref.leaf_categories()
+        }
+        texts_ = list(self._category_ids)
         self._category_model.setStringList(texts_)
         self.category.addItems(texts_)
         self.category.setCurrentIndex(-1)
@@ -539,6 +553,8 @@ class CaseEntryScreen(QWidget):
         self.setEnabled(True)
         self.phone.setFocus()
         self.ready.emit()
+        if self.categories is None:
+            self._build_search_indexes()
 
     def _draft_failed(self, exc: BaseException) -> None:
         self.ctx.messages.error(exc)
@@ -637,9 +653,7 @@ class CaseEntryScreen(QWidget):
         self._timers["dups"].start()
 
     def _category_id(self) -> int | None:
-        if self.categories is None:
-            return None
-        return self.categories.by_text.get(self.category.currentText().strip())
+        return self._category_ids.get(self.category.currentText().strip())
 
     # --- caller history --------------------------------------------------------------
     def _ask_history(self) -> None:
