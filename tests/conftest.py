@@ -3,6 +3,7 @@ database fixtures that run on SQLite and on the real PostgreSQL."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,21 @@ from tests.helpers.db import (  # noqa: E402
 from tests.helpers.keyring_memory import MemoryKeyring  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_main_thread() -> Iterator[None]:
+    """As in the console (console/ui/gc.py): no automatic garbage collection, which could
+    run on a worker thread and destroy Qt objects there; collect on the main thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -78,7 +78,8 @@ class HandoverItem(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    # looked up by handover through the unique (handover_id, case_id) index
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     reason: Mapped[str] = mapped_column(String(16), server_default="touched", default="touched")
     case_number: Mapped[str] = mapped_column(String(20), server_default="", default="")

@@ -8,9 +8,11 @@ open cases and stores what it decides.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -82,7 +84,6 @@ OPEN_ORDER: tuple[str, ...] = (
 )
 DONE = (HandoverStatus.SUBMITTED.value, HandoverStatus.ACKNOWLEDGED.value)
 CHUNK = 5000  # ids per IN (...): under SQLite's 32,766 and psycopg's 65,535 parameters
-INSERT_BATCH = 500  # rows per multi-row INSERT (8 parameters a row)
 
 
 class HandoverIncomplete(ServiceError):
@@ -479,14 +480,25 @@ def _candidates(session: Session, b: Bounds, ids: set[int]) -> dict[int, Any]:
     the next shift, consultations taken since coverage_from, and the cases in ``ids``
     (touched or carried). Every other open case can only be counted in a group."""
     base = select(*CANDIDATE_COLUMNS).where(_open(), Case.received_at < b.as_of)
-    rows: dict[int, Any] = {}
-    for q in (
-        base.where(Case.next_due_at >= b.coverage_from, Case.next_due_at < b.next_end),
-        base.where(Case.received_at >= b.coverage_from, Case.case_type == "consultation"),
-    ):
-        for r in session.execute(q):
-            rows[int(r.id)] = r
-    rest = sorted(i for i in ids if i not in rows)
+    touched = (
+        select(CaseEvent.case_id)
+        .where(CaseEvent.at >= b.coverage_from, CaseEvent.at < b.as_of)
+        .scalar_subquery()
+    )
+    # one pass over the open cases (partial index), each candidate read once
+    rows: dict[int, Any] = {
+        int(r.id): r
+        for r in session.execute(
+            base.where(
+                or_(
+                    and_(Case.next_due_at >= b.coverage_from, Case.next_due_at < b.next_end),
+                    and_(Case.received_at >= b.coverage_from, Case.case_type == "consultation"),
+                    Case.id.in_(touched),
+                )
+            )
+        )
+    }
+    rest = sorted(i for i in ids if i not in rows)  # carried from earlier handovers
     for part in _chunks(rest):
         for r in session.execute(base.where(Case.id.in_(part))):
             rows[int(r.id)] = r
@@ -678,36 +690,83 @@ def _gap_from(data: dict[str, Any] | None) -> GapInfo | None:
     )
 
 
-def store(session: Session, h: Handover, built: Built) -> None:
+ITEM_COPY_COLUMNS = (
+    "handover_id",
+    "case_id",
+    "reason",
+    "case_number",
+    "due_at",
+    "snapshot",
+    "flagged",
+    "note",
+)
+
+
+COPY_NULL = "\\N"
+
+
+def _copy_text(v: Any) -> str:
+    """One value of COPY's text format."""
+    if v is None:
+        return "\\N"
+    if isinstance(v, bool):
+        return "t" if v else "f"
+    if isinstance(v, datetime):
+        return v.isoformat()
+    if isinstance(v, dict):
+        v = json.dumps(v, ensure_ascii=False)
+    return (
+        str(v).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def _copy_line(r: dict[str, Any]) -> str:
+    """One handover item in COPY's text format (columns of ITEM_COPY_COLUMNS); codes and
+    case numbers need no escaping, the snapshot and the note do."""
+    due = r["due_at"]
+    return (
+        f"{r['handover_id']}\t{r['case_id']}\t{r['reason']}\t{r['case_number']}\t"
+        f"{due.isoformat() if due is not None else COPY_NULL}\t"
+        f"{_copy_text(r['snapshot'])}\t{'t' if r['flagged'] else 'f'}\t{_copy_text(r['note'])}\n"
+    )
+
+
+def _insert_items(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Thousands of items at once: COPY on PostgreSQL (an INSERT per row, or even
+    multi-row INSERTs, spend most of their time binding parameters), executemany on
+    SQLite. Inside the session's transaction either way."""
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(HandoverItem), rows)
+        return
+    dbapi: Any = session.connection().connection.dbapi_connection
+    cols = ", ".join(ITEM_COPY_COLUMNS)
+    with dbapi.cursor() as cur, cur.copy(f"COPY handover_items ({cols}) FROM STDIN") as cp:
+        cp.write("".join(map(_copy_line, rows)))
+
+
+def store(session: Session, h: Handover, built: Built) -> list[SimpleNamespace]:
     """Write a build into draft ``h``: items merged (notes, flags and assignees kept),
-    groups upserted (acceptance of a group kept while the group exists)."""
+    groups upserted (acceptance of a group kept while the group exists). Returns the
+    handover's items as stored (so the caller need not read thousands back)."""
     b = built.bounds
     h.coverage_from = b.coverage_from
     h.as_of = b.as_of
     h.summary = _summary_json(built)
     existing = {
-        int(r.case_id): r
+        int(r.case_id): dict(r._mapping)
         for r in session.execute(
-            select(
-                HandoverItem.id,
-                HandoverItem.case_id,
-                HandoverItem.reason,
-                HandoverItem.due_at,
-                HandoverItem.snapshot,
-                HandoverItem.flagged,
-                HandoverItem.note,
-                HandoverItem.assignee_id,
-            ).where(HandoverItem.handover_id == h.id)
+            select(*HandoverItem.__table__.c).where(HandoverItem.handover_id == h.id)
         )
     }
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
     for case_id, reason in built.listed.items():
         d = built.details.get(case_id)
         if d is None:
             continue
         due = d["due_at"]
-        snap = {k: v for k, v in d.items() if k != "due_at"}
+        snap = {k: v for k, v in d.items() if k not in ("due_at", "number")}
         it = existing.pop(case_id, None)
         if it is None:
             inserts.append(
@@ -722,17 +781,43 @@ def store(session: Session, h: Handover, built: Built) -> None:
                     "note": "",
                 }
             )
-        elif it.reason != reason.value or it.snapshot != snap or it.due_at != due:
-            updates.append({"id": it.id, "reason": reason.value, "due_at": due, "snapshot": snap})
-    # multi-row INSERT ... VALUES in batches: far fewer round trips than executemany
-    for i in range(0, len(inserts), INSERT_BATCH):
-        session.execute(insert(HandoverItem).values(inserts[i : i + INSERT_BATCH]))
+            continue
+        if it["reason"] != reason.value or it["snapshot"] != snap or it["due_at"] != due:
+            updates.append(
+                {"id": it["id"], "reason": reason.value, "due_at": due, "snapshot": snap}
+            )
+            it.update(reason=reason.value, due_at=due, snapshot=snap)
+        kept.append(it)
+    if inserts:
+        _insert_items(session, inserts)
     if updates:
         session.execute(update(HandoverItem), updates)
     # no longer listed (closed meanwhile): kept if the supervisor wrote on it
-    stale = [r.id for r in existing.values() if not (r.flagged or r.note or r.assignee_id)]
+    stale = []
+    for it in existing.values():
+        if it["flagged"] or it["note"] or it["assignee_id"]:
+            kept.append(it)
+        else:
+            stale.append(it["id"])
     for part in _chunks(stale):
         session.execute(delete(HandoverItem).where(HandoverItem.id.in_(part)))
+    if inserts:
+        ids = dict(
+            session.execute(
+                select(HandoverItem.case_id, HandoverItem.id).where(
+                    HandoverItem.handover_id == h.id
+                )
+            ).all()
+        )
+        blank = {
+            "assignee_id": None,
+            "picked_up_by_id": None,
+            "picked_up_at": None,
+            "done_by_id": None,
+            "done_at": None,
+        }
+        for r in inserts:
+            kept.append({**r, **blank, "id": ids[r["case_id"]]})
     groups = {
         g.key: g
         for g in session.scalars(select(HandoverGroup).where(HandoverGroup.handover_id == h.id))
@@ -745,6 +830,7 @@ def store(session: Session, h: Handover, built: Built) -> None:
             g.count = n
     for g in groups.values():
         session.delete(g)
+    return [SimpleNamespace(**it) for it in kept]
 
 
 def submission_problems(
@@ -874,10 +960,11 @@ class HandoverService:
                 )
                 s.add(h)
                 s.flush()
-            if h.status == HandoverStatus.DRAFT:
-                store(s, h, build(s, shifts, w, at, exclude_handover=h.id))
-                s.flush()
-            return self._view(s, h)
+            if h.status != HandoverStatus.DRAFT:
+                return self._view(s, h)
+            items = store(s, h, build(s, shifts, w, at, exclude_handover=h.id))
+            s.flush()
+            return self._view(s, h, items)
 
     def get(self, handover_id: int) -> HandoverView:
         with self._sessions() as s:
@@ -949,22 +1036,20 @@ class HandoverService:
             shifts = load_shifts(s)
             w = self._stored_window(h)
             built = build(s, shifts, w, at, exclude_handover=h.id)
-            store(s, h, built)
+            items = store(s, h, built)
             s.flush()
             groups = {
                 g.key: GroupState(g.count, g.accepted_at is not None)
                 for g in s.scalars(select(HandoverGroup).where(HandoverGroup.handover_id == h.id))
             }
-            listed = set(
-                s.scalars(select(HandoverItem.case_id).where(HandoverItem.handover_id == h.id))
-            )
+            listed = {int(it.case_id) for it in items}
             problems = submission_problems(built, listed, groups)
             if problems:
                 raise HandoverIncomplete(problems)
             h.status = HandoverStatus.SUBMITTED
             h.submitted_by_id = who.agent_id
             h.submitted_at = at
-            return self._commit_view(s, h)
+            return self._commit_view(s, h, items)
 
     def acknowledge(
         self,
@@ -1260,12 +1345,14 @@ class HandoverService:
             raise Conflict(f"handover #{h.id} was changed by someone else: reload it")
         return h
 
-    def _commit_view(self, s: Session, h: Handover) -> HandoverView:
+    def _commit_view(
+        self, s: Session, h: Handover, items: list[SimpleNamespace] | None = None
+    ) -> HandoverView:
         try:
             s.flush()
         except StaleDataError as exc:
             raise Conflict(f"handover #{h.id} was changed by someone else: reload it") from exc
-        return self._view(s, h)
+        return self._view(s, h, items)
 
     @staticmethod
     def _item_view(it: Any, names: dict[int, str], label: str = "") -> ItemView:
@@ -1297,15 +1384,22 @@ class HandoverService:
             handover_label=label,
         )
 
-    def _view(self, s: Session, h: Handover) -> HandoverView:
+    def _view(
+        self, s: Session, h: Handover, rows: list[SimpleNamespace] | None = None
+    ) -> HandoverView:
+        """``rows``: the items as just stored; read from the database when None."""
         names = _agent_names(s)
         order = {r.value: i for i, r in enumerate(Reason)}
         items = sorted(
             (
                 self._item_view(it, names)
                 # plain rows, not ORM objects: thousands of items load several times faster
-                for it in s.execute(
-                    select(*HandoverItem.__table__.c).where(HandoverItem.handover_id == h.id)
+                for it in (
+                    rows
+                    if rows is not None
+                    else s.execute(
+                        select(*HandoverItem.__table__.c).where(HandoverItem.handover_id == h.id)
+                    )
                 )
             ),
             key=lambda i: (

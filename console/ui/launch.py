@@ -30,6 +30,7 @@ from console.settings import FIRST_START_DONE, LANGUAGE, LAST_USER, Settings
 from console.ui.context import UiContext
 from console.ui.crash import install_excepthook
 from console.ui.dialogs import FirstStartDialog, SettingsDialog, SignInDialog
+from console.ui.gc import GuiThreadCollector
 from console.ui.i18n import install_translators
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.main_window import MainWindow
@@ -163,6 +164,8 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     language = args.lang or settings.get(LANGUAGE)
     translators = install_translators(app, language)
     app.setStyleSheet(load_style())
+    collector = GuiThreadCollector(app)
+    collector.start()
     window = MainWindow(settings, demo=bool(args.demo))
     startup = Startup(window, settings, args)
     window.show()

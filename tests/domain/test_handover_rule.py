@@ -18,6 +18,7 @@ from console.handover import (
     Reason,
     bounds_for,
     group_key,
+    grouped_counts,
     nothing_lost,
     plan,
     validate_shifts,
@@ -187,3 +188,13 @@ def test_bounds_refuse_a_shift_not_started() -> None:
     assert datetime(2026, 11, 27, 0, 0, tzinfo=UTC) == local(8)
     with pytest.raises(ValueError):
         bounds_for(w, next_window(SHIFTS, w), local(7), previous_window(SHIFTS, w), None)
+
+
+def test_grouped_counts_subtract_the_listed_and_refuse_a_disagreement() -> None:
+    b = _bounds(local(15, 50), local(8))
+    later = group_key(Bucket.LATER, "dispatched")
+    listed = [_case(1, local(12) + timedelta(days=3))]
+    assert grouped_counts({later: 3}, listed, b) == {later: 2}
+    assert grouped_counts({later: 1}, listed, b) == {}
+    with pytest.raises(ValueError):
+        grouped_counts({}, listed, b)

@@ -4,6 +4,7 @@ supervisors, flagged items carried until done, and nothing lost on a generated d
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -420,3 +421,16 @@ def test_nothing_lost_on_a_generated_day(sessions: sessionmaker[Session], taken:
     sub = svc.submit(view.id, sup, svc.get(view.id).version, now=at)
     assert sub.status == "submitted"
     assert sub.figures.open_total == len(sub.items) + sub.grouped
+
+
+def test_items_keep_awkward_text_exactly(sessions: sessionmaker[Session]) -> None:
+    """Items are written with COPY on PostgreSQL: tabs, backslashes and quotes survive."""
+    cases = _cases(sessions)
+    sup = _agent(sessions, "sup_m", "supervisor")
+    text = 'C:\\路灯\t"不亮"\\N 咨询'
+    saved = cases.create(replace(CONSULT, description=text), sup, now=local(10))
+    svc = HandoverService(sessions)
+    view = svc.prepare(sup, now=local(15))
+    [item] = [i for i in view.items if i.case_id == saved.id]
+    assert item.title == text
+    assert [i.title for i in svc.get(view.id).items if i.case_id == saved.id] == [text]

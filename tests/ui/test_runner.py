@@ -69,3 +69,28 @@ def test_objects_owned_by_the_work_die_on_the_gui_thread(qtbot: QtBot) -> None:
     del holder, work
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done == [True]
+
+
+def test_garbage_is_collected_on_the_gui_thread(qtbot: QtBot) -> None:
+    import gc
+    import weakref
+
+    from console.ui.gc import GuiThreadCollector
+
+    class Node:
+        pass
+
+    collector = GuiThreadCollector(interval_ms=20)
+    was_enabled = gc.isenabled()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # type: ignore[attr-defined]
+        probe = weakref.ref(a)
+        del a, b
+        qtbot.waitUntil(lambda: probe() is None, timeout=5000)  # freed by the timer
+    finally:
+        collector.stop()
+        if not was_enabled:
+            gc.disable()

@@ -38,6 +38,9 @@ def upgrade() -> None:
         b.create_index("ix_handovers_starts_at", ["starts_at"], unique=False)
 
     with op.batch_alter_table("handover_items", schema=None) as b:
+        # redundant with the unique (handover_id, case_id): one index less to maintain
+        # when a handover of thousands of items is written
+        b.drop_index("ix_handover_items_handover_id")
         b.add_column(
             sa.Column("reason", sa.String(length=16), server_default="touched", nullable=False)
         )
@@ -156,6 +159,7 @@ def downgrade() -> None:
         b.drop_index("ix_handover_items_open_flags")
         b.drop_constraint("fk_handover_items_done_by_id_agents", type_="foreignkey")
         b.drop_constraint("fk_handover_items_picked_up_by_id_agents", type_="foreignkey")
+        b.create_index("ix_handover_items_handover_id", ["handover_id"], unique=False)
         for col in (
             "done_by_id",
             "picked_up_at",

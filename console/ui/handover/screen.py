@@ -156,7 +156,7 @@ class HandoverPanel(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
-        for col, width in ((0, 44), (1, 150), (2, 150), (3, 260), (4, 110), (5, 110), (6, 90)):
+        for col, width in ((0, 40), (1, 140), (2, 140), (3, 220), (4, 110), (5, 105), (6, 80)):
             self.table.setColumnWidth(col, width)
         self.assignee = QComboBox()
         self.assign_button = QPushButton(self.tr("Assign selected"))
@@ -197,6 +197,8 @@ class HandoverPanel(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([880, 420])
+        self.groups.setWordWrap(True)
 
         self.problems = QLabel()
         self.problems.setObjectName("handoverProblems")
