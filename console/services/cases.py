@@ -18,7 +18,7 @@ from console.models import Case, CaseEvent, HandlingUnit
 from console.services.errors import NotFound, ValidationFailed
 from console.services.numbers import next_case_number
 from console.services.reference import current_policies
-from console.services.sla import refresh_deadlines
+from console.services.sla import add_event, refresh_deadlines
 from console.sla import choose_policy
 from console.validation import CaseDraft, FieldError, normalize_phone, validate_draft
 from console.workcalendar import WorkCalendar
@@ -47,28 +47,6 @@ class CaseEventView:
     at: datetime
     actor_name: str
     detail: dict[str, Any]
-
-
-def _add_event(
-    session: Session,
-    case: Case,
-    kind: str,
-    who: Identity,
-    station: str,
-    at: datetime,
-    **detail: Any,
-) -> None:
-    session.add(
-        CaseEvent(
-            case_id=case.id,
-            kind=kind,
-            at=at,
-            actor_id=who.agent_id,
-            actor_name=who.display_name,
-            station=station,
-            detail=detail,
-        )
-    )
 
 
 def _saved(case: Case, policy_code: str | None, created: bool) -> SavedCase:
@@ -166,17 +144,17 @@ class CaseService:
             )
             s.add(case)
             s.flush()
-            _add_event(s, case, EventKind.CREATED, who, station, at, number=case.number)
+            add_event(s, case, EventKind.CREATED, who, station, at, number=case.number)
             if action == CLOSE:
                 case.answer = draft.answer.strip()
                 case.status = Status.CLOSED
                 case.closed_at = at
-                _add_event(s, case, EventKind.CLOSED_DIRECTLY, who, station, at)
+                add_event(s, case, EventKind.CLOSED_DIRECTLY, who, station, at)
             elif action == DISPATCH:
                 case.status = Status.DISPATCHED
                 case.unit_id = unit_id
                 case.dispatched_at = at
-                _add_event(s, case, EventKind.DISPATCHED, who, station, at, unit_id=unit_id)
+                add_event(s, case, EventKind.DISPATCHED, who, station, at, unit_id=unit_id)
             s.flush()
             if on_created is not None:
                 on_created(s, case)
