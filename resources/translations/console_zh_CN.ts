@@ -120,298 +120,298 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="163" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="152" />
+            <location filename="../../console/ui/intake/form.py" line="165" />
             <source>C&amp;onsultation</source>
             <translation>咨询(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="153" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>De&amp;mand</source>
             <translation>诉求(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="178" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="177" />
+            <location filename="../../console/ui/intake/form.py" line="190" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="194" />
+            <location filename="../../console/ui/intake/form.py" line="207" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="216" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="205" />
+            <location filename="../../console/ui/intake/form.py" line="218" />
             <source>Street, number, landmark</source>
             <translation>街道、门牌号、标志性建筑</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="206" />
+            <location filename="../../console/ui/intake/form.py" line="219" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="141" />
+            <location filename="../../console/ui/intake/form.py" line="154" />
             <source>Anon&amp;ymous</source>
             <translation>匿名(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="147" />
+            <location filename="../../console/ui/intake/form.py" line="160" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="131" />
+            <location filename="../../console/ui/intake/form.py" line="144" />
             <source>Mobile or landline, e.g. 0757-83381234</source>
             <translation>手机或固定电话，如 0757-83381234</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="132" />
+            <location filename="../../console/ui/intake/form.py" line="145" />
             <source>Confidential caller (unit never sees who called)</source>
             <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="138" />
+            <location filename="../../console/ui/intake/form.py" line="151" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="184" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="185" />
+            <location filename="../../console/ui/intake/form.py" line="198" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="211" />
+            <location filename="../../console/ui/intake/form.py" line="224" />
             <source>18-character unified social credit code</source>
             <translation>18 位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="213" />
+            <location filename="../../console/ui/intake/form.py" line="226" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="214" />
+            <location filename="../../console/ui/intake/form.py" line="227" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="228" />
+            <location filename="../../console/ui/intake/form.py" line="241" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="174" />
+            <location filename="../../console/ui/intake/form.py" line="187" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="219" />
+            <location filename="../../console/ui/intake/form.py" line="232" />
             <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
             <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="236" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="244" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="254" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="244" />
+            <location filename="../../console/ui/intake/form.py" line="257" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="250" />
+            <location filename="../../console/ui/intake/form.py" line="263" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="254" />
+            <location filename="../../console/ui/intake/form.py" line="267" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="257" />
+            <location filename="../../console/ui/intake/form.py" line="270" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="258" />
+            <location filename="../../console/ui/intake/form.py" line="271" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="272" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="260" />
+            <location filename="../../console/ui/intake/form.py" line="273" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="288" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="283" />
+            <location filename="../../console/ui/intake/form.py" line="296" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="290" />
+            <location filename="../../console/ui/intake/form.py" line="303" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="292" />
-            <location filename="../../console/ui/intake/form.py" line="670" />
+            <location filename="../../console/ui/intake/form.py" line="305" />
+            <location filename="../../console/ui/intake/form.py" line="684" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="296" />
+            <location filename="../../console/ui/intake/form.py" line="309" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="297" />
+            <location filename="../../console/ui/intake/form.py" line="310" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="303" />
+            <location filename="../../console/ui/intake/form.py" line="316" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
+            <location filename="../../console/ui/intake/form.py" line="323" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="312" />
+            <location filename="../../console/ui/intake/form.py" line="325" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="322" />
+            <location filename="../../console/ui/intake/form.py" line="335" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
+            <location filename="../../console/ui/intake/form.py" line="341" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="502" />
+            <location filename="../../console/ui/intake/form.py" line="513" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="510" />
+            <location filename="../../console/ui/intake/form.py" line="524" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="514" />
+            <location filename="../../console/ui/intake/form.py" line="528" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="534" />
+            <location filename="../../console/ui/intake/form.py" line="548" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="589" />
+            <location filename="../../console/ui/intake/form.py" line="605" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="653" />
+            <location filename="../../console/ui/intake/form.py" line="667" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="674" />
+            <location filename="../../console/ui/intake/form.py" line="688" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="678" />
+            <location filename="../../console/ui/intake/form.py" line="692" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="728" />
+            <location filename="../../console/ui/intake/form.py" line="742" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="850" />
+            <location filename="../../console/ui/intake/form.py" line="864" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1099" />
+            <location filename="../../console/ui/intake/form.py" line="1113" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1111" />
+            <location filename="../../console/ui/intake/form.py" line="1125" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1115" />
+            <location filename="../../console/ui/intake/form.py" line="1129" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
+            <location filename="../../console/ui/intake/form.py" line="1139" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1129" />
+            <location filename="../../console/ui/intake/form.py" line="1143" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1131" />
+            <location filename="../../console/ui/intake/form.py" line="1145" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -665,7 +665,7 @@
         <name>HandoverPanel</name>
         <message>
             <location filename="../../console/ui/handover/screen.py" line="117" />
-            <location filename="../../console/ui/handover/screen.py" line="313" />
+            <location filename="../../console/ui/handover/screen.py" line="315" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
@@ -740,143 +740,143 @@
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="204" />
+            <location filename="../../console/ui/handover/screen.py" line="206" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="207" />
+            <location filename="../../console/ui/handover/screen.py" line="209" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="208" />
+            <location filename="../../console/ui/handover/screen.py" line="210" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="285" />
+            <location filename="../../console/ui/handover/screen.py" line="287" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="316" />
+            <location filename="../../console/ui/handover/screen.py" line="318" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="330" />
+            <location filename="../../console/ui/handover/screen.py" line="332" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="333" />
+            <location filename="../../console/ui/handover/screen.py" line="335" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="336" />
+            <location filename="../../console/ui/handover/screen.py" line="338" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="342" />
+            <location filename="../../console/ui/handover/screen.py" line="344" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="350" />
+            <location filename="../../console/ui/handover/screen.py" line="352" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="355" />
+            <location filename="../../console/ui/handover/screen.py" line="357" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="368" />
+            <location filename="../../console/ui/handover/screen.py" line="370" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="402" />
+            <location filename="../../console/ui/handover/screen.py" line="404" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="411" />
+            <location filename="../../console/ui/handover/screen.py" line="413" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="416" />
+            <location filename="../../console/ui/handover/screen.py" line="418" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="431" />
+            <location filename="../../console/ui/handover/screen.py" line="433" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="456" />
+            <location filename="../../console/ui/handover/screen.py" line="458" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="527" />
+            <location filename="../../console/ui/handover/screen.py" line="529" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="527" />
+            <location filename="../../console/ui/handover/screen.py" line="529" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="529" />
-            <location filename="../../console/ui/handover/screen.py" line="534" />
+            <location filename="../../console/ui/handover/screen.py" line="531" />
+            <location filename="../../console/ui/handover/screen.py" line="536" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="529" />
+            <location filename="../../console/ui/handover/screen.py" line="531" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="534" />
+            <location filename="../../console/ui/handover/screen.py" line="536" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="552" />
+            <location filename="../../console/ui/handover/screen.py" line="554" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="574" />
+            <location filename="../../console/ui/handover/screen.py" line="576" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="593" />
+            <location filename="../../console/ui/handover/screen.py" line="595" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="607" />
+            <location filename="../../console/ui/handover/screen.py" line="609" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="607" />
+            <location filename="../../console/ui/handover/screen.py" line="609" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="611" />
+            <location filename="../../console/ui/handover/screen.py" line="613" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -884,148 +884,148 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="739" />
+            <location filename="../../console/ui/handover/screen.py" line="741" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="742" />
+            <location filename="../../console/ui/handover/screen.py" line="744" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="743" />
+            <location filename="../../console/ui/handover/screen.py" line="745" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="765" />
+            <location filename="../../console/ui/handover/screen.py" line="767" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="766" />
+            <location filename="../../console/ui/handover/screen.py" line="768" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="767" />
+            <location filename="../../console/ui/handover/screen.py" line="769" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="768" />
+            <location filename="../../console/ui/handover/screen.py" line="770" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="769" />
+            <location filename="../../console/ui/handover/screen.py" line="771" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="770" />
+            <location filename="../../console/ui/handover/screen.py" line="772" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="771" />
+            <location filename="../../console/ui/handover/screen.py" line="773" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="776" />
+            <location filename="../../console/ui/handover/screen.py" line="778" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="776" />
-            <location filename="../../console/ui/handover/screen.py" line="777" />
+            <location filename="../../console/ui/handover/screen.py" line="778" />
+            <location filename="../../console/ui/handover/screen.py" line="779" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="777" />
+            <location filename="../../console/ui/handover/screen.py" line="779" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="779" />
+            <location filename="../../console/ui/handover/screen.py" line="781" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="781" />
+            <location filename="../../console/ui/handover/screen.py" line="783" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="794" />
+            <location filename="../../console/ui/handover/screen.py" line="796" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="795" />
+            <location filename="../../console/ui/handover/screen.py" line="797" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="796" />
+            <location filename="../../console/ui/handover/screen.py" line="798" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="797" />
+            <location filename="../../console/ui/handover/screen.py" line="799" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="870" />
+            <location filename="../../console/ui/handover/screen.py" line="872" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="875" />
+            <location filename="../../console/ui/handover/screen.py" line="877" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="877" />
+            <location filename="../../console/ui/handover/screen.py" line="879" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="880" />
+            <location filename="../../console/ui/handover/screen.py" line="882" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="883" />
+            <location filename="../../console/ui/handover/screen.py" line="885" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="888" />
+            <location filename="../../console/ui/handover/screen.py" line="890" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="897" />
+            <location filename="../../console/ui/handover/screen.py" line="899" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="911" />
+            <location filename="../../console/ui/handover/screen.py" line="913" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="921" />
+            <location filename="../../console/ui/handover/screen.py" line="923" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="951" />
+            <location filename="../../console/ui/handover/screen.py" line="953" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -1033,12 +1033,12 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="690" />
+            <location filename="../../console/ui/handover/screen.py" line="692" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="704" />
+            <location filename="../../console/ui/handover/screen.py" line="706" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1493,17 +1493,17 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutstandingPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="638" />
+            <location filename="../../console/ui/handover/screen.py" line="640" />
             <source>Pick up</source>
             <translation>接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="639" />
+            <location filename="../../console/ui/handover/screen.py" line="641" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="641" />
+            <location filename="../../console/ui/handover/screen.py" line="643" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
         </message>
@@ -2129,12 +2129,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="100" />
+            <location filename="../../console/ui/launch.py" line="101" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="101" />
+            <location filename="../../console/ui/launch.py" line="102" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
@@ -2160,179 +2160,159 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>handover</name>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="35" />
+            <location filename="../../console/ui/handover/models.py" line="36" />
             <source>Flagged earlier, not done</source>
             <translation>此前标记，未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="36" />
+            <location filename="../../console/ui/handover/models.py" line="37" />
             <source>Overdue during the shift</source>
             <translation>本班内超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="37" />
+            <location filename="../../console/ui/handover/models.py" line="38" />
             <source>Due next shift</source>
             <translation>下一班到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="38" />
+            <location filename="../../console/ui/handover/models.py" line="39" />
             <source>Callback promised</source>
             <translation>承诺回电</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="39" />
+            <location filename="../../console/ui/handover/models.py" line="40" />
             <source>Worked on this shift</source>
             <translation>本班处理过</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="40" />
+            <location filename="../../console/ui/handover/models.py" line="41" />
             <source>From the previous shift's gap</source>
             <translation>上一班未交接部分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="47" />
+            <location filename="../../console/ui/handover/models.py" line="48" />
             <source>Overdue since before this shift</source>
             <translation>本班之前已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="48" />
+            <location filename="../../console/ui/handover/models.py" line="49" />
             <source>Due after the next shift</source>
             <translation>下一班之后到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="49" />
+            <location filename="../../console/ui/handover/models.py" line="50" />
             <source>No running deadline</source>
             <translation>无计时时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="56" />
+            <location filename="../../console/ui/handover/models.py" line="57" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="57" />
+            <location filename="../../console/ui/handover/models.py" line="58" />
             <source>Submitted, awaiting acknowledgement</source>
             <translation>已提交，待接班确认</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="58" />
+            <location filename="../../console/ui/handover/models.py" line="59" />
             <source>Acknowledged</source>
             <translation>已确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="59" />
+            <location filename="../../console/ui/handover/models.py" line="60" />
             <source>No handover</source>
             <translation>无交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="60" />
+            <location filename="../../console/ui/handover/models.py" line="61" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="72" />
-            <source>{d}d {h}h</source>
-            <translation>{d}天{h}小时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/models.py" line="74" />
-            <source>{h}h {m:02d}m</source>
-            <translation>{h}小时{m:02d}分</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/models.py" line="76" />
-            <source>overdue {0}</source>
-            <translation>超时 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/models.py" line="77" />
-            <source>{0} left</source>
-            <translation>剩余 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/models.py" line="98" />
+            <location filename="../../console/ui/handover/models.py" line="91" />
             <location filename="../../console/ui/handover/report.py" line="37" />
             <source>Flag</source>
             <translation>标记</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="99" />
+            <location filename="../../console/ui/handover/models.py" line="92" />
             <location filename="../../console/ui/handover/report.py" line="38" />
             <source>Why listed</source>
             <translation>列出原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="100" />
+            <location filename="../../console/ui/handover/models.py" line="93" />
             <location filename="../../console/ui/handover/report.py" line="39" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="101" />
+            <location filename="../../console/ui/handover/models.py" line="94" />
             <location filename="../../console/ui/handover/report.py" line="40" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="102" />
-            <location filename="../../console/ui/handover/models.py" line="270" />
+            <location filename="../../console/ui/handover/models.py" line="95" />
+            <location filename="../../console/ui/handover/models.py" line="263" />
             <location filename="../../console/ui/handover/report.py" line="41" />
             <location filename="../../console/ui/handover/report.py" line="67" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="103" />
+            <location filename="../../console/ui/handover/models.py" line="96" />
             <location filename="../../console/ui/handover/report.py" line="42" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="104" />
+            <location filename="../../console/ui/handover/models.py" line="97" />
             <location filename="../../console/ui/handover/report.py" line="43" />
             <source>Assigned to</source>
             <translation>指派给</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="105" />
+            <location filename="../../console/ui/handover/models.py" line="98" />
             <location filename="../../console/ui/handover/report.py" line="44" />
             <source>Note for the next shift</source>
             <translation>给下一班的备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="106" />
+            <location filename="../../console/ui/handover/models.py" line="99" />
             <source>Handed over by</source>
             <translation>交接来源</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="107" />
+            <location filename="../../console/ui/handover/models.py" line="100" />
             <source>Picked up</source>
             <translation>已接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="269" />
+            <location filename="../../console/ui/handover/models.py" line="262" />
             <source>Shift</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="271" />
+            <location filename="../../console/ui/handover/models.py" line="264" />
             <location filename="../../console/ui/handover/report.py" line="74" />
             <source>Submitted by</source>
             <translation>提交人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="272" />
+            <location filename="../../console/ui/handover/models.py" line="265" />
             <location filename="../../console/ui/handover/report.py" line="78" />
             <source>Acknowledged by</source>
             <translation>接班确认人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="273" />
+            <location filename="../../console/ui/handover/models.py" line="266" />
             <source>Listed / open</source>
             <translation>列出 / 未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="274" />
+            <location filename="../../console/ui/handover/models.py" line="267" />
             <source>Notes</source>
             <translation>说明</translation>
         </message>

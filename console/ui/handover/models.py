@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from console.clock import now_utc, to_local
 from console.services.handover import HandoverRow, ItemView
+from console.sla import time_left as sla_time_left
 from console.ui import labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,18 +64,10 @@ def status_text(code: str) -> str:
 
 
 def time_left(due: datetime | None, now: datetime) -> str:
+    """The same countdown words as the queue ("剩余 2小时14分", "超时 3小时5分")."""
     if due is None:
         return "—"
-    secs = int((due - now).total_seconds())
-    minutes = abs(secs) // 60
-    d, h, m = minutes // 1440, minutes % 1440 // 60, minutes % 60
-    if d:
-        amount = QCoreApplication.translate("handover", "{d}d {h}h").format(d=d, h=h)
-    else:
-        amount = QCoreApplication.translate("handover", "{h}h {m:02d}m").format(h=h, m=m)
-    if secs < 0:
-        return QCoreApplication.translate("handover", "overdue {0}").format(amount)
-    return QCoreApplication.translate("handover", "{0} left").format(amount)
+    return labels.time_left_text(sla_time_left(due, now))
 
 
 def local_text(at: datetime | None) -> str:
