@@ -23,7 +23,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, func, insert, literal, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Table,
+    and_,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.casetypes import OPEN_STATUSES, EventKind, Role
@@ -246,6 +257,13 @@ class ClaimService:
     ) -> Claimed | None:
         """Take the most urgent unassigned case (of a team's class, if given)."""
         at = now or now_utc()
+        engine = self._sessions.kw.get("bind")
+        if isinstance(engine, Engine) and engine.dialect.name == "postgresql":
+            # on PostgreSQL claim-next is one atomic statement: run it in autocommit, two
+            # round trips (pool check + statement) instead of four (… BEGIN, COMMIT)
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                with Session(bind=conn) as s:
+                    return claim_next_in(s, who, team, at, self._station())
         with self._sessions() as s, s.begin():
             return claim_next_in(s, who, team, at, self._station())
 
