@@ -10,10 +10,11 @@ agent in the current shift.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -64,6 +65,21 @@ from console.ui.handover.models import (
     status_text,
 )
 from console.ui.handover.report import document, export_pdf
+
+
+def row_table(model: QAbstractItemModel, widths: Sequence[int] | Mapping[int, int]) -> QTableView:
+    """A read-mostly table of rows: one row selected at a time, no row numbers, the
+    last column stretched, the given column widths."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    pairs = widths.items() if isinstance(widths, Mapping) else enumerate(widths)
+    for col, width in pairs:
+        table.setColumnWidth(col, width)
+    return table
 
 
 class StatTile(QFrame):
@@ -144,20 +160,12 @@ class HandoverPanel(QWidget):
         self.gap.hide()
 
         self.items = ItemsModel(parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.items)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.items, (40, 140, 140, 220, 110, 105, 80))
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.verticalHeader().hide()
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, width in ((0, 40), (1, 140), (2, 140), (3, 220), (4, 110), (5, 105), (6, 80)):
-            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.assignee = QComboBox()
         self.assign_button = QPushButton(self.tr("Assign selected"))
         assign_row = QHBoxLayout()
@@ -629,14 +637,7 @@ class OutstandingPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.model = ItemsModel(OUTSTANDING_COLUMNS, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(2, 260)
+        self.table = row_table(self.model, {0: 220, 2: 260})
         self.pick_button = QPushButton(self.tr("Pick up"))
         self.done_button = QPushButton(self.tr("Done"))
         self.hint = QLabel(
@@ -693,16 +694,7 @@ class HistoryPanel(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.model = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 230)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 150)
-        self.table.setColumnWidth(3, 150)
+        self.table = row_table(self.model, (230, 200, 150, 150))
         self.open_button = QPushButton(self.tr("Open"))
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
