@@ -73,6 +73,7 @@ class Role(StrEnum):
     AGENT = "agent"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    UNIT = "unit"  # a handling unit's user (承办单位): sees and works its unit's inbox
 
 
 class EventKind(StrEnum):
@@ -98,3 +99,13 @@ class EventKind(StrEnum):
     EXTENSION_REQUESTED = "extension_requested"  # 延期申请
     EXTENSION_APPROVED = "extension_approved"  # detail: milestone, due_at (ISO)
     EXTENSION_REFUSED = "extension_refused"
+    # closing the loop (issue 8). Unit steps (accepted … replied, returned, extension_*)
+    # carry detail unit_id, unit_role ("lead" | "assist") and on_behalf (an agent recorded
+    # a unit's step taken by phone).
+    SENT_BACK = "sent_back"  # the centre refused a unit's result (detail: reason)
+    ESCALATED = "escalated"  # to a supervisor (detail: reason, e.g. "bounced")
+    REMINDED = "reminded"  # 督办 reminder to the unit (detail: unit_id, text)
+    SUPERVISED = "supervised"  # formal 督办 order (detail: unit_id, text, level)
+    CALLBACK_ATTEMPT = "callback_attempt"  # 回访 attempt, citizen not reached
+    REOPENED = "reopened"  # 重办: a new round with a new SLA (detail: round, reason)
+    EDITED = "edited"  # case fields changed (detail: changes {field: [old, new]})
