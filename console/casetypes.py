@@ -69,6 +69,16 @@ class Urgency(StrEnum):
     URGENT = "urgent"  # on the urgent matters list (紧急事项清单): the 1-2-1-3 rule
 
 
+class Satisfaction(StrEnum):
+    """A callback's (回访) verdict; stored in the ``visited`` event's detail as
+    ``satisfaction``, with ``solved`` (bool, asked separately) and ``unit_fault`` (bool:
+    the dissatisfaction is for reasons the unit controls, which reopens the case)."""
+
+    SATISFIED = "satisfied"  # 满意
+    BASICALLY = "basically_satisfied"  # 基本满意
+    UNSATISFIED = "unsatisfied"  # 不满意
+
+
 class Role(StrEnum):
     AGENT = "agent"
     SUPERVISOR = "supervisor"
