@@ -13,7 +13,13 @@ class Identity:
     username: str
     display_name: str
     role: str
+    unit_id: int | None = None  # the handling unit of a unit user (Role.UNIT)
+    team: str | None = None  # business class code of the agent's team (claim next)
 
     @property
     def is_supervisor(self) -> bool:
         return self.role in (Role.SUPERVISOR, Role.ADMIN)
+
+    @property
+    def is_unit(self) -> bool:
+        return self.role == Role.UNIT

@@ -40,4 +40,6 @@ class AgentService:
             ).first()
             if a is None:
                 raise NotFound(f"no active agent {username!r}")
-            return Identity(a.id, a.username, a.display_name, a.role)
+            return Identity(
+                a.id, a.username, a.display_name, a.role, a.unit_id, team=a.team or None
+            )

@@ -56,9 +56,13 @@ def test_claim_next_of_a_team_stays_in_its_class(sessions: sessionmaker[Session]
     add_cases(sessions, 2, class_code="city", due=T0 - timedelta(hours=1))
     mine = add_cases(sessions, 1, class_code="consumer")
     svc = _svc(sessions)
-    got = svc.claim_next(a, team="consumer")
+    from console.services.agents import AgentService
+
+    who = AgentService(sessions).sign_in(a.username)
+    assert who.team == "consumer"  # the team comes with the signed-in identity
+    got = svc.claim_next(who, team=who.team)
     assert got is not None and got.case_id == mine[0]
-    assert svc.claim_next(a, team="consumer") is None
+    assert svc.claim_next(who, team=who.team) is None
 
 
 def test_claim_chosen_case_and_the_loser_is_told(sessions: sessionmaker[Session]) -> None:

@@ -61,6 +61,8 @@ def test_blocks_keyset_and_jump_to_end(qtbot: QtBot, ui_ctx: UiContext) -> None:
     off_gui_thread(lambda: add_cases(sessions, 20, due=None))  # no deadline: sorted last
     screen = _screen(qtbot, ui_ctx)
     model = screen.model
+    # PostgreSQL sizes the first page by the planner's estimate, then counts exactly
+    qtbot.waitUntil(lambda: model.total_exact, timeout=10_000)
     assert model.rowCount() == 250  # the whole queue's size, not what is loaded
     assert len(model.rows) == 100  # one block read so far
     ModelTester(None).check(model, force_py=True)
@@ -228,3 +230,166 @@ def test_filters_saved_and_columns_remembered(qtbot: QtBot, ui_ctx: UiContext) -
     again.view_box.setCurrentIndex(i)
     qtbot.waitUntil(lambda: again.model.total == 2 and not again.model.busy, timeout=5_000)
     assert again.model.index(0, 0).data(CASE_ID_ROLE) is not None
+
+
+def test_estimated_size_is_replaced_by_the_exact_count(qtbot: QtBot) -> None:
+    """A new view paints its first page sized by an estimate; the exact count, asked
+    for right after, resizes the model without touching the rows already read; the end
+    of an estimated view is read together with an exact count."""
+    from console.services.queue import QueueQuery, Window
+    from console.ui.queue.model import QueueModel, WindowRequest
+
+    rows = _fake_rows(250)
+    asked: list[WindowRequest] = []
+    pending: list[tuple[object, object]] = []
+
+    def fetch(query: QueueQuery, req: WindowRequest) -> Window:
+        asked.append(req)
+        if req.count_only:
+            return Window(250, 0, [])
+        if req.estimate:
+            return Window(400, 0, rows[: req.limit], exact=False)  # the planner guessed
+        if req.from_end:
+            return Window(250, 250 - req.limit, rows[250 - req.limit :])
+        total = 250 if req.known_total is None else req.known_total
+        return Window(total, req.start, rows[req.start : req.start + req.limit])
+
+    def run(fn, ok, fail) -> None:  # type: ignore[no-untyped-def]
+        pending.append((fn, ok))
+
+    def drain() -> None:
+        while pending:
+            fn, ok = pending.pop(0)
+            ok(fn())  # type: ignore[operator]
+
+    model = QueueModel(fetch, run)
+    model.set_query(QueueQuery())
+    drain()
+    assert asked[0].estimate and asked[1].count_only
+    assert model.rowCount() == 250 and model.total_exact  # the count replaced the guess
+    assert [model.row_at(i).id for i in range(100)] == [r.id for r in rows[:100]]  # type: ignore[union-attr]
+
+    # a jump to the end before the count arrives waits for it: where the end is, or
+    # what an offset means, is not known from an estimate
+    asked.clear()
+    model.set_query(QueueQuery())
+    fn, ok = pending.pop(0)
+    ok(fn())  # type: ignore[operator]
+    assert model.rowCount() == 400 and not model.total_exact
+    count_fn, count_ok = pending.pop(0)  # held back: the count is slow
+    model.jump_to_end()
+    qtbot.wait(50)  # the block pump runs on a zero timer
+    assert not pending  # nothing read at the estimated end
+    count_ok(count_fn())  # type: ignore[operator]
+    assert model.rowCount() == 250 and model.total_exact
+    model.jump_to_end()  # (the table does this itself: QueueTable follows the end)
+    qtbot.waitUntil(lambda: bool(pending), timeout=2_000)
+    end_fn, end_ok = pending.pop(0)
+    end_window = end_fn()  # type: ignore[operator]
+    assert asked[-1].from_end and asked[-1].known_total == 250
+    end_ok(end_window)  # type: ignore[operator]
+    assert model.row_at(249).id == rows[249].id  # type: ignore[union-attr]
+
+
+def test_table_follows_the_end_when_the_estimate_settles(qtbot: QtBot) -> None:
+    """Jumped to the end of an under-estimated view: when the exact count arrives the
+    table shows the true end; a live change of the size does not move it."""
+    from console.services.queue import QueueQuery, Window
+    from console.ui.queue.model import QueueModel, WindowRequest
+    from console.ui.queue.table import QueueTable
+
+    rows = _fake_rows(600)
+    real = [600]
+
+    def fetch(query: QueueQuery, req: WindowRequest) -> Window:
+        if req.count_only:
+            return Window(real[0], 0, [])
+        if req.estimate:
+            return Window(300, 0, rows[: req.limit], exact=False)
+        if req.from_end:
+            return Window(real[0], real[0] - req.limit, rows[real[0] - req.limit : real[0]])
+        total = real[0] if req.known_total is None else req.known_total
+        return Window(total, req.start, rows[req.start : req.start + req.limit])
+
+    held: list[tuple[object, object]] = []
+
+    def run(fn, ok, fail) -> None:  # type: ignore[no-untyped-def]
+        res = fn()
+        if isinstance(res, Window) and not res.rows and res.total == real[0]:
+            held.append((res, ok))  # the count: delivered later
+        else:
+            ok(res)
+
+    model = QueueModel(fetch, run)
+    table = QueueTable()
+    qtbot.addWidget(table)
+    model.setParent(table)  # dies with the table
+    table.setModel(model)
+    table.resize(600, 400)
+    table.show()
+    model.set_query(QueueQuery())
+    assert model.rowCount() == 300 and not model.total_exact
+    table.scrollToBottom()
+    res, ok = held.pop(0)
+    ok(res)  # type: ignore[operator]
+    assert model.rowCount() == 600 and model.total_exact
+    bar = table.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0
+    qtbot.waitUntil(lambda: model.row_at(599) is not None, timeout=2_000)
+    # a live refresh that grows the queue leaves the view where it is
+    table.scrollTo(model.index(100, 0))
+    before = bar.value()
+    real[0] = 600  # size unchanged by the refresh
+    model.refresh()
+    assert bar.value() == before
+
+
+def _fake_rows(n: int) -> list:  # type: ignore[type-arg]
+    from console.services.queue import QueueRow
+
+    return [
+        QueueRow(
+            id=i + 1,
+            number=f"261127-001-{i:04d}",
+            status="received",
+            case_type="demand",
+            sub_type="help",
+            urgency="normal",
+            class_name="城市管理",
+            category="市容/占道",
+            district="南海区",
+            caller="张三",
+            title=f"第{i}件",
+            assignee="",
+            unit="",
+            received_at=T0,
+            next_milestone=None,
+            next_due_at=T0 + timedelta(hours=i),
+        )  # fmt: skip
+        for i in range(n)
+    ]
+
+
+def test_first_page_with_an_estimated_size(db_url: str) -> None:
+    """PostgreSQL: a full first page comes with the planner's estimate (exact=False);
+    SQLite has no estimate and counts. A view that fits one page is always exact."""
+    from console.database import make_engine, make_session_factory
+    from console.services.queue import QueueQuery
+
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    try:
+        add_cases(sessions, 30)
+        service = QueueService(sessions)
+        q = QueueQuery(QueueView.ALL)
+        small = service.window(q, 0, 50, estimate_total=True)
+        assert small.exact and small.total == 30 and len(small.rows) == 30
+        full = service.window(q, 0, 10, estimate_total=True)
+        assert len(full.rows) == 10 and full.total >= 10
+        if engine.dialect.name == "postgresql":
+            assert not full.exact
+        else:
+            assert full.exact and full.total == 30
+        assert service.count(q) == 30
+    finally:
+        engine.dispose()

@@ -2,8 +2,10 @@
 blocks by keyset as they come into view, a countdown column that ticks from one timer,
 and live refresh that keeps rows in place.
 
-- ``rowCount`` is the queue's size (one COUNT with the first page), so the scroll bar
-  is true and "jump to the end" is one backward keyset page, not a million rows.
+- ``rowCount`` is the queue's size, so the scroll bar is true and "jump to the end" is
+  one backward keyset page, not a million rows. A new view paints its first page with
+  the planner's estimate of the size (PostgreSQL) and counts exactly right after, in a
+  request of its own: the count of a million rows must not delay the rows people read.
 - A row not yet read shows empty until its block arrives (``data`` asks for the block
   on a zero timer; one load runs at a time, in the background runner).
 - ``refresh`` (the change feed, a timer, F5) re-reads the rows in view in one query,
@@ -84,6 +86,24 @@ class WindowRequest:
     before: PageKey | None = None  # key of the row just below ``start + limit``
     from_end: bool = False
     known_total: int | None = None  # set for block loads: the size is not re-counted
+    estimate: bool = False  # the first page of a view: an estimated size will do
+    count_only: bool = False  # the exact size, no rows
+
+
+def fetch_window(service: Any, query: QueueQuery, req: WindowRequest) -> Window:
+    """Run one request against a ``QueueService`` (in the background)."""
+    if req.count_only:
+        return Window(service.count(query), 0, [])
+    return service.window(
+        query,
+        req.start,
+        req.limit,
+        anchor=req.anchor,
+        before=req.before,
+        from_end=req.from_end,
+        known_total=req.known_total,
+        estimate_total=req.estimate,
+    )
 
 
 WindowFetcher = Callable[[QueueQuery, WindowRequest], Window]
@@ -168,6 +188,7 @@ class QueueModel(QAbstractTableModel):
         self._clock = clock
         self._query = QueueQuery()
         self._total = 0
+        self._total_exact = True  # False while the size is the planner's estimate
         self._rows: dict[int, QueueRow] = {}
         self._row_gen: dict[int, int] = {}  # position -> data generation it was read in
         self._asked: dict[int, int] = {}  # block -> data generation it was asked for in
@@ -307,6 +328,11 @@ class QueueModel(QAbstractTableModel):
         return self._total
 
     @property
+    def total_exact(self) -> bool:
+        """False while ``total`` is an estimate (the exact count is on its way)."""
+        return self._total_exact
+
+    @property
     def busy(self) -> bool:
         return self._busy
 
@@ -337,6 +363,7 @@ class QueueModel(QAbstractTableModel):
         self._data_gen += 1
         self.beginResetModel()
         self._total = 0
+        self._total_exact = True
         self._rows.clear()
         self._row_gen.clear()
         self._asked.clear()
@@ -344,7 +371,7 @@ class QueueModel(QAbstractTableModel):
         self._busy = False
         self._refresh_pending = False
         self.endResetModel()
-        self._load(WindowRequest(0, self._block))
+        self._load(WindowRequest(0, self._block, estimate=True))
 
     def refresh(self) -> None:
         """Re-read the rows in view (and the queue's size), keeping them in place."""
@@ -391,19 +418,27 @@ class QueueModel(QAbstractTableModel):
         if self._asked.get(block) == self._data_gen:
             self._pump()
             return
-        self._asked[block] = self._data_gen
         start = block * self._block
         if start >= self._total:
+            self._asked[block] = self._data_gen
             self._pump()
             return
-        self._load(self._block_request(block, start))
+        req = self._block_request(block, start)
+        if req is None:  # a jump while the size is an estimate: after the exact count
+            self._wanted.add(block)
+            return
+        self._asked[block] = self._data_gen
+        self._load(req)
 
     def _fresh(self, pos: int) -> QueueRow | None:
         if self._row_gen.get(pos, -1) >= self._data_gen:
             return self._rows.get(pos)
         return None
 
-    def _block_request(self, block: int, start: int) -> WindowRequest:
+    def _block_request(self, block: int, start: int) -> WindowRequest | None:
+        """How to read a block: after the row above it or before the row below it (keyset),
+        from the end, or by offset (a jump into the middle). None: a jump that needs the
+        exact size, which is still being counted."""
         limit = min(self._block, self._total - start)
         n = self._total
         if start == 0:
@@ -414,6 +449,8 @@ class QueueModel(QAbstractTableModel):
         below = self._fresh(start + limit)
         if below is not None:
             return WindowRequest(start, limit, before=page_key(self._query, below), known_total=n)
+        if not self._total_exact:
+            return None  # where the end is, or what an offset means, is not known yet
         if start + self._block >= self._total:
             return WindowRequest(start, limit, from_end=True, known_total=n)
         return WindowRequest(start, limit, known_total=n)  # a jump into the middle: offset
@@ -432,7 +469,12 @@ class QueueModel(QAbstractTableModel):
                 self.stale = False
                 self.stale_changed.emit(False)
                 self._repaint_all()
+            if req.known_total is not None:
+                # a block of rows: the size it echoes may predate the exact count
+                window = Window(self._total, window.start, window.rows, self._total_exact)
             self._apply(window, dgen)
+            if not window.exact:
+                self._count_exactly(qgen)
             self._after_load()
 
         def failed(exc: BaseException) -> None:
@@ -450,18 +492,25 @@ class QueueModel(QAbstractTableModel):
 
         self._run(lambda: self._fetch(query, req), done, failed)
 
-    def _after_load(self) -> None:
-        if self._refresh_pending:
-            self._refresh_pending = False
-            self.refresh()
-        elif self._wanted and not self._pump_scheduled:
-            self._pump_scheduled = True
-            self._pump_timer.start()
+    def _count_exactly(self, qgen: int) -> None:
+        """The exact size after a first page sized by estimate (not ``_busy``: block
+        loads go on meanwhile)."""
+        query = self._query
 
-    def _apply(self, window: Window, dgen: int) -> None:
-        self.now = self._clock()
-        self.loaded_once = True
-        new_total = window.total
+        def done(window: Window) -> None:
+            if qgen == self._query_gen and not self._total_exact:
+                self._resize(window.total)
+                self._total_exact = True
+                self.window_loaded.emit()
+                self.page_loaded.emit(self._total)
+                self._after_load()
+
+        def failed(exc: BaseException) -> None:
+            raise exc  # the next refresh counts again
+
+        self._run(lambda: self._fetch(query, WindowRequest(0, 0, count_only=True)), done, failed)
+
+    def _resize(self, new_total: int) -> None:
         if new_total > self._total:
             self.beginInsertRows(QModelIndex(), self._total, new_total - 1)
             self._total = new_total
@@ -473,6 +522,20 @@ class QueueModel(QAbstractTableModel):
                 self._row_gen.pop(pos, None)
             self._total = new_total
             self.endRemoveRows()
+
+    def _after_load(self) -> None:
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()
+        elif self._wanted and not self._pump_scheduled:
+            self._pump_scheduled = True
+            self._pump_timer.start()
+
+    def _apply(self, window: Window, dgen: int) -> None:
+        self.now = self._clock()
+        self.loaded_once = True
+        self._resize(window.total)
+        self._total_exact = window.exact
         start = window.start
         placed = 0
         for i, row in enumerate(window.rows):

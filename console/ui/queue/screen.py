@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +45,10 @@ from console.ui.queue.model import (
     DEFAULT_HIDDEN,
     QueueModel,
     WindowRequest,
+    fetch_window,
     header_title,
 )
+from console.ui.queue.table import QueueTable
 
 DEFAULT_WIDTHS = dict(
     zip(
@@ -133,16 +133,8 @@ class QueueScreen(QWidget):
 
         self.model = QueueModel(self._fetch_window, self._run, calendar=ctx.app.calendar)
         self.model.setParent(self)  # goes with the screen (and its pending timers)
-        self.table = QTableView()
+        self.table = QueueTable()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(False)  # sorting happens in SQL
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
@@ -249,15 +241,7 @@ class QueueScreen(QWidget):
         self.ctx.runner.run(fn, ok, on_error, owner=self)
 
     def _fetch_window(self, query: QueueQuery, req: WindowRequest) -> Window:
-        return self.ctx.app.queue.window(
-            query,
-            req.start,
-            req.limit,
-            anchor=req.anchor,
-            before=req.before,
-            from_end=req.from_end,
-            known_total=req.known_total,
-        )
+        return fetch_window(self.ctx.app.queue, query, req)
 
     def _quiet(self, exc: BaseException) -> None:
         """Background extras (heartbeat, preferences): the queue reports the database."""
@@ -507,7 +491,10 @@ class QueueScreen(QWidget):
     def _after_load(self) -> None:
         if not self.model.stale:
             self.state_label.setText("")
-        self.count_label.setText(self.tr("{0} cases").format(self.model.total))
+        if self.model.total_exact:
+            self.count_label.setText(self.tr("{0} cases").format(self.model.total))
+        else:  # the planner's estimate until the exact count arrives
+            self.count_label.setText(self.tr("about {0} cases").format(self.model.total))
         self._restore_selection()
 
     def _restore_selection(self) -> None:
@@ -613,9 +600,8 @@ class QueueScreen(QWidget):
 
     def claim_next(self) -> None:
         who = self.ctx.identity
-        team = getattr(who, "team", None)
         self.ctx.runner.run(
-            lambda: self.ctx.app.claims.claim_next(who, team),
+            lambda: self.ctx.app.claims.claim_next(who, who.team),
             self._claimed,
             self._claim_failed,
             owner=self,
