@@ -150,12 +150,32 @@ class CaseHistory:
 
 
 def history_from_events(events: Iterable[tuple[str, datetime, Mapping[str, Any]]]) -> CaseHistory:
-    """Build the SLA's view of (case event kind, at, detail) triples, in any order."""
+    """Build the SLA's view of (case event kind, at, detail) triples, in any order.
+
+    Rounds (issue 8): only the events since the last ``reopened`` (重办) count, and the
+    reopening itself is the new round's ``received``, so every deadline restarts; the
+    earlier rounds stay in the history for assessment. An assisting unit's steps
+    (detail ``unit_role: "assist"``) move no clock, and a result the centre sent back
+    (``sent_back``) no longer meets ``replied``: the unit's next result does."""
+    # a reopening sorts first among events of the same moment: it opens the round
+    ordered = sorted(events, key=lambda e: (e[1], e[0] != EventKind.REOPENED))
+    for i in range(len(ordered) - 1, -1, -1):
+        if ordered[i][0] == EventKind.REOPENED:
+            ordered = ordered[i:]
+            break
     clock: dict[str, datetime] = {}
     pauses: list[tuple[datetime, datetime | None]] = []
     extensions: dict[str, datetime] = {}
     open_pause: datetime | None = None
-    for kind, at, detail in sorted(events, key=lambda e: e[1]):
+    for kind, at, detail in ordered:
+        if kind == EventKind.REOPENED:
+            clock.setdefault("received", at)
+            continue
+        if kind == EventKind.SENT_BACK:
+            clock.pop("replied", None)
+            continue
+        if detail.get("unit_role") == "assist":
+            continue
         for sla_event in SLA_EVENTS_OF.get(kind, ()):
             clock.setdefault(sla_event, at)
         if kind == EventKind.PAUSED and open_pause is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, UtcDateTime, utcnow
@@ -18,6 +18,8 @@ class Agent(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))  # console.casetypes.Role
     team: Mapped[str | None] = mapped_column(String(32))  # business class code of the team
+    # a handling unit's user (Role.UNIT) works that unit's inbox (issue 8)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -16,7 +16,12 @@ result is deterministic for a given seed and ``now``:
   countdown state (on track, due soon, critical, breached) is on screen.
 
 Events of a handling unit (签收, 联系, 到场, 反馈, 退单) are recorded by the agent on shift
-who took the unit's report; the unit is named in the event's detail.
+who took the unit's report (``on_behalf: true``), or by the demo unit users ``unit01`` /
+``unit02`` themselves; the unit is named in the event's detail (``unit_id``, ``unit``,
+``unit_role``). Callbacks record ``satisfaction``, ``solved`` and ``unit_fault``.
+Live "loop" scenarios (issue 8) put cases in the units' inboxes and in every state of
+closing the loop: sent back, extension pending, reminded and supervised, escalated after
+bouncing, a callback to retry, reopened (重办) in its second round, assisted (协办).
 
 ``seed_demo`` runs one transaction of its own (flushed in chunks, committed at the
 end) and adds cases on every call; reference data must already be seeded.
@@ -49,7 +54,18 @@ from console.casetypes import (
     Urgency,
 )
 from console.clock import CITY_TZ, local_date, now_utc, to_local
-from console.models import Agent, Case, CaseEvent, Channel, HandlingUnit, MatterCategory, Region
+from console.models import (
+    Agent,
+    Case,
+    CaseCallback,
+    CaseCoUnit,
+    CaseEvent,
+    Channel,
+    HandlingUnit,
+    MatterCategory,
+    Region,
+    SupervisionNotice,
+)
 from console.seed.reference import reference_dir
 from console.seed.roster import seed_demo_roster
 from console.services.cases import refresh_deadlines
@@ -130,6 +146,8 @@ STATUS_AFTER: dict[str, Status] = {
     EventKind.REPLIED: Status.REPLIED,
     EventKind.CLOSED: Status.CLOSED,
     EventKind.VISITED: Status.VISITED,
+    EventKind.SENT_BACK: Status.IN_PROGRESS,
+    EventKind.CALLBACK_ATTEMPT: Status.CLOSED,
 }
 
 # live scenarios: recent cases that put every status and countdown colour on screen
@@ -143,7 +161,7 @@ RETURNED_OPEN = "returned"  # returned by the unit, waiting to be re-dispatched
 REPLIED_OPEN = "replied"  # the unit replied, the centre reviews
 UNACCEPTED = "unaccepted"  # dispatched days ago, never acknowledged: breached
 CALLBACK = "callback"  # a consultation awaiting its answer
-SCENARIOS = (
+SCENARIOS: tuple[str, ...] = (
     URGENT_FRESH,
     ENTERPRISE_FRESH,
     URGENT_LATE,
@@ -154,6 +172,34 @@ SCENARIOS = (
     REPLIED_OPEN,
     ENTERPRISE_LATE,
     UNACCEPTED,
+)
+# closing the loop (issue 8): cases of the demo units' inboxes and every loop state
+UNIT_NEW = "unit_new"  # dispatched to unit01's unit, not yet acknowledged
+SENT_BACK = "sent_back"  # the centre sent the unit's result back
+EXTENSION = "extension"  # the unit asked for more time; the centre has to decide
+REMINDED = "reminded"  # unacknowledged for days: reminded and supervised (督办)
+ESCALATED = "escalated"  # returned three times: escalated to the supervisors
+CALLBACK_RETRY = "callback_retry"  # closed; the citizen did not answer the first call
+REOPENED = "reopened"  # unsatisfied for the unit's fault: round 2 (重办)
+ASSIST = "assist"  # unit01's unit assists (协办) unit02's
+LOOP_SCENARIOS = (
+    UNIT_NEW,
+    SENT_BACK,
+    EXTENSION,
+    REMINDED,
+    ESCALATED,
+    CALLBACK_RETRY,
+    REOPENED,
+    ASSIST,
+)
+SCENARIOS += LOOP_SCENARIOS
+#: the demo unit users (demo_agents.csv)
+UNIT_USERS = ("unit01", "unit02")
+#: callback verdicts of the natural demands: (satisfaction, weight)
+SATISFACTION_SHARE: tuple[tuple[str, float], ...] = (
+    ("satisfied", 90.0),
+    ("basically_satisfied", 7.5),
+    ("unsatisfied", 2.5),
 )
 #: further live cases, when there are more than one of each scenario
 LIVE_EXTRA = (URGENT_FRESH, ENTERPRISE_FRESH, URGENT_ON_WAY, ENTERPRISE_FRESH, CALLBACK, DEMAND_NEW)
@@ -275,12 +321,21 @@ def seed_demo_agents(session: Session, path: Path | None = None) -> int:
             raise ValueError(f"{p.name}: {username}: unknown role {row['role']!r}")
         if username in existing:
             continue
+        unit_name = (row.get("unit") or "").strip()
+        unit_id = None
+        if unit_name:
+            unit_id = session.scalars(
+                select(HandlingUnit.id).where(HandlingUnit.name == unit_name)
+            ).first()
+            if unit_id is None:
+                raise ValueError(f"{p.name}: {username}: unknown unit {unit_name!r}")
         session.add(
             Agent(
                 username=username,
                 display_name=row["display_name"].strip(),
                 role=row["role"].strip(),
                 team=(row["team"] or "").strip() or None,
+                unit_id=unit_id,
                 active=True,
             )
         )
@@ -323,6 +378,7 @@ class _World:
     shifts: tuple[ShiftDef, ...]
     agents_by_shift: dict[str, list[Actor]]
     supervisors_by_shift: dict[str, list[Actor]]
+    unit_users: dict[int, Actor] = field(default_factory=dict)  # unit id -> its demo user
     by_class_type: dict[tuple[str, str], list[DemoText]] = field(default_factory=dict)
     urgent_texts: list[DemoText] = field(default_factory=list)
     _shift_cache: dict[datetime, str] = field(default_factory=dict)
@@ -402,7 +458,15 @@ def _place_agents(session: Session, world: _World) -> None:
         a.username: a for a in session.scalars(select(Agent).where(Agent.username.in_(order)))
     }
     agents = [by_name[u] for u in order if u in by_name and by_name[u].role == Role.AGENT]
-    sups = [by_name[u] for u in order if u in by_name and by_name[u].role != Role.AGENT]
+    sups = [
+        by_name[u]
+        for u in order
+        if u in by_name and by_name[u].role in (Role.SUPERVISOR, Role.ADMIN)
+    ]
+    for u in order:
+        a = by_name.get(u)
+        if a is not None and a.role == Role.UNIT and a.unit_id is not None:
+            world.unit_users[a.unit_id] = Actor(a.id, a.display_name, a.role, None)
     codes = [s.code for s in world.shifts] or [""]
     if not agents:
         raise RuntimeError("no demo agents")
@@ -477,6 +541,10 @@ class _Plan:
     creator: Actor | None = None
     unassigned: bool = False
     steps: list[_Step] = field(default_factory=list)
+    # closing the loop: co-handling units, notices, a callback in progress
+    co_units: list[int] = field(default_factory=list)
+    notices: list[tuple[str, int | None, str, datetime, Actor]] = field(default_factory=list)
+    callback: tuple[int, datetime] | None = None  # (attempts, last attempt)
 
 
 def _minutes(rng: Random, lo: float, hi: float) -> timedelta:
@@ -656,7 +724,7 @@ def _build(world: _World, rng: Random, received_at: datetime, scenario: str | No
     else:
         _demand_steps(world, rng, plan)
     plan.steps = [s for s in plan.steps if s.at <= world.now]
-    open_ = STATUS_AFTER[plan.steps[-1].kind] in OPEN_STATUSES
+    open_ = status_of(plan.steps) in OPEN_STATUSES
     unassigned_share = 0.5 if plan.channel_kind in ("web", "media") else 0.1
     plan.unassigned = open_ and rng.random() < unassigned_share
     return plan
@@ -706,13 +774,13 @@ def _demand_steps(world: _World, rng: Random, plan: _Plan) -> None:
     if not urgent and rng.random() < 0.05:
         t = _office(rng, t + _minutes(rng, 20, 300))
         reason = rng.choice(world.texts.return_reasons)
-        add(EventKind.RETURNED, t, unit_id=unit, unit=unit_name, reason=reason)
+        add(EventKind.RETURNED, t, **_on(unit, unit_name), reason=reason)
         # re-dispatched within the hour or two, or after a day when the right unit is
         # unclear; until then it waits in the centre's queue
         t += _minutes(rng, 10, 120) if rng.random() < 0.75 else _minutes(rng, 360, 2160)
         unit, unit_name = _unit_for(world, rng, plan, avoid=unit)
         add(EventKind.DISPATCHED, t, unit_id=unit, unit=unit_name)
-    on: dict[str, Any] = {"unit_id": unit, "unit": unit_name}
+    on = _on(unit, unit_name)
     if urgent:
         t = t + _minutes(rng, 3, 15)
         add(EventKind.ACCEPTED, t, **on)
@@ -744,7 +812,16 @@ def _demand_steps(world: _World, rng: Random, plan: _Plan) -> None:
     add(EventKind.CLOSED, t)
     if rng.random() < 0.7:
         t = _office(rng, t + _minutes(rng, 120, 2880))
-        add(EventKind.VISITED, t, satisfied=rng.random() < 0.97)
+        if plan.anonymous or rng.random() < 0.02:  # not reached three times
+            for n in range(1, 4):
+                add(EventKind.CALLBACK_ATTEMPT, t, attempt=n, max_attempts=3, note="无人接听")
+                if n < 3:
+                    t = _office(rng, t + _minutes(rng, 120, 300))
+            add(EventKind.VISITED, t, **_visit(None, None, unit, attempts=3))
+        else:
+            sat = _weighted(rng, SATISFACTION_SHARE)
+            solved = rng.random() < (0.97 if sat != "unsatisfied" else 0.3)
+            add(EventKind.VISITED, t, **_visit(sat, solved, unit))
 
 
 def _scenario_steps(world: _World, rng: Random, plan: _Plan) -> None:
@@ -759,8 +836,11 @@ def _scenario_steps(world: _World, rng: Random, plan: _Plan) -> None:
     def add(kind: str, at: datetime, **detail: Any) -> None:
         plan.steps.append(_Step(kind, at, _agent(world, rng, at, team), detail))
 
+    if s in LOOP_SCENARIOS:
+        _loop_steps(world, rng, plan)
+        return
     unit, unit_name = _unit_for(world, rng, plan)
-    on: dict[str, Any] = {"unit_id": unit, "unit": unit_name}
+    on = _on(unit, unit_name)
     t = r + _minutes(rng, 2, 5)
     add(EventKind.DISPATCHED, t, **on)
     if s in (ENTERPRISE_FRESH, UNACCEPTED):
@@ -796,6 +876,14 @@ def _scenario_received(rng: Random, scenario: str, now: datetime, span: timedelt
         REPLIED_OPEN: (2880, 5760),
         UNACCEPTED: (6000, 7500),
         CALLBACK: (60, 600),
+        UNIT_NEW: (20, 90),
+        SENT_BACK: (1500, 2600),
+        EXTENSION: (1500, 2600),
+        REMINDED: (4400, 5600),
+        ESCALATED: (1500, 2800),
+        CALLBACK_RETRY: (2900, 4200),
+        REOPENED: (5800, 7000),
+        ASSIST: (200, 600),
     }
     lo, hi = minutes[scenario]
     cap = span.total_seconds() / 60 * 0.95
@@ -809,7 +897,7 @@ def _case_row(plan: _Plan, number: str, station: str, world: _World, rng: Random
     text = plan.text
     assert text is not None and plan.creator is not None
     last = plan.steps[-1]
-    status = STATUS_AFTER[last.kind]
+    status = status_of(plan.steps)
     dispatched_at: datetime | None = None
     closed_at: datetime | None = None
     unit_id: int | None = None
@@ -820,6 +908,8 @@ def _case_row(plan: _Plan, number: str, station: str, world: _World, rng: Random
             unit_id = None
         elif step.kind in (EventKind.CLOSED, EventKind.CLOSED_DIRECTLY):
             closed_at = step.at
+        elif step.kind == EventKind.REOPENED:
+            closed_at = None
     urgency = Urgency.URGENT if plan.urgent else Urgency.NORMAL
     policy = world.policies[choose_policy_code(text.case_type, urgency, plan.channel)]
     return Case(
@@ -903,6 +993,7 @@ def seed_demo(
             ]
             s.add_all(cases)
             s.flush()
+            _loop_rows(s, cases, chunk, at)
             s.execute(
                 insert(CaseEvent),
                 [
@@ -941,3 +1032,162 @@ def seed_demo(
         breached=breached,
         agents_added=added,
     )
+
+
+# --- closing the loop (issue 8) -------------------------------------------------------
+
+
+def status_of(steps: Sequence[_Step]) -> Status:
+    """The status after the last event that moves it (reminders, escalations and
+    reopenings leave the status to the events around them)."""
+    for step in reversed(steps):
+        status = STATUS_AFTER.get(step.kind)
+        if status is not None:
+            return status
+    return Status.RECEIVED
+
+
+def _on(unit: int, unit_name: str, by_unit: bool = False) -> dict[str, Any]:
+    """A unit step's detail: recorded by the agent on shift on the unit's behalf, or by
+    the unit's own user."""
+    return {"unit_id": unit, "unit": unit_name, "unit_role": "lead", "on_behalf": not by_unit}
+
+
+def _visit(
+    satisfaction: str | None,
+    solved: bool | None,
+    unit: int,
+    *,
+    unit_fault: bool = False,
+    attempts: int = 0,
+    comment: str = "",
+    round_: int = 1,
+) -> dict[str, Any]:
+    return {
+        "satisfaction": satisfaction,
+        "solved": solved,
+        "unit_fault": unit_fault,
+        "unreachable": satisfaction is None,
+        "attempts": attempts,
+        "comment": comment,
+        "round": round_,
+        "unit_id": unit,
+    }
+
+
+def _loop_steps(world: _World, rng: Random, plan: _Plan) -> None:
+    """A live case of closing the loop; most go to the demo unit users' units."""
+    assert plan.text is not None
+    team = plan.text.class_code
+    r = plan.received_at
+    s = plan.scenario
+    units = list(world.unit_users) or list(world.unit_names)[:2]
+    u1 = units[0]
+    u2 = units[1] if len(units) > 1 else units[0]
+    lead = u2 if s in (ASSIST, ESCALATED) else u1
+    name = world.unit_names[lead]
+    own = world.unit_users.get(lead)
+
+    def add(kind: str, at: datetime, actor: Actor | None = None, **detail: Any) -> None:
+        at = min(at, world.now)
+        plan.steps.append(_Step(kind, at, actor or _agent(world, rng, at, team), detail))
+
+    def unit_step(kind: str, at: datetime, **detail: Any) -> None:
+        # the unit's user records its own steps half the time, else an agent does
+        by_unit = own is not None and rng.random() < 0.5
+        add(kind, at, own if by_unit else None, **_on(lead, name, by_unit), **detail)
+
+    reply = rng.choice(world.texts.replies.get(team, ("已办理。",)))
+    t = r + _minutes(rng, 2, 6)
+    if s == ESCALATED:
+        others = [u for u in world.unit_names if u not in (u1, u2)][:3]
+        for other in others:
+            add(EventKind.DISPATCHED, t, unit_id=other, unit=world.unit_names[other])
+            t += _minutes(rng, 40, 180)
+            reason = rng.choice(world.texts.return_reasons)
+            add(EventKind.RETURNED, t, **_on(other, world.unit_names[other]), reason=reason)
+            t += _minutes(rng, 10, 60)
+        sup = _supervisor(world, rng, t)
+        text = f"returned {len(others)} times"
+        add(EventKind.ESCALATED, t, sup, reason="bounced", returns=len(others), text=text)
+        plan.notices.append((EventKind.ESCALATED, None, text, t, sup))
+        add(EventKind.DISPATCHED, t + _minutes(rng, 5, 30), sup, unit_id=lead, unit=name)
+        return
+    add(EventKind.DISPATCHED, t, unit_id=lead, unit=name)
+    if s == UNIT_NEW:
+        return
+    if s == REMINDED:
+        sup = _supervisor(world, rng, world.now)
+        at = world.now - _minutes(rng, 120, 600)
+        text = "该件已超过签收时限，请立即签收并联系市民。"
+        add(EventKind.REMINDED, at, sup, unit_id=lead, unit=name, text=text)
+        plan.notices.append((EventKind.REMINDED, lead, text, at, sup))
+        at += _minutes(rng, 30, 90)
+        text = "督办：请于今日内签收办理并反馈。"
+        add(EventKind.SUPERVISED, at, sup, unit_id=lead, unit=name, text=text, level=1)
+        plan.notices.append((EventKind.SUPERVISED, lead, text, at, sup))
+        return
+    t = _office(rng, t + _minutes(rng, 10, 120))
+    unit_step(EventKind.ACCEPTED, t)
+    if s == ASSIST:
+        plan.co_units.append(u1)
+        return
+    t += _minutes(rng, 30, 240)
+    unit_step(EventKind.CONTACTED, t)
+    if s == EXTENSION:
+        t += _minutes(rng, 60, 300)
+        due = to_local(r) + timedelta(days=12)
+        unit_step(
+            EventKind.EXTENSION_REQUESTED, t, milestone="result",
+            due_at=due.replace(hour=23, minute=59, second=0, microsecond=0).isoformat(),
+            reason="涉及多个部门联合执法，需协调时间。",
+        )  # fmt: skip
+        return
+    t = _office(rng, t + _minutes(rng, 120, 600))
+    unit_step(EventKind.REPLIED, t, reply=reply)
+    if s == SENT_BACK:
+        add(EventKind.SENT_BACK, t + _minutes(rng, 20, 120), unit_id=lead,
+            reason="反馈内容未说明处理结果，请补充现场照片和整改情况。")  # fmt: skip
+        return
+    t += _minutes(rng, 20, 240)
+    add(EventKind.CLOSED, t, unit_id=lead, review="accepted")
+    if s == CALLBACK_RETRY:
+        t = max(t + _minutes(rng, 60, 300), world.now - _minutes(rng, 150, 400))
+        add(EventKind.CALLBACK_ATTEMPT, t, attempt=1, max_attempts=3, note="无人接听")
+        plan.callback = (1, min(t, world.now))
+        return
+    # REOPENED: unsatisfied for the unit's fault, round 2 back with the same unit
+    t = _office(rng, t + _minutes(rng, 120, 600))
+    why = "问题依旧，单位只是电话回复，没有到现场处理。"
+    add(EventKind.VISITED, t, **_visit("unsatisfied", False, lead, unit_fault=True,
+                                       comment=why))  # fmt: skip
+    add(EventKind.REOPENED, t, round=2, reason=why, unit_id=lead)
+    add(EventKind.DISPATCHED, t, unit_id=lead, unit=name, round=2, reopened=True)
+    unit_step(EventKind.ACCEPTED, _office(rng, t + _minutes(rng, 30, 180)))
+
+
+def _loop_rows(
+    session: Session, cases: Sequence[Case], plans: Sequence[_Plan], now: datetime
+) -> None:
+    """Co-units, supervision notices and callbacks in progress of the loop scenarios."""
+    from console.loop import CALLBACK_DUE, CALLBACK_RETRY_AFTER
+
+    for case, plan in zip(cases, plans, strict=True):
+        for unit in plan.co_units:
+            session.add(CaseCoUnit(case_id=case.id, unit_id=unit, created_at=plan.received_at))
+        for kind, unit_id, text, at, by in plan.notices:
+            session.add(
+                SupervisionNotice(
+                    case_id=case.id, unit_id=unit_id, kind=kind, level=1, text=text,
+                    created_at=at, created_by_id=by.id, created_by_name=by.name,
+                )
+            )  # fmt: skip
+        if plan.callback is not None and case.closed_at is not None:
+            attempts, last = plan.callback
+            session.add(
+                CaseCallback(
+                    case_id=case.id, round=1, closed_at=case.closed_at,
+                    due_at=case.closed_at + CALLBACK_DUE, next_try_at=last + CALLBACK_RETRY_AFTER,
+                    attempts=attempts, last_attempt_at=last,
+                )
+            )  # fmt: skip

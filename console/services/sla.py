@@ -24,7 +24,13 @@ from console.models import (
     SlaMilestone,
     SlaPolicy,
 )
-from console.services.errors import Conflict, NotFound, ServiceError
+from console.services.errors import (
+    Conflict,
+    NotFound,
+    ServiceError,
+    StaleWrite,
+    ValidationFailed,
+)
 from console.services.reference import current_policies, policy_by_id, policy_from_row
 from console.sla import (
     CLOCK_EVENTS,
@@ -35,6 +41,7 @@ from console.sla import (
     compute_deadlines,
     history_from_events,
 )
+from console.validation import FieldError, text_problem
 from console.workcalendar import WORKDAY_RULES, WorkCalendar
 
 SYSTEM_ACTOR = "SLA"
@@ -56,6 +63,21 @@ class OverrideRow:
     note: str
 
 
+#: ``seen`` not given: the caller (the command line) does not compare
+UNCHECKED = object()
+
+
+def _check_seen(day: date, row: CalendarOverride | None, seen: object) -> None:
+    """Compare-and-set for a calendar override: refuse when the day's override is not
+    what the administrator's screen showed."""
+    if seen is UNCHECKED:
+        return
+    now = None if row is None else (row.workday, row.note)
+    was = None if seen is None else (seen.workday, seen.note)  # type: ignore[attr-defined]
+    if now != was:
+        raise StaleWrite("override", day.isoformat(), "" if row is None else row.note)
+
+
 def load_calendar(session: Session) -> WorkCalendar:
     overrides = {o.day: o.workday for o in session.scalars(select(CalendarOverride))}
     return WorkCalendar(overrides)
@@ -65,8 +87,11 @@ def case_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> Case
     if case.sla_policy_id is None:
         return None
     policy = policy_by_id(session, case.sla_policy_id)
+    # in the order recorded: events of the same moment (a pause resumed at once) keep it
     rows = session.execute(
-        select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail).where(CaseEvent.case_id == case.id)
+        select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail)
+        .where(CaseEvent.case_id == case.id)
+        .order_by(CaseEvent.id)
     ).all()
     return compute_deadlines(
         policy, history_from_events((k, a, d or {}) for k, a, d in rows), calendar
@@ -212,11 +237,25 @@ class SlaService:
                 for o in s.scalars(select(CalendarOverride).order_by(CalendarOverride.day))
             ]
 
-    def set_override(self, day: date, workday: bool, note: str, who: Identity | None) -> None:
+    def set_override(
+        self,
+        day: date,
+        workday: bool,
+        note: str,
+        who: Identity | None,
+        *,
+        seen: OverrideRow | None | object = UNCHECKED,
+    ) -> None:
         """Existing deadlines keep their values until their cases are recomputed
-        (``recompute_open``): an administrator decides when a correction applies."""
+        (``recompute_open``): an administrator decides when a correction applies.
+        ``seen``: the override of that day as the editor showed it (None: none); when
+        another administrator set or changed it meanwhile nothing is written."""
+        problem = text_problem(note)
+        if problem is not None:
+            raise ValidationFailed([FieldError("note", problem)])
         with self._sessions() as s, s.begin():
-            row = s.get(CalendarOverride, day)
+            row = s.get(CalendarOverride, day, with_for_update=True)
+            _check_seen(day, row, seen)
             if row is None:
                 s.add(
                     CalendarOverride(
@@ -229,8 +268,9 @@ class SlaService:
             else:
                 row.workday, row.note = workday, note
 
-    def remove_override(self, day: date) -> None:
+    def remove_override(self, day: date, *, seen: OverrideRow | None | object = UNCHECKED) -> None:
         with self._sessions() as s, s.begin():
+            _check_seen(day, s.get(CalendarOverride, day, with_for_update=True), seen)
             s.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
 
     def recompute_open(self, batch: int = 500) -> int:
@@ -377,7 +417,9 @@ class SlaService:
 
     def save_policy(self, policy: Policy) -> Policy:
         """A new version of ``policy.code`` becomes current; cases keep the version they
-        were created under, so no existing deadline moves."""
+        were created under, so no existing deadline moves. An edit of a stored version
+        (``policy.id`` set) must start from the current one: a version saved meanwhile
+        by someone else is not silently replaced (Conflict)."""
         _check_policy(policy)
         with self._sessions() as s, s.begin():
             latest = s.scalars(
@@ -386,6 +428,9 @@ class SlaService:
                 .order_by(SlaPolicy.version.desc())
                 .with_for_update()
             ).first()
+            if latest is not None and policy.id is not None and latest.version != policy.version:
+                # edited from an older version: saving would drop the other change
+                raise StaleWrite("policy", policy.code, f"v{latest.version}")
             version = (latest.version + 1) if latest else 1
             s.execute(update(SlaPolicy).where(SlaPolicy.code == policy.code).values(current=False))
             row = SlaPolicy(

@@ -83,8 +83,62 @@ def event_name(kind: str) -> str:
         "extension_requested": QCoreApplication.translate("labels", "Extension requested"),
         "extension_approved": QCoreApplication.translate("labels", "Extension approved"),
         "extension_refused": QCoreApplication.translate("labels", "Extension refused"),
+        "sent_back": QCoreApplication.translate("labels", "Sent back to the unit"),
+        "escalated": QCoreApplication.translate("labels", "Escalated to supervisors"),
+        "reminded": QCoreApplication.translate("labels", "Unit reminded"),
+        "supervised": QCoreApplication.translate("labels", "Supervision order"),
+        "callback_attempt": QCoreApplication.translate("labels", "Callback: not reached"),
+        "reopened": QCoreApplication.translate("labels", "Reopened"),
+        "edited": QCoreApplication.translate("labels", "Case edited"),
     }
     return names.get(kind, kind)
+
+
+def event_summary(kind: str, detail: dict[str, object]) -> str:
+    """An event's name with what the history must say: the unit and its role, a step
+    recorded on a unit's behalf, the reason or the callback's verdict (issue 8)."""
+    text = event_name(kind)
+    parts: list[str] = []
+    unit = detail.get("unit")
+    if unit and kind not in ("dispatched",):
+        parts.append(str(unit))
+    elif unit:
+        text += f" → {unit}"
+    if detail.get("unit_role") == "assist":
+        parts.append(QCoreApplication.translate("labels", "assisting"))
+    if detail.get("on_behalf"):
+        parts.append(QCoreApplication.translate("labels", "recorded on the unit's behalf"))
+    if kind == "visited":
+        if detail.get("unreachable"):
+            parts.append(QCoreApplication.translate("labels", "citizen not reached"))
+        elif detail.get("satisfaction"):
+            parts.append(
+                {
+                    "satisfied": QCoreApplication.translate("labels", "satisfied"),
+                    "basically_satisfied": QCoreApplication.translate(
+                        "labels", "basically satisfied"
+                    ),
+                    "unsatisfied": QCoreApplication.translate("labels", "unsatisfied"),
+                }.get(str(detail["satisfaction"]), str(detail["satisfaction"]))
+            )
+            parts.append(
+                QCoreApplication.translate("labels", "solved")
+                if detail.get("solved")
+                else QCoreApplication.translate("labels", "not solved")
+            )
+    if kind == "reopened" and detail.get("round"):
+        parts.append(QCoreApplication.translate("labels", "round {0}").format(detail["round"]))
+    if kind == "callback_attempt" and detail.get("attempt"):
+        parts.append(QCoreApplication.translate("labels", "attempt {0}").format(detail["attempt"]))
+    changes = detail.get("changes")
+    if kind == "edited" and isinstance(changes, dict):  # issue 7: which fields
+        from console.ui.queue.case_edit import FieldNames
+
+        parts.append("、".join(FieldNames.title(str(f)) for f in changes))
+    words = detail.get("reason") or detail.get("reply") or detail.get("text")
+    if words:
+        parts.append(str(words))
+    return f"{text}（{'；'.join(parts)}）" if parts else text
 
 
 def field_error(e: FieldError) -> str:
@@ -115,6 +169,15 @@ def field_error(e: FieldError) -> str:
             "labels", "Only a demand is dispatched to a unit."
         ),
         "unknown": QCoreApplication.translate("labels", "Unknown value."),
+        "control_chars": QCoreApplication.translate(
+            "labels", "Contains invisible control characters (e.g. from a paste): retype it."
+        ),
+        "invalid_unicode": QCoreApplication.translate(
+            "labels", "Contains a broken character (half an emoji from a paste): retype it."
+        ),
+        "single_line": QCoreApplication.translate(
+            "labels", "One line only: remove the line break."
+        ),
     }
     text = msgs.get(e.code, e.code)
     return text.format(**e.params) if e.params else text

@@ -214,9 +214,9 @@ def test_stored_deadlines_equal_pure_computation(
         case = s.get(Case, saved.id)
         assert case is not None
         events = s.execute(
-            select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail).where(
-                CaseEvent.case_id == saved.id
-            )
+            select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail)
+            .where(CaseEvent.case_id == saved.id)
+            .order_by(CaseEvent.id)  # events of the same moment in the order recorded
         ).all()
         expected = compute_deadlines(
             policy_by_id(s, case.sla_policy_id or 0), history_from_events(events), WorkCalendar()

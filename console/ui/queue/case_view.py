@@ -46,6 +46,7 @@ class CaseViewDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
         for key, title in (
             ("number", self.tr("Case number")),
+            ("title", self.tr("Title")),
             ("status", self.tr("Status")),
             ("type", self.tr("Type")),
             ("class", self.tr("Class")),
@@ -61,6 +62,7 @@ class CaseViewDialog(QDialog):
             ("viewers", self.tr("Also open at")),
         ):
             label = QLabel("…")
+            label.setTextFormat(Qt.TextFormat.PlainText)  # what was typed, never HTML
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
             self.fields[key] = label
@@ -75,6 +77,12 @@ class CaseViewDialog(QDialog):
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # edit mode (issue 7): against the version loaded when Edit is pressed
+        self.edit_button = buttons.addButton(
+            self.tr("&Edit…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.edit_button.clicked.connect(self.edit)
+        self.editor: QDialog | None = None
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
@@ -122,6 +130,7 @@ class CaseViewDialog(QDialog):
         self.setWindowTitle(self.tr("Case {0}").format(r.number))
         values = {
             "number": r.number,
+            "title": r.title,
             "status": labels.status_name(r.status),
             "type": f"{labels.case_type_name(r.case_type)} / {labels.sub_type_name(r.sub_type)}",
             "class": r.class_name,
@@ -145,9 +154,37 @@ class CaseViewDialog(QDialog):
         self.description.setPlainText(d.description)
         self.history.setRowCount(len(d.history))
         for i, e in enumerate(d.history):
-            for col, text in enumerate((_fmt(e.at), labels.event_name(e.kind), e.actor_name)):
+            what = labels.event_summary(e.kind, e.detail)
+            for col, text in enumerate((_fmt(e.at), what, e.actor_name)):
                 self.history.setItem(i, col, QTableWidgetItem(text))
         self.history.resizeColumnToContents(0)
+
+    def edit(self) -> None:
+        from console.ui.queue.case_edit import CaseEditDialog, open_editor
+
+        def opened(dlg: CaseEditDialog) -> None:
+            self.editor = dlg
+            dlg.saved.connect(lambda _case: self.reload())
+            dlg.finished.connect(self._editor_closed)
+
+        def refused(why: str) -> None:
+            reasons = {
+                "not_open": self.tr("This case is closed: only a supervisor can edit it."),
+                "held_by_other": self.tr(
+                    "Another agent holds this case: only they or a supervisor can edit it."
+                ),
+                "confidential": self.tr(
+                    "The caller is confidential: claim the case first to edit it."
+                ),
+            }
+            self.ctx.messages.warning(reasons.get(why, why))
+
+        open_editor(self.ctx, self.case_id, self, opened, refused)
+
+    def _editor_closed(self, _result: int) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+            self.editor = None
 
     def _release(self) -> None:
         if self._presence_done:

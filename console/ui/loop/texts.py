@@ -1,0 +1,106 @@
+"""Translated names for closing the loop (steps, unit roles, refusals) and the common
+way the loop's screens report a refusal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from console.services.errors import Conflict, ServiceError
+from console.services.units import Refused
+from console.ui.messages import Messages
+
+
+def step_name(step: str) -> str:
+    names = {
+        "accepted": QCoreApplication.translate("loop", "Acknowledge"),
+        "contacted": QCoreApplication.translate("loop", "Citizen contacted"),
+        "on_scene": QCoreApplication.translate("loop", "On scene"),
+        "progress": QCoreApplication.translate("loop", "Progress note"),
+        "replied": QCoreApplication.translate("loop", "Report result"),
+        "returned": QCoreApplication.translate("loop", "Return to the centre"),
+        "extension_requested": QCoreApplication.translate("loop", "Request extension"),
+    }
+    return names.get(step, step)
+
+
+def step_prompt(step: str) -> str:
+    prompts = {
+        "contacted": QCoreApplication.translate("loop", "How the citizen was contacted (optional)"),
+        "on_scene": QCoreApplication.translate("loop", "What was found on scene (optional)"),
+        "progress": QCoreApplication.translate("loop", "What has been done so far"),
+        "replied": QCoreApplication.translate("loop", "The result, as the citizen will hear it"),
+        "returned": QCoreApplication.translate(
+            "loop", "Why this case is not for this unit (and who it is for)"
+        ),
+        "extension_requested": QCoreApplication.translate("loop", "Why more time is needed"),
+    }
+    return prompts.get(step, "")
+
+
+def role_name(role: str | None) -> str:
+    return {
+        "lead": QCoreApplication.translate("loop", "Lead"),
+        "assist": QCoreApplication.translate("loop", "Assisting"),
+    }.get(role or "", role or "")
+
+
+def assist_state_name(state: str | None) -> str:
+    return {
+        "dispatched": QCoreApplication.translate("loop", "not acknowledged"),
+        "accepted": QCoreApplication.translate("loop", "acknowledged"),
+        "in_progress": QCoreApplication.translate("loop", "working"),
+        "replied": QCoreApplication.translate("loop", "done"),
+    }.get(state or "", state or "")
+
+
+def notice_kind_name(kind: str) -> str:
+    return {
+        "reminded": QCoreApplication.translate("loop", "Reminder"),
+        "supervised": QCoreApplication.translate("loop", "Supervision order"),
+        "escalated": QCoreApplication.translate("loop", "Escalation"),
+    }.get(kind, kind)
+
+
+def refusal_text(exc: ServiceError) -> str:
+    if isinstance(exc, Conflict):
+        return QCoreApplication.translate(
+            "loop", "Someone else changed this case meanwhile: the list is reloaded, try again."
+        )
+    if not isinstance(exc, Refused):
+        return str(exc)
+    texts = {
+        "not_allowed": QCoreApplication.translate(
+            "loop", "This step is not possible in the case's present status."
+        ),
+        "forbidden": QCoreApplication.translate("loop", "Your role does not allow this."),
+        "not_your_case": QCoreApplication.translate("loop", "This case is not with this unit."),
+        "reason_required": QCoreApplication.translate("loop", "Please give the reason or text."),
+        "too_late": QCoreApplication.translate(
+            "loop", "An extension must be requested before the deadline."
+        ),
+        "not_later": QCoreApplication.translate(
+            "loop", "The requested deadline must be later than the present one."
+        ),
+        "milestone_met": QCoreApplication.translate("loop", "This time limit is already met."),
+        "no_deadline": QCoreApplication.translate("loop", "This time limit has not started."),
+        "already_pending": QCoreApplication.translate(
+            "loop", "An extension of this time limit already awaits a decision."
+        ),
+        "nothing_pending": QCoreApplication.translate(
+            "loop", "No extension request awaits a decision."
+        ),
+        "not_due": QCoreApplication.translate("loop", "This case is not due a callback."),
+        "not_with_unit": QCoreApplication.translate("loop", "This case is not with a unit."),
+        "fault_needs_unsatisfied": QCoreApplication.translate(
+            "loop", "Unit fault applies only to an unsatisfied citizen."
+        ),
+    }
+    return texts.get(exc.code, str(exc))
+
+
+def report_failure(messages: Messages, exc: BaseException) -> None:
+    """A refusal is a warning the user can act on; anything else goes the usual way."""
+    if isinstance(exc, ServiceError):
+        messages.warning(refusal_text(exc))
+    else:
+        messages.error(exc)

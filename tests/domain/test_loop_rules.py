@@ -1,0 +1,231 @@
+"""Closing the loop: the allowed steps per status (lead and assisting units, the centre),
+the bounce rule, callbacks, and the SLA's rounds after a reopening (重办)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from console import loop
+from console.casetypes import EventKind, Satisfaction, Status
+from console.loop import CallbackVerdict, StepRefused
+from console.sla import HOURS, Milestone, Policy, compute_deadlines, history_from_events
+from console.workcalendar import WorkCalendar
+
+T0 = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)
+
+
+def h(n: float) -> datetime:
+    return T0 + timedelta(hours=n)
+
+
+@pytest.mark.parametrize(
+    ("status", "step", "after"),
+    [
+        (Status.DISPATCHED, EventKind.ACCEPTED, Status.ACCEPTED),
+        (Status.DISPATCHED, EventKind.RETURNED, Status.RETURNED),
+        (Status.ACCEPTED, EventKind.CONTACTED, Status.IN_PROGRESS),
+        (Status.ACCEPTED, EventKind.ON_SCENE, Status.IN_PROGRESS),
+        (Status.ACCEPTED, EventKind.PROGRESS, Status.IN_PROGRESS),
+        (Status.ACCEPTED, EventKind.REPLIED, Status.REPLIED),
+        (Status.ACCEPTED, EventKind.RETURNED, Status.RETURNED),
+        (Status.ACCEPTED, EventKind.EXTENSION_REQUESTED, Status.ACCEPTED),
+        (Status.IN_PROGRESS, EventKind.CONTACTED, Status.IN_PROGRESS),
+        (Status.IN_PROGRESS, EventKind.PROGRESS, Status.IN_PROGRESS),
+        (Status.IN_PROGRESS, EventKind.REPLIED, Status.REPLIED),
+        (Status.IN_PROGRESS, EventKind.RETURNED, Status.RETURNED),
+        (Status.IN_PROGRESS, EventKind.EXTENSION_REQUESTED, Status.IN_PROGRESS),
+    ],
+)
+def test_lead_unit_steps(status: str, step: str, after: str) -> None:
+    assert loop.lead_step(status, step) == after
+
+
+@pytest.mark.parametrize(
+    ("status", "step"),
+    [
+        (Status.DISPATCHED, EventKind.CONTACTED),  # acknowledge first
+        (Status.DISPATCHED, EventKind.REPLIED),
+        (Status.DISPATCHED, EventKind.EXTENSION_REQUESTED),
+        (Status.ACCEPTED, EventKind.ACCEPTED),
+        (Status.REPLIED, EventKind.PROGRESS),  # waiting for the centre's review
+        (Status.RETURNED, EventKind.ACCEPTED),
+        (Status.RECEIVED, EventKind.ACCEPTED),
+        (Status.CLOSED, EventKind.REPLIED),
+        (Status.VISITED, EventKind.RETURNED),
+    ],
+)
+def test_lead_unit_refusals(status: str, step: str) -> None:
+    with pytest.raises(StepRefused) as e:
+        loop.lead_step(status, step)
+    assert e.value.code == "not_allowed"
+
+
+def test_assisting_unit_has_its_own_steps() -> None:
+    s = loop.assist_step(Status.IN_PROGRESS, loop.ASSIST_DISPATCHED, EventKind.ACCEPTED)
+    assert s == loop.ASSIST_ACCEPTED
+    s = loop.assist_step(Status.IN_PROGRESS, s, EventKind.ON_SCENE)
+    assert s == loop.ASSIST_WORKING
+    s = loop.assist_step(Status.IN_PROGRESS, s, EventKind.REPLIED)
+    assert s == loop.ASSIST_REPLIED
+    with pytest.raises(StepRefused):
+        loop.assist_step(Status.IN_PROGRESS, s, EventKind.PROGRESS)  # done
+    with pytest.raises(StepRefused):  # assisting units do not return the case
+        loop.assist_step(Status.ACCEPTED, loop.ASSIST_ACCEPTED, EventKind.RETURNED)
+    with pytest.raises(StepRefused):  # nor step before accepting
+        loop.assist_step(Status.ACCEPTED, loop.ASSIST_DISPATCHED, EventKind.CONTACTED)
+    with pytest.raises(StepRefused):  # nor after the lead replied
+        loop.assist_step(Status.REPLIED, loop.ASSIST_ACCEPTED, EventKind.PROGRESS)
+    assert loop.allowed_assist_steps(Status.CLOSED, loop.ASSIST_ACCEPTED) == ()
+
+
+def test_centre_actions() -> None:
+    assert loop.centre_action(Status.REPLIED, loop.REVIEW_ACCEPT) == Status.CLOSED
+    assert loop.centre_action(Status.REPLIED, loop.REVIEW_SEND_BACK) == Status.IN_PROGRESS
+    assert loop.centre_action(Status.RETURNED, loop.REDISPATCH) == Status.DISPATCHED
+    for status, action in (
+        (Status.IN_PROGRESS, loop.REVIEW_ACCEPT),
+        (Status.RETURNED, loop.REVIEW_SEND_BACK),
+        (Status.REPLIED, loop.REDISPATCH),
+        (Status.CLOSED, loop.REVIEW_ACCEPT),
+    ):
+        with pytest.raises(StepRefused):
+            loop.centre_action(status, action)
+
+
+def test_reasons_required() -> None:
+    for step in (EventKind.RETURNED, EventKind.REPLIED, EventKind.PROGRESS):
+        with pytest.raises(StepRefused) as e:
+            loop.need_text(step, "  ")
+        assert e.value.code == "reason_required"
+    loop.need_text(EventKind.ACCEPTED, "")
+
+
+def test_bounce_rule() -> None:
+    ev: list[tuple[str, datetime, dict[str, Any]]] = []
+    for i in range(loop.BOUNCE_LIMIT):
+        ev += [(EventKind.DISPATCHED, h(i), {}), (EventKind.RETURNED, h(i + 0.5), {})]
+    assert loop.returns_count(ev) == loop.BOUNCE_LIMIT
+    assert not loop.should_escalate_bounce(loop.returns_count(ev))
+    ev.append((EventKind.RETURNED, h(9), {}))
+    assert loop.should_escalate_bounce(loop.returns_count(ev))
+
+
+def test_extension_request_rules() -> None:
+    due = h(10)
+    loop.check_extension_request(h(1), due, h(20), met=False)
+    for now, cur, want, met, code in (
+        (h(11), due, h(20), False, "too_late"),
+        (h(10), due, h(20), False, "too_late"),
+        (h(1), due, h(9), False, "not_later"),
+        (h(1), due, h(20), True, "milestone_met"),
+        (h(1), None, h(20), False, "no_deadline"),
+    ):
+        with pytest.raises(StepRefused) as e:
+            loop.check_extension_request(now, cur, want, met)
+        assert e.value.code == code
+
+
+def test_pending_extensions_one_per_milestone_until_decided() -> None:
+    ev: list[tuple[str, datetime, dict[str, Any]]] = [
+        (EventKind.EXTENSION_REQUESTED, h(1), {"milestone": "result", "due_at": h(50).isoformat(),
+                                                "reason": "x", "unit_id": 7}),
+    ]  # fmt: skip
+    (p,) = loop.pending_extensions(ev)
+    assert (p.milestone, p.due_at, p.unit_id) == ("result", h(50), 7)
+    ev.append((EventKind.EXTENSION_REFUSED, h(2), {"milestone": "result"}))
+    assert loop.pending_extensions(ev) == []
+    ev.append((EventKind.EXTENSION_REQUESTED, h(3), {"milestone": "result",
+                                                     "due_at": h(40).isoformat()}))  # fmt: skip
+    ev.append((EventKind.REOPENED, h(4), {"round": 2}))
+    assert loop.pending_extensions(ev) == []  # a new round forgets the old requests
+
+
+def test_callback_rules() -> None:
+    n, nxt = loop.after_attempt(0, h(0))
+    assert n == 1 and nxt == h(0) + loop.CALLBACK_RETRY_AFTER
+    n, nxt = loop.after_attempt(loop.CALLBACK_MAX_ATTEMPTS - 1, h(5))
+    assert n == loop.CALLBACK_MAX_ATTEMPTS and nxt is None  # unreachable
+    assert loop.callback_due_at(h(0)) == h(48)
+    assert CallbackVerdict(Satisfaction.UNSATISFIED, False, True, "x").reopens
+    assert not CallbackVerdict(Satisfaction.UNSATISFIED, False, False).reopens
+    assert not CallbackVerdict(Satisfaction.BASICALLY, True).reopens
+    with pytest.raises(StepRefused):
+        loop.check_verdict(CallbackVerdict(Satisfaction.SATISFIED, True, unit_fault=True))
+    with pytest.raises(StepRefused) as e:
+        loop.check_verdict(CallbackVerdict(Satisfaction.UNSATISFIED, False, True, ""))
+    assert e.value.code == "reason_required"
+    assert loop.round_of([(EventKind.REOPENED, h(1), {}), (EventKind.REOPENED, h(2), {})]) == 3
+
+
+# --- the SLA's rounds ----------------------------------------------------------------
+
+POLICY = Policy(
+    None, "t", 1, "t", "exclusive",
+    (
+        Milestone("accept", "签收", 2, HOURS, "dispatched", "accepted"),
+        Milestone("result", "办结", 10, HOURS, "received", "replied"),
+    ),
+)  # fmt: skip
+
+
+def _states(events: list[tuple[str, datetime, dict[str, Any]]]) -> dict[str, Any]:
+    d = compute_deadlines(POLICY, history_from_events(events), WorkCalendar())
+    return {m.code: m for m in d.milestones}
+
+
+def test_reopen_starts_a_new_round_of_deadlines() -> None:
+    first: list[tuple[str, datetime, dict[str, Any]]] = [
+        (EventKind.CREATED, h(0), {}),
+        (EventKind.DISPATCHED, h(0.5), {}),
+        (EventKind.ACCEPTED, h(1), {}),
+        (EventKind.REPLIED, h(5), {}),
+        (EventKind.CLOSED, h(6), {}),
+        (EventKind.VISITED, h(30), {"satisfaction": "unsatisfied", "unit_fault": True}),
+    ]
+    m = _states(first)
+    assert m["result"].due_at == h(10) and m["result"].met_at == h(5)
+    reopened = [
+        *first,
+        (EventKind.REOPENED, h(30), {"round": 2}),
+        (EventKind.DISPATCHED, h(30), {"round": 2}),  # same moment: still in round 2
+    ]
+    m = _states(reopened)
+    assert m["result"].start_at == h(30) and m["result"].due_at == h(40)
+    assert m["result"].met_at is None  # the first round's reply does not count
+    assert m["accept"].due_at == h(32) and m["accept"].met_at is None
+    m = _states([*reopened, (EventKind.ACCEPTED, h(31), {}), (EventKind.REPLIED, h(35), {})])
+    assert m["accept"].met_at == h(31) and m["result"].met_at == h(35)
+
+
+def test_old_round_extension_and_pause_do_not_carry_over() -> None:
+    ev: list[tuple[str, datetime, dict[str, Any]]] = [
+        (EventKind.CREATED, h(0), {}),
+        (EventKind.EXTENSION_APPROVED, h(1), {"milestone": "result", "due_at": h(99).isoformat()}),
+        (EventKind.PAUSED, h(2), {}),
+        (EventKind.REOPENED, h(20), {}),
+    ]
+    m = _states(ev)
+    assert m["result"].due_at == h(30) and not m["result"].paused
+
+
+def test_assisting_units_steps_move_no_clock() -> None:
+    m = _states([
+        (EventKind.CREATED, h(0), {}),
+        (EventKind.DISPATCHED, h(0), {}),
+        (EventKind.ACCEPTED, h(1), {"unit_role": "assist"}),
+        (EventKind.REPLIED, h(2), {"unit_role": "assist"}),
+    ])  # fmt: skip
+    assert m["accept"].met_at is None and m["result"].met_at is None
+
+
+def test_sent_back_result_no_longer_meets_the_limit() -> None:
+    ev: list[tuple[str, datetime, dict[str, Any]]] = [
+        (EventKind.CREATED, h(0), {}),
+        (EventKind.REPLIED, h(3), {}),
+        (EventKind.SENT_BACK, h(4), {"reason": "敷衍"}),
+    ]
+    assert _states(ev)["result"].met_at is None
+    assert _states([*ev, (EventKind.REPLIED, h(12), {})])["result"].met_at == h(12)
