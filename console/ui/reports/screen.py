@@ -1,0 +1,558 @@
+"""The Reports screen (supervisors and administrators): the assessment rates of a day or a
+month by unit, district, class, channel or day, charted (QtCharts) and tabulated, each
+figure drilling down to its cases; the daily and monthly reports exported to Excel or
+PDF off the GUI thread; and the hotspot groups, which a supervisor confirms or
+dismisses. Every query runs on the BackgroundRunner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.assessment import (
+    METRIC_BY_KEY,
+    METRICS,
+    Dimension,
+    Period,
+    RateTable,
+    day_period,
+    month_period,
+)
+from console.clock import now_utc, to_local
+from console.services.assessment import CaseRow
+from console.services.hotspots import HotspotResult
+from console.ui.context import UiContext
+from console.ui.reports.models import (
+    KEY_ROLE,
+    CasesModel,
+    HotspotsModel,
+    RatesModel,
+    metric_formula,
+    metric_title,
+)
+
+
+def _table(model: Any) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return t
+
+
+class CasesDialog(QDialog):
+    """The cases behind a figure; double-click opens one."""
+
+    def __init__(self, ctx: UiContext, title: str, rows: list[CaseRow], total: int,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.resize(980, 560)
+        self.model = CasesModel(rows, self)
+        self.table = _table(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_case)
+        lay = QVBoxLayout(self)
+        shown = (
+            self.tr("{0} cases").format(total)
+            if total == len(rows)
+            else self.tr("{0} cases, the first {1} shown").format(total, len(rows))
+        )
+        lay.addWidget(QLabel(f"<b>{title}</b> — {shown}"))
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.case_view: QDialog | None = None
+
+    def open_case(self, index: QModelIndex) -> None:
+        case_id = self.model.data(index, KEY_ROLE)
+        if case_id is None:
+            return
+        from console.ui.queue.case_view import CaseViewDialog
+
+        self.case_view = CaseViewDialog(self.ctx, int(case_id), self)
+        self.case_view.show()
+
+
+class AssessmentPanel(QWidget):
+    """Period and dimension selectors, the chart, the rates table, exports."""
+
+    loaded = Signal()
+    exported = Signal(str)
+
+    DIMENSIONS = (
+        Dimension.UNIT, Dimension.DISTRICT, Dimension.CLASS, Dimension.CHANNEL, Dimension.DAY,
+        Dimension.TOTAL,
+    )  # fmt: skip
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.service = ctx.app.assessment
+        self.reports = ctx.app.reports
+        self.table_data: RateTable | None = None
+        self.cases_dialog: CasesDialog | None = None
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Day"), "day")
+        self.kind.addItem(self.tr("Month"), "month")
+        self.kind.setCurrentIndex(1)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        today = to_local(now_utc()).date()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.dimension = QComboBox()
+        for dim, title in zip(
+            self.DIMENSIONS,
+            (self.tr("Handling unit"), self.tr("District"), self.tr("Business class"),
+             self.tr("Channel"), self.tr("Day"), self.tr("Whole city")),
+            strict=True,
+        ):  # fmt: skip
+            self.dimension.addItem(title, dim.value)
+        self.chart_metric = QComboBox()
+        for m in METRICS:
+            self.chart_metric.addItem(metric_title(m.key), m.key)
+            self.chart_metric.setItemData(self.chart_metric.count() - 1, metric_formula(m.key),
+                                    Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        self.chart_metric.setCurrentIndex([m.key for m in METRICS].index("ontime_rate"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.excel_button = QPushButton(self.tr("Export &Excel…"))
+        self.pdf_button = QPushButton(self.tr("Export &PDF…"))
+        self.help_button = QPushButton(self.tr("&Formulas"))
+        self.help_button.setCheckable(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.status = QLabel()
+
+        bar = QHBoxLayout()
+        for label, w in (
+            (self.tr("Period:"), self.kind), (None, self.day),
+            (self.tr("By:"), self.dimension), (self.tr("Chart:"), self.chart_metric),
+        ):  # fmt: skip
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(w)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.help_button)
+        bar.addWidget(self.excel_button)
+        bar.addWidget(self.pdf_button)
+
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.model = RatesModel(self)
+        self.table = _table(self.model)
+        self.table.doubleClicked.connect(self.drill_numerator)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.help = QTextBrowser()
+        self.help.setHtml(self.formulas_html())
+        self.help.hide()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart_view)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 2)
+        body = QHBoxLayout()
+        body.addWidget(split, 3)
+        body.addWidget(self.help, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.status)
+        lay.addLayout(body, 1)
+
+        self._update_date_format()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.dimension.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.chart_metric.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.help_button.toggled.connect(self.help.setVisible)
+        self.excel_button.clicked.connect(lambda: self.export_dialog(".xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export_dialog(".pdf"))
+
+    # --- selection --------------------------------------------------------------------
+    def formulas_html(self) -> str:
+        rows = "".join(
+            f"<p><b>{metric_title(m.key)}</b>"
+            + (" " + self.tr("(headline)") if m.headline else "")
+            + f"<br/>{metric_formula(m.key)}</p>"
+            for m in METRICS
+        )
+        intro = self.tr(
+            "Figures count the cases received in the period (local time), as their history "
+            "stands now, against the lead handling unit. Double-click a figure for the cases "
+            "it counts; right-click for the cases it is measured against."
+        )
+        return f"<p>{intro}</p>{rows}"
+
+    def _kind_changed(self, _index: int) -> None:
+        self._update_date_format()
+        self.refresh()
+
+    def _update_date_format(self) -> None:
+        self.day.setDisplayFormat("yyyy-MM-dd" if self.kind.currentData() == "day" else "yyyy-MM")
+
+    def period(self) -> Period:
+        d = self.day.date()
+        if self.kind.currentData() == "day":
+            return day_period(date(d.year(), d.month(), d.day()))
+        return month_period(d.year(), d.month())
+
+    def dim(self) -> Dimension:
+        return Dimension(self.dimension.currentData())
+
+    # --- loading ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        period, dim, svc = self.period(), self.dim(), self.service
+        self.status.setText(self.tr("Loading {0}…").format(period.label))
+        self.ctx.runner.run(
+            lambda: svc.rate_table(period, dim), self.show_table, self._failed, owner=self
+        )
+
+    def show_table(self, t: RateTable) -> None:
+        self.table_data = t
+        self.model.set_rows(t.rows, self.dimension.currentText())
+        total = t.total
+        head = ""
+        if total is not None:
+            f = total.figures
+            head = self.tr(
+                "{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}"
+            ).format(
+                t.period.label,
+                f["closure_rate"].denominator,
+                _pct(f["ontime_rate"].value),
+                _pct(f["satisfaction_rate"].value),
+                _pct(f["response_rate"].value),
+            )
+        self.status.setText(head or self.tr("{0}: no cases").format(t.period.label))
+        self._draw_chart()
+        self.loaded.emit()
+
+    def _draw_chart(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        t = self.table_data
+        key = str(self.chart_metric.currentData())
+        if t is None or not t.rows:
+            return
+        rows = [r for r in t.rows if r.value(key) is not None][:25]
+        avg = METRIC_BY_KEY[key].kind == "average_hours"
+        bars = QBarSet(metric_title(key))
+        for r in rows:
+            v = r.value(key) or 0.0
+            bars.append(v if avg else v * 100)
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([r.label if len(r.label) <= 8 else r.label[:7] + "…" for r in rows])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%.1f" if avg else "%.0f%%")
+        if not avg:
+            axis_y.setRange(0, 100)
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.chart.setTitle(f"{metric_title(key)} — {t.period.label}")
+
+    # --- drill-down -------------------------------------------------------------------
+    def _menu(self, pos: Any) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or self.model.metric_at(index.column()) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Cases counted (numerator)"), lambda: self.drill(index, "numerator"))
+        menu.addAction(
+            self.tr("Cases measured (denominator)"), lambda: self.drill(index, "denominator")
+        )
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def drill_numerator(self, index: QModelIndex) -> None:
+        part = "denominator" if index.column() <= 1 else "numerator"
+        self.drill(index, part)
+
+    def drill(self, index: QModelIndex, part: str) -> None:
+        t = self.table_data
+        metric = self.model.metric_at(index.column())
+        if t is None or metric is None:
+            return
+        key = self.model.data(index, KEY_ROLE)
+        svc = self.service
+        period, dim, as_of = t.period, t.dimension, t.as_of
+        label = self.model.data(self.model.index(index.row(), 0))
+        what = self.tr("counted") if part == "numerator" else self.tr("measured")
+        title = f"{label} · {metric_title(metric)} · {what}"
+
+        def work() -> tuple[list[CaseRow], int]:
+            ids = svc.drill_ids(period, dim, key, metric, part, as_of)
+            return svc.case_rows(ids), len(ids)
+
+        def done(result: tuple[list[CaseRow], int]) -> None:
+            rows, total = result
+            self.cases_dialog = CasesDialog(self.ctx, title, rows, total, self)
+            self.cases_dialog.show()
+
+        self.ctx.runner.run(work, done, self._failed, owner=self)
+
+    # --- export -----------------------------------------------------------------------
+    def export_dialog(self, suffix: str) -> None:
+        p = self.period()
+        kind = "daily" if p.kind == "day" else "monthly"
+        name = f"{kind}-report-{p.label}{suffix}"
+        filt = (
+            self.tr("Excel workbooks (*.xlsx)")
+            if suffix == ".xlsx"
+            else self.tr("PDF files (*.pdf)")
+        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), name, filt)
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path, on_done: Callable[[str], None] | None = None) -> None:
+        p = self.period()
+        reports = self.reports
+        # the document's language follows the interface's (QLocale's default, console.ui.i18n)
+        lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+        def work() -> str:
+            from console.report_export import document_for, export_excel
+
+            report = (
+                reports.daily(p.first)
+                if p.kind == "day"
+                else reports.monthly(p.first.year, p.first.month)
+            )
+            doc = document_for(report, lang)
+            if path.suffix.lower() == ".pdf":
+                from console.ui.reports.pdf import export_pdf
+
+                export_pdf(doc, path)
+            else:
+                export_excel(doc, path)
+            return str(path)
+
+        self._busy(True, self.tr("Exporting {0}…").format(path.name))
+
+        def done(out: str) -> None:
+            self._busy(False)
+            self.ctx.messages.info(self.tr("Report saved to {0}").format(out))
+            self.exported.emit(out)
+            if on_done is not None:
+                on_done(out)
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            self._failed(exc)
+
+        self.ctx.runner.run(work, done, failed, owner=self)
+
+    def _busy(self, on: bool, text: str = "") -> None:
+        self.progress.setVisible(on)
+        for b in (self.excel_button, self.pdf_button):
+            b.setEnabled(not on)
+        if text:
+            self.status.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Could not load the figures: {0}").format(exc))
+        self.ctx.messages.error(exc)
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+class HotspotsPanel(QWidget):
+    """Groups of similar recent cases; supervisors confirm or dismiss them."""
+
+    loaded = Signal()
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.service = ctx.app.hotspots
+        self.result: HotspotResult | None = None
+        self.cases_dialog: CasesDialog | None = None
+        self.days = QSpinBox()
+        self.days.setRange(1, 31)
+        self.days.setValue(7)
+        self.days.setSuffix(self.tr(" days"))
+        self.min_count = QSpinBox()
+        self.min_count.setRange(2, 50)
+        self.min_count.setValue(3)
+        self.show_dismissed = QCheckBox(self.tr("Show dismissed"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.confirm_button = QPushButton(self.tr("&Confirm"))
+        self.dismiss_button = QPushButton(self.tr("&Dismiss"))
+        self.clear_button = QPushButton(self.tr("Clear verdict"))
+        can_review = ctx.identity.is_supervisor
+        for b in (self.confirm_button, self.dismiss_button, self.clear_button):
+            b.setEnabled(False)
+            b.setVisible(can_review)
+        self.status = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Window:")))
+        bar.addWidget(self.days)
+        bar.addWidget(QLabel(self.tr("At least:")))
+        bar.addWidget(self.min_count)
+        bar.addWidget(self.show_dismissed)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.confirm_button)
+        bar.addWidget(self.dismiss_button)
+        bar.addWidget(self.clear_button)
+        self.model = HotspotsModel(self)
+        self.table = _table(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_group)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.status)
+        lay.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.show_dismissed.toggled.connect(lambda _on: self.refresh())
+        self.confirm_button.clicked.connect(lambda: self.review("confirmed"))
+        self.dismiss_button.clicked.connect(lambda: self.review("dismissed"))
+        self.clear_button.clicked.connect(lambda: self.review(""))
+
+    def refresh(self) -> None:
+        svc, days, n = self.service, self.days.value(), self.min_count.value()
+        dismissed = self.show_dismissed.isChecked()
+        self.status.setText(self.tr("Grouping the recent cases…"))
+        self.ctx.runner.run(
+            lambda: svc.build(days=days, min_count=n, include_dismissed=dismissed),
+            self.show_result,
+            self._failed,
+            owner=self,
+        )
+
+    def show_result(self, r: HotspotResult) -> None:
+        self.result = r
+        self.model.set_groups(r.groups)
+        text = self.tr("{0} groups among {1} cases from {2} to {3}, against the {4} days before")
+        self.status.setText(
+            text.format(
+                len(r.groups), r.cases, to_local(r.start).strftime("%Y-%m-%d %H:%M"),
+                to_local(r.end).strftime("%Y-%m-%d %H:%M"), self.days.value(),
+            )
+        )  # fmt: skip
+        self._update_buttons()
+        self.loaded.emit()
+
+    def selected_key(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(self.model.data(rows[0], KEY_ROLE)) if rows else None
+
+    def _update_buttons(self) -> None:
+        on = self.selected_key() is not None
+        for b in (self.confirm_button, self.dismiss_button, self.clear_button):
+            b.setEnabled(on)
+
+    def review(self, status: str) -> None:
+        key = self.selected_key()
+        if key is None:
+            return
+        svc, who = self.service, self.ctx.identity
+        g = next((x for x in self.model.groups if x.key == key), None)
+        label = g.label if g else ""
+        if status:
+            self.ctx.runner.run(
+                lambda: svc.review(key, status, who, label), lambda _r: self.refresh(),
+                self._failed, owner=self,
+            )  # fmt: skip
+        else:
+            self.ctx.runner.run(
+                lambda: svc.clear_review(key, who), lambda _r: self.refresh(), self._failed,
+                owner=self,
+            )  # fmt: skip
+
+    def open_group(self, index: QModelIndex) -> None:
+        g = self.model.groups[index.row()] if 0 <= index.row() < len(self.model.groups) else None
+        if g is None:
+            return
+        svc = self.ctx.app.assessment
+        ids = list(g.case_ids)
+
+        def done(rows: list[CaseRow]) -> None:
+            self.cases_dialog = CasesDialog(self.ctx, g.label, rows, len(ids), self)
+            self.cases_dialog.show()
+
+        self.ctx.runner.run(lambda: svc.case_rows(ids), done, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Could not build the hotspots: {0}").format(exc))
+        self.ctx.messages.error(exc)
+
+
+class ReportsScreen(QWidget):
+    """Assessment and reports | hotspots, as two tabs; loads when first shown."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.assessment = AssessmentPanel(ctx)
+        self.hotspots = HotspotsPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.assessment, self.tr("Assessment and reports"))
+        self.tabs.addTab(self.hotspots, self.tr("Hotspots"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabs)
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._load_tab)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._load_tab(self.tabs.currentIndex())
+
+    def _load_tab(self, i: int) -> None:
+        if i in self._loaded:
+            return
+        self._loaded.add(i)
+        (self.assessment if i == 0 else self.hotspots).refresh()
