@@ -22,6 +22,11 @@ log = logging.getLogger("console.db")
 CONNECT_TIMEOUT_S = 5
 #: milliseconds any single statement may run on PostgreSQL
 STATEMENT_TIMEOUT_MS = 30_000
+#: milliseconds a transaction may sit idle on PostgreSQL (a client gone mid-transaction)
+IDLE_IN_TRANSACTION_MS = 60_000
+#: seconds any wait on the central database may last on the client's side (a link that
+#: swallows traffic): the statement timeout and a margin (console.sync.deadline)
+CALL_TIMEOUT_S = STATEMENT_TIMEOUT_MS / 1000 + 5
 
 
 def normalize_url(url: str | Path | URL) -> URL:
@@ -72,7 +77,14 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str | Path | URL, *, echo: bool = False, pool_size: int = 4) -> Engine:
+def make_engine(
+    url: str | Path | URL,
+    *,
+    echo: bool = False,
+    pool_size: int = 4,
+    call_timeout_s: float | None = None,
+    pool_timeout_s: float | None = None,
+) -> Engine:
     u = normalize_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
@@ -85,19 +97,27 @@ def make_engine(url: str | Path | URL, *, echo: bool = False, pool_size: int = 4
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
+        from console.sync import deadline
+
         engine = create_engine(
             u,
             echo=echo,
-            pool_pre_ping=True,
+            # the liveness check on checkout is console.sync.deadline's, under a deadline
+            pool_pre_ping=False,
             pool_size=pool_size,
             max_overflow=2,
-            pool_timeout=CONNECT_TIMEOUT_S,
+            pool_timeout=pool_timeout_s or CONNECT_TIMEOUT_S,
             connect_args={
                 "connect_timeout": CONNECT_TIMEOUT_S,
                 "application_name": "hotline-console",
-                "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+                # a workstation that vanished mid-transaction frees its locks
+                "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+                f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}",
+                **deadline.TCP_OPTIONS,
             },
         )
+        # a link that swallows traffic must not hang a call for ever
+        deadline.install(engine, call_timeout_s or CALL_TIMEOUT_S)
     log.info("engine for %s", mask(u))
     return engine
 

@@ -16,7 +16,7 @@ from console.clock import local_date, now_utc
 from console.identity import Identity
 from console.models import Case, CaseEvent, HandlingUnit
 from console.services.errors import NotFound, ValidationFailed
-from console.services.numbers import next_case_number
+from console.services.numbers import claim_case_number, next_case_number
 from console.services.reference import current_policies
 from console.services.sla import add_event, refresh_deadlines
 from console.sla import choose_policy
@@ -39,6 +39,8 @@ class SavedCase:
     next_milestone: str | None
     next_due_at: datetime | None
     created: bool  # False when this uuid had been saved before (idempotent replay)
+    # True when saved on this workstation only, waiting in the offline outbox
+    queued: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,12 @@ class CaseService:
         case_uuid: uuidlib.UUID | None = None,
         now: datetime | None = None,
         on_created: Callable[[Session, Case], None] | None = None,
+        number: str | None = None,
     ) -> SavedCase:
         """``on_created(session, case)`` runs inside the same transaction once the case
-        and its action's events exist (intake: links, co-units, knowledge-base use)."""
+        and its action's events exist (intake: links, co-units, knowledge-base use).
+        ``number``: a number this workstation issued itself (console.offline); it is
+        stored as is and the central counter moves past it (``NumberTaken`` if used)."""
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
         errors = validate_draft(draft, closing_directly=action == CLOSE)
@@ -115,7 +120,11 @@ class CaseService:
             )
             case = Case(
                 uuid=case_uuid or uuidlib.uuid4(),
-                number=next_case_number(s, station, local_date(at)),
+                number=(
+                    claim_case_number(s, number, station)
+                    if number is not None
+                    else next_case_number(s, station, local_date(at))
+                ),
                 station=station,
                 channel_code=draft.channel_code,
                 case_type=draft.case_type,

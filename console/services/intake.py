@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,8 @@ class IntakeService:
         unit_id: int | None = None,
         case_uuid: uuidlib.UUID | None = None,
         extras: IntakeExtras | None = None,
+        number: str | None = None,
+        now: datetime | None = None,
     ) -> SavedCase:
         x = extras or IntakeExtras()
         if x.same_issue_as is not None and action == DISPATCH:
@@ -72,7 +75,14 @@ class IntakeService:
                 link_same_issue(s, case, x.same_issue_as, who, station)
 
         return self._cases.create(
-            draft, who, action=action, unit_id=unit_id, case_uuid=case_uuid, on_created=on_created
+            draft,
+            who,
+            action=action,
+            unit_id=unit_id,
+            case_uuid=case_uuid,
+            on_created=on_created,
+            number=number,
+            now=now,
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,3 +55,43 @@ def register_workstation(
 def station_known(sessions: sessionmaker[Session], code: str) -> bool:
     with sessions() as s:
         return s.get(Workstation, code) is not None
+
+
+class NumberTaken(Exception):
+    """A number issued by a workstation offline is already used by another case."""
+
+
+def claim_case_number(session: Session, number: str, station: str) -> str:
+    """Store a number the workstation issued itself (offline, or in advance so that an
+    in-doubt save and its replay carry the same number), inside the caller's
+    transaction. The station's counter for that day moves up to at least the number's
+    sequence, so the central counter never issues it again."""
+    from console.models import Case
+    from console.numbering import parse_case_number
+
+    n = parse_case_number(number)
+    if n.station != station:
+        raise ValueError(f"number {number} is not of station {station}")
+    key = day_key(n.day)
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
+    session.execute(
+        ins.values(station=station, day=key, last_seq=n.seq).on_conflict_do_update(
+            index_elements=["station", "day"],
+            set_={
+                "last_seq": case(
+                    (NumberCounter.last_seq < n.seq, n.seq), else_=NumberCounter.last_seq
+                )
+            },
+        )
+    )
+    if session.scalars(select(Case.id).where(Case.number == number)).first() is not None:
+        raise NumberTaken(number)
+    return str(n)
+
+
+def counter_value(sessions: sessionmaker[Session], station: str, day: date) -> int:
+    """The central counter of ``station`` for ``day`` (0 when nothing was issued)."""
+    with sessions() as s:
+        row = s.get(NumberCounter, (station, day_key(day)))
+        return int(row.last_seq) if row is not None else 0

@@ -48,6 +48,8 @@ KEEP = timedelta(hours=1)
 PRUNE_EVERY = 600.0
 READ_LIMIT = 5000
 STOP_WAIT = 0.5
+#: seconds a call on the listening connection may take (a link that swallows traffic)
+LISTEN_CALL_TIMEOUT = 5.0
 
 
 @dataclass(frozen=True)
@@ -239,15 +241,19 @@ class ChangeFeed:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
+        from console.sync.deadline import TCP_OPTIONS, deadline
+
         conn = psycopg.connect(
             url.render_as_string(hide_password=False),
             autocommit=True,
             connect_timeout=5,
             application_name="hotline-console-listen",
+            **TCP_OPTIONS,
         )
         self._listen_conn = conn
         try:
-            conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+            with deadline(conn, LISTEN_CALL_TIMEOUT):
+                conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
             self._deliver()  # catch up with what happened before LISTEN
             last_check = time.monotonic()
             while not self._stop.is_set():
@@ -263,7 +269,8 @@ class ChangeFeed:
                     last_check = time.monotonic()
                 elif time.monotonic() - last_check >= self._listen_check:
                     # quiet: check the connection and pick up given-up holes
-                    conn.execute("SELECT 1")
+                    with deadline(conn, LISTEN_CALL_TIMEOUT):
+                        conn.execute("SELECT 1")
                     self._deliver()
                     last_check = time.monotonic()
         finally:

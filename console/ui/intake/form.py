@@ -58,6 +58,7 @@ from console.services.routing import RoutingSuggestion
 from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.intake import texts
+from console.ui.runner import BackgroundRunner
 from console.validation import ENTERPRISE_CHANNEL, CaseDraft, FieldError, phone_kind
 
 CATEGORY_SEP = " / "
@@ -99,6 +100,10 @@ class CaseEntryScreen(QWidget):
         )
         self._case_uuid = uuid.uuid4()
         self._saving = False
+        # saves have threads of their own: when the link swallows traffic, the shared
+        # runner's threads may all wait on the database, and a save must not queue
+        # behind them (it goes to the offline outbox within seconds)
+        self._save_runner = BackgroundRunner(ctx.messages.error, self, max_threads=2)
         self._restoring = False
         self._errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
@@ -725,10 +730,14 @@ class CaseEntryScreen(QWidget):
             self.show_errors([FieldError("description", "required")])
             return
         case_id = int(item.data(ID_ROLE))
-        phone, who, station = self.phone.text(), self.ctx.identity, self.ctx.app.station
+        phone, who = self.phone.text(), self.ctx.identity
+        cases = self._history.cases if self._history is not None else ()
+        past = next((c for c in cases if c.id == case_id), None)
+        number, status = (past.number, past.status) if past is not None else ("", "")
+        offline = self.ctx.app.offline  # kept on this workstation if the link is down
         self._set_saving(True)
-        self.ctx.runner.run(
-            lambda: self.ctx.app.callers.add_call(case_id, phone, text, who, station),
+        self._save_runner.run(
+            lambda: offline.add_note(case_id, phone, text, who, number=number, status=status),
             self._call_added,
             self._failed,
             owner=self,
@@ -1096,8 +1105,11 @@ class CaseEntryScreen(QWidget):
         self._timers["draft"].stop()
         self._write_draft()
         self._set_saving(True)
-        self.ctx.runner.run(
-            lambda: self.ctx.app.intake.submit(
+        # through the offline outbox (console.offline): saved centrally, or on this
+        # workstation at once when the central database is unreachable
+        offline = self.ctx.app.offline
+        self._save_runner.run(
+            lambda: offline.submit_case(
                 draft, who, action=action, unit_id=unit_id, case_uuid=case_uuid, extras=extras
             ),
             self._saved,
@@ -1121,7 +1133,14 @@ class CaseEntryScreen(QWidget):
         self._set_saving(False)
         self.show_errors([])
         self._show_number(saved.number)
-        if self._same_issue_as is not None and saved.status == "closed":
+        if saved.queued:
+            self.status_label.setText(
+                self.tr(
+                    "Saved on this workstation: the central database is unreachable, the "
+                    "case will be sent automatically. Read the number to the caller."
+                )
+            )
+        elif self._same_issue_as is not None and saved.status == "closed":
             text = self.tr("Recorded as the same issue as {0}. Read the number to the caller.")
             self.status_label.setText(text.format(self._same_issue_number))
         else:
