@@ -25,6 +25,27 @@ CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 3
 
 MIN_DESCRIPTION = 5
 MAX_DESCRIPTION = 4000
+MAX_ANSWER = 4000
+MAX_TITLE = 120
+#: the sizes of the case's text columns (models/case.py): a longer value is refused with
+#: a field message, never cut silently and never sent to PostgreSQL to fail there
+MAX_LENGTHS = {
+    "address": 200,
+    "caller_name": 64,
+    "enterprise_name": 128,
+    "title": MAX_TITLE,
+    "description": MAX_DESCRIPTION,
+    "answer": MAX_ANSWER,
+}
+#: fields typed on one line (a line break there comes from a paste)
+SINGLE_LINE = frozenset({"address", "caller_name", "enterprise_name", "title"})
+
+# C0 and C1 control characters but tab, line feed and carriage return. PostgreSQL
+# refuses NUL in text outright; the others are invisible on screen and in print.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+# a lone UTF-16 surrogate (half an emoji from a broken paste): no database can store it
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalize_phone(raw: str) -> str:
@@ -98,8 +119,41 @@ class FieldError:
     params: dict[str, int] = dc_field(default_factory=dict)
 
 
+def text_problem(value: str, *, single_line: bool = False) -> str | None:
+    """Why a text cannot be stored as typed: 'invalid_unicode' (a lone surrogate),
+    'control_chars' (NUL and other invisible control characters) or 'single_line'; None
+    when it can (emoji, right-to-left marks and SQL-like text are ordinary text)."""
+    if _SURROGATE.search(value):
+        return "invalid_unicode"
+    if _CONTROL.search(value):
+        return "control_chars"
+    if single_line and _LINE_BREAK.search(value):
+        return "single_line"
+    return None
+
+
+def searchable(text: str) -> str:
+    """Search text without what no stored text can contain (control characters, lone
+    surrogates): a NUL typed or pasted into a search box must find nothing, not make
+    PostgreSQL refuse the query."""
+    return _SURROGATE.sub("", _CONTROL.sub("", text))
+
+
+def check_text(field: str, value: str, max_len: int | None = None) -> list[FieldError]:
+    """Characters and length of one text field (the length of what is stored: stripped)."""
+    problem = text_problem(value, single_line=field in SINGLE_LINE)
+    if problem is not None:
+        return [FieldError(field, problem)]
+    limit = MAX_LENGTHS.get(field) if max_len is None else max_len
+    if limit is not None and len(value.strip()) > limit:
+        return [FieldError(field, "too_long", {"max": limit})]
+    return []
+
+
 def validate_draft(d: CaseDraft, *, closing_directly: bool = False) -> list[FieldError]:
     errors: list[FieldError] = []
+    for name in ("address", "caller_name", "enterprise_name", "answer"):
+        errors += check_text(name, getattr(d, name))
     if not d.channel_code:
         errors.append(FieldError("channel_code", "required"))
     try:
@@ -117,7 +171,10 @@ def validate_draft(d: CaseDraft, *, closing_directly: bool = False) -> list[Fiel
         errors.append(FieldError("class_code", "required"))
 
     desc = d.description.strip()
-    if not desc:
+    desc_problem = text_problem(desc)
+    if desc_problem is not None:
+        errors.append(FieldError("description", desc_problem))
+    elif not desc:
         errors.append(FieldError("description", "required"))
     elif len(desc) < MIN_DESCRIPTION:
         errors.append(FieldError("description", "too_short", {"min": MIN_DESCRIPTION}))

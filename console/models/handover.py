@@ -92,6 +92,10 @@ class HandoverItem(Base):
     picked_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     done_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # optimistic locking (migration 0008): two supervisors' notes on one item
+    version: Mapped[int] = mapped_column(Integer, server_default="1", default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class HandoverGroup(Base):

@@ -43,6 +43,10 @@ class KnowledgeArticle(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # optimistic locking (migration 0008): a save from a stale version is refused
+    version: Mapped[int] = mapped_column(Integer, server_default="1", default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class KnowledgeUse(Base):
@@ -76,6 +80,10 @@ class RoutingRule(Base):
     priority: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # optimistic locking (migration 0008): a save from a stale version is refused
+    version: Mapped[int] = mapped_column(Integer, server_default="1", default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class CaseLink(Base):

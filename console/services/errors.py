@@ -27,3 +27,18 @@ class Conflict(ServiceError):
     """Someone else changed or took the record first."""
 
     code = "conflict"
+
+
+class StaleWrite(Conflict):
+    """Someone else saved the record after this user loaded it; nothing was written.
+    ``what`` names the kind of record (handover_item, article, routing_rule, policy,
+    override, shifts, roster), ``name`` which one, ``now`` what it holds now (optional)."""
+
+    code = "stale_write"
+
+    def __init__(self, what: str, name: str = "", now: str = "") -> None:
+        self.what, self.name, self.now = what, name, now
+        tail = f" (now: {now})" if now else ""
+        super().__init__(
+            f"{what} {name} was changed by someone else since you opened it{tail}: reload it"
+        )

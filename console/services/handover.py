@@ -67,10 +67,16 @@ from console.models import (
     ShiftIncident,
     ShiftRoster,
 )
-from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from console.services.errors import (
+    Conflict,
+    NotFound,
+    ServiceError,
+    StaleWrite,
+    ValidationFailed,
+)
 from console.services.reference import load_shifts
 from console.shifts import ShiftDef, ShiftWindow, next_window, previous_window, shift_at, window
-from console.validation import FieldError
+from console.validation import FieldError, searchable
 
 #: the open statuses in the order of the partial index ix_cases_open_due's predicate, so
 #: that PostgreSQL recognises the predicate and uses the index
@@ -188,6 +194,7 @@ class ItemView:
     done_by: str
     done_at: datetime | None
     handover_label: str = ""
+    version: int = 1  # what update_item's expected_version compares with
 
 
 @dataclass(frozen=True)
@@ -986,15 +993,20 @@ class HandoverService:
         flagged: bool | None = None,
         assign: bool = False,
         assignee_id: int | None = None,
+        expected_version: int | None = None,
     ) -> ItemView:
         """Note, flag or (with ``assign``) assign one item of a draft; ``assignee_id``
-        None with ``assign`` clears the assignee."""
+        None with ``assign`` clears the assignee. With ``expected_version`` (the item's
+        version the supervisor saw) a change made meanwhile by another supervisor is
+        not overwritten: Conflict, saying what the item holds now."""
         _require_supervisor(who)
         with self._sessions() as s, s.begin():
             it = s.get(HandoverItem, item_id)
             if it is None:
                 raise NotFound(f"handover item #{item_id}")
             self._draft(s, it.handover_id, None)
+            if expected_version is not None and it.version != expected_version:
+                raise StaleWrite("handover_item", it.case_number, it.note)
             if note is not None:
                 it.note = note.strip()
             if flagged is not None:
@@ -1003,7 +1015,10 @@ class HandoverService:
                 if assignee_id is not None and s.get(Agent, assignee_id) is None:
                     raise ValidationFailed([FieldError("assignee", "unknown")])
                 it.assignee_id = assignee_id
-            s.flush()
+            try:
+                s.flush()
+            except StaleDataError as exc:
+                raise StaleWrite("handover_item", it.case_number) from exc
             return self._item_view(it, _agent_names(s))
 
     def accept_group(
@@ -1121,7 +1136,7 @@ class HandoverService:
     def history(self, query: str = "", limit: int = 200) -> list[HandoverRow]:
         """Past handovers, newest first; ``query`` matches a date (YYYY-MM-DD), the shift,
         the notes, an item's note or case number, or a supervisor's name."""
-        q = query.strip()
+        q = searchable(query).strip()
         with self._sessions() as s:
             names = _agent_names(s)
             stmt = select(Handover).order_by(Handover.starts_at.desc()).limit(limit)
@@ -1241,7 +1256,10 @@ class HandoverService:
             return ShiftConfig(load_shifts(s), roster, agents)
 
     def save_shifts(
-        self, who: Identity, rows: Sequence[tuple[str, str, str, str]]
+        self,
+        who: Identity,
+        rows: Sequence[tuple[str, str, str, str]],
+        seen: Sequence[ShiftDef] | None = None,
     ) -> tuple[ShiftDef, ...]:
         """Replace the shift table (code, name, "HH:MM" start, "HH:MM" end). Administrator
         only; the shifts must cover the day exactly once. Past handovers keep the window
@@ -1261,6 +1279,9 @@ class HandoverService:
         if problems:
             raise ValidationFailed([FieldError(f"shifts:{p.detail}", p.code) for p in problems])
         with self._sessions() as s, s.begin():
+            if seen is not None and _shift_key(load_shifts(s)) != _shift_key(seen):
+                # ``seen``: the table the administrator edited; another one saved meanwhile
+                raise StaleWrite("shifts")
             existing = {d.code: d for d in s.scalars(select(ShiftDefinition))}
             for i, d in enumerate(defs):
                 row = existing.pop(d.code, None)
@@ -1284,9 +1305,15 @@ class HandoverService:
         return tuple(defs)
 
     def set_roster(
-        self, who: Identity, shift_code: str, entries: Sequence[tuple[int, str]]
+        self,
+        who: Identity,
+        shift_code: str,
+        entries: Sequence[tuple[int, str]],
+        expected: Sequence[tuple[int, str]] | None = None,
     ) -> tuple[RosterEntry, ...]:
-        """Who works ``shift_code`` (agent id, "agent" or "supervisor")."""
+        """Who works ``shift_code`` (agent id, "agent" or "supervisor"). ``expected``: the
+        roster of that shift as the administrator's screen showed it; when another
+        administrator changed it meanwhile nothing is written (Conflict)."""
         if who.role != Role.ADMIN:
             raise NotAllowed("only an administrator edits the roster")
         with self._sessions() as s, s.begin():
@@ -1297,6 +1324,17 @@ class HandoverService:
                 is None
             ):
                 raise NotFound(f"shift {shift_code!r}")
+            if expected is not None:
+                now_rows = {
+                    (r.agent_id, r.role)
+                    for r in s.scalars(
+                        select(ShiftRoster)
+                        .where(ShiftRoster.shift_code == shift_code)
+                        .with_for_update()
+                    )
+                }
+                if now_rows != set(expected):
+                    raise StaleWrite("roster", shift_code)
             s.execute(delete(ShiftRoster).where(ShiftRoster.shift_code == shift_code))
             seen: set[int] = set()
             for agent_id, role in entries:
@@ -1382,6 +1420,7 @@ class HandoverService:
             done_by=names.get(it.done_by_id or 0, ""),
             done_at=it.done_at,
             handover_label=label,
+            version=getattr(it, "version", None) or 1,
         )
 
     def _view(
@@ -1455,6 +1494,10 @@ class HandoverService:
             groups=groups,
             incidents=incidents,
         )
+
+
+def _shift_key(defs: Iterable[ShiftDef]) -> set[tuple[str, str, str, str]]:
+    return {(d.code, d.name, d.starts.strftime("%H:%M"), d.ends.strftime("%H:%M")) for d in defs}
 
 
 def _parse_day(text: str) -> date | None:

@@ -32,7 +32,7 @@ from console.clock import CITY_TZ, local_date, now_utc
 from console.identity import Identity
 from console.models import Case, CaseEvent, Channel, ImportedMessage, MatterCategory
 from console.services.numbers import next_case_number
-from console.validation import normalize_phone, phone_kind
+from console.validation import normalize_phone, phone_kind, text_problem
 from console.workcalendar import WorkCalendar
 
 #: canonical field -> accepted column names (compared without spaces, case-insensitive)
@@ -219,9 +219,13 @@ def read_table(path: Path) -> Iterator[list[object]]:
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
         except csv.Error:
             dialect = csv.excel
-        for r in csv.reader(text.splitlines(keepends=True), dialect):
-            cells: list[object] = list(r)
-            yield cells
+        reader = csv.reader(text.splitlines(keepends=True), dialect)
+        try:
+            for r in reader:
+                cells: list[object] = list(r)
+                yield cells
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit
+            raise ImportFailed(f"CSV line {reader.line_num}: {exc}") from exc
         return
     raise ImportFailed(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 
@@ -299,6 +303,23 @@ def _cell(row: list[object], cols: dict[str, int], name: str) -> object:
     return row[i] if i is not None and i < len(row) else None
 
 
+def _printable(text: str) -> str:
+    """A message id fit for a report line (its bad characters as escapes)."""
+    return text if text_problem(text) is None else ascii(text)[1:-1][:40]
+
+
+def _bad_text(**cells: object) -> str | None:
+    """'body: control_chars' for the first cell that cannot be stored as text (a NUL
+    from a broken export, a lone surrogate); None when all can."""
+    for name, value in cells.items():
+        if value is None:
+            continue
+        problem = text_problem(str(value))
+        if problem is not None:
+            return f"{name}: {problem}"
+    return None
+
+
 def parse_rows(
     rows: Iterator[list[object]], now: datetime
 ) -> tuple[int, int, list[_Message], list[Rejection], list[str]]:
@@ -349,6 +370,17 @@ def parse_rows(
             rejected.append(Rejection(n, mid, "no_text"))
             continue
         answer = clean_text(_cell(row, cols, "answer"))
+        bad = _bad_text(
+            message_id=mid,
+            title=title,
+            body=body,
+            answer=answer,
+            user=_cell(row, cols, "user"),
+            category=_cell(row, cols, "category"),
+        )
+        if bad is not None:
+            rejected.append(Rejection(n, _printable(mid), "bad_text", bad))
+            continue
         answered_at = parse_time(_cell(row, cols, "answer_time")) if answer else None
         if answer and answered_at is None:
             bad_answer_times += 1

@@ -19,13 +19,14 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from console.clock import local_date, now_utc
 from console.identity import Identity
 from console.models import KnowledgeArticle, KnowledgeUse
 from console.services import segment
-from console.services.errors import NotFound, ServiceError, ValidationFailed
-from console.validation import FieldError
+from console.services.errors import NotFound, ServiceError, StaleWrite, ValidationFailed
+from console.validation import FieldError, text_problem
 
 QUESTION_WEIGHT = 3
 KEYWORD_WEIGHT = 3
@@ -49,6 +50,7 @@ class Article:
     category_id: int | None
     active: bool
     updated_at: datetime
+    version: int = 1
 
     def expired(self, today: date) -> bool:
         return self.valid_until is not None and self.valid_until < today
@@ -96,11 +98,18 @@ def _to_article(a: KnowledgeArticle) -> Article:
         a.category_id,
         a.active,
         a.updated_at,
+        a.version or 1,
     )
 
 
 def validate_article(data: ArticleInput) -> list[FieldError]:
-    errors = []
+    errors: list[FieldError] = []
+    for name in ("question", "answer", "keywords", "department"):
+        problem = text_problem(getattr(data, name), single_line=name != "answer")
+        if problem is not None:
+            errors.append(FieldError(name, problem))
+    if errors:
+        return errors
     if len(data.question.strip()) < 4:
         errors.append(FieldError("question", "too_short", {"min": 4}))
     elif len(data.question.strip()) > 200:
@@ -224,7 +233,16 @@ class KnowledgeService:
                 raise NotFound(f"article #{article_id}")
             return _to_article(a)
 
-    def save(self, data: ArticleInput, who: Identity, article_id: int | None = None) -> Article:
+    def save(
+        self,
+        data: ArticleInput,
+        who: Identity,
+        article_id: int | None = None,
+        expected_version: int | None = None,
+    ) -> Article:
+        """Add (``article_id`` None) or change an article. ``expected_version``: the
+        version the editor loaded; a change saved meanwhile by someone else is not
+        overwritten (Conflict)."""
         if not who.is_supervisor:
             raise NotAllowed("only supervisors and administrators maintain the knowledge base")
         errors = validate_article(data)
@@ -247,6 +265,8 @@ class KnowledgeService:
                 found = s.get(KnowledgeArticle, article_id)
                 if found is None:
                     raise NotFound(f"article #{article_id}")
+                if expected_version is not None and found.version != expected_version:
+                    raise StaleWrite("article", found.question)
                 a = found
             a.question = data.question.strip()
             a.answer = data.answer.strip()
@@ -258,7 +278,10 @@ class KnowledgeService:
             a.terms = stored
             a.updated_at = at
             a.updated_by_id = who.agent_id
-            s.flush()
+            try:
+                s.flush()
+            except StaleDataError as exc:
+                raise StaleWrite("article", a.question) from exc
             return _to_article(a)
 
     def uses(self, article_id: int) -> int:

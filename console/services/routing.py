@@ -22,9 +22,9 @@ from console.casetypes import CaseType, Urgency
 from console.clock import now_utc
 from console.identity import Identity
 from console.models import HandlingUnit, MatterCategory, RoutingRule
-from console.services.errors import NotFound, ValidationFailed
+from console.services.errors import NotFound, StaleWrite, ValidationFailed
 from console.services.knowledge import NotAllowed
-from console.validation import FieldError
+from console.validation import FieldError, text_problem
 from console.workcalendar import WorkCalendar
 
 
@@ -71,6 +71,7 @@ class Rule:
     note: str
     priority: int
     active: bool
+    version: int = 1  # what save_rule's expected_version compares with
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def _rules(session: Session) -> list[Rule]:
             r.note,
             r.priority,
             r.active,
+            r.version or 1,
         )
         for r in session.scalars(select(RoutingRule).order_by(RoutingRule.id))
     ]
@@ -237,11 +239,22 @@ class RoutingService:
         with self._sessions() as s:
             return _rules(s)
 
-    def save_rule(self, data: RuleInput, who: Identity, rule_id: int | None = None) -> Rule:
+    def save_rule(
+        self,
+        data: RuleInput,
+        who: Identity,
+        rule_id: int | None = None,
+        expected_version: int | None = None,
+    ) -> Rule:
+        """Add or change a rule; with ``expected_version`` (the version the editor
+        loaded) a change saved meanwhile by someone else is refused (Conflict)."""
         if not who.is_supervisor:
             raise NotAllowed("only supervisors and administrators edit routing rules")
         if data.category_id is None and data.district_id is None:
             raise ValidationFailed([FieldError("category_id", "required")])
+        note_problem = text_problem(data.note)
+        if note_problem is not None:
+            raise ValidationFailed([FieldError("note", note_problem)])
         with self._sessions() as s, s.begin():
             clash = s.scalars(
                 select(RoutingRule.id).where(
@@ -262,6 +275,8 @@ class RoutingService:
                 found = s.get(RoutingRule, rule_id)
                 if found is None:
                     raise NotFound(f"routing rule #{rule_id}")
+                if expected_version is not None and found.version != expected_version:
+                    raise StaleWrite("routing_rule", f"#{rule_id}")
                 row = found
             row.category_id = data.category_id
             row.district_id = data.district_id

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from console.app import DatabaseUnavailable, SchemaOutdated
-from console.services.errors import ServiceError
+from console.services.errors import ServiceError, StaleWrite
 
 ENVIRONMENT_ERRORS: tuple[type[BaseException], ...] = (
     DatabaseUnavailable,
@@ -45,9 +45,33 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "A file could not be read or written: {0}"
         ).format(exc)
+    if isinstance(exc, StaleWrite):
+        return stale_write_text(exc)
     if isinstance(exc, ServiceError):
         return str(exc)
     return f"{exc.__class__.__name__}: {exc}"
+
+
+def stale_write_text(exc: StaleWrite) -> str:
+    """A save refused because someone else saved the record first (issue 7)."""
+    kinds = {
+        "handover_item": QCoreApplication.translate("errors", "The handover entry of case {0}"),
+        "article": QCoreApplication.translate("errors", "The knowledge article “{0}”"),
+        "routing_rule": QCoreApplication.translate("errors", "Routing rule {0}"),
+        "policy": QCoreApplication.translate("errors", "SLA policy {0}"),
+        "override": QCoreApplication.translate("errors", "The calendar entry of {0}"),
+        "shifts": QCoreApplication.translate("errors", "The shift table"),
+        "roster": QCoreApplication.translate("errors", "The roster of shift {0}"),
+    }
+    what = kinds.get(exc.what, exc.what + " {0}").format(exc.name)
+    text = QCoreApplication.translate(
+        "errors",
+        "{0} was changed by someone else after you opened it; nothing of yours was saved. "
+        "Look at it again, then make your change.",
+    ).format(what)
+    if exc.now:
+        text += " " + QCoreApplication.translate("errors", "Now: {0}").format(exc.now)
+    return text
 
 
 def _first_line(exc: BaseException) -> str:

@@ -27,6 +27,7 @@ class MessageBar(QFrame):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 4, 6, 4)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote typed text
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()

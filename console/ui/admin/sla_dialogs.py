@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from console.services.sla import OverrideRow
 from console.sla import LIMIT_UNITS, Milestone, Policy
 from console.ui.context import UiContext
+from console.ui.errors import describe
 
 
 class CalendarDialog(QDialog):
@@ -95,14 +96,20 @@ class CalendarDialog(QDialog):
             self.table.setItem(i, 2, QTableWidgetItem(o.note))
 
     def _failed(self, exc: BaseException) -> None:
-        self.feedback.setText(str(exc))
+        from console.services.errors import Conflict
+
+        self.feedback.setText(describe(exc))
+        if isinstance(exc, Conflict):
+            self.reload()  # show what the other administrator saved
 
     def save_day(self) -> None:
         qd = self.day.date()
         day = date(qd.year(), qd.month(), qd.day())
         workday, note, who = self.workday.isChecked(), self.note.text().strip(), self.ui.identity
+        # the day's override as this list shows it: another administrator's is not replaced
+        seen = next((o for o in getattr(self, "rows", []) if o.day == day), None)
         self.ui.runner.run(
-            lambda: self.ui.app.sla.set_override(day, workday, note, who),
+            lambda: self.ui.app.sla.set_override(day, workday, note, who, seen=seen),
             lambda _r: self._saved(),
             self._failed,
             owner=self,
@@ -116,9 +123,9 @@ class CalendarDialog(QDialog):
         r = self.table.currentRow()
         if r < 0 or r >= len(getattr(self, "rows", [])):
             return
-        day = self.rows[r].day
+        day, seen = self.rows[r].day, self.rows[r]
         self.ui.runner.run(
-            lambda: self.ui.app.sla.remove_override(day),
+            lambda: self.ui.app.sla.remove_override(day, seen=seen),
             lambda _r: self.reload(),
             self._failed,
             owner=self,
@@ -218,8 +225,13 @@ class PoliciesDialog(QDialog):
         self._show_policy()
 
     def _failed(self, exc: BaseException) -> None:
+        from console.services.errors import Conflict
+
         self.save_button.setEnabled(True)
-        self.feedback.setText(str(exc))
+        self.feedback.setText(describe(exc))
+        if isinstance(exc, Conflict):
+            # another administrator's version is now current: show it (edit again from it)
+            self.ui.runner.run(self.ui.app.sla.policies, self._loaded, self._failed, owner=self)
 
     def current(self) -> Policy | None:
         code = self.choice.currentData()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.services.errors import ValidationFailed
 from console.services.handover import ShiftConfig
 from console.ui.context import UiContext
+from console.ui.errors import describe
 
 ROLES = ("", "agent", "supervisor")
 
@@ -126,8 +127,9 @@ class ShiftConfigDialog(QDialog):
     def save_shifts(self) -> None:
         rows = self.shift_rows()
         svc, who = self.ctx.app.handover, self.ctx.identity
+        seen = self.config.shifts if self.config is not None else None  # stale: refused
         self.ctx.runner.run(
-            lambda: svc.save_shifts(who, rows),
+            lambda: svc.save_shifts(who, rows, seen),
             lambda _d: self._saved(self.tr("Shifts saved.")),
             self._failed,
             owner=self,
@@ -145,9 +147,14 @@ class ShiftConfigDialog(QDialog):
                     plan[d.code].append((a.id, str(combo.currentData())))
         svc, who = self.ctx.app.handover, self.ctx.identity
 
+        seen = {
+            d.code: [(e.agent_id, e.role) for e in cfg.roster if e.shift_code == d.code]
+            for d in cfg.shifts
+        }
+
         def work() -> None:
             for code, entries in plan.items():
-                svc.set_roster(who, code, entries)
+                svc.set_roster(who, code, entries, seen[code])
 
         self.ctx.runner.run(
             work, lambda _r: self._saved(self.tr("Roster saved.")), self._failed, owner=self
@@ -173,5 +180,12 @@ class ShiftConfigDialog(QDialog):
                 detail = e.field.partition(":")[2]
                 lines.append(msgs.get(e.code, e.code).format(detail))
             self.status.setText(" ".join(lines))
+            return
+        from console.services.errors import Conflict, ServiceError
+
+        if isinstance(exc, ServiceError):  # a refusal, not a bug
+            self.status.setText(describe(exc))
+            if isinstance(exc, Conflict):
+                self.reload()  # what the other administrator saved
             return
         self.ctx.messages.error(exc)

@@ -10,7 +10,7 @@ agent in the current shift.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ from console.services.handover import (
 from console.services.reference import ReferenceData
 from console.ui import labels
 from console.ui.context import UiContext
+from console.ui.errors import describe
 from console.ui.handover.models import (
     ITEM_ROLE,
     OUTSTANDING_COLUMNS,
@@ -129,6 +130,9 @@ class HandoverPanel(QWidget):
         self.view: HandoverView | None = None
         self.channel_names: dict[str, str] = {}
         self.agents: list[tuple[int, str]] = []
+        # item edits in flight, and those waiting for them (one at a time per item)
+        self._item_busy: set[int] = set()
+        self._item_queue: dict[int, list[Callable[[int | None], ItemView]]] = {}
 
         self.title = QLabel(self.tr("No handover open"))
         self.title.setObjectName("screenHeading")
@@ -299,7 +303,7 @@ class HandoverPanel(QWidget):
                 self.open(self.view.id)
             return
         if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(str(exc))
+            self.ctx.messages.warning(describe(exc))
             if self.view is not None and exc.code == "conflict":
                 self.open(self.view.id)
             return
@@ -487,22 +491,49 @@ class HandoverPanel(QWidget):
         self.show_view(v)
         self.changed.emit(v)
 
+    def _item_version(self, item_id: int) -> int | None:
+        """The version of the item as shown: a stale edit is refused, not written."""
+        return next((it.version for it in self.items.items if it.id == item_id), None)
+
+    def _edit_item(self, item_id: int, call: Callable[[int | None], ItemView]) -> None:
+        """Save one edit of an item with the version shown. Edits of the same item go one
+        after the other (a flag then a note typed at once): each starts from the version
+        the previous one left, so quick successive edits are not refused as stale."""
+        if item_id in self._item_busy:
+            self._item_queue.setdefault(item_id, []).append(call)
+            return
+        self._item_busy.add(item_id)
+        seen = self._item_version(item_id)
+
+        def done(view: ItemView) -> None:
+            self.items.replace_item(view)
+            self._item_busy.discard(item_id)
+            waiting = self._item_queue.get(item_id)
+            if waiting:
+                nxt = waiting.pop(0)
+                if not waiting:
+                    del self._item_queue[item_id]
+                self._edit_item(item_id, nxt)
+
+        def failed(exc: BaseException) -> None:
+            self._item_busy.discard(item_id)
+            self._item_queue.pop(item_id, None)  # the refusal says what the item holds
+            self._failed(exc)
+
+        self.ctx.runner.run(lambda: call(seen), done, failed, owner=self)
+
     def _flag(self, item_id: int, flagged: bool) -> None:
         svc = self.ctx.app.handover
-        self.ctx.runner.run(
-            lambda: svc.update_item(item_id, self.who, flagged=flagged),
-            self.items.replace_item,
-            self._failed,
-            owner=self,
+        self._edit_item(
+            item_id,
+            lambda seen: svc.update_item(item_id, self.who, flagged=flagged, expected_version=seen),
         )
 
     def _note(self, item_id: int, note: str) -> None:
         svc = self.ctx.app.handover
-        self.ctx.runner.run(
-            lambda: svc.update_item(item_id, self.who, note=note),
-            self.items.replace_item,
-            self._failed,
-            owner=self,
+        self._edit_item(
+            item_id,
+            lambda seen: svc.update_item(item_id, self.who, note=note, expected_version=seen),
         )
 
     def assign_selected(self) -> None:
@@ -512,11 +543,11 @@ class HandoverPanel(QWidget):
         item: ItemView = self.items.data(rows[0], ITEM_ROLE)
         agent_id = self.assignee.currentData()
         svc = self.ctx.app.handover
-        self.ctx.runner.run(
-            lambda: svc.update_item(item.id, self.who, assign=True, assignee_id=agent_id),
-            self.items.replace_item,
-            self._failed,
-            owner=self,
+        self._edit_item(
+            item.id,
+            lambda seen: svc.update_item(
+                item.id, self.who, assign=True, assignee_id=agent_id, expected_version=seen
+            ),
         )
 
     def _group_toggled(self, it: QListWidgetItem) -> None:
@@ -676,7 +707,7 @@ class OutstandingPanel(QWidget):
         from console.services.errors import ServiceError
 
         if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(str(exc))
+            self.ctx.messages.warning(describe(exc))
             self.refresh()
         else:
             self.ctx.messages.error(exc)

@@ -25,6 +25,7 @@ from console.clock import local_date, now_utc
 from console.services.errors import ValidationFailed
 from console.services.knowledge import Article, ArticleInput
 from console.ui.context import UiContext
+from console.ui.errors import describe
 from console.ui.intake import texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -86,6 +87,7 @@ class KnowledgeAdminDialog(QDialog):
         self.setWindowTitle(self.tr("Knowledge base"))
         self.resize(1000, 600)
         self.current_id: int | None = None
+        self.current_version: int | None = None  # as loaded: a stale save is refused
         self.model = ArticleModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -108,6 +110,7 @@ class KnowledgeAdminDialog(QDialog):
         self.active = QCheckBox(self.tr("Offered to agents"))
         self.active.setChecked(True)
         self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a question
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
         editor = QWidget()
@@ -162,6 +165,7 @@ class KnowledgeAdminDialog(QDialog):
             return
         a = self.model.rows[index.row()]
         self.current_id = a.id
+        self.current_version = a.version
         self.question.setText(a.question)
         self.answer.setPlainText(a.answer)
         self.keywords.setText(a.keywords)
@@ -177,6 +181,7 @@ class KnowledgeAdminDialog(QDialog):
     def new_article(self) -> None:
         self.table.clearSelection()
         self.current_id = None
+        self.current_version = None
         for w in (self.question, self.keywords, self.department):
             w.clear()
         self.answer.clear()
@@ -198,8 +203,9 @@ class KnowledgeAdminDialog(QDialog):
 
     def save(self) -> None:
         data, who, article_id = self.input(), self.ctx.identity, self.current_id
+        seen = self.current_version
         self.ctx.runner.run(
-            lambda: self.ctx.app.knowledge.save(data, who, article_id),
+            lambda: self.ctx.app.knowledge.save(data, who, article_id, seen),
             self._saved,
             self._failed,
             owner=self,
@@ -207,6 +213,7 @@ class KnowledgeAdminDialog(QDialog):
 
     def _saved(self, a: Article) -> None:
         self.current_id = a.id
+        self.current_version = a.version
         self.error_label.setText(self.tr("Saved."))
         self.reload(a.id)
 
@@ -224,4 +231,4 @@ class KnowledgeAdminDialog(QDialog):
                 )
             )
             return
-        self.error_label.setText(str(exc))
+        self.error_label.setText(describe(exc))
