@@ -5,12 +5,17 @@ backend) nothing is remembered and the console asks each time."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import keyring
 from keyring.errors import KeyringError
 from sqlalchemy.engine import URL
 
 from console.database import normalize_url
+
+if TYPE_CHECKING:
+    from console.settings import Settings
 
 log = logging.getLogger("console.db")
 
@@ -68,3 +73,80 @@ def with_password(url: str, password: str | None = None) -> str:
     if password is None:
         return url
     return u.set(password=password).render_as_string(hide_password=False)
+
+
+# --- per-person sign-in on the central database (issue 7) ------------------------------
+
+#: connection problems that mean "these credentials were refused" (libpq's words)
+AUTH_REFUSED = (
+    "password authentication failed",
+    "authentication failed",
+    'role "',  # role "x" does not exist
+    "not permitted to log in",
+    "no password supplied",
+    "no pg_hba.conf entry",
+)
+
+
+def tls_options(settings: Settings) -> dict[str, str]:
+    """libpq's TLS parameters from the settings (only those set)."""
+    from console.settings import DB_SSLCERT, DB_SSLKEY, DB_SSLMODE, DB_SSLROOTCERT, SSLMODES
+
+    out: dict[str, str] = {}
+    mode = settings.get(DB_SSLMODE).strip()
+    if mode and mode in SSLMODES:
+        out["sslmode"] = mode
+    for key, opt in (
+        ("sslrootcert", DB_SSLROOTCERT),
+        ("sslcert", DB_SSLCERT),
+        ("sslkey", DB_SSLKEY),
+    ):
+        value = settings.get(opt).strip()
+        if value:
+            out[key] = value
+    return out
+
+
+def login_url(
+    url: str,
+    username: str | None,
+    password: str | None,
+    tls: Mapping[str, str] | None = None,
+) -> str:
+    """The central database URL as this person: their login role, their password (kept
+    in memory only), the TLS options. Mask it before showing or logging it."""
+    u = normalize_url(url)
+    # URL.set() ignores None: rebuild to drop a password that came with the URL
+    u = URL.create(
+        u.drivername,
+        username=username or u.username,
+        password=password or None,
+        host=u.host,
+        port=u.port,
+        database=u.database,
+        query=u.query,
+    )
+    if tls:
+        u = u.update_query_dict(dict(tls))
+    return u.render_as_string(hide_password=False)
+
+
+def remembered(url: str, username: str) -> str | None:
+    """The password remembered for this person on this database, if any."""
+    try:
+        return keyring.get_password(SERVICE, account(login_url(url, username, None)))
+    except KeyringError:
+        return None
+
+
+def refused_credentials(exc: BaseException) -> bool:
+    """True when a connection failed because the user name or password was refused
+    (not because the server could not be reached)."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if any(word in str(e) for word in AUTH_REFUSED):
+            return True
+        e = getattr(e, "orig", None) or e.__cause__
+    return False

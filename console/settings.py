@@ -31,6 +31,13 @@ LANGUAGE = Option("language", "zh_CN", "Language")
 FIRST_START_DONE = Option("first_start_done", False, "First start completed")
 LAST_USER = Option("last_user", "", "Last signed-in user")
 REFRESH_SECONDS = Option("queue_refresh_seconds", 5, "Queue refresh interval (seconds)")
+# the connection to the central database (issue 7); libpq's own names and meanings
+DB_SSLMODE = Option("db_sslmode", "prefer", "TLS mode")
+DB_SSLROOTCERT = Option("db_sslrootcert", "", "TLS root certificate (file)")
+DB_SSLCERT = Option("db_sslcert", "", "TLS client certificate (file)")
+DB_SSLKEY = Option("db_sslkey", "", "TLS client key (file)")
+IDLE_LOCK_MINUTES = Option("idle_lock_minutes", 10, "Lock after idle minutes (0: never)")
+SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
     DATABASE_URL,
@@ -38,6 +45,11 @@ ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
     FIRST_START_DONE,
     LAST_USER,
     REFRESH_SECONDS,
+    DB_SSLMODE,
+    DB_SSLROOTCERT,
+    DB_SSLCERT,
+    DB_SSLKEY,
+    IDLE_LOCK_MINUTES,
 )
 LANGUAGES = ("zh_CN", "en")
 

@@ -6,27 +6,47 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from console.app import AppContext
-from console.credentials import remember, split_password
+from console.credentials import (
+    login_url,
+    refused_credentials,
+    remember,
+    split_password,
+    tls_options,
+)
 from console.database import mask, normalize_url
 from console.identity import Identity
 from console.services.agents import AgentRef
 from console.services.errors import NotFound
-from console.settings import DATABASE_URL, LANGUAGE, LANGUAGES, Settings
+from console.settings import (
+    DATABASE_URL,
+    DB_SSLCERT,
+    DB_SSLKEY,
+    DB_SSLMODE,
+    DB_SSLROOTCERT,
+    IDLE_LOCK_MINUTES,
+    LANGUAGE,
+    LANGUAGES,
+    SSLMODES,
+    Settings,
+)
 from console.ui.runner import BackgroundRunner
 
 
 class SignInDialog(QDialog):
-    """Who sits at this console. Per-user database passwords arrive with the security
-    issue; identity already lives in one place (console.identity)."""
+    """Who sits at this console, on the embedded database (no passwords there). The
+    central database signs in with one's own login: console.ui.signin."""
 
     def __init__(
         self,
@@ -155,13 +175,34 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         i = self.language.findData(settings.get(LANGUAGE))
         self.language.setCurrentIndex(max(i, 0))
+        # the connection's TLS (libpq's sslmode and certificate files) and the idle lock
+        self.sslmode = QComboBox()
+        for mode in SSLMODES:
+            self.sslmode.addItem(mode, mode)
+        self.sslmode.setCurrentIndex(max(self.sslmode.findData(settings.get(DB_SSLMODE)), 0))
+        self.sslmode.setToolTip(
+            self.tr("verify-full: encrypted, and the server's certificate and name are checked")
+        )
+        self.sslrootcert, rootcert_row = self._file_field(settings.get(DB_SSLROOTCERT))
+        self.sslcert, cert_row = self._file_field(settings.get(DB_SSLCERT))
+        self.sslkey, key_row = self._file_field(settings.get(DB_SSLKEY))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setValue(settings.get(IDLE_LOCK_MINUTES))
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Central &database:"), self.url)
         form.addRow("", QLabel(self.tr("Empty: the embedded database of this computer.")))
+        form.addRow(self.tr("TLS &mode:"), self.sslmode)
+        form.addRow(self.tr("TLS root certificate:"), rootcert_row)
+        form.addRow(self.tr("Client certificate:"), cert_row)
+        form.addRow(self.tr("Client key:"), key_row)
         form.addRow("", self.test_button)
+        form.addRow(self.tr("Lock after &idle:"), self.idle_minutes)
         form.addRow(self.tr("&Language:"), self.language)
         note = QLabel(self.tr("Changes take effect when the console is restarted."))
         buttons = QDialogButtonBox(
@@ -175,6 +216,30 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.feedback)
         lay.addWidget(note)
         lay.addWidget(buttons)
+
+    def _file_field(self, value: str) -> tuple[QLineEdit, QWidget]:
+        box = QWidget(self)
+        edit = QLineEdit(value, box)
+        browse = QPushButton(self.tr("Browse…"), box)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+
+        def pick() -> None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), edit.text())
+            if path:
+                edit.setText(path)
+
+        browse.clicked.connect(pick)
+        return edit, box
+
+    def _store_connection_options(self) -> None:
+        self.settings.set(DB_SSLMODE, str(self.sslmode.currentData() or "prefer"))
+        self.settings.set(DB_SSLROOTCERT, self.sslrootcert.text().strip())
+        self.settings.set(DB_SSLCERT, self.sslcert.text().strip())
+        self.settings.set(DB_SSLKEY, self.sslkey.text().strip())
+        self.settings.set(IDLE_LOCK_MINUTES, int(self.idle_minutes.value()))
 
     def _valid_url(self) -> bool:
         text = self.url.text().strip()
@@ -196,6 +261,8 @@ class SettingsDialog(QDialog):
             return
         self.feedback.setText(self.tr("Connecting to {0}…").format(mask(text)))
         self.test_button.setEnabled(False)
+        self._store_connection_options()  # in memory; saved with the other settings
+        text = login_url(text, None, split_password(text)[1], tls_options(self.settings))
 
         def probe() -> str:
             from console.database import make_engine
@@ -213,6 +280,11 @@ class SettingsDialog(QDialog):
 
         def fail(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
+            if refused_credentials(exc):  # reached the server: accounts are per person
+                self.feedback.setText(
+                    self.tr("The server answered; sign in with your own account to use it.")
+                )
+                return
             first = str(getattr(exc, "orig", exc)).strip().splitlines()
             self.feedback.setText(
                 self.tr("Could not connect: {0}").format(first[0] if first else exc)
@@ -231,6 +303,7 @@ class SettingsDialog(QDialog):
                 self.tr("No keyring on this computer: the password will be asked at each start.")
             )
         self.settings.set(DATABASE_URL, url)  # never with the password
+        self._store_connection_options()
         lang = self.language.currentData()
         if lang in LANGUAGES:
             self.settings.set(LANGUAGE, lang)

@@ -23,15 +23,17 @@ from console.app import (
 )
 from console.clock import now_utc
 from console.credentials import with_password
-from console.database import mask
+from console.database import is_sqlite, mask, normalize_url
 from console.identity import Identity
 from console.paths import default_database_path
-from console.settings import FIRST_START_DONE, LANGUAGE, LAST_USER, Settings
+from console.settings import FIRST_START_DONE, IDLE_LOCK_MINUTES, LANGUAGE, LAST_USER, Settings
+from console.signin import PasswordCheck
 from console.ui.context import UiContext
 from console.ui.crash import install_excepthook
 from console.ui.dialogs import FirstStartDialog, SettingsDialog, SignInDialog
 from console.ui.gc import GuiThreadCollector
 from console.ui.i18n import install_translators
+from console.ui.idle_lock import IdleLock
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.main_window import MainWindow
 from console.ui.qtlog import install_qt_message_handler
@@ -70,6 +72,8 @@ class Startup(QObject):
         self.args = args
         self.demo = bool(args.demo)
         self.ctx: AppContext | None = None
+        self.check: PasswordCheck | None = None  # the idle lock's (issue 7)
+        self.idle_lock: IdleLock | None = None
         self.started = time.perf_counter()
 
     def start(self) -> None:
@@ -90,11 +94,36 @@ class Startup(QObject):
             self.args.database or os.environ.get("CONSOLE_DATABASE_URL"), self.settings, self.demo
         )
         self.window.set_connecting(mask(url))
+        if not self.demo and not is_sqlite(url):
+            # the central database: each person signs in as their own login (issue 7)
+            self._central_sign_in(url)
+            return
         if self.demo:
             job = lambda: open_demo(self.settings)  # noqa: E731
         else:
             job = lambda: open_context(with_password(url), self.settings)  # noqa: E731
         self.window.runner.run(job, self._opened, self._failed, owner=self.window)
+
+    def _central_sign_in(self, url: str) -> None:
+        from console.ui.signin import CentralSignInDialog
+
+        prefill = (
+            self.args.user or self.settings.get(LAST_USER) or normalize_url(url).username or ""
+        )
+        dlg = CentralSignInDialog(url, self.settings, self.window.runner, prefill, self.window)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.result_ is None:
+            self.window.close()
+            return
+        self.check = dlg.check
+        self.ctx = dlg.result_.ctx
+        log.info("signed in after %.2f s", time.perf_counter() - self.started)
+        self._signed_in(dlg.result_.identity)
+
+    def _start_idle_lock(self, identity: Identity) -> None:
+        assert self.ctx is not None
+        check = self.check or PasswordCheck(self.ctx.url, identity)
+        minutes = self.settings.get(IDLE_LOCK_MINUTES)
+        self.idle_lock = IdleLock(self.window, check, self.window.runner, minutes * 60_000)
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("could not open the database: %s", exc)
@@ -130,6 +159,7 @@ class Startup(QObject):
         self.settings.save()
         ui = UiContext(self.ctx, identity, self.window.runner, self.window.messages)
         self.window.attach(ui)
+        self._start_idle_lock(identity)
         self.window.settings_action.triggered.connect(self._settings)
         entry = self.window.screens["entry"]
         assert isinstance(entry, CaseEntryScreen)
