@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import URL, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,6 +88,37 @@ class AppContext:
         self.intake = IntakeService(self.cases, lambda: self.station)
         self.importer = ImportService(self.sessions, lambda: self.station, lambda: self.calendar)
         self.sla = SlaService(self.sessions, lambda: self.calendar, lambda: self.station)
+        # assessment, reports and hotspots (issue 8)
+        from console.services.assessment import AssessmentService
+        from console.services.hotspots import HotspotService
+        from console.services.reports import ReportService
+
+        self.assessment = AssessmentService(self.sessions)
+        self.hotspots = HotspotService(self.sessions)
+        self.reports = ReportService(self.sessions)
+        # closing the loop (issue 8): unit inboxes and steps, callbacks, supervision
+        from console.services.callbacks import CallbackService
+        from console.services.supervision import SupervisionService
+        from console.services.units import UnitService
+
+        self.units = UnitService(self.sessions, lambda: self.calendar, lambda: self.station)
+        self.callbacks = CallbackService(self.sessions, lambda: self.calendar, lambda: self.station)
+        self.supervision = SupervisionService(self.sessions, lambda: self.station)
+        # concurrent edits (issue 7): editing a saved case against the version it read
+        from console.services.case_edit import CaseEditService
+
+        self.case_edit = CaseEditService(self.sessions, lambda: self.calendar, lambda: self.station)
+        # offline outbox (issue 7): this workstation's local store for this database;
+        # the replay thread is started by the window (offline.start), stopped by close()
+        from console.offline.service import OfflineService
+        from console.offline.store import LocalStore, store_path_for
+
+        self.offline = OfflineService(
+            LocalStore(store_path_for(f"{self.masked_url}|{self.settings.path}")),
+            self.sessions,
+            self.intake,
+            lambda: self.station,
+        )
 
     @property
     def masked_url(self) -> str:
@@ -103,6 +134,8 @@ class AppContext:
         return self.calendar
 
     def close(self) -> None:
+        self.offline.stop()
+        self.offline.store.close()
         self.engine.dispose()
 
 
@@ -143,8 +176,10 @@ def open_context(
         sessions = make_session_factory(engine)
         if is_sqlite(url) or upgrade:
             seed_reference_data(sessions)
-        key = mask(url)
-        station = settings.station_for(key)
+        # the workstation's code, whoever signs in on it (per-person logins, issue 7)
+        u = normalize_url(url)
+        key = mask(URL.create(u.drivername, host=u.host, port=u.port, database=u.database))
+        station = settings.station_for(key) or settings.station_for(mask(url))
         if station is None or not station_known(sessions, station):
             station = register_workstation(sessions)
             settings.set_station_for(key, station)

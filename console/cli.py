@@ -5,7 +5,10 @@ python main.py --demo                  start on the demo database (a week of sam
 python main.py --database URL          start on the central PostgreSQL
 python main.py db upgrade              create or migrate the schema, seed reference data
 python main.py db current              show the schema revision
+python main.py db roles                group roles and grants (central PostgreSQL)
+python main.py db add-agent|disable-agent|list-agents   per-person database accounts
 python main.py seed --demo             fill a database with a realistic demo week
+python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--revision", default="head", help="target revision (default head)")
     cur = db_sub.add_parser("current", help="print the schema revision")
     cur.add_argument("--database", metavar="URL", dest="sub_database")
+    from console.dbroles_cli import add_parsers as add_account_parsers
+
+    add_account_parsers(db_sub)  # roles, add-agent, disable-agent, list-agents (issue 7)
 
     from console.sla_cli import add_parser as add_sla_parser
 
@@ -76,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.import_cli import add_parser as add_import_parser
 
     add_import_parser(sub)
+    from console.report_cli import add_parser as add_report_parser
+
+    add_report_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -114,6 +123,12 @@ def cmd_db(args: argparse.Namespace) -> int:
     from console.app import seed_reference_data
 
     url = _url(args)
+    from console.dbroles_cli import ACTIONS as ACCOUNT_ACTIONS
+
+    if args.db_command in ACCOUNT_ACTIONS:
+        from console.dbroles_cli import run as run_accounts
+
+        return run_accounts(args, url)
     engine = make_engine(url)
     try:
         if args.db_command == "current":
@@ -124,6 +139,12 @@ def cmd_db(args: argparse.Namespace) -> int:
             return 0
         migrations.upgrade(engine, args.revision)
         counts = seed_reference_data(make_session_factory(engine))
+        from console import dbroles
+        from console.dbroles_cli import configured_prefix
+
+        prefix = configured_prefix()
+        if dbroles.groups_exist(engine, prefix):  # this release's tables get grants too
+            dbroles.apply_roles(engine, prefix)
         added = ", ".join(f"{k} +{v}" for k, v in counts.items() if v) or "nothing new"
         print(
             f"{mask(url)}: schema at {migrations.current_revision(engine)}; reference data: {added}"
@@ -179,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.import_cli import cmd_import
 
             return cmd_import(args, _url(args))
+        if args.command == "report":
+            from console.report_cli import cmd_report
+
+            return cmd_report(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         logging.getLogger("console").debug("command failed", exc_info=True)
         print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)

@@ -18,6 +18,8 @@ from console.models.intake import (
     KnowledgeUse,
     RoutingRule,
 )
+from console.models.loop import CaseAssistState, CaseCallback, SupervisionNotice
+from console.models.offline import OfflineReplay
 from console.models.people import Agent, NumberCounter, Workstation
 from console.models.queue import AgentPreference, AgentPresence, CaseChange, SavedFilter
 from console.models.reference import (
@@ -28,6 +30,8 @@ from console.models.reference import (
     Region,
     ShiftDefinition,
 )
+from console.models.reports import CaseFacts, CaseKeywords, FactsWatermark, HotspotReview
+from console.models.security import CaseConfidentialCaller
 from console.models.sla import (
     CalendarOverride,
     CaseBreach,
@@ -37,6 +41,14 @@ from console.models.sla import (
 )
 
 __all__ = [
+    "CaseConfidentialCaller",
+    "CaseFacts",
+    "CaseKeywords",
+    "FactsWatermark",
+    "HotspotReview",
+    "CaseAssistState",
+    "CaseCallback",
+    "SupervisionNotice",
     "AgentPreference",
     "AgentPresence",
     "CaseChange",
@@ -62,6 +74,7 @@ __all__ = [
     "HandoverItem",
     "MatterCategory",
     "NumberCounter",
+    "OfflineReplay",
     "Region",
     "ShiftAttendance",
     "ShiftDefinition",

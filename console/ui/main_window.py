@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -39,11 +41,16 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.setWindowTitle(self._title())
         self.resize(QSize(1366, 820))
+        screen = self.screen()
+        if screen is not None:  # never larger than the screen (1366×768 workstations)
+            avail = screen.availableGeometry().size()
+            self.resize(self.size().boundedTo(avail))
         self.message_bar = MessageBar()
         self.messages = Messages(self.message_bar)
         self.runner = BackgroundRunner(self.messages.error, self)
         self.ui: UiContext | None = None
         self.screens: dict[str, QWidget] = {}
+        self._pages: list[QWidget] = []  # the screens as the stack holds them
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -155,6 +162,12 @@ class MainWindow(QMainWindow):
             + ("  [" + self.tr("DEMO") + "]" if app.demo else "")
         )
         self.station_label.setText(self.tr("Station {0}").format(app.station))
+        # offline outbox (issue 7): link state and waiting items; the replay thread
+        from console.ui.offline.status import LinkIndicator
+
+        self.link_indicator = LinkIndicator(ui)
+        self.statusBar().addPermanentWidget(self.link_indicator)
+        app.offline.start()
         self.agent_label.setText(f"{ui.identity.display_name} ({ui.identity.username})")
         refresh = self.settings.get(REFRESH_SECONDS)
         # the change feed (issue 5): one per window, shared by the queue and the monitor
@@ -183,9 +196,28 @@ class MainWindow(QMainWindow):
                 QStyle.StandardPixmap.SP_BrowserReload,
             ),
         ]
+        # closing the loop (issue 8): unit inbox, the centre's review, callbacks
+        from console.ui.loop.screens import loop_screens
+
+        screens += loop_screens(ui, self.live_feed)
+        # assessment, reports and hotspots (issue 8): supervisors and administrators only
+        # (the figures of every unit and the exports are theirs to use)
+        if ui.identity.is_supervisor:
+            from console.ui.reports.screen import ReportsScreen
+
+            screens.append(
+                (
+                    "reports",
+                    self.tr("Reports"),
+                    ReportsScreen(ui),
+                    QStyle.StandardPixmap.SP_FileDialogInfoView,
+                )
+            )
         for i, (key, title, widget, icon) in enumerate(screens):
             self.screens[key] = widget
-            self.stack.addWidget(widget)
+            page = _scrolling(widget)
+            self._pages.append(page)
+            self.stack.addWidget(page)
             item = QListWidgetItem(style.standardIcon(icon), title)
             item.setSizeHint(QSize(160, 44))
             self.nav.addItem(item)
@@ -207,7 +239,8 @@ class MainWindow(QMainWindow):
             monitor.triggered.connect(lambda: self.show_monitor(ui))
             self.view_menu.addSeparator()
             self.view_menu.addAction(monitor)
-        self.nav.setCurrentRow(0)
+        # a handling unit's user starts in its inbox
+        self.nav.setCurrentRow(list(self.screens).index("inbox") if ui.identity.is_unit else 0)
 
     def show_monitor(self, ui: UiContext) -> QWidget:
         """The supervisor's monitoring screen, in a window of its own (a wall screen)."""
@@ -239,8 +272,16 @@ class MainWindow(QMainWindow):
         return lambda: self.nav.setCurrentRow(row)
 
     def _show_screen(self, row: int) -> None:
-        if 0 <= row < len(self.screens):
-            self.stack.setCurrentWidget(list(self.screens.values())[row])
+        if 0 <= row < len(self._pages):
+            self.stack.setCurrentWidget(self._pages[row])
+
+    def current_screen(self) -> QWidget:
+        """The screen shown (inside the scroll area that keeps the window on a 1366×768
+        workstation screen)."""
+        page = self.stack.currentWidget()
+        if isinstance(page, QScrollArea) and page.widget() is not None:
+            return page.widget()
+        return page
 
     # --- help ------------------------------------------------------------------------
     def show_log(self) -> None:
@@ -271,3 +312,14 @@ class MainWindow(QMainWindow):
         if self.ui is not None:
             self.ui.app.close()
         event.accept()
+
+
+def _scrolling(screen: QWidget) -> QScrollArea:
+    """A screen in a scroll area without a frame: a screen taller than the window (the
+    case entry form on a 768-pixel-high workstation screen under the banners) scrolls
+    instead of pushing the window's bottom, and its status bar, off the screen."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(screen)
+    return area

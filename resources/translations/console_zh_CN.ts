@@ -4,414 +4,800 @@
     <context>
         <name>ArticleModel</name>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="64" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="65" />
             <source>(expired)</source>
             <translation>（已过期）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="66" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="67" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="66" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="67" />
             <source>withdrawn</source>
             <translation>已停用</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="74" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="75" />
             <source>Question</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="75" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="76" />
             <source>Department</source>
             <translation>来源部门</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="76" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="77" />
             <source>Valid until</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="77" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="78" />
             <source>Active</source>
             <translation>启用</translation>
         </message>
     </context>
     <context>
+        <name>AssessmentPanel</name>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="131" />
+            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <source>Day</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="132" />
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <source>Handling unit</source>
+            <translation>承办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <source>District</source>
+            <translation>区</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <source>Business class</source>
+            <translation>业务大类</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <source>Channel</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <source>Whole city</source>
+            <translation>全市</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="152" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="153" />
+            <source>Export &amp;Excel…</source>
+            <translation>导出 &amp;Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="154" />
+            <source>Export &amp;PDF…</source>
+            <translation>导出 &amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="155" />
+            <source>&amp;Formulas</source>
+            <translation>指标口径(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="165" />
+            <source>Period:</source>
+            <translation>统计周期：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <source>By:</source>
+            <translation>按：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <source>Chart:</source>
+            <translation>图表：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="217" />
+            <source>(headline)</source>
+            <translation>（主指标）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="222" />
+            <source>Figures count the cases received in the period (local time), as their history stands now, against the lead handling unit. Double-click a figure for the cases it counts; right-click for the cases it is measured against.</source>
+            <translation>统计口径：本期（北京时间）受理的工单，按其截至目前的办理记录，计入主办单位。双击数字查看计入的工单；右键查看考核范围内的全部工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="247" />
+            <source>Loading {0}…</source>
+            <translation>正在加载 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="260" />
+            <source>{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}</source>
+            <translation>{0}：受理 {1} 件；按时办结率 {2}，满意率 {3}，响应率 {4}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="268" />
+            <source>{0}: no cases</source>
+            <translation>{0}：无工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="307" />
+            <source>Cases counted (numerator)</source>
+            <translation>计入的工单（分子）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="309" />
+            <source>Cases measured (denominator)</source>
+            <translation>考核的工单（分母）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <source>counted</source>
+            <translation>计入</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <source>measured</source>
+            <translation>考核范围</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="346" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="348" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="350" />
+            <source>Export the report</source>
+            <translation>导出报表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="379" />
+            <source>Exporting {0}…</source>
+            <translation>正在导出 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="383" />
+            <source>Report saved to {0}</source>
+            <translation>报表已保存到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="402" />
+            <source>Could not load the figures: {0}</source>
+            <translation>无法加载统计数据：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="36" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="37" />
             <source>Working-day calendar: local overrides</source>
             <translation>工作日历：本地调整</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="39" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
             <source>Day</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="39" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="39" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="46" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="47" />
             <source>Working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="49" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="50" />
             <source>Reason, e.g. typhoon closure or State Council notice</source>
             <translation>原因，如台风停工或国务院通知</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="51" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="52" />
             <source>&amp;Save day</source>
             <translation>保存该日(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="52" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
             <source>&amp;Remove selected</source>
             <translation>删除所选(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="54" />
             <source>Recompute open cases</source>
             <translation>重算未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="69" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="70" />
             <source>Days listed here override the official calendar (chinesecalendar). Deadlines of open cases change only when you recompute them.</source>
             <translation>此处所列日期覆盖官方日历（chinesecalendar）。未办结工单的时限在重算后才会改变。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="93" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
             <source>working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="93" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
             <source>closed</source>
             <translation>休息日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="112" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="119" />
             <source>Saved. Recompute open cases to apply it.</source>
             <translation>已保存。重算未办结工单后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="129" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="136" />
             <source>Recomputing…</source>
             <translation>正在重算…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="138" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="145" />
             <source>{0} open cases recomputed.</source>
             <translation>已重算 {0} 件未办结工单。</translation>
         </message>
     </context>
     <context>
-        <name>CaseEntryScreen</name>
+        <name>CallbackScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="163" />
-            <source>C&amp;hannel</source>
-            <translation>来源渠道(&amp;H)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="45" />
+            <source>Also show calls to retry later</source>
+            <translation>同时显示稍后再拨的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
-            <source>C&amp;onsultation</source>
-            <translation>咨询(&amp;O)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="49" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="166" />
-            <source>De&amp;mand</source>
-            <translation>诉求(&amp;M)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="50" />
+            <source>Closed</source>
+            <translation>办结时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="178" />
-            <source>Type</source>
-            <translation>工单类型</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="51" />
+            <source>Callback due</source>
+            <translation>回访期限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="190" />
-            <source>C&amp;lass</source>
-            <translation>业务大类(&amp;L)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="53" />
+            <source>Attempts</source>
+            <translation>未接通</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="207" />
-            <source>Matter ca&amp;tegory</source>
-            <translation>事项分类(&amp;T)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="56" />
+            <source>Unit</source>
+            <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="216" />
-            <source>&amp;District / town</source>
-            <translation>区/镇街(&amp;D)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="57" />
+            <source>Title</source>
+            <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="218" />
-            <source>Street, number, landmark</source>
-            <translation>街道、门牌号、标志性建筑</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="76" />
+            <source>1. Are you satisfied with how your demand was handled?</source>
+            <translation>一、您对诉求的办理结果是否满意？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="219" />
-            <source>&amp;Address</source>
-            <translation>地址(&amp;A)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="81" />
+            <source>Satisfied (Alt+1)</source>
+            <translation>满意 (Alt+1)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="154" />
-            <source>Anon&amp;ymous</source>
-            <translation>匿名(&amp;Y)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="82" />
+            <source>Basically satisfied (Alt+2)</source>
+            <translation>基本满意 (Alt+2)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="160" />
-            <source>Caller &amp;name</source>
-            <translation>来电人姓名(&amp;N)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="83" />
+            <source>Unsatisfied (Alt+3)</source>
+            <translation>不满意 (Alt+3)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="144" />
-            <source>Mobile or landline, e.g. 0757-83381234</source>
-            <translation>手机或固定电话，如 0757-83381234</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="89" />
+            <source>2. Has your problem been solved?</source>
+            <translation>二、您反映的问题是否已经解决？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="145" />
-            <source>Confidential caller (unit never sees who called)</source>
-            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="91" />
+            <source>Solved (Alt+Y)</source>
+            <translation>已解决 (Alt+Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="151" />
-            <source>&amp;Phone</source>
-            <translation>联系电话(&amp;P)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="92" />
+            <source>Not solved (Alt+N)</source>
+            <translation>未解决 (Alt+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="184" />
-            <source>What the caller asks or reports (the knowledge base searches as you type)</source>
-            <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="98" />
+            <source>The reason is the unit's handling: reopen the case (Alt+F)</source>
+            <translation>不满意原因属承办单位办理问题，退回重办 (Alt+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="198" />
-            <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
-            <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="102" />
+            <source>The citizen's words (required to reopen)</source>
+            <translation>记录市民原话（重办时必填）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
-            <source>18-character unified social credit code</source>
-            <translation>18 位统一社会信用代码</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="104" />
+            <source>Save callback (Ctrl+Enter)</source>
+            <translation>保存回访结果 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="226" />
-            <source>&amp;Enterprise</source>
-            <translation>企业(&amp;E)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="106" />
+            <source>Not reached (Ctrl+U)</source>
+            <translation>未接通 (Ctrl+U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="227" />
-            <source>Credit code</source>
-            <translation>统一社会信用代码</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="117" />
+            <source>Citizen:</source>
+            <translation>市民：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
-            <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
-            <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="124" />
+            <source>3. Anything else you would like to tell us? (Alt+C)</source>
+            <translation>三、您还有其他意见或建议吗？(Alt+C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="187" />
-            <source>Descr&amp;iption</source>
-            <translation>来电内容(&amp;I)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="212" />
+            <source>No callback due. Select a case on the left.</source>
+            <translation>暂无待回访工单。请在左侧选择工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
-            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
-            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="220" />
+            <source>Hello, this is the 12345 citizen hotline calling back about your demand “{title}”. {unit} reported on {date}: “{reply}”. May I ask you two short questions?</source>
+            <translation>您好，这里是12345市民服务热线，就您反映的“{title}”进行回访。{unit}已于{date}答复：“{reply}”。耽误您一点时间，想请您回答两个问题，可以吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="236" />
-            <source>Urgency</source>
-            <translation>紧急程度</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="225" />
+            <source>Attempt {0} of {1}.</source>
+            <translation>第 {0} 次拨打（共 {1} 次）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="244" />
-            <source>Ans&amp;wer</source>
-            <translation>答复内容(&amp;W)</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="287" />
+            <source>Case {0} reopened (round {1}) and sent back to its unit.</source>
+            <translation>工单 {0} 已退回承办单位重办（第 {1} 轮）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="254" />
-            <source>Co-handling units: Space ticks or unticks</source>
-            <translation>协办单位：按空格键勾选或取消</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="291" />
+            <source>Case {0}: citizen not reached {1} times, callback closed.</source>
+            <translation>工单 {0}：{1} 次均未联系上市民，回访结束。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="257" />
-            <source>Dispatch note for the handling unit</source>
-            <translation>给承办单位的派单意见</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="296" />
+            <source>Case {0}: not reached (attempt {1}) at {2}; try again later.</source>
+            <translation>工单 {0}：{2} 第 {1} 次拨打未接通，请稍后再拨。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="263" />
-            <source>Co-handling units</source>
-            <translation>协办单位</translation>
+            <location filename="../../console/ui/loop/callbacks.py" line="299" />
+            <source>Case {0}: callback recorded.</source>
+            <translation>工单 {0}：回访结果已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseEditDialog</name>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="136" />
+            <source>Edit case {0}</source>
+            <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="267" />
-            <source>Handli&amp;ng unit</source>
-            <translation>承办单位(&amp;G)</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="146" />
+            <source>&amp;Save changes</source>
+            <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="270" />
-            <source>Save (Ctrl+S)</source>
-            <translation>保存 (Ctrl+S)</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="182" />
+            <source>Urgent matter (1、2、1、3 rule)</source>
+            <translation>紧急事项（按“1、2、1、3”时限）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="271" />
-            <source>Answer and close (Ctrl+Enter)</source>
-            <translation>答复并办结 (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
-            <source>Save and dispatch (Ctrl+D)</source>
-            <translation>保存并派单 (Ctrl+D)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="273" />
-            <source>New case (Ctrl+N)</source>
-            <translation>新建工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="288" />
-            <source>Case number to read to the caller</source>
-            <translation>需告知来电人的工单编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="296" />
-            <source>Copy number</source>
-            <translation>复制编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="303" />
-            <source>Caller history (Ctrl+H)</source>
-            <translation>来电历史（Ctrl+H）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="305" />
-            <location filename="../../console/ui/intake/form.py" line="684" />
-            <source>Type the caller's number to see their cases.</source>
-            <translation>输入来电号码即可查看其历史工单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="309" />
-            <source>Add this call to the selected open case</source>
-            <translation>将本次来电追加到所选未办结工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <source>Ctrl+Shift+A, or Enter in the list</source>
-            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="316" />
-            <source>Knowledge base (Ctrl+K)</source>
-            <translation>知识库（Ctrl+K）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="323" />
-            <source>Insert answer (Ctrl+I)</source>
-            <translation>插入答复（Ctrl+I）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="325" />
-            <source>Maintain articles…</source>
-            <translation>维护知识条目…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="335" />
-            <source>Possible duplicates (Ctrl+L)</source>
-            <translation>疑似重复工单（Ctrl+L）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="341" />
-            <source>Same issue: link to the selected case</source>
-            <translation>同一问题：关联到所选工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="513" />
+            <location filename="../../console/ui/queue/case_edit.py" line="186" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="524" />
+            <location filename="../../console/ui/queue/case_edit.py" line="205" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="528" />
-            <source>— choose a unit —</source>
-            <translation>— 请选择承办单位 —</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="222" />
+            <source>Anonymous</source>
+            <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="548" />
-            <source>Restored the unsaved call from {0}.</source>
-            <translation>已恢复 {0} 未保存的来电记录。</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="223" />
+            <source>Confidential caller</source>
+            <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="605" />
+            <location filename="../../console/ui/queue/case_edit.py" line="272" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="667" />
-            <source>Looking up {0}…</source>
-            <translation>正在查询 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="688" />
-            <source>First call from this number.</source>
-            <translation>该号码首次来电。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="692" />
-            <source>{0} earlier cases, {1} open. Newest first.</source>
-            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="742" />
-            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
-            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="864" />
-            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
-            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1113" />
+            <location filename="../../console/ui/queue/case_edit.py" line="338" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
-            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
-            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="347" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1129" />
-            <source>{0} — saved. Read the number to the caller.</source>
-            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
+            <location filename="../../console/ui/queue/case_edit.py" line="356" />
+            <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
+            <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1139" />
+            <location filename="../../console/ui/queue/case_edit.py" line="358" />
+            <location filename="../../console/ui/queue/case_edit.py" line="419" />
+            <source>someone else</source>
+            <translation>其他人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="363" />
             <source>Not saved: please correct the marked fields.</source>
-            <translation>未保存：请更正标出的字段。</translation>
+            <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1143" />
+            <location filename="../../console/ui/queue/case_edit.py" line="369" />
+            <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
+            <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="374" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1145" />
+            <location filename="../../console/ui/queue/case_edit.py" line="376" />
+            <source>Not saved. Your changes are still here.</source>
+            <translation>未保存。您的修改仍保留在此。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="418" />
+            <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
+            <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="424" />
+            <source>Not saved. Your changes are still here; saving again compares them.</source>
+            <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseEntryScreen</name>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="168" />
+            <source>C&amp;hannel</source>
+            <translation>来源渠道(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="170" />
+            <source>C&amp;onsultation</source>
+            <translation>咨询(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="171" />
+            <source>De&amp;mand</source>
+            <translation>诉求(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="183" />
+            <source>Type</source>
+            <translation>工单类型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="195" />
+            <source>C&amp;lass</source>
+            <translation>业务大类(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="212" />
+            <source>Matter ca&amp;tegory</source>
+            <translation>事项分类(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="221" />
+            <source>&amp;District / town</source>
+            <translation>区/镇街(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="223" />
+            <source>Street, number, landmark</source>
+            <translation>街道、门牌号、标志性建筑</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="224" />
+            <source>&amp;Address</source>
+            <translation>地址(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="159" />
+            <source>Anon&amp;ymous</source>
+            <translation>匿名(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="165" />
+            <source>Caller &amp;name</source>
+            <translation>来电人姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="149" />
+            <source>Mobile or landline, e.g. 0757-83381234</source>
+            <translation>手机或固定电话，如 0757-83381234</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="150" />
+            <source>Confidential caller (unit never sees who called)</source>
+            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="156" />
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="189" />
+            <source>What the caller asks or reports (the knowledge base searches as you type)</source>
+            <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="203" />
+            <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
+            <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="229" />
+            <source>18-character unified social credit code</source>
+            <translation>18 位统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="231" />
+            <source>&amp;Enterprise</source>
+            <translation>企业(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="232" />
+            <source>Credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="246" />
+            <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
+            <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="192" />
+            <source>Descr&amp;iption</source>
+            <translation>来电内容(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="237" />
+            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
+            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="241" />
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="249" />
+            <source>Ans&amp;wer</source>
+            <translation>答复内容(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="259" />
+            <source>Co-handling units: Space ticks or unticks</source>
+            <translation>协办单位：按空格键勾选或取消</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="262" />
+            <source>Dispatch note for the handling unit</source>
+            <translation>给承办单位的派单意见</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="268" />
+            <source>Co-handling units</source>
+            <translation>协办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="272" />
+            <source>Handli&amp;ng unit</source>
+            <translation>承办单位(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="275" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="276" />
+            <source>Answer and close (Ctrl+Enter)</source>
+            <translation>答复并办结 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="277" />
+            <source>Save and dispatch (Ctrl+D)</source>
+            <translation>保存并派单 (Ctrl+D)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="278" />
+            <source>New case (Ctrl+N)</source>
+            <translation>新建工单 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="293" />
+            <source>Case number to read to the caller</source>
+            <translation>需告知来电人的工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="301" />
+            <source>Copy number</source>
+            <translation>复制编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="308" />
+            <source>Caller history (Ctrl+H)</source>
+            <translation>来电历史（Ctrl+H）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="310" />
+            <location filename="../../console/ui/intake/form.py" line="689" />
+            <source>Type the caller's number to see their cases.</source>
+            <translation>输入来电号码即可查看其历史工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="314" />
+            <source>Add this call to the selected open case</source>
+            <translation>将本次来电追加到所选未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="315" />
+            <source>Ctrl+Shift+A, or Enter in the list</source>
+            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="321" />
+            <source>Knowledge base (Ctrl+K)</source>
+            <translation>知识库（Ctrl+K）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="328" />
+            <source>Insert answer (Ctrl+I)</source>
+            <translation>插入答复（Ctrl+I）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="330" />
+            <source>Maintain articles…</source>
+            <translation>维护知识条目…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="340" />
+            <source>Possible duplicates (Ctrl+L)</source>
+            <translation>疑似重复工单（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="346" />
+            <source>Same issue: link to the selected case</source>
+            <translation>同一问题：关联到所选工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="518" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="529" />
+            <source>— district —</source>
+            <translation>— 区 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="533" />
+            <source>— choose a unit —</source>
+            <translation>— 请选择承办单位 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="553" />
+            <source>Restored the unsaved call from {0}.</source>
+            <translation>已恢复 {0} 未保存的来电记录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="610" />
+            <source>— town / street —</source>
+            <translation>— 镇街 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="672" />
+            <source>Looking up {0}…</source>
+            <translation>正在查询 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="693" />
+            <source>First call from this number.</source>
+            <translation>该号码首次来电。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="697" />
+            <source>{0} earlier cases, {1} open. Newest first.</source>
+            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="751" />
+            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
+            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="873" />
+            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
+            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1125" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1139" />
+            <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
+            <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1144" />
+            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
+            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1148" />
+            <source>{0} — saved. Read the number to the caller.</source>
+            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1158" />
+            <source>Not saved: please correct the marked fields.</source>
+            <translation>未保存：请更正标出的字段。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1162" />
+            <source>Not saved: {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="1164" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -430,108 +816,598 @@
         </message>
         <message>
             <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="62" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="72" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="72" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="72" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="80" />
+            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <source>&amp;Edit…</source>
+            <translation>修改(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="88" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="85" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="86" />
+            <location filename="../../console/ui/queue/case_view.py" line="94" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="122" />
+            <location filename="../../console/ui/queue/case_view.py" line="130" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="133" />
+            <location filename="../../console/ui/queue/case_view.py" line="142" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <source>This case is closed: only a supervisor can edit it.</source>
+            <translation>该工单已办结，只有值班长可以修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <source>Another agent holds this case: only they or a supervisor can edit it.</source>
+            <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <source>The caller is confidential: claim the case first to edit it.</source>
+            <translation>来电人信息保密：请先领取该工单再修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesDialog</name>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="90" />
+            <source>{0} cases</source>
+            <translation>共 {0} 件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="92" />
+            <source>{0} cases, the first {1} shown</source>
+            <translation>共 {0} 件，显示前 {1} 件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesModel</name>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="173" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="173" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="173" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="173" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="174" />
+            <source>Handling unit</source>
+            <translation>承办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="174" />
+            <source>District</source>
+            <translation>区</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="174" />
+            <source>Received</source>
+            <translation>受理时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentralSignInDialog</name>
+        <message>
+            <location filename="../../console/ui/signin.py" line="49" />
+            <location filename="../../console/ui/signin.py" line="68" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="54" />
+            <source>&amp;Remember my password on this computer</source>
+            <translation>在本机记住密码(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="59" />
+            <source>&amp;User name:</source>
+            <translation>用户名(&amp;U)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="60" />
+            <source>&amp;Password:</source>
+            <translation>密码(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="62" />
+            <source>Database: {0}</source>
+            <translation>数据库：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="69" />
+            <source>Se&amp;ttings…</source>
+            <translation>设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="101" />
+            <source>Type your user name.</source>
+            <translation>请输入用户名。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="105" />
+            <source>Type your password.</source>
+            <translation>请输入密码。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="109" />
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="137" />
+            <source>Wrong user name or password, or the account is disabled.</source>
+            <translation>用户名或密码错误，或该账号已停用。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="139" />
+            <source>No active agent with this user name.</source>
+            <translation>该用户名没有对应的在用话务员账号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="142" />
+            <source>The central database needs an update by an administrator: {0}</source>
+            <translation>中心数据库需要由管理员升级：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="146" />
+            <source>Could not connect: {0}</source>
+            <translation>无法连接：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CentreScreen</name>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="47" />
+            <location filename="../../console/ui/loop/centre.py" line="89" />
+            <location filename="../../console/ui/loop/centre.py" line="117" />
+            <location filename="../../console/ui/loop/centre.py" line="129" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="48" />
+            <location filename="../../console/ui/loop/centre.py" line="122" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="49" />
+            <location filename="../../console/ui/loop/centre.py" line="119" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="50" />
+            <location filename="../../console/ui/loop/centre.py" line="121" />
+            <source>Due</source>
+            <translation>截止时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="52" />
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="62" />
+            <source>&amp;Accept result and close</source>
+            <translation>审核通过并办结(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="64" />
+            <source>&amp;Send back…</source>
+            <translation>退回重办(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="68" />
+            <source>&amp;Re-dispatch to</source>
+            <translation>重新派单至(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="70" />
+            <source>&amp;Escalate…</source>
+            <translation>提交值班长(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="72" />
+            <source>&amp;Open case…</source>
+            <translation>查看工单(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="90" />
+            <source>Time limit</source>
+            <translation>办理时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="91" />
+            <source>Requested deadline</source>
+            <translation>申请延至</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="92" />
+            <source>Asked at</source>
+            <translation>申请时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="93" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="97" />
+            <source>A&amp;pprove</source>
+            <translation>同意延期(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="99" />
+            <source>Re&amp;fuse…</source>
+            <translation>不同意(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="111" />
+            <source>To review</source>
+            <translation>待审核</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="112" />
+            <source>Extension requests</source>
+            <translation>延期申请</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="118" />
+            <source>Unit</source>
+            <translation>承办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="120" />
+            <source>Next deadline</source>
+            <translation>下一时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="128" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="130" />
+            <source>From</source>
+            <translation>发起人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="131" />
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="135" />
+            <source>Re&amp;mind unit…</source>
+            <translation>催办(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="137" />
+            <source>Super&amp;vision order…</source>
+            <translation>督办(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="139" />
+            <source>&amp;Close escalation</source>
+            <translation>处理完毕(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="144" />
+            <source>Overdue cases with units</source>
+            <translation>承办单位超时工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="151" />
+            <source>Escalations</source>
+            <translation>提级处理</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="154" />
+            <source>Supervision</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="183" />
+            <source>Level (1: the centre, 2: the city's leadership)</source>
+            <translation>督办级别（1：中心督办，2：市领导督办）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="212" />
+            <source>To review ({0})</source>
+            <translation>待审核（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="213" />
+            <source>Extension requests ({0})</source>
+            <translation>延期申请（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="216" />
+            <source>Supervision ({0})</source>
+            <translation>督办（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <source>Send back</source>
+            <translation>退回重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <source>What the unit must do again, and why</source>
+            <translation>请写明退回原因及需补充办理的内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="253" />
+            <source>Case {0} closed: due its callback.</source>
+            <translation>工单 {0} 已办结，待回访。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="254" />
+            <source>Case {0} sent back to the unit.</source>
+            <translation>工单 {0} 已退回承办单位重新办理。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="264" />
+            <source>Case {0} dispatched to {1}.</source>
+            <translation>工单 {0} 已派往{1}。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <source>Escalate</source>
+            <translation>提交值班长</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <source>Why a supervisor must look</source>
+            <translation>需要值班长处理的原因</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <source>Case {0} escalated to the supervisors.</source>
+            <translation>工单 {0} 已提交值班长。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <source>Refuse extension</source>
+            <translation>不同意延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <source>Why it is refused</source>
+            <translation>不同意的理由</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="290" />
+            <source>Extension of case {0} approved.</source>
+            <translation>工单 {0} 的延期申请已同意。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="291" />
+            <source>Extension of case {0} refused.</source>
+            <translation>工单 {0} 的延期申请未获同意。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <source>Supervision order</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <source>Remind unit</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="300" />
+            <source>Message to {0}</source>
+            <translation>发给{0}的内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="310" />
+            <source>Supervision order sent to {0}.</source>
+            <translation>已向{0}发出督办。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="314" />
+            <source>Please handle.</source>
+            <translation>请尽快办理。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="315" />
+            <source>Reminder sent to {0}.</source>
+            <translation>已向{0}发出催办。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="323" />
+            <source>Escalation closed.</source>
+            <translation>已处理完毕。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="436" />
+            <source>Case {0} was changed meanwhile</source>
+            <translation>工单 {0} 已被他人修改</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="439" />
+            <source>someone else</source>
+            <translation>其他人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="443" />
+            <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
+            <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="453" />
+            <source>Field</source>
+            <translation>栏目</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="454" />
+            <source>Original</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="455" />
+            <source>Theirs ({0})</source>
+            <translation>对方（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="456" />
+            <location filename="../../console/ui/queue/case_edit.py" line="506" />
+            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <source>Yours</source>
+            <translation>我的</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="457" />
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="473" />
+            <source>&amp;Merge and save</source>
+            <translation>合并并保存(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="474" />
+            <source>&amp;Reload theirs (discard mine)</source>
+            <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="475" />
+            <source>&amp;Back to editing</source>
+            <translation>返回修改(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="504" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="505" />
+            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <source>Theirs</source>
+            <translation>对方的</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="513" />
+            <source>Same</source>
+            <translation>相同</translation>
         </message>
     </context>
     <context>
@@ -559,6 +1435,22 @@
             <translation>节点：</translation>
         </message>
         <message>
+            <location filename="../../console/ui/loop/dialogs.py" line="66" />
+            <source>Request an extension</source>
+            <translation>申请延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/dialogs.py" line="66" />
+            <source>Why more time is needed</source>
+            <translation>需要延期的原因</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/dialogs.py" line="77" />
+            <source>Time limit:</source>
+            <translation>办理时限：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/dialogs.py" line="78" />
             <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
@@ -635,12 +1527,12 @@
     <context>
         <name>FirstStartDialog</name>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="113" />
+            <location filename="../../console/ui/dialogs.py" line="133" />
             <source>Welcome</source>
             <translation>欢迎</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="117" />
+            <location filename="../../console/ui/dialogs.py" line="137" />
             <source>This is the first start of the hotline console on this computer.
 
 • Demo: a separate, clearly labelled database with a realistic week of cases, so you can see queues and countdowns at work.
@@ -651,12 +1543,12 @@
 • 空库：使用本计算机上的工作台自带数据库，可直接受理真实工单。如需使用中心数据库，请打开“文件 → 设置”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="125" />
+            <location filename="../../console/ui/dialogs.py" line="145" />
             <source>Open the &amp;demo</source>
             <translation>打开演示(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="126" />
+            <location filename="../../console/ui/dialogs.py" line="146" />
             <source>Start &amp;empty</source>
             <translation>从空库开始(&amp;E)</translation>
         </message>
@@ -664,219 +1556,219 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="117" />
-            <location filename="../../console/ui/handover/screen.py" line="315" />
+            <location filename="../../console/ui/handover/screen.py" line="137" />
+            <location filename="../../console/ui/handover/screen.py" line="327" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="121" />
+            <location filename="../../console/ui/handover/screen.py" line="141" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="122" />
+            <location filename="../../console/ui/handover/screen.py" line="142" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="124" />
+            <location filename="../../console/ui/handover/screen.py" line="144" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="125" />
+            <location filename="../../console/ui/handover/screen.py" line="145" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="126" />
+            <location filename="../../console/ui/handover/screen.py" line="146" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="162" />
+            <location filename="../../console/ui/handover/screen.py" line="174" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="164" />
+            <location filename="../../console/ui/handover/screen.py" line="176" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="167" />
+            <location filename="../../console/ui/handover/screen.py" line="179" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="174" />
+            <location filename="../../console/ui/handover/screen.py" line="186" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="177" />
+            <location filename="../../console/ui/handover/screen.py" line="189" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="178" />
+            <location filename="../../console/ui/handover/screen.py" line="190" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="183" />
+            <location filename="../../console/ui/handover/screen.py" line="195" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="184" />
+            <location filename="../../console/ui/handover/screen.py" line="196" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="185" />
+            <location filename="../../console/ui/handover/screen.py" line="197" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="206" />
+            <location filename="../../console/ui/handover/screen.py" line="218" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="209" />
+            <location filename="../../console/ui/handover/screen.py" line="221" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="210" />
+            <location filename="../../console/ui/handover/screen.py" line="222" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="287" />
+            <location filename="../../console/ui/handover/screen.py" line="299" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="318" />
+            <location filename="../../console/ui/handover/screen.py" line="330" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="332" />
+            <location filename="../../console/ui/handover/screen.py" line="344" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="335" />
+            <location filename="../../console/ui/handover/screen.py" line="347" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="338" />
+            <location filename="../../console/ui/handover/screen.py" line="350" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="344" />
+            <location filename="../../console/ui/handover/screen.py" line="356" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="352" />
+            <location filename="../../console/ui/handover/screen.py" line="364" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="357" />
+            <location filename="../../console/ui/handover/screen.py" line="369" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="370" />
+            <location filename="../../console/ui/handover/screen.py" line="382" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="404" />
+            <location filename="../../console/ui/handover/screen.py" line="416" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="413" />
+            <location filename="../../console/ui/handover/screen.py" line="425" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="418" />
+            <location filename="../../console/ui/handover/screen.py" line="430" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="433" />
+            <location filename="../../console/ui/handover/screen.py" line="445" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="458" />
+            <location filename="../../console/ui/handover/screen.py" line="470" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="529" />
+            <location filename="../../console/ui/handover/screen.py" line="568" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="529" />
+            <location filename="../../console/ui/handover/screen.py" line="568" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="531" />
-            <location filename="../../console/ui/handover/screen.py" line="536" />
+            <location filename="../../console/ui/handover/screen.py" line="570" />
+            <location filename="../../console/ui/handover/screen.py" line="575" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="531" />
+            <location filename="../../console/ui/handover/screen.py" line="570" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="536" />
+            <location filename="../../console/ui/handover/screen.py" line="575" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="554" />
+            <location filename="../../console/ui/handover/screen.py" line="593" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="576" />
+            <location filename="../../console/ui/handover/screen.py" line="615" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="595" />
+            <location filename="../../console/ui/handover/screen.py" line="634" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="609" />
+            <location filename="../../console/ui/handover/screen.py" line="648" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="609" />
+            <location filename="../../console/ui/handover/screen.py" line="648" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="613" />
+            <location filename="../../console/ui/handover/screen.py" line="652" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -884,148 +1776,148 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="741" />
+            <location filename="../../console/ui/handover/screen.py" line="764" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="744" />
+            <location filename="../../console/ui/handover/screen.py" line="767" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="745" />
+            <location filename="../../console/ui/handover/screen.py" line="768" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="767" />
+            <location filename="../../console/ui/handover/screen.py" line="790" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="768" />
+            <location filename="../../console/ui/handover/screen.py" line="791" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="769" />
+            <location filename="../../console/ui/handover/screen.py" line="792" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="770" />
+            <location filename="../../console/ui/handover/screen.py" line="793" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="771" />
+            <location filename="../../console/ui/handover/screen.py" line="794" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="772" />
+            <location filename="../../console/ui/handover/screen.py" line="795" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="773" />
+            <location filename="../../console/ui/handover/screen.py" line="796" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="778" />
+            <location filename="../../console/ui/handover/screen.py" line="801" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="778" />
-            <location filename="../../console/ui/handover/screen.py" line="779" />
+            <location filename="../../console/ui/handover/screen.py" line="801" />
+            <location filename="../../console/ui/handover/screen.py" line="802" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="779" />
+            <location filename="../../console/ui/handover/screen.py" line="802" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="781" />
+            <location filename="../../console/ui/handover/screen.py" line="804" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="783" />
+            <location filename="../../console/ui/handover/screen.py" line="806" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="796" />
+            <location filename="../../console/ui/handover/screen.py" line="819" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="797" />
+            <location filename="../../console/ui/handover/screen.py" line="820" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="798" />
+            <location filename="../../console/ui/handover/screen.py" line="821" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="799" />
+            <location filename="../../console/ui/handover/screen.py" line="822" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="872" />
+            <location filename="../../console/ui/handover/screen.py" line="895" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="877" />
+            <location filename="../../console/ui/handover/screen.py" line="900" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="879" />
+            <location filename="../../console/ui/handover/screen.py" line="902" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="882" />
+            <location filename="../../console/ui/handover/screen.py" line="905" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="885" />
+            <location filename="../../console/ui/handover/screen.py" line="908" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="890" />
+            <location filename="../../console/ui/handover/screen.py" line="913" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="899" />
+            <location filename="../../console/ui/handover/screen.py" line="922" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="913" />
+            <location filename="../../console/ui/handover/screen.py" line="936" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="923" />
+            <location filename="../../console/ui/handover/screen.py" line="946" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="953" />
+            <location filename="../../console/ui/handover/screen.py" line="976" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -1033,14 +1925,140 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="692" />
+            <location filename="../../console/ui/handover/screen.py" line="724" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="706" />
+            <location filename="../../console/ui/handover/screen.py" line="729" />
             <source>Open</source>
             <translation>打开</translation>
+        </message>
+    </context>
+    <context>
+        <name>HotspotsModel</name>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="211" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="211" />
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="211" />
+            <source>Cases</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="211" />
+            <source>Previous</source>
+            <translation>上期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="212" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="212" />
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="212" />
+            <source>Kind</source>
+            <translation>性质</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="212" />
+            <source>Review</source>
+            <translation>研判</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="216" />
+            <source>common</source>
+            <translation>普遍</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="218" />
+            <source>strongly felt</source>
+            <translation>反映强烈</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="220" />
+            <source>repeated</source>
+            <translation>反复出现</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="225" />
+            <source>Confirmed by {0}</source>
+            <translation>{0} 已确认</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="227" />
+            <source>Dismissed by {0}</source>
+            <translation>{0} 已排除</translation>
+        </message>
+    </context>
+    <context>
+        <name>HotspotsPanel</name>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="424" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="428" />
+            <source>Show dismissed</source>
+            <translation>显示已排除</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="429" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="430" />
+            <source>&amp;Confirm</source>
+            <translation>确认(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="431" />
+            <source>&amp;Dismiss</source>
+            <translation>排除(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="432" />
+            <source>Clear verdict</source>
+            <translation>撤销研判</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="439" />
+            <source>Window:</source>
+            <translation>统计窗口：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="441" />
+            <source>At least:</source>
+            <translation>最少件数：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="467" />
+            <source>Grouping the recent cases…</source>
+            <translation>正在归集近期工单…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="478" />
+            <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
+            <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="529" />
+            <source>Could not build the hotspots: {0}</source>
+            <translation>无法生成热点：{0}</translation>
         </message>
     </context>
     <context>
@@ -1119,231 +2137,287 @@
     <context>
         <name>KnowledgeAdminDialog</name>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="86" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="87" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="100" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="102" />
             <source>Comma-separated words callers use</source>
             <translation>来电人常用的说法，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="102" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="104" />
             <source>Valid until</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="108" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="110" />
             <source>Offered to agents</source>
             <translation>向坐席提供</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="115" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="118" />
             <source>&amp;Question</source>
             <translation>问题(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="116" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="119" />
             <source>&amp;Answer</source>
             <translation>答复(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="117" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="120" />
             <source>&amp;Keywords</source>
             <translation>关键词(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="118" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="121" />
             <source>&amp;Department</source>
             <translation>来源部门(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="125" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="128" />
             <source>&amp;New article</source>
             <translation>新建条目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="126" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="129" />
             <source>&amp;Save article</source>
             <translation>保存条目(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="127" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="130" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="210" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="217" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="216" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="223" />
             <source>Question</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="217" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="224" />
             <source>Answer</source>
             <translation>答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="218" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="225" />
             <source>Keywords</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/kb_admin.py" line="219" />
+            <location filename="../../console/ui/intake/kb_admin.py" line="226" />
             <source>Department</source>
             <translation>来源部门</translation>
         </message>
     </context>
     <context>
+        <name>LinkIndicator</name>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="33" />
+            <source>Central database link and this workstation's outbox</source>
+            <translation>与中心数据库的连接及本机待发送箱（点击查看）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="48" />
+            <source>● Checking the link…</source>
+            <translation>● 正在检查连接…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="54" />
+            <source>● Offline — {0} waiting</source>
+            <translation>● 离线 — {0} 件待发送</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="56" />
+            <source>● Sending — {0} waiting</source>
+            <translation>● 正在补传 — 剩 {0} 件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="58" />
+            <source>● Online — {0} need attention</source>
+            <translation>● 在线 — {0} 件需人工处理</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/status.py" line="60" />
+            <source>● Online</source>
+            <translation>● 在线</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoopScreens</name>
+        <message>
+            <location filename="../../console/ui/loop/screens.py" line="23" />
+            <source>Unit inbox</source>
+            <translation>承办单位待办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/screens.py" line="32" />
+            <source>Review and supervision</source>
+            <translation>审核与督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/screens.py" line="38" />
+            <source>Callbacks</source>
+            <translation>回访</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../console/ui/main_window.py" line="53" />
+            <location filename="../../console/ui/main_window.py" line="60" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="59" />
+            <location filename="../../console/ui/main_window.py" line="66" />
             <source>DEMO MODE — sample data in a separate demo database; nothing here is real</source>
             <translation>演示模式 — 示例数据存放在单独的演示数据库中，此处内容均非真实工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="83" />
+            <location filename="../../console/ui/main_window.py" line="90" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="90" />
+            <location filename="../../console/ui/main_window.py" line="97" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="101" />
+            <location filename="../../console/ui/main_window.py" line="108" />
             <source>Citizen Hotline Console</source>
             <translation>市民热线工作台</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="102" />
-            <location filename="../../console/ui/main_window.py" line="155" />
+            <location filename="../../console/ui/main_window.py" line="109" />
+            <location filename="../../console/ui/main_window.py" line="162" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="106" />
+            <location filename="../../console/ui/main_window.py" line="113" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="107" />
+            <location filename="../../console/ui/main_window.py" line="114" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="110" />
+            <location filename="../../console/ui/main_window.py" line="117" />
             <source>&amp;Import web messages…</source>
             <translation>导入网络渠道留言(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="114" />
+            <location filename="../../console/ui/main_window.py" line="121" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="118" />
+            <location filename="../../console/ui/main_window.py" line="125" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="119" />
+            <location filename="../../console/ui/main_window.py" line="126" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="120" />
+            <location filename="../../console/ui/main_window.py" line="127" />
             <source>Show &amp;log</source>
             <translation>显示日志(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="123" />
+            <location filename="../../console/ui/main_window.py" line="130" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="142" />
+            <location filename="../../console/ui/main_window.py" line="149" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="143" />
+            <location filename="../../console/ui/main_window.py" line="150" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="154" />
+            <location filename="../../console/ui/main_window.py" line="161" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="157" />
+            <location filename="../../console/ui/main_window.py" line="164" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="169" />
+            <location filename="../../console/ui/main_window.py" line="182" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="175" />
+            <location filename="../../console/ui/main_window.py" line="188" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="181" />
+            <location filename="../../console/ui/main_window.py" line="194" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="205" />
+            <location filename="../../console/ui/main_window.py" line="211" />
+            <source>Reports</source>
+            <translation>报表与考核</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="237" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="220" />
+            <location filename="../../console/ui/main_window.py" line="253" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="230" />
+            <location filename="../../console/ui/main_window.py" line="263" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="231" />
+            <location filename="../../console/ui/main_window.py" line="264" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="234" />
+            <location filename="../../console/ui/main_window.py" line="267" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="249" />
+            <location filename="../../console/ui/main_window.py" line="290" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="259" />
+            <location filename="../../console/ui/main_window.py" line="300" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="260" />
+            <location filename="../../console/ui/main_window.py" line="301" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -1353,7 +2427,7 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../console/ui/messages.py" line="37" />
+            <location filename="../../console/ui/messages.py" line="38" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -1491,19 +2565,145 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>OutboxDialog</name>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="112" />
+            <source>Outbox of this workstation</source>
+            <translation>本机待发送箱</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="122" />
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="123" />
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="124" />
+            <source>&amp;Discard…</source>
+            <translation>丢弃(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="125" />
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="126" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="153" />
+            <source>Export outbox items</source>
+            <translation>导出待发送项</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="153" />
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="167" />
+            <source>{0} waiting to be sent, {1} refused by the server.</source>
+            <translation>{0} 件等待发送，{1} 件被服务器拒收。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="204" />
+            <source>Discard {0} item(s) ({1})? They will never be sent to the central database. Export them first if they must be keyed in again.</source>
+            <translation>确定丢弃这 {0} 项（{1}）吗？丢弃后不会再发送到中心数据库。如需重新录入，请先导出。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="226" />
+            <source>{0} item(s) exported to {1}</source>
+            <translation>已导出 {0} 项到 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxModel</name>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="39" />
+            <source>Saved at</source>
+            <translation>保存时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="40" />
+            <source>Item</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="41" />
+            <source>Number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="42" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="43" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="82" />
+            <source>Case</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="82" />
+            <source>Repeat-call note</source>
+            <translation>重复来电记录</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="87" />
+            <source>Refused — needs a decision</source>
+            <translation>被拒收 — 需人工处理</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="88" />
+            <source>Waiting to be sent</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="93" />
+            <source>Last attempt: {0}</source>
+            <translation>上次尝试：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="96" />
+            <source>The number is already used by another case; retry gives it a new number</source>
+            <translation>该编号已被其他工单占用；重试时将重新分配编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="99" />
+            <source>The server refused the data: {0}</source>
+            <translation>服务器拒收了数据：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/offline/dialog.py" line="101" />
+            <source>The case is not in the central database: {0}</source>
+            <translation>中心数据库中没有该工单：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>OutstandingPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="640" />
+            <location filename="../../console/ui/handover/screen.py" line="672" />
             <source>Pick up</source>
             <translation>接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="641" />
+            <location filename="../../console/ui/handover/screen.py" line="673" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="643" />
+            <location filename="../../console/ui/handover/screen.py" line="675" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
         </message>
@@ -1511,72 +2711,72 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>PoliciesDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="161" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="168" />
             <source>SLA policies</source>
             <translation>办理时限规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="168" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="175" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="169" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="176" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="170" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="177" />
             <source>Limit</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="171" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="178" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="172" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="179" />
             <source>Clock starts at</source>
             <translation>起算事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="173" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="180" />
             <source>Met by</source>
             <translation>完成事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="174" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="181" />
             <source>Due soon (min)</source>
             <translation>临期提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="175" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="182" />
             <source>Critical (min)</source>
             <translation>紧急提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="185" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="192" />
             <source>Save as new version</source>
             <translation>另存为新版本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="190" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="197" />
             <source>Policy:</source>
             <translation>规则：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="198" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="205" />
             <source>Saving makes a new version current for new cases; existing cases keep the version they were created under.</source>
             <translation>保存后新版本对新工单生效；已有工单沿用创建时的版本。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="235" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="247" />
             <source>Applies to: type {0}, urgency {1}, channel {2}, class {3}; priority {4}; working days counted {5}</source>
             <translation>适用：类型 {0}，紧急程度 {1}，渠道 {2}，大类 {3}；优先级 {4}；工作日计算方式 {5}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="306" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="318" />
             <source>Saved as version {0}.</source>
             <translation>已保存为第 {0} 版。</translation>
         </message>
@@ -1584,27 +2784,27 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="279" />
+            <location filename="../../console/ui/queue/screen.py" line="263" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="280" />
+            <location filename="../../console/ui/queue/screen.py" line="264" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="281" />
+            <location filename="../../console/ui/queue/screen.py" line="265" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="284" />
+            <location filename="../../console/ui/queue/screen.py" line="268" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="285" />
+            <location filename="../../console/ui/queue/screen.py" line="269" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
@@ -1625,7 +2825,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/queue/screen.py" line="92" />
-            <location filename="../../console/ui/queue/screen.py" line="362" />
+            <location filename="../../console/ui/queue/screen.py" line="346" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
@@ -1690,170 +2890,266 @@ Operator console of the 12345 city hotline.</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="282" />
+            <location filename="../../console/ui/queue/screen.py" line="266" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="283" />
+            <location filename="../../console/ui/queue/screen.py" line="267" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="288" />
+            <location filename="../../console/ui/queue/screen.py" line="272" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="362" />
+            <location filename="../../console/ui/queue/screen.py" line="346" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="386" />
+            <location filename="../../console/ui/queue/screen.py" line="370" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="386" />
+            <location filename="../../console/ui/queue/screen.py" line="370" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="393" />
+            <location filename="../../console/ui/queue/screen.py" line="377" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="510" />
+            <location filename="../../console/ui/queue/screen.py" line="495" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="549" />
+            <location filename="../../console/ui/queue/screen.py" line="497" />
+            <source>about {0} cases</source>
+            <translation>约 {0} 条工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="536" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="558" />
+            <location filename="../../console/ui/queue/screen.py" line="545" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="593" />
+            <location filename="../../console/ui/queue/screen.py" line="580" />
             <source>Case {0} was taken by {1} a moment ago.</source>
             <translation>工单 {0} 刚刚已被 {1} 认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="597" />
+            <location filename="../../console/ui/queue/screen.py" line="584" />
             <source>Case {0} is no longer open.</source>
             <translation>工单 {0} 已不在办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="606" />
+            <location filename="../../console/ui/queue/screen.py" line="593" />
             <source>Nothing to claim: the team queue is empty.</source>
             <translation>没有可认领的工单：组内队列为空。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="609" />
+            <location filename="../../console/ui/queue/screen.py" line="596" />
             <source>Case {0} is already yours.</source>
             <translation>工单 {0} 已由您负责。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="611" />
+            <location filename="../../console/ui/queue/screen.py" line="598" />
             <source>Case {0} is now yours.</source>
             <translation>工单 {0} 已由您认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="657" />
+            <location filename="../../console/ui/queue/screen.py" line="643" />
             <source>Assign</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="658" />
+            <location filename="../../console/ui/queue/screen.py" line="644" />
             <source>Assign {0} case(s) to:</source>
             <translation>将 {0} 件工单分派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="670" />
+            <location filename="../../console/ui/queue/screen.py" line="656" />
             <source>{0} case(s) assigned.</source>
             <translation>已分派 {0} 件工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="672" />
+            <location filename="../../console/ui/queue/screen.py" line="658" />
             <source>{0} changed meanwhile and were left alone: {1}</source>
             <translation>{0} 件期间已被他人改动，未作处理：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="693" />
+            <location filename="../../console/ui/queue/screen.py" line="679" />
             <source>{0} case(s) shared among {1} agent(s).</source>
             <translation>{0} 件工单已分给 {1} 名坐席。</translation>
         </message>
     </context>
     <context>
+        <name>RatesModel</name>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="123" />
+            <source>Cases</source>
+            <translation>工单数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="136" />
+            <source>(none)</source>
+            <translation>（未指定）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="145" />
+            <source>{0:.1f} h over {1} cases; double-click for the cases</source>
+            <translation>{1} 件共 {0:.1f} 小时；双击查看工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="148" />
+            <source>{0} of {1}; double-click for the cases counted</source>
+            <translation>{1} 件中 {0} 件；双击查看计入的工单</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="542" />
+            <source>Assessment and reports</source>
+            <translation>考核与报表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="543" />
+            <source>Hotspots</source>
+            <translation>热点问题</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="149" />
+            <location filename="../../console/ui/dialogs.py" line="169" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="158" />
+            <location filename="../../console/ui/dialogs.py" line="184" />
+            <source>verify-full: encrypted, and the server's certificate and name are checked</source>
+            <translation>verify-full：加密连接，并校验服务器证书和主机名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="192" />
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="193" />
+            <source>never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="194" />
             <source>&amp;Test connection</source>
             <translation>测试连接(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="162" />
+            <location filename="../../console/ui/dialogs.py" line="198" />
             <source>Central &amp;database:</source>
             <translation>中心数据库(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="163" />
+            <location filename="../../console/ui/dialogs.py" line="199" />
             <source>Empty: the embedded database of this computer.</source>
             <translation>留空：使用本计算机的内置数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="165" />
+            <location filename="../../console/ui/dialogs.py" line="200" />
+            <source>TLS &amp;mode:</source>
+            <translation>TLS 模式(&amp;M)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="201" />
+            <source>TLS root certificate:</source>
+            <translation>TLS 根证书：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="202" />
+            <source>Client certificate:</source>
+            <translation>客户端证书：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="203" />
+            <source>Client key:</source>
+            <translation>客户端私钥：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="205" />
+            <source>Lock after &amp;idle:</source>
+            <translation>空闲自动锁定(&amp;I)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="206" />
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="166" />
+            <location filename="../../console/ui/dialogs.py" line="207" />
             <source>Changes take effect when the console is restarted.</source>
             <translation>更改将在工作台重新启动后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="186" />
+            <location filename="../../console/ui/dialogs.py" line="223" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="230" />
+            <source>Choose a file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="251" />
             <source>Not a database URL: {0}</source>
             <translation>不是有效的数据库地址：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="195" />
+            <location filename="../../console/ui/dialogs.py" line="260" />
             <source>The embedded database needs no test.</source>
             <translation>内置数据库无需测试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="197" />
+            <location filename="../../console/ui/dialogs.py" line="262" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="212" />
+            <location filename="../../console/ui/dialogs.py" line="279" />
             <source>Connected.</source>
             <translation>连接成功。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="218" />
+            <location filename="../../console/ui/dialogs.py" line="285" />
+            <source>The server answered; sign in with your own account to use it.</source>
+            <translation>服务器已响应；请用您本人的账号登录后使用。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/dialogs.py" line="290" />
             <source>Could not connect: {0}</source>
             <translation>无法连接：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="231" />
+            <location filename="../../console/ui/dialogs.py" line="303" />
             <source>No keyring on this computer: the password will be asked at each start.</source>
             <translation>本计算机没有可用的密钥环：每次启动时都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="240" />
+            <location filename="../../console/ui/dialogs.py" line="313" />
             <source>Could not save the settings: {0}</source>
             <translation>无法保存设置：{0}</translation>
         </message>
@@ -1861,117 +3157,117 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ShiftConfigDialog</name>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="33" />
+            <location filename="../../console/ui/handover/config.py" line="34" />
             <source>Shifts and roster</source>
             <translation>班次与排班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="38" />
+            <location filename="../../console/ui/handover/config.py" line="39" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="38" />
+            <location filename="../../console/ui/handover/config.py" line="39" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="38" />
+            <location filename="../../console/ui/handover/config.py" line="39" />
             <source>Starts</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="38" />
+            <location filename="../../console/ui/handover/config.py" line="39" />
             <source>Ends</source>
             <translation>结束</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="41" />
+            <location filename="../../console/ui/handover/config.py" line="42" />
             <source>Add a shift</source>
             <translation>新增班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="42" />
+            <location filename="../../console/ui/handover/config.py" line="43" />
             <source>Remove the selected shift</source>
             <translation>删除所选班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="43" />
+            <location filename="../../console/ui/handover/config.py" line="44" />
             <source>Save shifts</source>
             <translation>保存班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="49" />
+            <location filename="../../console/ui/handover/config.py" line="50" />
             <source>Shifts (HH:MM; an end at or before the start crosses midnight)</source>
             <translation>班次（HH:MM；结束时间不晚于开始时间表示跨午夜）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="56" />
+            <location filename="../../console/ui/handover/config.py" line="57" />
             <source>Save roster</source>
             <translation>保存排班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="57" />
+            <location filename="../../console/ui/handover/config.py" line="58" />
             <source>Roster: who works which shift, and who supervises it</source>
             <translation>排班：谁上哪个班次、谁担任值班主管</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="93" />
+            <location filename="../../console/ui/handover/config.py" line="94" />
             <source>—</source>
             <translation>—</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="94" />
+            <location filename="../../console/ui/handover/config.py" line="95" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="95" />
+            <location filename="../../console/ui/handover/config.py" line="96" />
             <source>Supervisor</source>
             <translation>值班主管</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="131" />
+            <location filename="../../console/ui/handover/config.py" line="133" />
             <source>Shifts saved.</source>
             <translation>班次已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="153" />
+            <location filename="../../console/ui/handover/config.py" line="160" />
             <source>Roster saved.</source>
             <translation>排班已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="163" />
+            <location filename="../../console/ui/handover/config.py" line="170" />
             <source>The shifts leave a gap at {0}.</source>
             <translation>班次在 {0} 处有空档。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="164" />
+            <location filename="../../console/ui/handover/config.py" line="171" />
             <source>Two shifts overlap at {0}.</source>
             <translation>两个班次在 {0} 处重叠。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="165" />
+            <location filename="../../console/ui/handover/config.py" line="172" />
             <source>{0}: times are HH:MM.</source>
             <translation>{0}：时间格式为 HH:MM。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="166" />
+            <location filename="../../console/ui/handover/config.py" line="173" />
             <source>Shift codes must be unique and not empty.</source>
             <translation>班次代码不能为空且不能重复。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="167" />
+            <location filename="../../console/ui/handover/config.py" line="174" />
             <source>{0}: a shift cannot end when it starts.</source>
             <translation>{0}：班次的结束时间不能等于开始时间。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="168" />
+            <location filename="../../console/ui/handover/config.py" line="175" />
             <source>{0} has handovers: it cannot be removed.</source>
             <translation>{0} 已有交接单，不能删除。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/config.py" line="169" />
+            <location filename="../../console/ui/handover/config.py" line="176" />
             <source>At least one shift is needed.</source>
             <translation>至少需要一个班次。</translation>
         </message>
@@ -1979,33 +3275,33 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="42" />
-            <location filename="../../console/ui/dialogs.py" line="58" />
+            <location filename="../../console/ui/dialogs.py" line="62" />
+            <location filename="../../console/ui/dialogs.py" line="78" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="51" />
+            <location filename="../../console/ui/dialogs.py" line="71" />
             <source>&amp;User name:</source>
             <translation>用户名(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="52" />
+            <location filename="../../console/ui/dialogs.py" line="72" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="89" />
+            <location filename="../../console/ui/dialogs.py" line="109" />
             <source>Type your user name.</source>
             <translation>请输入用户名。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="103" />
+            <location filename="../../console/ui/dialogs.py" line="123" />
             <source>No active agent with this user name.</source>
             <translation>该用户名没有对应的在用话务员账号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="105" />
+            <location filename="../../console/ui/dialogs.py" line="125" />
             <source>Could not sign in: {0}</source>
             <translation>无法登录：{0}</translation>
         </message>
@@ -2129,14 +3425,309 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="101" />
+            <location filename="../../console/ui/launch.py" line="130" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="102" />
+            <location filename="../../console/ui/launch.py" line="131" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitInboxScreen</name>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="67" />
+            <source>&amp;Refresh</source>
+            <extracomment>(step, text?, due?) the dialog answered; None: cancelled</extracomment>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="72" />
+            <source>Handling unit:</source>
+            <translation>承办单位：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="79" />
+            <location filename="../../console/ui/loop/inbox.py" line="112" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="80" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="81" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="83" />
+            <source>Role</source>
+            <translation>承办角色</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="93" />
+            <source>Next deadline</source>
+            <translation>下一时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="94" />
+            <source>Due</source>
+            <translation>截止时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="96" />
+            <source>Time left</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="101" />
+            <source>Reminders</source>
+            <translation>催督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="110" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="111" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="113" />
+            <source>From</source>
+            <translation>发起人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="114" />
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="118" />
+            <source>&amp;Acknowledge</source>
+            <translation>已阅知(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="126" />
+            <source>Cases</source>
+            <translation>待办工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="127" />
+            <source>Reminders and supervision</source>
+            <translation>催办与督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="129" />
+            <source>Selected case</source>
+            <translation>当前工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="130" />
+            <location filename="../../console/ui/loop/inbox.py" line="250" />
+            <source>Select a case.</source>
+            <translation>请选择一张工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="135" />
+            <source>&amp;Open case…</source>
+            <translation>查看工单(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="195" />
+            <source>Steps you record here are marked as recorded on the unit's behalf.</source>
+            <translation>您在此登记的办理环节将标注为“代承办单位录入”。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="223" />
+            <source>Cases ({0})</source>
+            <translation>待办工单（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="224" />
+            <source>Reminders and supervision ({0})</source>
+            <translation>催办与督办（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="254" />
+            <source>Lead unit: {0}</source>
+            <translation>主办单位：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="262" />
+            <source>Assisting: {0}</source>
+            <translation>协办单位：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="264" />
+            <source>Reopened: round {0}</source>
+            <translation>重办：第 {0} 轮</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="266" />
+            <source>Returned {0} time(s) so far</source>
+            <translation>已退单 {0} 次</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="269" />
+            <source>Extension of {0} to {1} awaits the centre's decision</source>
+            <translation>“{0}”延期至 {1} 的申请待中心审批</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="334" />
+            <source>Case {0}: recorded.</source>
+            <translation>工单 {0}：已登记。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/inbox.py" line="336" />
+            <source>It was returned too often and goes to a supervisor.</source>
+            <translation>该工单退单次数过多，已提交值班长处理。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="83" />
+            <source>Console locked</source>
+            <translation>工作台已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="88" />
+            <source>Locked after a period without activity. Type your user name ({0}) to continue.</source>
+            <translation>长时间无操作，工作台已锁定。请输入您的用户名（{0}）继续。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="92" />
+            <source>Locked after a period without activity. {0}, type your password to continue.</source>
+            <translation>长时间无操作，工作台已锁定。{0}，请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="102" />
+            <source>&amp;Unlock</source>
+            <translation>解锁(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="120" />
+            <source>Checking…</source>
+            <translation>正在验证…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="131" />
+            <source>That is not right. Try again.</source>
+            <translation>输入不正确，请重试。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="138" />
+            <source>Could not check the password: {0}</source>
+            <translation>无法验证密码：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Cover</name>
+        <message>
+            <location filename="../../console/ui/idle_lock.py" line="52" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+    </context>
+    <context>
+        <name>case_edit</name>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="74" />
+            <source>Type</source>
+            <translation>工单类型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <source>Sub-type</source>
+            <translation>具体类型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="76" />
+            <source>Class</source>
+            <translation>业务大类</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="77" />
+            <source>Matter category</source>
+            <translation>事项分类</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="78" />
+            <source>District</source>
+            <translation>区</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="79" />
+            <source>Town / street</source>
+            <translation>镇街</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="80" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="81" />
+            <source>Caller name</source>
+            <translation>来电人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="82" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="83" />
+            <source>Anonymous</source>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="84" />
+            <source>Confidential caller</source>
+            <translation>来电人信息保密</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="85" />
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="86" />
+            <source>Credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="87" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="88" />
+            <source>Description</source>
+            <translation>诉求内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="89" />
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="98" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="100" />
+            <source>no</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>
@@ -2155,6 +3746,51 @@ Operator console of the 12345 city hotline.</source>
             <location filename="../../console/ui/errors.py" line="45" />
             <source>A file could not be read or written: {0}</source>
             <translation>无法读取或写入文件：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="58" />
+            <source>The handover entry of case {0}</source>
+            <translation>交接单中工单 {0} 的记录</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="59" />
+            <source>The knowledge article “{0}”</source>
+            <translation>知识条目“{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="60" />
+            <source>Routing rule {0}</source>
+            <translation>派单规则 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="61" />
+            <source>SLA policy {0}</source>
+            <translation>办理时限规则 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="62" />
+            <source>The calendar entry of {0}</source>
+            <translation>工作日历中 {0} 的调整</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="63" />
+            <source>The shift table</source>
+            <translation>班次表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="64" />
+            <source>The roster of shift {0}</source>
+            <translation>班次 {0} 的排班</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="67" />
+            <source>{0} was changed by someone else after you opened it; nothing of yours was saved. Look at it again, then make your change.</source>
+            <translation>{0} 在您打开之后已被他人修改，您的改动没有保存。请重新查看后再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="73" />
+            <source>Now: {0}</source>
+            <translation>现为：{0}</translation>
         </message>
     </context>
     <context>
@@ -2731,198 +4367,574 @@ Operator console of the 12345 city hotline.</source>
             <translation>驳回延期</translation>
         </message>
         <message>
+            <location filename="../../console/ui/labels.py" line="86" />
+            <source>Sent back to the unit</source>
+            <translation>退回承办单位重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="87" />
+            <source>Escalated to supervisors</source>
+            <translation>提交值班长</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="88" />
+            <source>Unit reminded</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="89" />
+            <source>Supervision order</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="90" />
+            <source>Callback: not reached</source>
+            <translation>回访未接通</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="91" />
+            <source>Reopened</source>
+            <translation>重办</translation>
+        </message>
+        <message>
             <location filename="../../console/ui/labels.py" line="92" />
+            <source>Case edited</source>
+            <translation>修改工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="108" />
+            <source>assisting</source>
+            <translation>协办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="110" />
+            <source>recorded on the unit's behalf</source>
+            <translation>代承办单位录入</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="113" />
+            <source>citizen not reached</source>
+            <translation>未联系上市民</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="117" />
+            <source>satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="118" />
+            <source>basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="121" />
+            <source>unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="125" />
+            <source>solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="127" />
+            <source>not solved</source>
+            <translation>未解决</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="130" />
+            <source>round {0}</source>
+            <translation>第 {0} 轮</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="132" />
+            <source>attempt {0}</source>
+            <translation>第 {0} 次</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="146" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="93" />
+            <location filename="../../console/ui/labels.py" line="147" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="96" />
+            <location filename="../../console/ui/labels.py" line="150" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="97" />
+            <location filename="../../console/ui/labels.py" line="151" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="98" />
+            <location filename="../../console/ui/labels.py" line="152" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="102" />
+            <location filename="../../console/ui/labels.py" line="156" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="105" />
+            <location filename="../../console/ui/labels.py" line="159" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="108" />
+            <location filename="../../console/ui/labels.py" line="162" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="111" />
+            <location filename="../../console/ui/labels.py" line="165" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="114" />
+            <location filename="../../console/ui/labels.py" line="168" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="117" />
+            <location filename="../../console/ui/labels.py" line="171" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="128" />
+            <location filename="../../console/ui/labels.py" line="172" />
+            <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
+            <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="175" />
+            <source>Contains a broken character (half an emoji from a paste): retype it.</source>
+            <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="178" />
+            <source>One line only: remove the line break.</source>
+            <translation>只能填写一行，请删除换行。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="191" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="130" />
+            <location filename="../../console/ui/labels.py" line="193" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="132" />
+            <location filename="../../console/ui/labels.py" line="195" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="136" />
+            <location filename="../../console/ui/labels.py" line="199" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="139" />
+            <location filename="../../console/ui/labels.py" line="202" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="140" />
+            <location filename="../../console/ui/labels.py" line="203" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="144" />
-            <location filename="../../console/ui/labels.py" line="153" />
+            <location filename="../../console/ui/labels.py" line="207" />
+            <location filename="../../console/ui/labels.py" line="216" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="149" />
+            <location filename="../../console/ui/labels.py" line="212" />
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="150" />
+            <location filename="../../console/ui/labels.py" line="213" />
             <source>due soon</source>
             <translation>临期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="151" />
+            <location filename="../../console/ui/labels.py" line="214" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="152" />
+            <location filename="../../console/ui/labels.py" line="215" />
             <source>breached</source>
             <translation>已超时</translation>
         </message>
     </context>
     <context>
+        <name>loop</name>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="15" />
+            <source>Acknowledge</source>
+            <translation>签收</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="16" />
+            <source>Citizen contacted</source>
+            <translation>已联系市民</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="17" />
+            <source>On scene</source>
+            <translation>已到达现场</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="18" />
+            <source>Progress note</source>
+            <translation>办理进展</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="19" />
+            <source>Report result</source>
+            <translation>办结反馈</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="20" />
+            <source>Return to the centre</source>
+            <translation>退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="21" />
+            <source>Request extension</source>
+            <translation>申请延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="28" />
+            <source>How the citizen was contacted (optional)</source>
+            <translation>联系市民的情况（选填）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="29" />
+            <source>What was found on scene (optional)</source>
+            <translation>现场情况（选填）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="30" />
+            <source>What has been done so far</source>
+            <translation>目前的办理情况</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="31" />
+            <source>The result, as the citizen will hear it</source>
+            <translation>办理结果（将向市民回复）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="32" />
+            <source>Why this case is not for this unit (and who it is for)</source>
+            <translation>退单理由（不属本单位职责的原因，及建议的承办单位）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="35" />
+            <source>Why more time is needed</source>
+            <translation>需要延期的原因</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="42" />
+            <source>Lead</source>
+            <translation>主办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="43" />
+            <source>Assisting</source>
+            <translation>协办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="49" />
+            <source>not acknowledged</source>
+            <translation>未签收</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="50" />
+            <source>acknowledged</source>
+            <translation>已签收</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="51" />
+            <source>working</source>
+            <translation>办理中</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="52" />
+            <source>done</source>
+            <translation>已反馈</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="58" />
+            <source>Reminder</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="59" />
+            <source>Supervision order</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="60" />
+            <source>Escalation</source>
+            <translation>提级</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="66" />
+            <source>Someone else changed this case meanwhile: the list is reloaded, try again.</source>
+            <translation>该工单刚被他人修改，列表已刷新，请重试。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="72" />
+            <source>This step is not possible in the case's present status.</source>
+            <translation>工单当前状态下不能进行此操作。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="75" />
+            <source>Your role does not allow this.</source>
+            <translation>您的角色无权进行此操作。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="76" />
+            <source>This case is not with this unit.</source>
+            <translation>该工单不在本单位办理。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="77" />
+            <source>Please give the reason or text.</source>
+            <translation>请填写原因或内容。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="78" />
+            <source>An extension must be requested before the deadline.</source>
+            <translation>延期须在时限届满前申请。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="81" />
+            <source>The requested deadline must be later than the present one.</source>
+            <translation>申请的期限须晚于当前期限。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="84" />
+            <source>This time limit is already met.</source>
+            <translation>该时限已完成。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="85" />
+            <source>This time limit has not started.</source>
+            <translation>该时限尚未开始计时。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="86" />
+            <source>An extension of this time limit already awaits a decision.</source>
+            <translation>该时限已有延期申请待审批。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="89" />
+            <source>No extension request awaits a decision.</source>
+            <translation>没有待审批的延期申请。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="92" />
+            <source>This case is not due a callback.</source>
+            <translation>该工单不需回访。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="93" />
+            <source>This case is not with a unit.</source>
+            <translation>该工单不在承办单位办理中。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="94" />
+            <source>Unit fault applies only to an unsatisfied citizen.</source>
+            <translation>只有市民不满意时才能认定承办单位责任。</translation>
+        </message>
+    </context>
+    <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="130" />
+            <location filename="../../console/ui/queue/model.py" line="150" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="131" />
+            <location filename="../../console/ui/queue/model.py" line="151" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="132" />
+            <location filename="../../console/ui/queue/model.py" line="152" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="133" />
+            <location filename="../../console/ui/queue/model.py" line="153" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="134" />
+            <location filename="../../console/ui/queue/model.py" line="154" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="135" />
+            <location filename="../../console/ui/queue/model.py" line="155" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="136" />
+            <location filename="../../console/ui/queue/model.py" line="156" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="137" />
+            <location filename="../../console/ui/queue/model.py" line="157" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="138" />
+            <location filename="../../console/ui/queue/model.py" line="158" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="139" />
+            <location filename="../../console/ui/queue/model.py" line="159" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="140" />
+            <location filename="../../console/ui/queue/model.py" line="160" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="141" />
+            <location filename="../../console/ui/queue/model.py" line="161" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="142" />
+            <location filename="../../console/ui/queue/model.py" line="162" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="143" />
+            <location filename="../../console/ui/queue/model.py" line="163" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="144" />
+            <location filename="../../console/ui/queue/model.py" line="164" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="256" />
+            <location filename="../../console/ui/queue/model.py" line="277" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="29" />
+            <source>Closure rate</source>
+            <translation>办结率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="30" />
+            <source>Response rate</source>
+            <translation>响应率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="31" />
+            <source>On-time closure rate</source>
+            <translation>按时办结率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="32" />
+            <source>On-time (original deadline)</source>
+            <translation>按时办结率（原时限）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="35" />
+            <source>Satisfaction rate</source>
+            <translation>满意率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="36" />
+            <source>Resolution rate</source>
+            <translation>解决率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="37" />
+            <source>Avg. response (h)</source>
+            <translation>平均响应（小时）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="38" />
+            <source>Return rate</source>
+            <translation>退单率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="39" />
+            <source>Extension rate</source>
+            <translation>延期率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="46" />
+            <source>cases closed ÷ cases received in the period</source>
+            <translation>已办结工单数 ÷ 本期受理工单数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="49" />
+            <source>dispatched demands acknowledged (or, urgent cases, the citizen contacted) by the response deadline ÷ dispatched demands whose response was made or is due</source>
+            <translation>在响应时限内签收（紧急事项为联系群众）的派单诉求数 ÷ 已响应或响应时限已到的派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="54" />
+            <source>headline: dispatched demands with the final result by the deadline in force (approved extensions included) ÷ dispatched demands done or due</source>
+            <translation>主指标：在现行时限（含批准的延期）内反馈结果的派单诉求数 ÷ 已办结或时限已到的派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="59" />
+            <source>dispatched demands with the final result by the original deadline (before any extension) ÷ dispatched demands done or originally due</source>
+            <translation>在原时限（不含延期）内反馈结果的派单诉求数 ÷ 已办结或原时限已到的派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="64" />
+            <source>cases whose latest callback was satisfied or basically satisfied ÷ cases with a callback verdict</source>
+            <translation>最近一次回访为满意或基本满意的工单数 ÷ 有回访结果的工单数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="69" />
+            <source>cases whose latest callback says the problem was solved ÷ cases with a callback verdict</source>
+            <translation>最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="74" />
+            <source>Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched demands acknowledged</source>
+            <translation>∑（派单至主办单位首次签收的小时数）÷ 已签收的派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="79" />
+            <source>dispatched demands returned at least once ÷ dispatched demands</source>
+            <translation>至少退单一次的派单诉求数 ÷ 派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="82" />
+            <source>dispatched demands with an approved extension ÷ dispatched demands</source>
+            <translation>获批延期的派单诉求数 ÷ 派单诉求数</translation>
         </message>
     </context>
 </TS>

@@ -19,6 +19,13 @@ from console.seed.reference import seed_reference
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TRANSACTIONAL = (
+    "case_assist_states",
+    "supervision_notices",
+    "case_callbacks",
+    "case_facts",
+    "facts_watermark",
+    "case_keywords",
+    "hotspot_reviews",
     "handover_items",
     "handover_groups",
     "handovers",
@@ -33,7 +40,9 @@ TRANSACTIONAL = (
     "case_deadlines",
     "calendar_overrides",
     "case_events",
+    "case_confidential_callers",
     "cases",
+    "offline_replays",
     "number_counters",
     "workstations",
     "case_changes",

@@ -224,4 +224,3 @@ def test_shift_configuration_dialog(qtbot: QtBot, ui_ctx: UiContext) -> None:
         lambda: dialog.config is not None and len(dialog.config.roster) == 1, timeout=10_000
     )
     assert dialog.config.roster[0].role == "supervisor"
-
