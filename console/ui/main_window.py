@@ -275,11 +275,11 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._pages):
             self.stack.setCurrentWidget(self._pages[row])
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         """The screen shown (inside the scroll area that keeps the window on a 1366×768
         workstation screen)."""
         page = self.stack.currentWidget()
-        if isinstance(page, QScrollArea) and page.widget() is not None:
+        if isinstance(page, QScrollArea):
             return page.widget()
         return page
 
