@@ -269,8 +269,8 @@ def test_estimated_size_is_replaced_by_the_exact_count(qtbot: QtBot) -> None:
     assert model.rowCount() == 250 and model.total_exact  # the count replaced the guess
     assert [model.row_at(i).id for i in range(100)] == [r.id for r in rows[:100]]  # type: ignore[union-attr]
 
-    # a jump to the end before the count arrives waits for it: where the end is, or
-    # what an offset means, is not known from an estimate
+    # a jump to the end before the count arrives reads the last rows at once, beside
+    # the count; they are placed when the count says where the end is
     asked.clear()
     model.set_query(QueueQuery())
     fn, ok = pending.pop(0)
@@ -278,17 +278,32 @@ def test_estimated_size_is_replaced_by_the_exact_count(qtbot: QtBot) -> None:
     assert model.rowCount() == 400 and not model.total_exact
     count_fn, count_ok = pending.pop(0)  # held back: the count is slow
     model.jump_to_end()
-    qtbot.wait(50)  # the block pump runs on a zero timer
-    assert not pending  # nothing read at the estimated end
+    qtbot.waitUntil(lambda: bool(pending), timeout=2_000)  # the pump runs on a timer
+    tail_fn, tail_ok = pending.pop(0)
+    tail_window = tail_fn()  # type: ignore[operator]
+    assert asked[-1].from_end and asked[-1].tail
+    tail_ok(tail_window)  # type: ignore[operator]
+    assert model.row_at(399) is None and model.row_at(249) is None  # not placed yet
     count_ok(count_fn())  # type: ignore[operator]
     assert model.rowCount() == 250 and model.total_exact
-    model.jump_to_end()  # (the table does this itself: QueueTable follows the end)
+    assert [model.row_at(i).id for i in range(150, 250)] == [r.id for r in rows[150:250]]  # type: ignore[union-attr]
+    assert not pending  # nothing read twice
+
+    # an offset jump into the middle of an estimated view waits for the count
+    model.set_query(QueueQuery())
+    fn, ok = pending.pop(0)
+    ok(fn())  # type: ignore[operator]
+    count_fn, count_ok = pending.pop(0)
+    model.visible_range = lambda: (200, 220)
+    model.data(model.index(200, 1))  # the view asks for a row far from the top
+    qtbot.wait(50)
+    assert not pending
+    count_ok(count_fn())  # type: ignore[operator]
     qtbot.waitUntil(lambda: bool(pending), timeout=2_000)
-    end_fn, end_ok = pending.pop(0)
-    end_window = end_fn()  # type: ignore[operator]
-    assert asked[-1].from_end and asked[-1].known_total == 250
-    end_ok(end_window)  # type: ignore[operator]
-    assert model.row_at(249).id == rows[249].id  # type: ignore[union-attr]
+    mid_fn, mid_ok = pending.pop(0)
+    mid_ok(mid_fn())  # type: ignore[operator]
+    assert asked[-1].known_total == 250 and not asked[-1].tail
+    assert model.row_at(200).id == rows[200].id  # type: ignore[union-attr]
 
 
 def test_table_follows_the_end_when_the_estimate_settles(qtbot: QtBot) -> None:

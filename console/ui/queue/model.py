@@ -69,6 +69,27 @@ COLUMNS = (
 )
 DEFAULT_HIDDEN = ("urgency", "channel")
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_HANDLED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _FOREGROUND,
+        _BACKGROUND,
+        _ALIGNMENT,
+        _TOOLTIP,
+        int(CASE_ID_ROLE),
+        int(ROW_ROLE),
+        int(DUE_ROLE),
+        int(STATE_ROLE),
+    }
+)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_VIEWERS_COL = COLUMNS.index("viewers")
+
 STATE_COLOURS = {
     BREACHED: (QColor("#b3261e"), QColor("#fde7e6")),
     CRITICAL: (QColor("#a14a00"), QColor("#fff0d9")),
@@ -88,6 +109,7 @@ class WindowRequest:
     known_total: int | None = None  # set for block loads: the size is not re-counted
     estimate: bool = False  # the first page of a view: an estimated size will do
     count_only: bool = False  # the exact size, no rows
+    tail: bool = False  # the last rows while the size is an estimate: placed on the count
 
 
 def fetch_window(service: Any, query: QueueQuery, req: WindowRequest) -> Window:
@@ -189,6 +211,8 @@ class QueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._total = 0
         self._total_exact = True  # False while the size is the planner's estimate
+        # the last rows, read while the size was an estimate: (query gen, data gen, rows)
+        self._tail: tuple[int, int, list[QueueRow]] | None = None
         self._rows: dict[int, QueueRow] = {}
         self._row_gen: dict[int, int] = {}  # position -> data generation it was read in
         self._asked: dict[int, int] = {}  # block -> data generation it was asked for in
@@ -224,7 +248,9 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks ~10 roles per cell on every paint: the ones not served here
+        # leave at once, and roles compare as plain ints (enum comparisons cost)
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         r = index.row()
         if not (0 <= r < self._total):
@@ -235,8 +261,18 @@ class QueueModel(QAbstractTableModel):
         if row is None:
             return None
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, col)
+        if role == _FOREGROUND:
+            if self.stale:
+                return QBrush(STALE_COLOUR)
+            return self._state_brush(row, col, 0) if col == COL_TIME_LEFT else None
+        if role == _BACKGROUND:
+            if col == _VIEWERS_COL and row.viewers:
+                return QBrush(VIEWERS_COLOUR)
+            return None if self.stale or col != COL_TIME_LEFT else self._state_brush(row, col, 1)
+        if role == _ALIGNMENT:
+            return _RIGHT if col == COL_TIME_LEFT else None
         if role == CASE_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -246,18 +282,8 @@ class QueueModel(QAbstractTableModel):
         if role == STATE_ROLE:
             t = row_time_left(row, self.now, self._calendar)
             return None if t is None else t.state
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.stale:
-                return QBrush(STALE_COLOUR)
-            return self._state_brush(row, col, 0)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if COLUMNS[col] == "viewers" and row.viewers:
-                return QBrush(VIEWERS_COLOUR)
-            return None if self.stale else self._state_brush(row, col, 1)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TIME_LEFT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _state_brush(self, row: QueueRow, col: int, which: int) -> QBrush | None:
@@ -364,6 +390,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = 0
         self._total_exact = True
+        self._tail = None
         self._rows.clear()
         self._row_gen.clear()
         self._asked.clear()
@@ -450,7 +477,11 @@ class QueueModel(QAbstractTableModel):
         if below is not None:
             return WindowRequest(start, limit, before=page_key(self._query, below), known_total=n)
         if not self._total_exact:
-            return None  # where the end is, or what an offset means, is not known yet
+            if start + self._block >= self._total:
+                # the end of an estimated view: read the last rows now, beside the count;
+                # where they go is known when the count arrives
+                return WindowRequest(start, self._block, from_end=True, known_total=n, tail=True)
+            return None  # what an offset means is not known yet: after the count
         if start + self._block >= self._total:
             return WindowRequest(start, limit, from_end=True, known_total=n)
         return WindowRequest(start, limit, known_total=n)  # a jump into the middle: offset
@@ -469,7 +500,15 @@ class QueueModel(QAbstractTableModel):
                 self.stale = False
                 self.stale_changed.emit(False)
                 self._repaint_all()
-            if req.known_total is not None:
+            if req.tail and not self._total_exact:
+                self._tail = (qgen, dgen, window.rows)  # placed when the count arrives
+                self._after_load()
+                return
+            if req.tail or (req.from_end and req.known_total is not None):
+                # the last rows: they end at the size as known now
+                n = len(window.rows)
+                window = Window(self._total, max(self._total - n, 0), window.rows)
+            elif req.known_total is not None:
                 # a block of rows: the size it echoes may predate the exact count
                 window = Window(self._total, window.start, window.rows, self._total_exact)
             self._apply(window, dgen)
@@ -501,8 +540,13 @@ class QueueModel(QAbstractTableModel):
             if qgen == self._query_gen and not self._total_exact:
                 self._resize(window.total)
                 self._total_exact = True
-                self.window_loaded.emit()
-                self.page_loaded.emit(self._total)
+                tail, self._tail = self._tail, None
+                if tail is not None and tail[0] == qgen:
+                    rows = tail[2]
+                    self._apply(Window(self._total, max(self._total - len(rows), 0), rows), tail[1])
+                else:
+                    self.window_loaded.emit()
+                    self.page_loaded.emit(self._total)
                 self._after_load()
 
         def failed(exc: BaseException) -> None:
