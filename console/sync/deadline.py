@@ -124,8 +124,17 @@ def install(engine: Engine, seconds: float) -> None:
         WATCHDOG.disarm(conn.connection.dbapi_connection)
 
     def disarm_error(ctx: Any) -> None:
-        if ctx.connection is not None and ctx.connection.connection.dbapi_connection:
-            WATCHDOG.disarm(ctx.connection.connection.dbapi_connection)
+        # the failed statement's own connection: through its cursor first (the
+        # Connection may already be invalidated, and its fairy gone, when this runs)
+        cursor = getattr(ctx.execution_context, "cursor", None)
+        dbapi = getattr(cursor, "connection", None)
+        if dbapi is None:
+            try:
+                dbapi = ctx.connection.connection.dbapi_connection
+            except Exception:  # noqa: BLE001 - an invalidated connection: nothing armed
+                return
+        if dbapi is not None:
+            WATCHDOG.disarm(dbapi)
 
     def checkout(dbapi_conn: Any, _rec: Any, _proxy: Any) -> None:
         WATCHDOG.arm(dbapi_conn, min(seconds, PING_TIMEOUT_S))
