@@ -270,7 +270,8 @@ def test_estimated_size_is_replaced_by_the_exact_count(qtbot: QtBot) -> None:
     assert [model.row_at(i).id for i in range(100)] == [r.id for r in rows[:100]]  # type: ignore[union-attr]
 
     # a jump to the end before the count arrives reads the last rows at once, beside
-    # the count; they are placed when the count says where the end is
+    # the count, shows them at the estimated end, and moves them when the count says
+    # where the end is
     asked.clear()
     model.set_query(QueueQuery())
     fn, ok = pending.pop(0)
@@ -283,7 +284,9 @@ def test_estimated_size_is_replaced_by_the_exact_count(qtbot: QtBot) -> None:
     tail_window = tail_fn()  # type: ignore[operator]
     assert asked[-1].from_end and asked[-1].tail
     tail_ok(tail_window)  # type: ignore[operator]
-    assert model.row_at(399) is None and model.row_at(249) is None  # not placed yet
+    shown = [model.row_at(i) for i in range(300, 400)]  # at the estimated end
+    assert [r.id for r in shown if r] == [r.id for r in rows[150:250]]
+    assert model.fully_loaded(300, 399) and not model.total_exact
     count_ok(count_fn())  # type: ignore[operator]
     assert model.rowCount() == 250 and model.total_exact
     assert [model.row_at(i).id for i in range(150, 250)] == [r.id for r in rows[150:250]]  # type: ignore[union-attr]

@@ -211,8 +211,9 @@ class QueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._total = 0
         self._total_exact = True  # False while the size is the planner's estimate
-        # the last rows, read while the size was an estimate: (query gen, data gen, rows)
-        self._tail: tuple[int, int, list[QueueRow]] | None = None
+        # the last rows, read while the size was an estimate and shown at the estimated
+        # end until the count says where they go: (query gen, data gen, rows, position)
+        self._tail: tuple[int, int, list[QueueRow], int] | None = None
         self._rows: dict[int, QueueRow] = {}
         self._row_gen: dict[int, int] = {}  # position -> data generation it was read in
         self._asked: dict[int, int] = {}  # block -> data generation it was asked for in
@@ -501,7 +502,10 @@ class QueueModel(QAbstractTableModel):
                 self.stale_changed.emit(False)
                 self._repaint_all()
             if req.tail and not self._total_exact:
-                self._tail = (qgen, dgen, window.rows)  # placed when the count arrives
+                # shown at the estimated end now, moved when the count arrives
+                start = max(self._total - len(window.rows), 0)
+                self._tail = (qgen, dgen, window.rows, start)
+                self._apply(Window(self._total, start, window.rows, exact=False), dgen)
                 self._after_load()
                 return
             if req.tail or (req.from_end and req.known_total is not None):
@@ -542,8 +546,10 @@ class QueueModel(QAbstractTableModel):
                 self._total_exact = True
                 tail, self._tail = self._tail, None
                 if tail is not None and tail[0] == qgen:
-                    rows = tail[2]
-                    self._apply(Window(self._total, max(self._total - len(rows), 0), rows), tail[1])
+                    _q, dgen, rows, shown_at = tail
+                    self._drop(shown_at, len(rows))  # the estimated end was not the end
+                    self._resize(window.total)
+                    self._apply(Window(self._total, max(self._total - len(rows), 0), rows), dgen)
                 else:
                     self.window_loaded.emit()
                     self.page_loaded.emit(self._total)
@@ -553,6 +559,15 @@ class QueueModel(QAbstractTableModel):
             raise exc  # the next refresh counts again
 
         self._run(lambda: self._fetch(query, WindowRequest(0, 0, count_only=True)), done, failed)
+
+    def _drop(self, start: int, n: int) -> None:
+        """Forget rows start..start+n-1 (shown at a provisional place)."""
+        for pos in range(start, start + n):
+            self._rows.pop(pos, None)
+            self._row_gen.pop(pos, None)
+        last = min(start + n, self._total) - 1
+        if start <= last:
+            self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
 
     def _resize(self, new_total: int) -> None:
         if new_total > self._total:
@@ -578,6 +593,11 @@ class QueueModel(QAbstractTableModel):
     def _apply(self, window: Window, dgen: int) -> None:
         self.now = self._clock()
         self.loaded_once = True
+        if window.exact and self._tail is not None:
+            # the size became known another way (a refresh counted): the rows shown at
+            # the estimated end go; the view asks for the true end again
+            tail, self._tail = self._tail, None
+            self._drop(tail[3], len(tail[2]))
         self._resize(window.total)
         self._total_exact = window.exact
         start = window.start
