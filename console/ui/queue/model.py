@@ -48,6 +48,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 4
 
 BLOCK = 100
 REFRESH_MARGIN = 20  # rows read beyond the visible ones on a refresh
+COUNT_DELAY_MS = 40  # the exact count starts this long after an estimated first page
 
 COL_TIME_LEFT = 0
 COLUMNS = (
@@ -517,7 +518,9 @@ class QueueModel(QAbstractTableModel):
                 window = Window(self._total, window.start, window.rows, self._total_exact)
             self._apply(window, dgen)
             if not window.exact:
-                self._count_exactly(qgen)
+                # after the first page is painted: on a server sharing the client's
+                # cores, a parallel count would otherwise slow the paint it waits behind
+                QTimer.singleShot(COUNT_DELAY_MS, self, lambda: self._count_exactly(qgen))
             self._after_load()
 
         def failed(exc: BaseException) -> None:
@@ -538,6 +541,8 @@ class QueueModel(QAbstractTableModel):
     def _count_exactly(self, qgen: int) -> None:
         """The exact size after a first page sized by estimate (not ``_busy``: block
         loads go on meanwhile)."""
+        if qgen != self._query_gen:
+            return  # another view was chosen meanwhile
         query = self._query
 
         def done(window: Window) -> None:
