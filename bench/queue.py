@@ -202,6 +202,7 @@ def ui_figures(url: str, repeat: int) -> dict[str, Any]:
             model.set_query(QueueQuery(base))
             _spin(app, painted)
             samples["end"].append(step(view.scrollToBottom))
+        _spin(app, lambda m=model: m.total_exact)  # type: ignore[misc]
         rows = model.rowCount()
         med = {k: statistics.median(v) for k, v in samples.items()}
         results[label] = {"rows": rows, **med}

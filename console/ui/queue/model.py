@@ -437,27 +437,31 @@ class QueueModel(QAbstractTableModel):
             self._pump_timer.start()
 
     def _pump(self) -> None:
+        """Start the load of one wanted block: visible ones first, top down. While the
+        size is an estimate, blocks that need it wait (the count re-pumps) and the next
+        candidate is tried, e.g. the end of the view beside the block above it."""
         self._pump_scheduled = False
         if self._busy or not self._wanted:
             return
         first, last = self.visible_range()
-        visible = {b for b in self._wanted if first // self._block <= b <= last // self._block}
-        block = min(visible or self._wanted)
-        self._wanted.discard(block)
-        if self._asked.get(block) == self._data_gen:
-            self._pump()
-            return
-        start = block * self._block
-        if start >= self._total:
+        lo, hi = first // self._block, last // self._block
+        order = sorted(self._wanted, key=lambda b: (not lo <= b <= hi, b))
+        for block in order:
+            if self._asked.get(block) == self._data_gen:
+                self._wanted.discard(block)
+                continue
+            start = block * self._block
+            if start >= self._total:
+                self._wanted.discard(block)
+                self._asked[block] = self._data_gen
+                continue
+            req = self._block_request(block, start)
+            if req is None:  # needs the exact size: stays wanted until the count
+                continue
+            self._wanted.discard(block)
             self._asked[block] = self._data_gen
-            self._pump()
+            self._load(req)
             return
-        req = self._block_request(block, start)
-        if req is None:  # a jump while the size is an estimate: after the exact count
-            self._wanted.add(block)
-            return
-        self._asked[block] = self._data_gen
-        self._load(req)
 
     def _fresh(self, pos: int) -> QueueRow | None:
         if self._row_gen.get(pos, -1) >= self._data_gen:
