@@ -35,14 +35,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import CaseType, EventKind, Status
+from console.casetypes import CaseType, Status
 from console.clock import local_date, now_utc
 from console.identity import Identity
-from console.models import Case, CaseEvent, OfflineReplay
+from console.models import Case, OfflineReplay
 from console.numbering import parse_case_number
 from console.offline.policy import Backoff, Failure, ItemState, Link, LinkState, classify
 from console.offline.store import CASE, NOTE, LocalStore, OutboxItem
-from console.services.callers import REPEAT_CALL, AddedCall
+from console.services.callers import AddedCall, record_repeat_call
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
 from console.services.intake import IntakeExtras, IntakeService
@@ -156,21 +156,7 @@ def record_note(
             raise NotFound(f"case {payload.get('number') or payload.get('case_id')}")
         if require_open and case.status in (Status.CLOSED, Status.VISITED):
             raise Conflict(f"case {case.number} is {case.status}: open a new case")
-        s.add(
-            CaseEvent(
-                case_id=case.id,
-                kind=EventKind.NOTE,
-                at=at,
-                actor_id=who.agent_id,
-                actor_name=who.display_name,
-                station=station,
-                detail={
-                    "note": REPEAT_CALL,
-                    "phone": payload["phone"],
-                    "text": payload["text"][:4000],
-                },
-            )
-        )
+        record_repeat_call(s, case, who, station, at, payload["phone"], payload["text"])
         s.add(
             OfflineReplay(
                 item_uuid=note_uuid, kind=NOTE, station=station, case_id=case.id, applied_at=at

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from console.casetypes import OPEN_STATUSES, EventKind
 from console.clock import now_utc
 from console.identity import Identity
-from console.models import Case, CaseEvent, HandlingUnit, MatterCategory
+from console.models import Case, HandlingUnit, MatterCategory
 from console.services.errors import Conflict, NotFound, ValidationFailed
+from console.services.sla import add_event
 from console.validation import FieldError, normalize_phone, phone_kind
 
 HISTORY_LIMIT = 20
@@ -105,19 +106,14 @@ class CallerService:
                 raise NotFound(f"case #{case_id}")
             if case.status not in OPEN_STATUSES:
                 raise Conflict(f"case {case.number} is {case.status}: open a new case")
-            s.add(
-                CaseEvent(
-                    case_id=case.id,
-                    kind=EventKind.NOTE,
-                    at=at,
-                    actor_id=who.agent_id,
-                    actor_name=who.display_name,
-                    station=station,
-                    detail={
-                        "note": REPEAT_CALL,
-                        "phone": normalize_phone(raw_phone),
-                        "text": said[:4000],
-                    },
-                )
-            )
+            record_repeat_call(s, case, who, station, at, normalize_phone(raw_phone), said)
             return AddedCall(case.id, case.number, case.status)
+
+
+def record_repeat_call(
+    s: Session, case: Case, who: Identity, station: str, at: datetime, phone: str, said: str
+) -> None:
+    """The note a repeat call leaves in its case's history (also replayed from a
+    workstation's outbox)."""
+    add_event(s, case, EventKind.NOTE, who, station, at, note=REPEAT_CALL, phone=phone,
+              text=said[:4000])  # fmt: skip
