@@ -12,6 +12,7 @@ selected open case. In the lists, Enter does the list's action.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -660,6 +661,29 @@ class CaseEntryScreen(QWidget):
     def _category_id(self) -> int | None:
         return self._category_ids.get(self.category.currentText().strip())
 
+    # --- lookups while the agent types ------------------------------------------------
+    def _latest(
+        self,
+        name: str,
+        fetch: Callable[[], Any] | None,
+        show: Callable[[Any], None],
+        at_once: Any = None,
+    ) -> None:
+        """Ask for one lookup of a kind (history, kb, dups, route) in the background and
+        show its answer only if no newer one was asked meanwhile (or the form cleared).
+        Without ``fetch``, ``at_once`` is shown now, and older answers are dropped."""
+        self._tokens[name] += 1
+        token = self._tokens[name]
+        if fetch is None:
+            show(at_once)
+            return
+
+        def arrived(result: Any) -> None:
+            if token == self._tokens[name]:  # else: the input changed meanwhile
+                show(result)
+
+        self.ctx.runner.run(fetch, arrived, owner=self)
+
     # --- caller history --------------------------------------------------------------
     def _ask_history(self) -> None:
         raw = self.phone.text()
@@ -667,18 +691,10 @@ class CaseEntryScreen(QWidget):
             if not raw.strip():
                 self._show_history(None)
             return
-        self._tokens["history"] += 1
-        token = self._tokens["history"]
         self.history_label.setText(self.tr("Looking up {0}…").format(raw.strip()))
-        self.ctx.runner.run(
-            lambda: self.ctx.app.callers.history(raw),
-            lambda h: self._history_arrived(token, h),
-            owner=self,
-        )
+        self._latest("history", lambda: self.ctx.app.callers.history(raw), self._history_arrived)
 
-    def _history_arrived(self, token: int, history: CallerHistory | None) -> None:
-        if token != self._tokens["history"]:
-            return  # the number changed meanwhile
+    def _history_arrived(self, history: CallerHistory | None) -> None:
         self._show_history(history)
         self.history_shown.emit(history)
 
@@ -762,20 +778,12 @@ class CaseEntryScreen(QWidget):
 
     def _ask_kb(self) -> None:
         text = self.description.toPlainText().strip()
-        self._tokens["kb"] += 1
-        token = self._tokens["kb"]
         if len(text) < 2:
-            self._show_kb(token, [])
+            self._latest("kb", None, self._show_kb, [])
             return
-        self.ctx.runner.run(
-            lambda: self.ctx.app.knowledge.search(text),
-            lambda hits: self._show_kb(token, hits),
-            owner=self,
-        )
+        self._latest("kb", lambda: self.ctx.app.knowledge.search(text), self._show_kb)
 
-    def _show_kb(self, token: int, hits: list[KbHit]) -> None:
-        if token != self._tokens["kb"]:
-            return
+    def _show_kb(self, hits: list[KbHit]) -> None:
         self.kb_list.clear()
         for h in hits:
             item = QListWidgetItem(texts.kb_line(h))
@@ -829,20 +837,12 @@ class CaseEntryScreen(QWidget):
             self.address.text(),
             self.description.toPlainText(),
         )
-        self._tokens["dups"] += 1
-        token = self._tokens["dups"]
         if self._case_type() is not CaseType.DEMAND:
-            self._show_duplicates(token, [])
+            self._latest("dups", None, self._show_duplicates, [])
             return
-        self.ctx.runner.run(
-            lambda: self.ctx.app.duplicates.suggest(q),
-            lambda found: self._show_duplicates(token, found),
-            owner=self,
-        )
+        self._latest("dups", lambda: self.ctx.app.duplicates.suggest(q), self._show_duplicates)
 
-    def _show_duplicates(self, token: int, found: list[Candidate]) -> None:
-        if token != self._tokens["dups"]:
-            return
+    def _show_duplicates(self, found: list[Candidate]) -> None:
         self.dup_list.clear()
         for c in found:
             item = QListWidgetItem(texts.duplicate_line(c))
@@ -891,9 +891,8 @@ class CaseEntryScreen(QWidget):
         urgency = Urgency.URGENT if self.urgent.isChecked() else Urgency.NORMAL
         channel = self.channel.currentData() or ""
         class_code = self.class_box.currentData() or ""
-        self._tokens["route"] += 1
-        token = self._tokens["route"]
-        self.ctx.runner.run(
+        self._latest(
+            "route",
             lambda: self.ctx.app.routing.suggest(
                 cat,
                 district,
@@ -902,13 +901,10 @@ class CaseEntryScreen(QWidget):
                 channel_code=channel,
                 class_code=class_code,
             ),
-            lambda r: self._routing_arrived(token, r),
-            owner=self,
+            self._routing_arrived,
         )
 
-    def _routing_arrived(self, token: int, r: RoutingSuggestion) -> None:
-        if token != self._tokens["route"]:
-            return
+    def _routing_arrived(self, r: RoutingSuggestion) -> None:
         if not self._unit_manual:
             if r.unit is not None:
                 self.unit.setCurrentIndex(self.unit.findData(r.unit.id))
