@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, MetaData
+from sqlalchemy import DateTime, Dialect, Index, MetaData, text
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -57,3 +57,9 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def partial_index(name: str, *columns: Any, where: str) -> Index:
+    """An index over the rows matching ``where`` (SQL text), on both engines. The text is
+    also what queries must show for SQLite to use it (see console.services.queue)."""
+    return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))

@@ -15,11 +15,10 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 
 OPEN_STATUS_SQL = (
     "status IN ('received','dispatched','accepted','in_progress','replied','returned')"
@@ -30,12 +29,11 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         # queue pages: open cases by time left, keyset (next_due_at, id)
-        Index(
+        partial_index(
             "ix_cases_open_due",
             "next_due_at",
             "id",
-            postgresql_where=text(OPEN_STATUS_SQL),
-            sqlite_where=text(OPEN_STATUS_SQL),
+            where=OPEN_STATUS_SQL,
         ),
         Index("ix_cases_assignee_status", "assignee_id", "status"),
         Index("ix_cases_caller_phone_created", "caller_phone", "created_at"),

@@ -15,11 +15,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 from console.models.case import Case
 
 #: "received this shift" counts by received_at; a handover over 1,000,000 cases needs it
@@ -69,11 +68,10 @@ class HandoverItem(Base):
     __tablename__ = "handover_items"
     __table_args__ = (
         UniqueConstraint("handover_id", "case_id"),
-        Index(
+        partial_index(
             "ix_handover_items_open_flags",
             "handover_id",
-            postgresql_where=text(OPEN_FLAGS_SQL),
-            sqlite_where=text(OPEN_FLAGS_SQL),
+            where=OPEN_FLAGS_SQL,
         ),
     )
 

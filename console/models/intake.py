@@ -11,16 +11,14 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 from console.models.case import OPEN_STATUS_SQL, Case
 
 
@@ -127,24 +125,21 @@ class ImportedMessage(Base):
 
 # Possible duplicates are looked for among the open cases of the last days, by category,
 # town or district: partial indexes keep those lookups small on millions of cases.
-Index(
+partial_index(
     "ix_cases_open_category_created",
     Case.category_id,
     Case.created_at,
-    postgresql_where=text(OPEN_STATUS_SQL),
-    sqlite_where=text(OPEN_STATUS_SQL),
+    where=OPEN_STATUS_SQL,
 )
-Index(
+partial_index(
     "ix_cases_open_town_created",
     Case.town_id,
     Case.created_at,
-    postgresql_where=text(OPEN_STATUS_SQL),
-    sqlite_where=text(OPEN_STATUS_SQL),
+    where=OPEN_STATUS_SQL,
 )
-Index(
+partial_index(
     "ix_cases_open_district_created",
     Case.district_id,
     Case.created_at,
-    postgresql_where=text(OPEN_STATUS_SQL),
-    sqlite_where=text(OPEN_STATUS_SQL),
+    where=OPEN_STATUS_SQL,
 )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 from console.models.case import Case
 
 
@@ -35,19 +35,17 @@ class SupervisionNotice(Base):
 
     __tablename__ = "supervision_notices"
     __table_args__ = (
-        Index(
+        partial_index(
             "ix_supervision_notices_open_unit",
             "unit_id",
             "created_at",
-            postgresql_where=text(OPEN_NOTICE_SQL),
-            sqlite_where=text(OPEN_NOTICE_SQL),
+            where=OPEN_NOTICE_SQL,
         ),
-        Index(
+        partial_index(
             "ix_supervision_notices_open_kind",
             "kind",
             "created_at",
-            postgresql_where=text(OPEN_NOTICE_SQL),
-            sqlite_where=text(OPEN_NOTICE_SQL),
+            where=OPEN_NOTICE_SQL,
         ),
     )
 
@@ -70,12 +68,11 @@ class CaseCallback(Base):
 
     __tablename__ = "case_callbacks"
     __table_args__ = (
-        Index(
+        partial_index(
             "ix_case_callbacks_pending",
             "next_try_at",
             "case_id",
-            postgresql_where=text("done_at IS NULL"),
-            sqlite_where=text("done_at IS NULL"),
+            where="done_at IS NULL",
         ),
     )
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 from console.models.case import OPEN_STATUS_SQL, Case
 
 UNASSIGNED_OPEN_SQL = f"{OPEN_STATUS_SQL} AND assignee_id IS NULL"
@@ -17,36 +17,32 @@ CALLBACK_SQL = "status = 'closed' AND case_type = 'demand'"
 
 # --- indexes on cases for the queue views (declared here, created in migration 0003) ---
 # the team queue and claim-next: unassigned open cases by time left, all classes / one class
-Index(
+partial_index(
     "ix_cases_unassigned_due",
     Case.next_due_at,
     Case.id,
-    postgresql_where=text(UNASSIGNED_OPEN_SQL),
-    sqlite_where=text(UNASSIGNED_OPEN_SQL),
+    where=UNASSIGNED_OPEN_SQL,
 )
-Index(
+partial_index(
     "ix_cases_unassigned_class_due",
     Case.class_code,
     Case.next_due_at,
     Case.id,
-    postgresql_where=text(UNASSIGNED_OPEN_SQL),
-    sqlite_where=text(UNASSIGNED_OPEN_SQL),
+    where=UNASSIGNED_OPEN_SQL,
 )
 # open cases, newest first
-Index(
+partial_index(
     "ix_cases_open_received",
     Case.received_at,
     Case.id,
-    postgresql_where=text(OPEN_STATUS_SQL),
-    sqlite_where=text(OPEN_STATUS_SQL),
+    where=OPEN_STATUS_SQL,
 )
 # callbacks due (回访): closed demands not yet called back
-Index(
+partial_index(
     "ix_cases_callback_due",
     Case.next_due_at,
     Case.id,
-    postgresql_where=text(CALLBACK_SQL),
-    sqlite_where=text(CALLBACK_SQL),
+    where=CALLBACK_SQL,
 )
 # the supervisors' "all cases" view in both sort orders, and arrivals per hour
 Index("ix_cases_due_id", Case.next_due_at, Case.id)

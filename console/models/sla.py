@@ -8,16 +8,14 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
-    Index,
     Integer,
     PrimaryKeyConstraint,
     String,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from console.models.base import Base, UtcDateTime, utcnow
+from console.models.base import Base, UtcDateTime, partial_index, utcnow
 
 
 class SlaPolicy(Base):
@@ -89,11 +87,10 @@ class CaseDeadline(Base):
     __tablename__ = "case_deadlines"
     __table_args__ = (
         PrimaryKeyConstraint("case_id", "milestone_code"),
-        Index(
+        partial_index(
             "ix_case_deadlines_unmet_due",
             "due_at",
-            postgresql_where=text("met_at IS NULL AND NOT paused"),
-            sqlite_where=text("met_at IS NULL AND NOT paused"),
+            where="met_at IS NULL AND NOT paused",
         ),
     )
 
