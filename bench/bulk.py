@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from console.database import make_engine, make_session_factory, normalize_url
+from console.infra.database import make_engine, make_session_factory, normalize_url
 from console.migrations import upgrade
 from console.models import Agent, HandlingUnit, MatterCategory, Region, SlaPolicy
 from console.seed.reference import seed_reference

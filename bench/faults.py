@@ -63,16 +63,16 @@ from typing import Any  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from bench.bulk import _refs, fresh_database  # noqa: E402
-from console.database import make_engine, make_session_factory  # noqa: E402
-from console.identity import Identity  # noqa: E402
+from console.domain.identity import Identity  # noqa: E402
+from console.domain.validation import CaseDraft  # noqa: E402
+from console.domain.workcalendar import WorkCalendar  # noqa: E402
+from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.models import Agent, Case, Workstation  # noqa: E402
 from console.offline.policy import Backoff, LinkState  # noqa: E402
 from console.offline.service import OfflineService  # noqa: E402
 from console.offline.store import LocalStore  # noqa: E402
 from console.services.cases import CLOSE, DISPATCH, SAVE, CaseService  # noqa: E402
 from console.services.intake import IntakeService  # noqa: E402
-from console.validation import CaseDraft  # noqa: E402
-from console.workcalendar import WorkCalendar  # noqa: E402
 
 SHIFT_MINUTES = 480
 SAMPLE_S = 0.5

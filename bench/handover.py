@@ -47,13 +47,13 @@ from bench.bulk import (  # noqa: E402
     bulk_cases,
     fresh_database,
 )
-from console.clock import CITY_TZ  # noqa: E402
-from console.database import make_engine, make_session_factory, normalize_url  # noqa: E402
-from console.identity import Identity  # noqa: E402
+from console.domain.clock import CITY_TZ  # noqa: E402
+from console.domain.identity import Identity  # noqa: E402
+from console.domain.shifts import window  # noqa: E402
+from console.infra.database import make_engine, make_session_factory, normalize_url  # noqa: E402
 from console.models import Agent, Case, Handover, HandoverGroup, HandoverItem  # noqa: E402
 from console.services.handover import HandoverService, build  # noqa: E402
 from console.services.reference import load_shifts  # noqa: E402
-from console.shifts import window  # noqa: E402
 
 STATION = "899"  # the shift's cases: a station of their own (bulk uses 900-999)
 

@@ -37,7 +37,7 @@ from collections.abc import Callable  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from bench.bulk import bulk_cases, fresh_database  # noqa: E402
-from console.database import make_engine, make_session_factory  # noqa: E402
+from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.models import Case, KnowledgeArticle  # noqa: E402
 from console.services import segment  # noqa: E402
 from console.services.callers import CallerService  # noqa: E402

@@ -32,13 +32,13 @@ from typing import Any  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from bench.bulk import bulk_cases, fresh_database  # noqa: E402
-from console.database import make_engine, make_session_factory  # noqa: E402
-from console.loop import WITH_UNITS  # noqa: E402
+from console.domain.lifecycle import WITH_UNITS  # noqa: E402
+from console.domain.workcalendar import WorkCalendar  # noqa: E402
+from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.models import Case  # noqa: E402
 from console.services.callbacks import CallbackService  # noqa: E402
 from console.services.supervision import SupervisionService  # noqa: E402
 from console.services.units import UnitService  # noqa: E402
-from console.workcalendar import WorkCalendar  # noqa: E402
 
 
 def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, int]:

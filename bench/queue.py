@@ -72,7 +72,7 @@ def prepare(kind: str, n: int, reuse: bool) -> str:
     from sqlalchemy import func, select
 
     from bench.bulk import PG_ADMIN_URL, bulk_cases, fresh_database
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.migrations import upgrade
     from console.models import Case
 
@@ -123,7 +123,7 @@ def ui_figures(url: str, repeat: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QMainWindow
     from sqlalchemy import select
 
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.models import Region
     from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueSort, QueueView
     from console.ui.queue.model import QueueModel, WindowRequest, fetch_window
@@ -335,8 +335,8 @@ def _claim_worker(
     url: str, agent_ids: list[int], pool: int, team: str | None, out: Any, start: Any
 ) -> None:
     sys.path[0] = str(ROOT)
-    from console.database import make_engine, make_session_factory
-    from console.identity import Identity
+    from console.domain.identity import Identity
+    from console.infra.database import make_engine, make_session_factory
     from console.services.claims import ClaimService
 
     engine = make_engine(url, pool_size=pool)
@@ -382,7 +382,7 @@ def _claim_worker(
 def claims_figures(url: str, agents: int, procs: int, connections: int = 8) -> dict[str, Any]:
     from sqlalchemy import func, select, text, update
 
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.models import Agent, Case, CaseEvent
 
     engine = make_engine(url)
@@ -483,7 +483,7 @@ def child_propagation(url: str, seconds: float) -> None:
     marker title first appears in the model."""
     from PySide6.QtWidgets import QApplication
 
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.services.queue import QueueQuery, QueueService, QueueView
     from console.ui.queue.live import LiveFeed
     from console.ui.queue.model import QueueModel, WindowRequest, fetch_window
@@ -536,7 +536,7 @@ def child_propagation(url: str, seconds: float) -> None:
 def propagation_figures(url: str, changes: int) -> tuple[float, float]:
     from sqlalchemy import text
 
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.services.queue import QueueQuery, QueueService, QueueView
 
     engine = make_engine(url)

@@ -137,7 +137,7 @@ ENRICH = [
 
 
 def enrich(url: str, progress: object = print) -> None:
-    from console.database import make_engine
+    from console.infra.database import make_engine
 
     # set-based statements over a million rows outlast the console's per-call deadline
     engine = make_engine(url, call_timeout_s=3600)
@@ -171,7 +171,7 @@ def enrich(url: str, progress: object = print) -> None:
 
 def _ensure_summary_tables(url: str) -> None:
     """A database filled before migration 0007 gained the summary table: add it."""
-    from console.database import make_engine
+    from console.infra.database import make_engine
     from console.models import CaseFacts, FactsWatermark
 
     engine = make_engine(url)
@@ -184,7 +184,7 @@ def _ensure_summary_tables(url: str) -> None:
 
 def prepare(n: int, reuse: bool) -> str:
     from bench.bulk import bulk_cases, fresh_database
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.models import Case, CaseDeadline
 
     if reuse:
@@ -220,8 +220,8 @@ def main() -> None:
     p.add_argument("--reuse", action="store_true", help="reuse a filled benchmark database")
     args = p.parse_args()
 
-    from console.clock import now_utc, to_local
-    from console.database import make_engine, make_session_factory
+    from console.domain.clock import now_utc, to_local
+    from console.infra.database import make_engine, make_session_factory
     from console.services.hotspots import HotspotService
     from console.services.reports import ReportService
 

@@ -38,10 +38,10 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.bulk import CASE_COLUMNS, PG_ADMIN_URL, bulk_cases, fresh_database  # noqa: E402
-from console import dbroles  # noqa: E402
-from console.casetypes import Role  # noqa: E402
-from console.database import make_engine, make_session_factory  # noqa: E402
-from console.identity import Identity  # noqa: E402
+from console.domain.casetypes import Role  # noqa: E402
+from console.domain.identity import Identity  # noqa: E402
+from console.infra.database import make_engine, make_session_factory  # noqa: E402
+from console.services import dbroles  # noqa: E402
 from console.services.claims import ClaimService  # noqa: E402
 from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueView  # noqa: E402
 

@@ -30,8 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from console.casetypes import EventKind  # noqa: E402
-from console.sla import (  # noqa: E402
+from console.domain.casetypes import EventKind  # noqa: E402
+from console.domain.sla import (  # noqa: E402
     HOURS,
     WORKDAYS,
     Milestone,
@@ -40,7 +40,7 @@ from console.sla import (  # noqa: E402
     countdown,
     history_from_events,
 )
-from console.workcalendar import EXCLUSIVE, WorkCalendar  # noqa: E402
+from console.domain.workcalendar import EXCLUSIVE, WorkCalendar  # noqa: E402
 
 POLICIES = (
     Policy(1, "urgent", 1, "紧急事项", EXCLUSIVE, (

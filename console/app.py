@@ -15,9 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console import migrations
-from console.database import is_sqlite, make_engine, make_session_factory, mask, normalize_url
-from console.identity import Identity
-from console.paths import default_database_url
+from console.domain.identity import Identity
+from console.domain.workcalendar import WorkCalendar
+from console.infra.database import is_sqlite, make_engine, make_session_factory, mask, normalize_url
+from console.infra.paths import default_database_url
+from console.infra.settings import DATABASE_URL, Settings
 from console.services.agents import AgentService
 from console.services.cases import CaseService
 from console.services.handover import HandoverService
@@ -25,8 +27,6 @@ from console.services.numbers import register_workstation, station_known
 from console.services.queue import QueueService
 from console.services.reference import ReferenceService
 from console.services.sla import SlaService, load_calendar
-from console.settings import DATABASE_URL, Settings
-from console.workcalendar import WorkCalendar
 
 log = logging.getLogger("console.app")
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.app import AppContext, DatabaseUnavailable, open_context
-from console.credentials import login_url, refused_credentials, tls_options
-from console.database import is_sqlite, make_engine, mask, normalize_url
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.infra.credentials import login_url, refused_credentials, tls_options
+from console.infra.database import is_sqlite, make_engine, mask, normalize_url
+from console.infra.settings import Settings
 from console.services.errors import NotFound
-from console.settings import Settings
 
 log = logging.getLogger("console.db")
 

@@ -17,7 +17,7 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
-from console.database import make_engine, make_session_factory  # noqa: E402
+from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from tests.helpers.db import (  # noqa: E402
     make_sqlite_template,
     pg_available,

@@ -12,9 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_domain_and_services_do_not_import_qt() -> None:
     code = (
         "import sys\n"
-        "import console.models, console.app, console.cli, console.sla, console.workcalendar\n"
+        "import console.models, console.app, console.cli.entry\n"
+        "import console.domain.sla, console.domain.workcalendar\n"
         "import console.services.cases, console.services.queue, console.services.handover\n"
-        "import console.seed.reference, console.validation, console.numbering, console.shifts\n"
+        "import console.seed.reference, console.domain.validation\n"
+        "import console.domain.numbering, console.domain.shifts\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print(','.join(bad))\n"
     )

@@ -6,8 +6,8 @@ import keyring
 import pytest
 from keyring.errors import NoKeyringError
 
-from console import credentials
-from console.settings import DATABASE_URL, FIRST_START_DONE, REFRESH_SECONDS, Settings
+from console.infra import credentials
+from console.infra.settings import DATABASE_URL, FIRST_START_DONE, REFRESH_SECONDS, Settings
 from tests.helpers.keyring_memory import MemoryKeyring
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from console.database import make_engine
+from console.infra.database import make_engine
 from console.models import Base
 
 config = context.config

@@ -104,7 +104,7 @@ class HandoverGroup(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
-    key: Mapped[str] = mapped_column(String(48))  # console.handover.group_key
+    key: Mapped[str] = mapped_column(String(48))  # console.domain.handover.group_key
     count: Mapped[int] = mapped_column(Integer, default=0)
     accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

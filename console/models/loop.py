@@ -22,7 +22,7 @@ class CaseAssistState(Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("handling_units.id"), primary_key=True)
-    state: Mapped[str] = mapped_column(String(16))  # console.loop ASSIST_*
+    state: Mapped[str] = mapped_column(String(16))  # console.domain.lifecycle ASSIST_*
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

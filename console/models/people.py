@@ -16,7 +16,7 @@ class Agent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(64))
-    role: Mapped[str] = mapped_column(String(16))  # console.casetypes.Role
+    role: Mapped[str] = mapped_column(String(16))  # console.domain.casetypes.Role
     team: Mapped[str | None] = mapped_column(String(32))  # business class code of the team
     # a handling unit's user (Role.UNIT) works that unit's inbox (issue 8)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"))

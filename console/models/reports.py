@@ -48,7 +48,7 @@ class HotspotReview(Base):
 
 class CaseFacts(Base):
     """The assessment's summary table: one row per case with what the metrics read
-    (``console.assessment.live_facts``), so that a period's figures are one index range
+    (``console.queries.assessment.live_facts``), so that a period's figures are one index range
     over narrow rows instead of a join of cases, events and deadlines. Kept current by
     ``refresh_facts`` before every report: the cases with events (or created) after the
     watermark are recomputed."""

@@ -35,11 +35,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import CaseType, Status
-from console.clock import local_date, now_utc
-from console.identity import Identity
+from console.domain.casetypes import CaseType, Status
+from console.domain.clock import local_date, now_utc
+from console.domain.identity import Identity
+from console.domain.numbering import parse_case_number
+from console.domain.validation import CaseDraft, FieldError, normalize_phone, validate_draft
 from console.models import Case, OfflineReplay
-from console.numbering import parse_case_number
 from console.offline.policy import Backoff, Failure, ItemState, Link, LinkState, classify
 from console.offline.store import CASE, NOTE, LocalStore, OutboxItem
 from console.services.callers import AddedCall, record_repeat_call
@@ -47,7 +48,6 @@ from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
 from console.services.intake import IntakeExtras, IntakeService
 from console.services.numbers import NumberTaken, counter_value
-from console.validation import CaseDraft, FieldError, normalize_phone, validate_draft
 
 log = logging.getLogger("console.sync")
 

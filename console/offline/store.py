@@ -33,10 +33,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from console import paths
-from console.clock import now_utc
-from console.database import make_engine
-from console.numbering import day_key, format_case_number
+from console.domain.clock import now_utc
+from console.domain.numbering import day_key, format_case_number
+from console.infra import paths
+from console.infra.database import make_engine
 from console.offline.policy import ItemState, replay_order
 
 log = logging.getLogger("console.sync")

@@ -44,7 +44,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
-from console.casetypes import (
+from console.domain.casetypes import (
     DONE_STATUSES,
     OPEN_STATUSES,
     CaseType,
@@ -53,7 +53,11 @@ from console.casetypes import (
     Status,
     Urgency,
 )
-from console.clock import CITY_TZ, local_date, now_utc, to_local
+from console.domain.clock import CITY_TZ, local_date, now_utc, to_local
+from console.domain.shifts import ShiftDef, shift_at
+from console.domain.sla import Policy, choose_policy_code
+from console.domain.validation import CREDIT_CODE_CHARS, credit_code_check_char
+from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Agent,
     Case,
@@ -71,10 +75,6 @@ from console.seed.roster import seed_demo_roster
 from console.services.cases import refresh_deadlines
 from console.services.numbers import next_case_number
 from console.services.reference import current_policy, load_shifts
-from console.shifts import ShiftDef, shift_at
-from console.sla import Policy, choose_policy_code
-from console.validation import CREDIT_CODE_CHARS, credit_code_check_char
-from console.workcalendar import WorkCalendar
 
 DEMO_AGENTS_FILE = "demo_agents.csv"
 DEMO_TEXTS_FILE = "demo_texts.json"
@@ -1170,7 +1170,7 @@ def _loop_rows(
     session: Session, cases: Sequence[Case], plans: Sequence[_Plan], now: datetime
 ) -> None:
     """Co-units, supervision notices and callbacks in progress of the loop scenarios."""
-    from console.loop import CALLBACK_DUE, CALLBACK_RETRY_AFTER
+    from console.domain.lifecycle import CALLBACK_DUE, CALLBACK_RETRY_AFTER
 
     for case, plan in zip(cases, plans, strict=True):
         for unit in plan.co_units:

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.casetypes import Role
+from console.domain.casetypes import Role
+from console.domain.sla import LIMIT_UNITS as SLA_LIMIT_UNITS
 from console.models import (
     Agent,
     BusinessClass,
@@ -29,7 +30,6 @@ from console.models import (
     SlaMilestone,
     SlaPolicy,
 )
-from console.sla import LIMIT_UNITS as SLA_LIMIT_UNITS
 
 CHANNEL_KINDS = frozenset({"phone", "web", "media"})
 REGION_KINDS = frozenset({"区", "街道", "镇"})

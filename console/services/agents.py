@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.identity import Identity
+from console.domain.identity import Identity
 from console.models import Agent
 from console.services.errors import NotFound
 

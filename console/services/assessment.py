@@ -1,6 +1,6 @@
 """Assessment figures over a Session: rate tables per dimension, their drill-down to
 case ids and case rows, and the volumes of a period. The formulas live in
-``console.assessment``; this module keeps the summary table (``case_facts``) current and
+``console.queries.assessment``; this module keeps the summary table (``case_facts``) current and
 aggregates it (one query per table; GROUPING SETS on PostgreSQL)."""
 
 from __future__ import annotations
@@ -13,7 +13,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.assessment import (
+from console.domain.clock import now_utc
+from console.models import (
+    BusinessClass,
+    Case,
+    CaseEvent,
+    CaseFacts,
+    Channel,
+    FactsWatermark,
+    HandlingUnit,
+    Region,
+)
+from console.queries.assessment import (
     FACT_COLUMNS,
     METRICS,
     Dimension,
@@ -26,17 +37,6 @@ from console.assessment import (
     drill,
     facts,
     live_facts,
-)
-from console.clock import now_utc
-from console.models import (
-    BusinessClass,
-    Case,
-    CaseEvent,
-    CaseFacts,
-    Channel,
-    FactsWatermark,
-    HandlingUnit,
-    Region,
 )
 
 

@@ -23,11 +23,12 @@ from datetime import datetime
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console import loop
-from console.casetypes import CaseType, EventKind, Satisfaction, Status
-from console.clock import now_utc
-from console.identity import Identity
-from console.loop import CallbackVerdict, StepRefused
+from console.domain import lifecycle
+from console.domain.casetypes import CaseType, EventKind, Satisfaction, Status
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.lifecycle import CallbackVerdict, StepRefused
+from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseAssistState, CaseCallback, HandlingUnit
 from console.services.errors import NotFound
 from console.services.sla import add_event, refresh_deadlines
@@ -40,7 +41,6 @@ from console.services.units import (
     touch,
     unit_name,
 )
-from console.workcalendar import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class CallbackService:
         calendar: Callable[[], WorkCalendar],
         station: Callable[[], str],
         *,
-        max_attempts: int = loop.CALLBACK_MAX_ATTEMPTS,
+        max_attempts: int = lifecycle.CALLBACK_MAX_ATTEMPTS,
     ) -> None:
         self._sessions = sessions
         self._calendar = calendar
@@ -134,7 +134,10 @@ class CallbackService:
             c, cb, name = got
             reply = ""
             for kind, _at, d in case_events(s, case_id):
-                if kind == EventKind.REPLIED and d.get("unit_role", loop.LEAD) == loop.LEAD:
+                if (
+                    kind == EventKind.REPLIED
+                    and d.get("unit_role", lifecycle.LEAD) == lifecycle.LEAD
+                ):
                     reply = str(d.get("reply", ""))
             return CallbackCase(_row(c, cb, name), c.description, reply, c.caller_anonymous)
 
@@ -155,7 +158,7 @@ class CallbackService:
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, expected_version)
             cb = self._callback(s, case)
-            n, next_try = loop.after_attempt(cb.attempts, when, self.max_attempts)
+            n, next_try = lifecycle.after_attempt(cb.attempts, when, self.max_attempts)
             add_event(s, case, EventKind.CALLBACK_ATTEMPT, who, station, when,
                       attempt=n, max_attempts=self.max_attempts, note=note.strip())  # fmt: skip
             cb.attempts, cb.last_attempt_at = n, when
@@ -188,7 +191,7 @@ class CallbackService:
         the same lead unit, with a new SLA."""
         require_centre(who)
         try:
-            loop.check_verdict(verdict)
+            lifecycle.check_verdict(verdict)
         except StepRefused as exc:
             raise Refused(exc.code, str(exc)) from exc
         when = at or now_utc()
@@ -248,7 +251,7 @@ class CallbackService:
 
     def rounds(self, case_id: int) -> int:
         with self._sessions() as s:
-            return loop.round_of(case_events(s, case_id))
+            return lifecycle.round_of(case_events(s, case_id))
 
 
 def _row(c: Case, cb: CaseCallback | None, name: str | None) -> CallbackRow:
@@ -262,7 +265,7 @@ def _row(c: Case, cb: CaseCallback | None, name: str | None) -> CallbackRow:
         caller_phone=c.caller_phone,
         unit=name or "",
         closed_at=closed,
-        due_at=cb.due_at if cb else (loop.callback_due_at(closed) if closed else None),
+        due_at=cb.due_at if cb else (lifecycle.callback_due_at(closed) if closed else None),
         attempts=cb.attempts if cb else 0,
         next_try_at=cb.next_try_at if cb else None,
         round=cb.round if cb else 1,

@@ -8,13 +8,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from console.casetypes import OPEN_STATUSES, EventKind
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import OPEN_STATUSES, EventKind
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.validation import FieldError, normalize_phone, phone_kind
 from console.models import Case, HandlingUnit, MatterCategory
 from console.services.errors import Conflict, NotFound, ValidationFailed
 from console.services.sla import add_event
-from console.validation import FieldError, normalize_phone, phone_kind
 
 HISTORY_LIMIT = 20
 REPEAT_CALL = "repeat_call"

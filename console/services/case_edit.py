@@ -25,23 +25,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.casetypes import OPEN_STATUSES, EventKind
-from console.clock import now_utc
-from console.identity import Identity
-from console.merge import MergeResult, diff, three_way
-from console.models import Case, CaseEvent, MatterCategory, Region
-from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
-from console.services.reference import current_policies, policy_by_id
-from console.services.sla import add_event, refresh_deadlines
-from console.sla import choose_policy
-from console.validation import (
+from console.domain.casetypes import OPEN_STATUSES, EventKind
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.merge import MergeResult, diff, three_way
+from console.domain.sla import choose_policy
+from console.domain.validation import (
     CaseDraft,
     FieldError,
     check_text,
     normalize_phone,
     validate_draft,
 )
-from console.workcalendar import WorkCalendar
+from console.domain.workcalendar import WorkCalendar
+from console.models import Case, CaseEvent, MatterCategory, Region
+from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from console.services.reference import current_policies, policy_by_id
+from console.services.sla import add_event, refresh_deadlines
 
 #: fields whose change may change the SLA policy that applies
 SLA_FIELDS = frozenset({"case_type", "class_code", "urgency"})
@@ -143,7 +143,7 @@ class EditConflict(Conflict):
 
     def merged(self, choices: Mapping[str, str]) -> CaseFields:
         """The user's merge: theirs where only they changed, mine where only I did, the
-        chosen side where both did (see console.merge)."""
+        chosen side where both did (see console.domain.merge)."""
         return CaseFields.from_values(self.merge.resolve(choices))
 
 
@@ -163,7 +163,7 @@ def refusal_for(case: Case, who: Identity) -> str | None:
 
 
 def validate_edit(base: CaseFields, mine: CaseFields, channel_code: str) -> list[FieldError]:
-    """The intake rules (console.validation) over the edited case, reporting only what
+    """The intake rules (console.domain.validation) over the edited case, reporting only what
     the edit broke: a case imported without a phone number stays editable, but an edit
     cannot remove a required value or introduce a bad one."""
 

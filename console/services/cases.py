@@ -11,17 +11,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import CaseType, EventKind, Status
-from console.clock import local_date, now_utc
-from console.identity import Identity
+from console.domain.casetypes import CaseType, EventKind, Status
+from console.domain.clock import local_date, now_utc
+from console.domain.identity import Identity
+from console.domain.sla import choose_policy
+from console.domain.validation import CaseDraft, FieldError, normalize_phone, validate_draft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, HandlingUnit
 from console.services.errors import NotFound, ValidationFailed
 from console.services.numbers import claim_case_number, next_case_number
 from console.services.reference import current_policies
 from console.services.sla import add_event, refresh_deadlines
-from console.sla import choose_policy
-from console.validation import CaseDraft, FieldError, normalize_phone, validate_draft
-from console.workcalendar import WorkCalendar
 
 SAVE = "save"
 CLOSE = "close"  # 直接答复办结: a consultation answered on the call

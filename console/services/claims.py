@@ -9,7 +9,7 @@ history. Two agents can never hold the same case:
   claiming a chosen case is ``UPDATE … WHERE id = :id AND assignee_id IS NULL`` — a
   concurrent claimer blocks on the row lock, re-reads the committed row and updates
   nothing.
-- SQLite: every unit of work begins with BEGIN IMMEDIATE (console.database), so the
+- SQLite: every unit of work begins with BEGIN IMMEDIATE (console.infra.database), so the
   read and the write of a claim happen under the database's single write lock.
 
 The loser gets :class:`AlreadyClaimed` (a :class:`Conflict`) naming who holds the case.
@@ -37,9 +37,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import OPEN_STATUSES, EventKind, Role
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import OPEN_STATUSES, EventKind, Role
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
 from console.models import Agent, AgentPresence, Case, CaseEvent, UtcDateTime
 from console.models.case import OPEN_STATUS_SQL
 from console.services.errors import Conflict, NotFound, ServiceError

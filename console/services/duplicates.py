@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import OPEN_STATUSES, Status
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import OPEN_STATUSES, Status
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
 from console.models import Case, CaseEvent, CaseLink
 from console.services.errors import NotFound
 from console.services.segment import similarity

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console.validation import FieldError
+from console.domain.validation import FieldError
 
 
 class ServiceError(Exception):

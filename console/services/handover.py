@@ -2,7 +2,7 @@
 submitted, acknowledged by the incoming one, kept read-only; plus the shift roster,
 sign-in attendance and the incidents log.
 
-The rule that nothing is lost lives in ``console.handover``; this module feeds it the
+The rule that nothing is lost lives in ``console.domain.handover``; this module feeds it the
 open cases and stores what it decides.
 """
 
@@ -32,9 +32,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.casetypes import EventKind, Role
-from console.clock import CITY_TZ, now_utc, to_local
-from console.handover import (
+from console.domain.casetypes import EventKind, Role
+from console.domain.clock import CITY_TZ, now_utc, to_local
+from console.domain.handover import (
     ESCALATION_EVENTS,
     Bounds,
     Bucket,
@@ -53,7 +53,16 @@ from console.handover import (
     validate_shifts,
     window_label,
 )
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.domain.shifts import (
+    ShiftDef,
+    ShiftWindow,
+    next_window,
+    previous_window,
+    shift_at,
+    window,
+)
+from console.domain.validation import FieldError, searchable
 from console.models import (
     Agent,
     Case,
@@ -75,8 +84,6 @@ from console.services.errors import (
     ValidationFailed,
 )
 from console.services.reference import load_shifts
-from console.shifts import ShiftDef, ShiftWindow, next_window, previous_window, shift_at, window
-from console.validation import FieldError, searchable
 
 #: the open statuses in the order of the partial index ix_cases_open_due's predicate, so
 #: that PostgreSQL recognises the predicate and uses the index
@@ -843,7 +850,7 @@ def store(session: Session, h: Handover, built: Built) -> list[SimpleNamespace]:
 def submission_problems(
     built: Built, listed: set[int], groups: dict[str, GroupState]
 ) -> list[Problem]:
-    """What would make a submitted handover lose a case (see console.handover)."""
+    """What would make a submitted handover lose a case (see console.domain.handover)."""
     problems = [
         Problem("group_not_accepted", k, (), groups[k].count, groups[k].count)
         for k in unaccepted(groups)

@@ -1,6 +1,6 @@
 """Hotspot groups over the database: the cases of a window and of the window before,
 their keywords (extracted once per case and kept in ``case_keywords``), the grouping of
-``console.hotspots`` and the supervisors' verdicts (``hotspot_reviews``)."""
+``console.domain.hotspots`` and the supervisors' verdicts (``hotspot_reviews``)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import now_utc
-from console.hotspots import Hotspot, HotspotCase, group, is_keyword, keywords, place_words
-from console.identity import Identity
+from console.domain.clock import now_utc
+from console.domain.hotspots import Hotspot, HotspotCase, group, is_keyword, keywords, place_words
+from console.domain.identity import Identity
 from console.models import Case, CaseKeywords, HotspotReview, MatterCategory, Region
 
 REVIEW_STATUSES = ("confirmed", "dismissed")

@@ -27,13 +27,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import CaseType, EventKind, Status, SubType, Urgency
-from console.clock import CITY_TZ, local_date, now_utc
-from console.identity import Identity
+from console.domain.casetypes import CaseType, EventKind, Status, SubType, Urgency
+from console.domain.clock import CITY_TZ, local_date, now_utc
+from console.domain.identity import Identity
+from console.domain.validation import normalize_phone, phone_kind, text_problem
+from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, Channel, ImportedMessage, MatterCategory
 from console.services.numbers import next_case_number
-from console.validation import normalize_phone, phone_kind, text_problem
-from console.workcalendar import WorkCalendar
 
 #: canonical field -> accepted column names (compared without spaces, case-insensitive)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -509,9 +509,9 @@ class ImportService:
         source: str,
         now: datetime,
     ) -> int:
+        from console.domain.sla import choose_policy
         from console.services.reference import current_policies
         from console.services.sla import refresh_deadlines
-        from console.sla import choose_policy
 
         class_code = CLASS_OF_LEVEL1.get(m.category, DEFAULT_CLASS)
         policy = choose_policy(

@@ -11,14 +11,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from console.casetypes import EventKind
-from console.identity import Identity
+from console.domain.casetypes import EventKind
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft, FieldError
 from console.models import Case, CaseCoUnit, CaseEvent, HandlingUnit
 from console.services.cases import CLOSE, DISPATCH, SAVE, CaseService, SavedCase
 from console.services.duplicates import link_same_issue
 from console.services.errors import ValidationFailed
 from console.services.knowledge import record_use
-from console.validation import CaseDraft, FieldError
 
 DISPATCH_NOTE = "dispatch_note"
 

@@ -21,12 +21,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.clock import local_date, now_utc
-from console.identity import Identity
+from console.domain.clock import local_date, now_utc
+from console.domain.identity import Identity
+from console.domain.validation import FieldError, text_problem
 from console.models import KnowledgeArticle, KnowledgeUse
 from console.services import segment
 from console.services.errors import NotFound, ServiceError, StaleWrite, ValidationFailed
-from console.validation import FieldError, text_problem
 
 QUESTION_WEIGHT = 3
 KEYWORD_WEIGHT = 3

@@ -11,13 +11,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import OPEN_STATUSES, Status
-from console.clock import now_utc, to_local
+from console.domain.casetypes import OPEN_STATUSES, Status
+from console.domain.clock import now_utc, to_local
+from console.domain.shifts import ShiftWindow, shift_at
 from console.models import BusinessClass, Case, HandlingUnit, UtcDateTime
 from console.services.presence import PresentAgent, present_agents
 from console.services.queue import DUE_SOON_WINDOW, QueueQuery, QueueView, count
 from console.services.reference import load_shifts
-from console.shifts import ShiftWindow, shift_at
 
 ARRIVAL_HOURS = 24
 

@@ -1,4 +1,4 @@
-"""Issuing case numbers and registering workstations (see console.numbering)."""
+"""Issuing case numbers and registering workstations (see console.domain.numbering)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.domain.numbering import (
+    MAX_SEQ_PER_DAY,
+    day_key,
+    first_free_station,
+    format_case_number,
+)
 from console.models import NumberCounter, Workstation
-from console.numbering import MAX_SEQ_PER_DAY, day_key, first_free_station, format_case_number
 
 
 def next_case_number(session: Session, station: str, day: date) -> str:
@@ -66,8 +71,8 @@ def claim_case_number(session: Session, number: str, station: str) -> str:
     in-doubt save and its replay carry the same number), inside the caller's
     transaction. The station's counter for that day moves up to at least the number's
     sequence, so the central counter never issues it again."""
+    from console.domain.numbering import parse_case_number
     from console.models import Case
-    from console.numbering import parse_case_number
 
     n = parse_case_number(number)
     if n.station != station:

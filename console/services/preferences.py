@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.validation import FieldError
 from console.models import AgentPreference, SavedFilter
 from console.services.errors import NotFound, ValidationFailed
 from console.services.queue import QueueFilter, QueueView
-from console.validation import FieldError
 
 QUEUE_COLUMNS_KEY = "queue.columns"
 

@@ -16,9 +16,9 @@ from sqlalchemy import delete, func, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import OPEN_STATUSES
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import OPEN_STATUSES
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
 from console.models import Agent, AgentPresence, Case, UtcDateTime
 from console.services.queue import PRESENCE_TTL
 

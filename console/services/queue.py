@@ -37,8 +37,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from console.casetypes import CaseType, Status
-from console.clock import now_utc
+from console.domain.casetypes import CaseType, Status
+from console.domain.clock import now_utc
+from console.domain.validation import searchable
 from console.models import (
     Agent,
     AgentPresence,
@@ -50,7 +51,6 @@ from console.models import (
     UtcDateTime,
 )
 from console.models.case import OPEN_STATUS_SQL
-from console.validation import searchable
 
 #: "due soon" view: open cases whose next deadline falls within this window
 DUE_SOON_WINDOW = timedelta(hours=4)
@@ -144,7 +144,7 @@ class QueueRow:
     assignee_id: int | None = None
     version: int = 1
     viewers: tuple[str, ...] = ()  # other agents who have this case open right now
-    # the next deadline's own colour thresholds and unit (console.sla.countdown)
+    # the next deadline's own colour thresholds and unit (console.domain.sla.countdown)
     next_warn_at: datetime | None = None
     next_critical_at: datetime | None = None
     next_limit_unit: str | None = None

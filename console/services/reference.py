@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.domain.shifts import ShiftDef, parse_hhmm
+from console.domain.sla import Milestone, Policy, PolicyMatch
 from console.models import (
     BusinessClass,
     Channel,
@@ -16,8 +18,6 @@ from console.models import (
     ShiftDefinition,
     SlaPolicy,
 )
-from console.shifts import ShiftDef, parse_hhmm
-from console.sla import Milestone, Policy, PolicyMatch
 
 
 @dataclass(frozen=True)

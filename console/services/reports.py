@@ -1,5 +1,5 @@
 """The daily report to the mayor and the monthly report, built as plain data (frozen
-dataclasses) for the screen and the exporters (``console.report_export`` for Excel,
+dataclasses) for the screen and the exporters (``console.services.report_export`` for Excel,
 ``console.ui.reports.pdf`` for PDF).
 
 Daily report for day D (local): the volumes of D by channel, type and class; the key
@@ -26,10 +26,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.assessment import Dimension, Period, RateRow, day_period, month_period
-from console.clock import now_utc
-from console.hotspots import Hotspot
+from console.domain.clock import now_utc
+from console.domain.hotspots import Hotspot
 from console.models import Case, CaseBreach, HandlingUnit, MatterCategory
+from console.queries.assessment import Dimension, Period, RateRow, day_period, month_period
 from console.services.assessment import (
     AssessmentService,
     CaseRow,

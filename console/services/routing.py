@@ -18,14 +18,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import CaseType, Urgency
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import CaseType, Urgency
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.validation import FieldError, text_problem
+from console.domain.workcalendar import WorkCalendar
 from console.models import HandlingUnit, MatterCategory, RoutingRule
 from console.services.errors import NotFound, StaleWrite, ValidationFailed
 from console.services.knowledge import NotAllowed
-from console.validation import FieldError, text_problem
-from console.workcalendar import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -168,8 +168,8 @@ def sla_preview(
     at: datetime,
 ) -> SlaPreview | None:
     """The policy a case saved and dispatched now would get, with its deadlines."""
+    from console.domain.sla import choose_policy, compute_deadlines
     from console.services.reference import current_policies
-    from console.sla import choose_policy, compute_deadlines
 
     try:
         policy = choose_policy(

@@ -12,9 +12,20 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import DONE_STATUSES, OPEN_STATUSES, EventKind
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.casetypes import DONE_STATUSES, OPEN_STATUSES, EventKind
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.sla import (
+    CLOCK_EVENTS,
+    LIMIT_UNITS,
+    CaseDeadlines,
+    MilestoneState,
+    Policy,
+    compute_deadlines,
+    history_from_events,
+)
+from console.domain.validation import FieldError, text_problem
+from console.domain.workcalendar import WORKDAY_RULES, WorkCalendar
 from console.models import (
     CalendarOverride,
     Case,
@@ -32,17 +43,6 @@ from console.services.errors import (
     ValidationFailed,
 )
 from console.services.reference import current_policies, policy_by_id, policy_from_row
-from console.sla import (
-    CLOCK_EVENTS,
-    LIMIT_UNITS,
-    CaseDeadlines,
-    MilestoneState,
-    Policy,
-    compute_deadlines,
-    history_from_events,
-)
-from console.validation import FieldError, text_problem
-from console.workcalendar import WORKDAY_RULES, WorkCalendar
 
 SYSTEM_ACTOR = "SLA"
 

@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console import loop
-from console.casetypes import EventKind, Role
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain import lifecycle
+from console.domain.casetypes import EventKind, Role
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
 from console.models import Case, HandlingUnit, SupervisionNotice
 from console.services.sla import add_event
 from console.services.units import Refused, lock_case, require_centre, touch, unit_name
@@ -49,7 +49,7 @@ class SupervisionService:
             select(Case, HandlingUnit.name)
             .join(HandlingUnit, HandlingUnit.id == Case.unit_id)
             .where(
-                Case.status.in_(sorted(loop.WITH_UNITS)),
+                Case.status.in_(sorted(lifecycle.WITH_UNITS)),
                 Case.next_due_at < at,
             )
             .order_by(Case.next_due_at, Case.id)
@@ -102,7 +102,7 @@ class SupervisionService:
         with self._sessions() as s, s.begin():
             for cid in case_ids:
                 case = lock_case(s, cid, None)
-                if case.unit_id is None or case.status not in loop.WITH_UNITS:
+                if case.unit_id is None or case.status not in lifecycle.WITH_UNITS:
                     raise Refused("not_with_unit", f"case {case.number} is not with a unit")
                 detail: dict[str, object] = {
                     "unit_id": case.unit_id,

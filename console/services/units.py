@@ -32,11 +32,12 @@ from typing import Any
 from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console import loop
-from console.casetypes import CaseType, EventKind, Role, Status
-from console.clock import now_utc
-from console.identity import Identity
-from console.loop import StepRefused
+from console.domain import lifecycle
+from console.domain.casetypes import CaseType, EventKind, Role, Status
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.lifecycle import StepRefused
+from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Case,
     CaseAssistState,
@@ -49,7 +50,6 @@ from console.models import (
 )
 from console.services.errors import Conflict, NotFound, ServiceError
 from console.services.sla import add_event, refresh_deadlines
-from console.workcalendar import WorkCalendar
 
 
 class Refused(ServiceError):
@@ -122,25 +122,25 @@ class UnitCase:
     co_units: tuple[UnitRef, ...]
     assist_states: dict[int, str]
     milestones: tuple[MilestoneDue, ...]
-    pending_extensions: tuple[loop.PendingExtension, ...]
+    pending_extensions: tuple[lifecycle.PendingExtension, ...]
     round: int
     returns: int
     last_reply: str
 
     def role_of(self, unit_id: int) -> str | None:
         if unit_id == self.unit_id:
-            return loop.LEAD
+            return lifecycle.LEAD
         if any(u.id == unit_id for u in self.co_units):
-            return loop.ASSIST
+            return lifecycle.ASSIST
         return None
 
     def allowed_steps(self, unit_id: int) -> tuple[str, ...]:
         role = self.role_of(unit_id)
-        if role == loop.LEAD:
-            return loop.allowed_lead_steps(self.status)
-        if role == loop.ASSIST:
-            state = self.assist_states.get(unit_id, loop.ASSIST_DISPATCHED)
-            return loop.allowed_assist_steps(self.status, state)
+        if role == lifecycle.LEAD:
+            return lifecycle.allowed_lead_steps(self.status)
+        if role == lifecycle.ASSIST:
+            state = self.assist_states.get(unit_id, lifecycle.ASSIST_DISPATCHED)
+            return lifecycle.allowed_assist_steps(self.status, state)
         return ()
 
 
@@ -196,10 +196,10 @@ def touch(case: Case, at: datetime) -> None:
 def escalate_if_bounced(
     session: Session, case: Case, who: Identity | None, station: str, at: datetime
 ) -> bool:
-    """The bounce rule: more than ``loop.BOUNCE_LIMIT`` returns and no open escalation of
+    """The bounce rule: more than ``lifecycle.BOUNCE_LIMIT`` returns and no open escalation of
     this case yet → an ``escalated`` event and a notice to the supervisors."""
-    returns = loop.returns_count(case_events(session, case.id))
-    if not loop.should_escalate_bounce(returns):
+    returns = lifecycle.returns_count(case_events(session, case.id))
+    if not lifecycle.should_escalate_bounce(returns):
         return False
     open_one = session.execute(
         select(SupervisionNotice.id).where(
@@ -256,7 +256,7 @@ class UnitService:
         leads while they are with the units, and those it assists until it replied.
         Two indexed queries (lead: cases by unit and status; assist: its co-unit rows)
         merged here, rather than one OR over outer joins that no index serves."""
-        with_units = sorted(loop.WITH_UNITS)
+        with_units = sorted(lifecycle.WITH_UNITS)
         columns = (
             Case.id, Case.number, Case.version, Case.title, Case.status, Case.urgency,
             Case.address, Case.received_at, Case.next_milestone, Case.next_due_at,
@@ -280,7 +280,7 @@ class UnitService:
                 Case.status.in_(with_units),
                 or_(
                     CaseAssistState.state.is_(None),
-                    CaseAssistState.state != loop.ASSIST_REPLIED,
+                    CaseAssistState.state != lifecycle.ASSIST_REPLIED,
                 ),
             )
             .order_by(*order)
@@ -289,9 +289,9 @@ class UnitService:
         with self._sessions() as s:
             rows: dict[int, tuple[Any, str]] = {}
             for r in s.execute(assist):
-                rows[r.id] = (r, loop.ASSIST)
+                rows[r.id] = (r, lifecycle.ASSIST)
             for r in s.execute(lead):
-                rows[r.id] = (r, loop.LEAD)  # leading wins over assisting
+                rows[r.id] = (r, lifecycle.LEAD)  # leading wins over assisting
             counts: dict[int, int] = {}
             ids = list(rows)
             for i in range(0, len(ids), 500):
@@ -316,7 +316,9 @@ class UnitService:
                 status=r.status,
                 urgency=r.urgency,
                 unit_role=role,
-                assist_state=None if role == loop.LEAD else (r.state or loop.ASSIST_DISPATCHED),
+                assist_state=None
+                if role == lifecycle.LEAD
+                else (r.state or lifecycle.ASSIST_DISPATCHED),
                 address=r.address,
                 received_at=r.received_at,
                 next_milestone=r.next_milestone,
@@ -350,7 +352,7 @@ class UnitService:
                     c.title,
                     c.status,
                     c.urgency,
-                    loop.LEAD,
+                    lifecycle.LEAD,
                     None,
                     c.address,
                     c.received_at,
@@ -365,7 +367,9 @@ class UnitService:
                 for c in s.scalars(stmt)
             ]
 
-    def pending_extensions(self, limit: int = 200) -> list[tuple[int, str, loop.PendingExtension]]:
+    def pending_extensions(
+        self, limit: int = 200
+    ) -> list[tuple[int, str, lifecycle.PendingExtension]]:
         """Extension requests awaiting the centre's decision: (case id, number, request)."""
         with self._sessions() as s:
             ids = s.execute(
@@ -373,15 +377,15 @@ class UnitService:
                 .join(Case, Case.id == CaseEvent.case_id)
                 .where(
                     CaseEvent.kind == EventKind.EXTENSION_REQUESTED,
-                    Case.status.in_(sorted(loop.WITH_UNITS)),
+                    Case.status.in_(sorted(lifecycle.WITH_UNITS)),
                 )
                 .distinct()
                 .limit(limit)
             ).scalars()
-            out: list[tuple[int, str, loop.PendingExtension]] = []
+            out: list[tuple[int, str, lifecycle.PendingExtension]] = []
             for cid in list(ids):
                 number = s.execute(select(Case.number).where(Case.id == cid)).scalar_one()
-                for p in loop.pending_extensions(case_events(s, cid)):
+                for p in lifecycle.pending_extensions(case_events(s, cid)):
                     out.append((cid, number, p))
             out.sort(key=lambda x: x[2].requested_at)
             return out
@@ -451,7 +455,7 @@ class UnitService:
         events = case_events(s, c.id)
         reply = ""
         for kind, _at, d in events:
-            if kind == EventKind.REPLIED and d.get("unit_role", loop.LEAD) == loop.LEAD:
+            if kind == EventKind.REPLIED and d.get("unit_role", lifecycle.LEAD) == lifecycle.LEAD:
                 reply = str(d.get("reply", ""))
         return UnitCase(
             case_id=c.id,
@@ -463,9 +467,9 @@ class UnitService:
             co_units=tuple(co),
             assist_states=states,
             milestones=ms,
-            pending_extensions=tuple(loop.pending_extensions(events)),
-            round=loop.round_of(events),
-            returns=loop.returns_count(events),
+            pending_extensions=tuple(lifecycle.pending_extensions(events)),
+            round=lifecycle.round_of(events),
+            returns=lifecycle.returns_count(events),
             last_reply=reply,
         )
 
@@ -485,12 +489,12 @@ class UnitService:
     ) -> StepResult:
         """Record ``step`` of ``unit_id`` on the case: by the unit's own user, or by an
         agent on its behalf (``on_behalf`` in the event; the history says so)."""
-        if step not in loop.UNIT_STEPS:
+        if step not in lifecycle.UNIT_STEPS:
             raise Refused("unknown_step", f"unknown step {step!r}")
         if who.role == Role.UNIT and who.unit_id != unit_id:
             raise Refused("forbidden", "a unit records its own steps only")
         try:
-            loop.need_text(step, text)
+            lifecycle.need_text(step, text)
         except StepRefused as exc:
             raise _refuse(exc) from exc
         when = at or now_utc()
@@ -512,8 +516,8 @@ class UnitService:
                 detail["text"] = text.strip()
             escalated = False
             try:
-                if role == loop.LEAD:
-                    after = loop.lead_step(case.status, step)
+                if role == lifecycle.LEAD:
+                    after = lifecycle.lead_step(case.status, step)
                     if step == EventKind.EXTENSION_REQUESTED:
                         self._check_extension(s, case, milestone, due_at, when)
                         assert due_at is not None
@@ -521,8 +525,8 @@ class UnitService:
                         detail["due_at"] = due_at.isoformat()
                 else:
                     row = s.get(CaseAssistState, (case.id, unit_id))
-                    state = row.state if row else loop.ASSIST_DISPATCHED
-                    new_state = loop.assist_step(case.status, state, step)
+                    state = row.state if row else lifecycle.ASSIST_DISPATCHED
+                    new_state = lifecycle.assist_step(case.status, state, step)
                     if row is None:
                         s.add(CaseAssistState(case_id=case.id, unit_id=unit_id,
                                               state=new_state, updated_at=when))  # fmt: skip
@@ -546,10 +550,10 @@ class UnitService:
 
     def _role(self, s: Session, case: Case, unit_id: int) -> str:
         if case.unit_id == unit_id:
-            return loop.LEAD
+            return lifecycle.LEAD
         co = s.get(CaseCoUnit, (case.id, unit_id))
         if co is not None:
-            return loop.ASSIST
+            return lifecycle.ASSIST
         raise Refused("not_your_case", f"case {case.number} is not with unit #{unit_id}")
 
     def _check_extension(
@@ -569,8 +573,10 @@ class UnitService:
         ).first()
         if d is None:
             raise StepRefused("no_deadline", f"no time limit {milestone!r} on this case")
-        loop.check_extension_request(now, d.due_at, due_at, d.met_at is not None)
-        if any(p.milestone == milestone for p in loop.pending_extensions(case_events(s, case.id))):
+        lifecycle.check_extension_request(now, d.due_at, due_at, d.met_at is not None)
+        if any(
+            p.milestone == milestone for p in lifecycle.pending_extensions(case_events(s, case.id))
+        ):
             raise StepRefused("already_pending", "an extension of this limit awaits a decision")
 
     # --- the centre ------------------------------------------------------------------
@@ -593,9 +599,9 @@ class UnitService:
         station = self._station()
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, expected_version)
-            action = loop.REVIEW_ACCEPT if accept else loop.REVIEW_SEND_BACK
+            action = lifecycle.REVIEW_ACCEPT if accept else lifecycle.REVIEW_SEND_BACK
             try:
-                after = loop.centre_action(case.status, action)
+                after = lifecycle.centre_action(case.status, action)
             except StepRefused as exc:
                 raise _refuse(exc) from exc
             if accept:
@@ -631,7 +637,7 @@ class UnitService:
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, expected_version)
             try:
-                after = loop.centre_action(case.status, loop.REDISPATCH)
+                after = lifecycle.centre_action(case.status, lifecycle.REDISPATCH)
             except StepRefused as exc:
                 raise _refuse(exc) from exc
             if s.get(HandlingUnit, unit_id) is None:
@@ -672,7 +678,9 @@ class UnitService:
         station = self._station()
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, expected_version)
-            pending = {p.milestone: p for p in loop.pending_extensions(case_events(s, case.id))}
+            pending = {
+                p.milestone: p for p in lifecycle.pending_extensions(case_events(s, case.id))
+            }
             req = pending.get(milestone)
             if req is None:
                 raise Refused("nothing_pending", f"no extension of {milestone!r} awaits a decision")
@@ -705,8 +713,8 @@ class UnitService:
 def open_callback(session: Session, case: Case, closed_at: datetime) -> None:
     """A closed demand is due its callback (one row per case, reset on each round)."""
     events = case_events(session, case.id)
-    rnd = loop.round_of(events)
-    due = loop.callback_due_at(closed_at)
+    rnd = lifecycle.round_of(events)
+    due = lifecycle.callback_due_at(closed_at)
     row = session.get(CaseCallback, case.id)
     if row is None:
         session.add(

@@ -34,8 +34,8 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import now_utc
-from console.database import make_session_factory
+from console.domain.clock import now_utc
+from console.infra.database import make_session_factory
 from console.models import CaseChange, UtcDateTime
 
 log = logging.getLogger("console.sync")

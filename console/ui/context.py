@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.app import AppContext
-from console.identity import Identity
+from console.domain.identity import Identity
 from console.ui.messages import Messages
 from console.ui.runner import BackgroundRunner
 

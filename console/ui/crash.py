@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from console.logs import RING
+from console.infra.logs import RING
 
 log = logging.getLogger("console.ui")
 

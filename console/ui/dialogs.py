@@ -18,18 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.app import AppContext
-from console.credentials import (
+from console.domain.identity import Identity
+from console.infra.credentials import (
     login_url,
     refused_credentials,
     remember,
     split_password,
     tls_options,
 )
-from console.database import mask, normalize_url
-from console.identity import Identity
-from console.services.agents import AgentRef
-from console.services.errors import NotFound
-from console.settings import (
+from console.infra.database import mask, normalize_url
+from console.infra.settings import (
     DATABASE_URL,
     DB_SSLCERT,
     DB_SSLKEY,
@@ -41,6 +39,8 @@ from console.settings import (
     SSLMODES,
     Settings,
 )
+from console.services.agents import AgentRef
+from console.services.errors import NotFound
 from console.ui.runner import BackgroundRunner
 
 
@@ -265,7 +265,7 @@ class SettingsDialog(QDialog):
         text = login_url(text, None, split_password(text)[1], tls_options(self.settings))
 
         def probe() -> str:
-            from console.database import make_engine
+            from console.infra.database import make_engine
 
             engine = make_engine(text)
             try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.sla import BREACHED, TimeLeft
-from console.validation import FieldError
+from console.domain.sla import BREACHED, TimeLeft
+from console.domain.validation import FieldError
 
 
 def status_name(code: str) -> str:

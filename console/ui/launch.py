@@ -21,12 +21,18 @@ from console.app import (
     remove_sqlite_file,
     resolve_database_url,
 )
-from console.clock import now_utc
-from console.credentials import with_password
-from console.database import is_sqlite, mask, normalize_url
-from console.identity import Identity
-from console.paths import default_database_path
-from console.settings import FIRST_START_DONE, IDLE_LOCK_MINUTES, LANGUAGE, LAST_USER, Settings
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.infra.credentials import with_password
+from console.infra.database import is_sqlite, mask, normalize_url
+from console.infra.paths import default_database_path
+from console.infra.settings import (
+    FIRST_START_DONE,
+    IDLE_LOCK_MINUTES,
+    LANGUAGE,
+    LAST_USER,
+    Settings,
+)
 from console.signin import PasswordCheck
 from console.ui.context import UiContext
 from console.ui.crash import install_excepthook

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import now_utc, to_local
-from console.logs import RING
-from console.settings import REFRESH_SECONDS, Settings
+from console.domain.clock import now_utc, to_local
+from console.infra.logs import RING
+from console.infra.settings import REFRESH_SECONDS, Settings
 from console.ui.context import UiContext
 from console.ui.handover.screen import HandoverScreen
 from console.ui.intake.form import CaseEntryScreen

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.app import SchemaOutdated
-from console.credentials import forget, login_url, remember, remembered
-from console.database import mask
+from console.infra.credentials import forget, login_url, remember, remembered
+from console.infra.database import mask
+from console.infra.settings import LAST_USER, Settings
 from console.services.errors import NotFound
-from console.settings import LAST_USER, Settings
 from console.signin import CredentialsRefused, PasswordCheck, SignedIn, connect_as
 from console.ui.runner import BackgroundRunner
 

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import CITY_TZ, now_utc
-from console.sla import BREACHED, PAUSED, MilestoneState, countdown
-from console.sla_cli import format_deadline
+from console.domain.clock import CITY_TZ, format_deadline, now_utc
+from console.domain.sla import BREACHED, PAUSED, MilestoneState, countdown
 from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.queue.model import STATE_COLOURS

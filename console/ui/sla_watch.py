@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.clock import now_utc
+from console.domain.clock import now_utc
 from console.services.sla import Breach
 from console.ui.context import UiContext
 

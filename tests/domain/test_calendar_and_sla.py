@@ -1,8 +1,8 @@
 from datetime import date, datetime, timedelta
 
-from console.clock import CITY_TZ
-from console.shifts import ShiftDef, next_window, parse_hhmm, previous_window, shift_at
-from console.sla import (
+from console.domain.clock import CITY_TZ
+from console.domain.shifts import ShiftDef, next_window, parse_hhmm, previous_window, shift_at
+from console.domain.sla import (
     BREACHED,
     CRITICAL,
     DUE_SOON,
@@ -15,7 +15,7 @@ from console.sla import (
     compute_deadlines,
     time_left,
 )
-from console.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
+from console.domain.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
 
 
 def local(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:

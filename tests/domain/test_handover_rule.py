@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.clock import CITY_TZ
-from console.handover import (
+from console.domain.clock import CITY_TZ
+from console.domain.handover import (
     Bounds,
     Bucket,
     GroupState,
@@ -24,7 +24,7 @@ from console.handover import (
     validate_shifts,
     window_label,
 )
-from console.shifts import ShiftDef, next_window, previous_window, shift_at, window
+from console.domain.shifts import ShiftDef, next_window, previous_window, shift_at, window
 
 MORNING = ShiftDef("morning", "早班", time(8), time(16))
 EVENING = ShiftDef("evening", "中班", time(16), time(0))

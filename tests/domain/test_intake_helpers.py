@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.drafts import DraftStore
+from console.infra.drafts import DraftStore
 from console.services.category_search import CategoryIndex
 
 PATHS = [

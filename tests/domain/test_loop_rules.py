@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from console import loop
-from console.casetypes import EventKind, Satisfaction, Status
-from console.loop import CallbackVerdict, StepRefused
-from console.sla import HOURS, Milestone, Policy, compute_deadlines, history_from_events
-from console.workcalendar import WorkCalendar
+from console.domain import lifecycle
+from console.domain.casetypes import EventKind, Satisfaction, Status
+from console.domain.lifecycle import CallbackVerdict, StepRefused
+from console.domain.sla import HOURS, Milestone, Policy, compute_deadlines, history_from_events
+from console.domain.workcalendar import WorkCalendar
 
 T0 = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)
 
@@ -40,7 +40,7 @@ def h(n: float) -> datetime:
     ],
 )
 def test_lead_unit_steps(status: str, step: str, after: str) -> None:
-    assert loop.lead_step(status, step) == after
+    assert lifecycle.lead_step(status, step) == after
 
 
 @pytest.mark.parametrize(
@@ -59,63 +59,63 @@ def test_lead_unit_steps(status: str, step: str, after: str) -> None:
 )
 def test_lead_unit_refusals(status: str, step: str) -> None:
     with pytest.raises(StepRefused) as e:
-        loop.lead_step(status, step)
+        lifecycle.lead_step(status, step)
     assert e.value.code == "not_allowed"
 
 
 def test_assisting_unit_has_its_own_steps() -> None:
-    s = loop.assist_step(Status.IN_PROGRESS, loop.ASSIST_DISPATCHED, EventKind.ACCEPTED)
-    assert s == loop.ASSIST_ACCEPTED
-    s = loop.assist_step(Status.IN_PROGRESS, s, EventKind.ON_SCENE)
-    assert s == loop.ASSIST_WORKING
-    s = loop.assist_step(Status.IN_PROGRESS, s, EventKind.REPLIED)
-    assert s == loop.ASSIST_REPLIED
+    s = lifecycle.assist_step(Status.IN_PROGRESS, lifecycle.ASSIST_DISPATCHED, EventKind.ACCEPTED)
+    assert s == lifecycle.ASSIST_ACCEPTED
+    s = lifecycle.assist_step(Status.IN_PROGRESS, s, EventKind.ON_SCENE)
+    assert s == lifecycle.ASSIST_WORKING
+    s = lifecycle.assist_step(Status.IN_PROGRESS, s, EventKind.REPLIED)
+    assert s == lifecycle.ASSIST_REPLIED
     with pytest.raises(StepRefused):
-        loop.assist_step(Status.IN_PROGRESS, s, EventKind.PROGRESS)  # done
+        lifecycle.assist_step(Status.IN_PROGRESS, s, EventKind.PROGRESS)  # done
     with pytest.raises(StepRefused):  # assisting units do not return the case
-        loop.assist_step(Status.ACCEPTED, loop.ASSIST_ACCEPTED, EventKind.RETURNED)
+        lifecycle.assist_step(Status.ACCEPTED, lifecycle.ASSIST_ACCEPTED, EventKind.RETURNED)
     with pytest.raises(StepRefused):  # nor step before accepting
-        loop.assist_step(Status.ACCEPTED, loop.ASSIST_DISPATCHED, EventKind.CONTACTED)
+        lifecycle.assist_step(Status.ACCEPTED, lifecycle.ASSIST_DISPATCHED, EventKind.CONTACTED)
     with pytest.raises(StepRefused):  # nor after the lead replied
-        loop.assist_step(Status.REPLIED, loop.ASSIST_ACCEPTED, EventKind.PROGRESS)
-    assert loop.allowed_assist_steps(Status.CLOSED, loop.ASSIST_ACCEPTED) == ()
+        lifecycle.assist_step(Status.REPLIED, lifecycle.ASSIST_ACCEPTED, EventKind.PROGRESS)
+    assert lifecycle.allowed_assist_steps(Status.CLOSED, lifecycle.ASSIST_ACCEPTED) == ()
 
 
 def test_centre_actions() -> None:
-    assert loop.centre_action(Status.REPLIED, loop.REVIEW_ACCEPT) == Status.CLOSED
-    assert loop.centre_action(Status.REPLIED, loop.REVIEW_SEND_BACK) == Status.IN_PROGRESS
-    assert loop.centre_action(Status.RETURNED, loop.REDISPATCH) == Status.DISPATCHED
+    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_ACCEPT) == Status.CLOSED
+    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_SEND_BACK) == Status.IN_PROGRESS
+    assert lifecycle.centre_action(Status.RETURNED, lifecycle.REDISPATCH) == Status.DISPATCHED
     for status, action in (
-        (Status.IN_PROGRESS, loop.REVIEW_ACCEPT),
-        (Status.RETURNED, loop.REVIEW_SEND_BACK),
-        (Status.REPLIED, loop.REDISPATCH),
-        (Status.CLOSED, loop.REVIEW_ACCEPT),
+        (Status.IN_PROGRESS, lifecycle.REVIEW_ACCEPT),
+        (Status.RETURNED, lifecycle.REVIEW_SEND_BACK),
+        (Status.REPLIED, lifecycle.REDISPATCH),
+        (Status.CLOSED, lifecycle.REVIEW_ACCEPT),
     ):
         with pytest.raises(StepRefused):
-            loop.centre_action(status, action)
+            lifecycle.centre_action(status, action)
 
 
 def test_reasons_required() -> None:
     for step in (EventKind.RETURNED, EventKind.REPLIED, EventKind.PROGRESS):
         with pytest.raises(StepRefused) as e:
-            loop.need_text(step, "  ")
+            lifecycle.need_text(step, "  ")
         assert e.value.code == "reason_required"
-    loop.need_text(EventKind.ACCEPTED, "")
+    lifecycle.need_text(EventKind.ACCEPTED, "")
 
 
 def test_bounce_rule() -> None:
     ev: list[tuple[str, datetime, dict[str, Any]]] = []
-    for i in range(loop.BOUNCE_LIMIT):
+    for i in range(lifecycle.BOUNCE_LIMIT):
         ev += [(EventKind.DISPATCHED, h(i), {}), (EventKind.RETURNED, h(i + 0.5), {})]
-    assert loop.returns_count(ev) == loop.BOUNCE_LIMIT
-    assert not loop.should_escalate_bounce(loop.returns_count(ev))
+    assert lifecycle.returns_count(ev) == lifecycle.BOUNCE_LIMIT
+    assert not lifecycle.should_escalate_bounce(lifecycle.returns_count(ev))
     ev.append((EventKind.RETURNED, h(9), {}))
-    assert loop.should_escalate_bounce(loop.returns_count(ev))
+    assert lifecycle.should_escalate_bounce(lifecycle.returns_count(ev))
 
 
 def test_extension_request_rules() -> None:
     due = h(10)
-    loop.check_extension_request(h(1), due, h(20), met=False)
+    lifecycle.check_extension_request(h(1), due, h(20), met=False)
     for now, cur, want, met, code in (
         (h(11), due, h(20), False, "too_late"),
         (h(10), due, h(20), False, "too_late"),
@@ -124,7 +124,7 @@ def test_extension_request_rules() -> None:
         (h(1), None, h(20), False, "no_deadline"),
     ):
         with pytest.raises(StepRefused) as e:
-            loop.check_extension_request(now, cur, want, met)
+            lifecycle.check_extension_request(now, cur, want, met)
         assert e.value.code == code
 
 
@@ -133,31 +133,31 @@ def test_pending_extensions_one_per_milestone_until_decided() -> None:
         (EventKind.EXTENSION_REQUESTED, h(1), {"milestone": "result", "due_at": h(50).isoformat(),
                                                 "reason": "x", "unit_id": 7}),
     ]  # fmt: skip
-    (p,) = loop.pending_extensions(ev)
+    (p,) = lifecycle.pending_extensions(ev)
     assert (p.milestone, p.due_at, p.unit_id) == ("result", h(50), 7)
     ev.append((EventKind.EXTENSION_REFUSED, h(2), {"milestone": "result"}))
-    assert loop.pending_extensions(ev) == []
+    assert lifecycle.pending_extensions(ev) == []
     ev.append((EventKind.EXTENSION_REQUESTED, h(3), {"milestone": "result",
                                                      "due_at": h(40).isoformat()}))  # fmt: skip
     ev.append((EventKind.REOPENED, h(4), {"round": 2}))
-    assert loop.pending_extensions(ev) == []  # a new round forgets the old requests
+    assert lifecycle.pending_extensions(ev) == []  # a new round forgets the old requests
 
 
 def test_callback_rules() -> None:
-    n, nxt = loop.after_attempt(0, h(0))
-    assert n == 1 and nxt == h(0) + loop.CALLBACK_RETRY_AFTER
-    n, nxt = loop.after_attempt(loop.CALLBACK_MAX_ATTEMPTS - 1, h(5))
-    assert n == loop.CALLBACK_MAX_ATTEMPTS and nxt is None  # unreachable
-    assert loop.callback_due_at(h(0)) == h(48)
+    n, nxt = lifecycle.after_attempt(0, h(0))
+    assert n == 1 and nxt == h(0) + lifecycle.CALLBACK_RETRY_AFTER
+    n, nxt = lifecycle.after_attempt(lifecycle.CALLBACK_MAX_ATTEMPTS - 1, h(5))
+    assert n == lifecycle.CALLBACK_MAX_ATTEMPTS and nxt is None  # unreachable
+    assert lifecycle.callback_due_at(h(0)) == h(48)
     assert CallbackVerdict(Satisfaction.UNSATISFIED, False, True, "x").reopens
     assert not CallbackVerdict(Satisfaction.UNSATISFIED, False, False).reopens
     assert not CallbackVerdict(Satisfaction.BASICALLY, True).reopens
     with pytest.raises(StepRefused):
-        loop.check_verdict(CallbackVerdict(Satisfaction.SATISFIED, True, unit_fault=True))
+        lifecycle.check_verdict(CallbackVerdict(Satisfaction.SATISFIED, True, unit_fault=True))
     with pytest.raises(StepRefused) as e:
-        loop.check_verdict(CallbackVerdict(Satisfaction.UNSATISFIED, False, True, ""))
+        lifecycle.check_verdict(CallbackVerdict(Satisfaction.UNSATISFIED, False, True, ""))
     assert e.value.code == "reason_required"
-    assert loop.round_of([(EventKind.REOPENED, h(1), {}), (EventKind.REOPENED, h(2), {})]) == 3
+    assert lifecycle.round_of([(EventKind.REOPENED, h(1), {}), (EventKind.REOPENED, h(2), {})]) == 3
 
 
 # --- the SLA's rounds ----------------------------------------------------------------

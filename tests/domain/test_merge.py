@@ -1,4 +1,4 @@
-"""The three-way merge and diff (console.merge): plain Python, properties with hypothesis."""
+"""The three-way merge and diff (console.domain.merge): plain Python, properties with hypothesis."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.merge import Side, UnresolvedConflict, diff, three_way
+from console.domain.merge import Side, UnresolvedConflict, diff, three_way
 
 FIELDS = ("address", "caller_name", "category_id", "urgency", "description", "anonymous")
 values = st.one_of(

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from console.numbering import (
+from console.domain.numbering import (
     first_free_station,
     format_case_number,
     parse_case_number,

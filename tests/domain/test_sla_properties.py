@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.clock import CITY_TZ
-from console.sla import (
+from console.domain.clock import CITY_TZ
+from console.domain.sla import (
     HOURS,
     WORK_HOURS,
     WORKDAYS,
@@ -17,7 +17,7 @@ from console.sla import (
     Policy,
     compute_deadlines,
 )
-from console.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
+from console.domain.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
 
 CAL = WorkCalendar()
 # the years the calendar package knows, so every day is verified

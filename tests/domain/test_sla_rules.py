@@ -2,7 +2,7 @@
 Festival 2026 off 15-23 Feb, Saturdays 14 and 28 Feb worked; Labour Day 2026 off 1-5 May,
 Saturday 9 May worked; National Day 2025 off 1-8 Oct, Sunday 28 Sep and Saturday 11 Oct
 worked; National Day 2026 off 1-7 Oct, Saturday 10 Oct worked) and the pause, extension
-and policy-choice rules of console.sla."""
+and policy-choice rules of console.domain.sla."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from console.clock import CITY_TZ
-from console.sla import (
+from console.domain.clock import CITY_TZ, format_deadline, parse_local
+from console.domain.sla import (
     BREACHED,
     CRITICAL,
     DUE_SOON,
@@ -28,8 +28,7 @@ from console.sla import (
     countdown,
     history_from_events,
 )
-from console.sla_cli import format_deadline, parse_local
-from console.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
+from console.domain.workcalendar import EXCLUSIVE, INCLUSIVE, WorkCalendar
 
 CAL = WorkCalendar()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from console.validation import (
+from console.domain.validation import (
     CaseDraft,
     credit_code_check_char,
     is_valid_credit_code,

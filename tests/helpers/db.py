@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from console.database import make_engine, make_session_factory
+from console.infra.database import make_engine, make_session_factory
 from console.migrations import upgrade
 from console.seed.reference import seed_reference
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.identity import Identity
+from console.domain.identity import Identity
 from console.models import Agent, Case
 
 _serial = itertools.count(1)

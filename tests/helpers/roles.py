@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from console import dbroles
-from console.casetypes import Role
-from console.database import make_engine
-from console.validation import CaseDraft
+from console.domain.casetypes import Role
+from console.domain.validation import CaseDraft
+from console.infra.database import make_engine
+from console.services import dbroles
 from tests.helpers.db import pg_admin_url, pg_database
 
 TAG = f"t{os.getpid() % 100000}{uuid.uuid4().hex[:4]}"

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from console import migrations
-from console.database import make_engine
+from console.infra.database import make_engine
 from console.models import Base
 from tests.helpers.db import pg_database
 

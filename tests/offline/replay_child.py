@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from console.database import make_engine, make_session_factory
+from console.infra.database import make_engine, make_session_factory
 from console.offline.policy import Backoff, LinkState
 from console.offline.service import OfflineService
 from console.offline.store import LocalStore

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.domain.numbering import parse_case_number
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, MatterCategory, NumberCounter, Region
-from console.numbering import parse_case_number
 from console.services.cases import CaseService
 from console.services.intake import IntakeService
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 
 def admin(sessions: sessionmaker[Session]) -> Identity:

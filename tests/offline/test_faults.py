@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.database import make_engine, make_session_factory
+from console.infra.database import make_engine, make_session_factory
 from console.models import Case
 from console.offline.policy import Backoff, ItemState, LinkState
 from console.offline.service import OfflineService

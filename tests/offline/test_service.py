@@ -13,18 +13,18 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind
-from console.clock import local_date, now_utc
+from console.domain.casetypes import EventKind
+from console.domain.clock import local_date, now_utc
+from console.domain.numbering import parse_case_number
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, HandlingUnit
-from console.numbering import parse_case_number
 from console.offline.policy import Backoff, ItemState, LinkState
 from console.offline.service import OfflineService
 from console.offline.store import LocalStore, outbox
 from console.services.cases import DISPATCH, CaseService
 from console.services.errors import ValidationFailed
 from console.services.numbers import counter_value, register_workstation
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 from tests.offline.support import Gate, admin, check_exactly_once, demand, draft, intake_for
 
 FAST = Backoff(base=0.01, factor=2.0, cap=0.05)

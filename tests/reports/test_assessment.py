@@ -8,8 +8,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.assessment import METRICS, Dimension, Figure, day_period, parse_day, parse_month
 from console.models import CaseEvent
+from console.queries.assessment import (
+    METRICS,
+    Dimension,
+    Figure,
+    day_period,
+    parse_day,
+    parse_month,
+)
 from console.services.assessment import (
     AssessmentService,
     rate_rows,

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.hotspots import HotspotCase, group, keywords, place_words
-from console.identity import Identity
+from console.domain.hotspots import HotspotCase, group, keywords, place_words
+from console.domain.identity import Identity
 from console.models import Case, CaseKeywords, Region
 from console.services.hotspots import HotspotService
 

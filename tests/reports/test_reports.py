@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.cli import main
-from console.report_export import daily_document, export_excel, monthly_document
+from console.cli.entry import main
+from console.services.report_export import daily_document, export_excel, monthly_document
 from console.services.reports import ReportService
 from tests.helpers.assessment_data import AS_OF, build_month
 
@@ -101,7 +101,7 @@ def test_pdf_export(qtbot: QtBot, sessions: sessionmaker[Session], tmp_path: Pat
 
 
 def test_cli(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
 
     engine = make_engine(db_url)
     build_month(make_session_factory(engine))

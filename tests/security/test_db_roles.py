@@ -19,13 +19,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from console import dbroles
 from console.app import AppContext, open_context
-from console.casetypes import Role
-from console.identity import Identity
+from console.domain.casetypes import Role
+from console.domain.identity import Identity
+from console.infra.settings import Settings
+from console.services import dbroles
 from console.services.claims import AlreadyClaimed
 from console.services.queue import QueueFilter, QueueQuery, QueueView
-from console.settings import Settings
 from tests.helpers.db import TRANSACTIONAL
 from tests.helpers.roles import PASSWORD, PREFIX, World
 
@@ -355,7 +355,7 @@ def test_db_account_commands(
 ) -> None:
     import io
 
-    from console.cli import main
+    from console.cli.entry import main
 
     name = world.login("cli")
     base = ["--database", world.owner_url, "--prefix", PREFIX]

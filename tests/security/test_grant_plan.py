@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console import dbroles
+from console.services import dbroles
 
 
 def test_plan_is_default_rule_plus_explicit_exceptions() -> None:

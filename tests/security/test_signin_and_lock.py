@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL, make_url
 
-from console import credentials
-from console.casetypes import Role
-from console.identity import Identity
-from console.settings import DB_SSLMODE, DB_SSLROOTCERT, Settings
+from console.domain.casetypes import Role
+from console.domain.identity import Identity
+from console.infra import credentials
+from console.infra.settings import DB_SSLMODE, DB_SSLROOTCERT, Settings
 from console.signin import PasswordCheck
 from console.ui.idle_lock import IdleLock, UnlockDialog, _Cover
 from console.ui.runner import BackgroundRunner

@@ -10,16 +10,23 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import DONE_STATUSES, OPEN_STATUSES, CaseType, EventKind, Status, Urgency
-from console.clock import CITY_TZ, local_date
-from console.database import make_engine, make_session_factory
+from console.domain.casetypes import (
+    DONE_STATUSES,
+    OPEN_STATUSES,
+    CaseType,
+    EventKind,
+    Status,
+    Urgency,
+)
+from console.domain.clock import CITY_TZ, local_date
+from console.domain.numbering import parse_case_number
+from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, ON_TRACK, time_left
+from console.domain.validation import CaseDraft, is_valid_credit_code, validate_draft
+from console.infra.database import make_engine, make_session_factory
 from console.migrations import upgrade
 from console.models import Agent, Case, CaseEvent, HandlingUnit, Region
-from console.numbering import parse_case_number
 from console.seed.demo import DemoStats, seed_demo
 from console.seed.reference import seed_reference
-from console.sla import BREACHED, CRITICAL, DUE_SOON, ON_TRACK, time_left
-from console.validation import CaseDraft, is_valid_credit_code, validate_draft
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CITY_TZ)
 DAYS, PER_DAY = 7, 60

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind, Role, Satisfaction
-from console.clock import CITY_TZ
+from console.domain.casetypes import EventKind, Role, Satisfaction
+from console.domain.clock import CITY_TZ
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, CaseCallback, CaseEvent, SupervisionNotice
 from console.seed.demo import seed_demo
 from console.services.callbacks import CallbackService
 from console.services.units import UnitService
-from console.workcalendar import WorkCalendar
 from tests.seed.test_demo import _fresh
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CITY_TZ)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.database import make_engine, make_session_factory
+from console.infra.database import make_engine, make_session_factory
 from console.migrations import upgrade
 from console.models import (
     Agent,

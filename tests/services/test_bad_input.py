@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft, searchable, text_problem
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, MatterCategory, Region
 from console.services.case_edit import CaseEditService
 from console.services.cases import CaseService
@@ -22,8 +24,6 @@ from console.services.knowledge import ArticleInput, KnowledgeService
 from console.services.numbers import register_workstation
 from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueView
 from console.services.sla import SlaService
-from console.validation import CaseDraft, searchable, text_problem
-from console.workcalendar import WorkCalendar
 
 SQLISH = "'; DROP TABLE cases; --"
 EMOJI = "噪音😀𠀀𝄞"  # astral: an emoji, a CJK Extension B character, a musical symbol

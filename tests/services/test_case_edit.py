@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind, Urgency
-from console.database import make_engine, make_session_factory
-from console.identity import Identity
+from console.domain.casetypes import EventKind, Urgency
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
+from console.infra.database import make_engine, make_session_factory
 from console.models import Agent, Case, CaseDeadline, CaseEvent, MatterCategory, Region
 from console.services.case_edit import (
     CaseEditService,
@@ -24,8 +26,6 @@ from console.services.cases import CaseService
 from console.services.claims import ClaimService
 from console.services.errors import ValidationFailed
 from console.services.numbers import register_workstation
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 from tests.helpers.queue_data import add_agents
 
 

@@ -11,17 +11,17 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import Status
-from console.identity import Identity
+from console.domain.casetypes import Status
+from console.domain.identity import Identity
+from console.domain.numbering import parse_case_number
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, CaseEvent, HandlingUnit, MatterCategory, Region
-from console.numbering import parse_case_number
 from console.services.cases import CLOSE, DISPATCH, CaseService
 from console.services.errors import ValidationFailed
 from console.services.handover import HandoverService
 from console.services.numbers import register_workstation
 from console.services.queue import QueueQuery, QueueService, QueueSort, QueueView, page_key
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 
 def _admin(sessions: sessionmaker[Session]) -> Identity:

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.database import make_engine, make_session_factory
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.infra.database import make_engine, make_session_factory
 from console.models import Case, CaseEvent
 from console.services.claims import AlreadyClaimed, CaseNotOpen, ClaimService, Forbidden
 from console.services.errors import NotFound

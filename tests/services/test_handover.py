@@ -11,9 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import CITY_TZ
-from console.handover import GroupState, OpenCase, Reason, bounds_for, nothing_lost
-from console.identity import Identity
+from console.domain.clock import CITY_TZ
+from console.domain.handover import GroupState, OpenCase, Reason, bounds_for, nothing_lost
+from console.domain.identity import Identity
+from console.domain.shifts import next_window, previous_window, window
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, HandlingUnit, Handover, MatterCategory, Region
 from console.seed.demo import seed_demo
 from console.services.cases import CLOSE, DISPATCH, CaseService
@@ -27,9 +30,6 @@ from console.services.handover import (
 )
 from console.services.numbers import register_workstation
 from console.services.reference import load_shifts
-from console.shifts import next_window, previous_window, window
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 DAY = date(2026, 11, 25)  # a Wednesday
 

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.identity import Identity
+from console.domain.identity import Identity
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, CaseEvent, ImportedMessage
 from console.services.importer import ImportFailed, ImportService, clean_text, parse_time
 from console.services.numbers import register_workstation
-from console.workcalendar import WorkCalendar
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind, Role
-from console.identity import Identity
+from console.domain.casetypes import EventKind, Role
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Agent,
     CaseCoUnit,
@@ -30,8 +32,6 @@ from console.services.intake import IntakeExtras, IntakeService
 from console.services.knowledge import ArticleInput, KnowledgeService, NotAllowed
 from console.services.numbers import register_workstation
 from console.services.routing import RoutingService
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 
 def _admin(sessions: sessionmaker[Session]) -> Identity:

@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind, Role, Satisfaction, Status
-from console.identity import Identity
-from console.loop import BOUNCE_LIMIT, CALLBACK_MAX_ATTEMPTS, CallbackVerdict
+from console.domain.casetypes import EventKind, Role, Satisfaction, Status
+from console.domain.identity import Identity
+from console.domain.lifecycle import BOUNCE_LIMIT, CALLBACK_MAX_ATTEMPTS, CallbackVerdict
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Agent,
     Case,
@@ -31,8 +33,6 @@ from console.services.errors import Conflict
 from console.services.numbers import register_workstation
 from console.services.supervision import SupervisionService
 from console.services.units import Refused, UnitService
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 # Tuesday 2 June 2026, 10:00 in Foshan: an ordinary working day
 T0 = datetime(2026, 6, 2, 2, 0, tzinfo=UTC)

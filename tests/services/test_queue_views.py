@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import now_utc
+from console.domain.clock import now_utc
 from console.models import MatterCategory
 from console.services.preferences import PreferenceService
 from console.services.queue import (

@@ -12,18 +12,18 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.casetypes import EventKind
-from console.identity import Identity
+from console.domain.casetypes import EventKind
+from console.domain.clock import format_deadline
+from console.domain.identity import Identity
+from console.domain.sla import HOURS, Milestone, compute_deadlines, history_from_events
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, CaseBreach, CaseDeadline, CaseEvent, MatterCategory, Region
 from console.services.cases import CaseService
 from console.services.errors import ServiceError
 from console.services.numbers import register_workstation
 from console.services.reference import policy_by_id
 from console.services.sla import SlaService, load_calendar
-from console.sla import HOURS, Milestone, compute_deadlines, history_from_events
-from console.sla_cli import format_deadline
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 
 def _setup(sessions: sessionmaker[Session]) -> tuple[CaseService, SlaService, Identity, CaseDraft]:

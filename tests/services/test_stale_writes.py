@@ -14,9 +14,11 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import CITY_TZ
-from console.database import make_engine, make_session_factory
-from console.identity import Identity
+from console.domain.clock import CITY_TZ
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
+from console.infra.database import make_engine, make_session_factory
 from console.models import (
     Agent,
     HandlingUnit,
@@ -32,8 +34,6 @@ from console.services.knowledge import ArticleInput, KnowledgeService
 from console.services.numbers import register_workstation
 from console.services.routing import RoutingService, RuleInput
 from console.services.sla import SlaService
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 
 DAY = date(2026, 11, 25)
 

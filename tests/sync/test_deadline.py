@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from console.database import CONNECT_TIMEOUT_S, make_engine
+from console.infra.database import CONNECT_TIMEOUT_S, make_engine
 from console.sync.deadline import TCP_OPTIONS, deadline
 from tests.helpers.proxy import TcpProxy
 

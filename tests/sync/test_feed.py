@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.clock import now_utc
-from console.database import make_engine, make_session_factory
+from console.domain.clock import now_utc
+from console.infra.database import make_engine, make_session_factory
 from console.models import Case, CaseChange
 from console.services.presence import PresenceService
 from console.sync import RESYNC, Change, ChangeCursor, ChangeFeed, prune

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from console.app import AppContext, open_context
-from console.settings import Settings
+from console.infra.settings import Settings
 from console.ui.context import UiContext
 from console.ui.messages import MessageBar, Messages
 from console.ui.runner import BackgroundRunner

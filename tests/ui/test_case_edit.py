@@ -10,15 +10,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.database import make_engine, make_session_factory
+from console.domain.validation import CaseDraft
+from console.domain.workcalendar import WorkCalendar
+from console.infra.database import make_engine, make_session_factory
 from console.models import Case, CaseEvent, MatterCategory, Region
 from console.services.case_edit import CaseEditService
 from console.services.cases import CaseService
 from console.ui.context import UiContext
 from console.ui.queue.case_edit import CaseEditDialog
 from console.ui.queue.case_view import CaseViewDialog
-from console.validation import CaseDraft
-from console.workcalendar import WorkCalendar
 from tests.ui.conftest import off_gui_thread
 
 SQLISH = "'; DROP TABLE cases; --"

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.app import AppContext
-from console.clock import now_utc
-from console.identity import Identity
+from console.domain.clock import now_utc
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft
 from console.models import Agent, MatterCategory, Region
 from console.services.cases import CLOSE
 from console.ui.context import UiContext
@@ -23,7 +24,6 @@ from console.ui.handover.config import ShiftConfigDialog
 from console.ui.handover.screen import HandoverScreen
 from console.ui.messages import MessageBar, Messages
 from console.ui.runner import BackgroundRunner
-from console.validation import CaseDraft
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from console.numbering import parse_case_number
+from console.domain.numbering import parse_case_number
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.queue.model import CASE_ID_ROLE, COLUMNS

@@ -13,12 +13,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from console.domain.validation import CaseDraft
 from console.models import CaseCoUnit, CaseEvent, HandlingUnit, KnowledgeUse
 from console.services.cases import DISPATCH
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.intake.kb_admin import KnowledgeAdminDialog
-from console.validation import CaseDraft
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.settings import FIRST_START_DONE, Settings
+from console.infra.settings import FIRST_START_DONE, Settings
 from console.ui.dialogs import SettingsDialog, SignInDialog
 from console.ui.launch import Startup
 from console.ui.main_window import MainWindow

@@ -16,15 +16,15 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from console.casetypes import EventKind, Role, Status
-from console.identity import Identity
+from console.domain.casetypes import EventKind, Role, Status
+from console.domain.identity import Identity
+from console.domain.validation import CaseDraft
 from console.models import Agent, Case, CaseEvent, HandlingUnit, MatterCategory, Region
 from console.services.cases import DISPATCH
 from console.ui.context import UiContext
 from console.ui.loop.callbacks import CallbackScreen
 from console.ui.loop.centre import CentreScreen
 from console.ui.loop.inbox import UnitInboxScreen
-from console.validation import CaseDraft
 from tests.ui.conftest import off_gui_thread
 
 
@@ -256,7 +256,7 @@ def test_callback_not_reached(qtbot: QtBot, ui_ctx: UiContext) -> None:
 def test_unit_user_main_window_starts_in_its_inbox(
     qtbot: QtBot, ui_ctx: UiContext, tmp_path: Any
 ) -> None:
-    from console.settings import Settings
+    from console.infra.settings import Settings
     from console.ui.main_window import MainWindow
 
     _unit, who = _setup(ui_ctx)

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from console.settings import Settings
+from console.infra.settings import Settings
 from console.ui.context import UiContext
 from console.ui.handover.screen import HandoverScreen
 from console.ui.main_window import MainWindow

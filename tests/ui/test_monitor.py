@@ -10,7 +10,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from console.clock import now_utc
+from console.domain.clock import now_utc
 from console.services.monitor import MonitorService
 from console.ui.context import UiContext
 from console.ui.monitor.screen import MonitorScreen

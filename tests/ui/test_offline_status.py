@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
 from console.app import AppContext, open_context
-from console.database import make_engine, make_session_factory
+from console.infra.database import make_engine, make_session_factory
+from console.infra.settings import Settings
 from console.models import Case
 from console.offline.policy import Backoff, LinkState
 from console.services.cases import SAVE
-from console.settings import Settings
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.main_window import MainWindow

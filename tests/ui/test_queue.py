@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
-from console.identity import Identity
+from console.domain.identity import Identity
 from console.models import Case
 from console.services.preferences import ColumnLayout
 from console.services.queue import QueueFilter, QueueService, QueueView
@@ -399,7 +399,7 @@ def _fake_rows(n: int) -> list:  # type: ignore[type-arg]
 def test_first_page_with_an_estimated_size(db_url: str) -> None:
     """PostgreSQL: a full first page comes with the planner's estimate (exact=False);
     SQLite has no estimate and counts. A view that fits one page is always exact."""
-    from console.database import make_engine, make_session_factory
+    from console.infra.database import make_engine, make_session_factory
     from console.services.queue import QueueQuery
 
     engine = make_engine(db_url)

@@ -16,7 +16,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from console.clock import now_utc
+from console.domain.clock import now_utc
 from console.models import Case, Region
 from console.ui.context import UiContext
 from console.ui.reports.screen import ReportsScreen

@@ -7,14 +7,14 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from console.clock import now_utc
+from console.domain.clock import now_utc
+from console.domain.sla import BREACHED, TimeLeft
+from console.domain.validation import CaseDraft
 from console.models import MatterCategory, Region
-from console.sla import BREACHED, TimeLeft
 from console.ui import labels
 from console.ui.admin.sla_dialogs import CalendarDialog, PoliciesDialog
 from console.ui.context import UiContext
 from console.ui.sla_watch import SlaWatcher
-from console.validation import CaseDraft
 from tests.ui.conftest import off_gui_thread
 
 

@@ -3,7 +3,7 @@
 Knowledge base (articles and their uses), routing rules, "same issue" links between
 cases, co-handling units, the log of imported web-channel messages (unique by channel
 and message id: imports are idempotent) and partial indexes for duplicate suggestions.
-Drafts are kept on the workstation (console.drafts), not in the database.
+Drafts are kept on the workstation (console.infra.drafts), not in the database.
 
 Revision ID: 0004
 Revises: 0003

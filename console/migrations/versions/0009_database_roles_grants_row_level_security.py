@@ -17,7 +17,7 @@ SQLite only the side table is created, the console's own checks apply):
   else sees every case.
 
 Group roles, login roles and GRANTs are cluster objects and live in
-``console/dbroles.py`` (``python main.py db roles``); nothing here depends on their names.
+``console/services/dbroles.py`` (``python main.py db roles``); nothing here depends on their names.
 
 Revision ID: 0009
 Revises: 0008

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.sla import LIMIT_UNITS, Milestone, Policy
 from console.services.sla import OverrideRow
-from console.sla import LIMIT_UNITS, Milestone, Policy
 from console.ui.context import UiContext
 from console.ui.errors import describe
 

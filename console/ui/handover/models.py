@@ -19,9 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from console.clock import now_utc, to_local
+from console.domain.clock import now_utc, to_local
+from console.domain.sla import time_left as sla_time_left
 from console.services.handover import HandoverRow, ItemView
-from console.sla import time_left as sla_time_left
 from console.ui import labels
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from console.clock import to_local
+from console.domain.clock import to_local
 from console.services.handover import HandoverView
 from console.ui import labels
 from console.ui.handover.models import bucket_name, reason_name, status_text, time_left

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casetypes import Role
-from console.clock import now_utc, to_local
+from console.domain.casetypes import Role
+from console.domain.clock import now_utc, to_local
 from console.services.handover import (
     HandoverIncomplete,
     HandoverRow,

@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import paths
-from console.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
-from console.clock import to_local
-from console.drafts import DraftStore
-from console.numbering import spoken
+from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
+from console.domain.clock import to_local
+from console.domain.numbering import spoken
+from console.domain.validation import ENTERPRISE_CHANNEL, CaseDraft, FieldError, phone_kind
+from console.infra import paths
+from console.infra.drafts import DraftStore
 from console.services.callers import AddedCall, CallerHistory
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.category_search import CategoryIndex
@@ -60,7 +61,6 @@ from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.intake import texts
 from console.ui.runner import BackgroundRunner
-from console.validation import ENTERPRISE_CHANNEL, CaseDraft, FieldError, phone_kind
 
 CATEGORY_SEP = " / "
 ID_ROLE = Qt.ItemDataRole.UserRole

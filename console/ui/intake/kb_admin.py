@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import local_date, now_utc
+from console.domain.clock import local_date, now_utc
 from console.services.errors import ValidationFailed
 from console.services.knowledge import Article, ArticleInput
 from console.ui.context import UiContext

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.clock import to_local
+from console.domain.clock import to_local
+from console.domain.validation import FieldError
 from console.services.callers import PastCase
 from console.services.duplicates import Candidate
 from console.services.knowledge import KbHit
 from console.services.routing import SlaPreview
 from console.ui import labels
-from console.validation import FieldError
 
 
 def past_case_line(c: PastCase) -> str:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casetypes import Satisfaction
-from console.clock import now_utc, to_local
-from console.loop import CALLBACK_MAX_ATTEMPTS, CallbackVerdict
+from console.domain.casetypes import Satisfaction
+from console.domain.clock import now_utc, to_local
+from console.domain.lifecycle import CALLBACK_MAX_ATTEMPTS, CallbackVerdict
 from console.services.callbacks import CallbackCase, CallbackResult, CallbackRow
 from console.ui.context import UiContext
 from console.ui.loop import texts

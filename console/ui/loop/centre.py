@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import loop
-from console.casetypes import Status
+from console.domain import lifecycle
+from console.domain.casetypes import Status
 from console.services.supervision import OverdueRow
 from console.services.units import InboxRow, Notice, UnitRef
 from console.ui import labels
@@ -30,7 +30,7 @@ from console.ui.loop.dialogs import TextDialog
 from console.ui.loop.inbox import table
 from console.ui.loop.models import RowsModel, local_text, time_left
 
-PendingRow = tuple[int, str, loop.PendingExtension]
+PendingRow = tuple[int, str, lifecycle.PendingExtension]
 
 
 class CentreScreen(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import CITY_TZ, to_local
+from console.domain.clock import CITY_TZ, to_local
 from console.services.units import MilestoneDue
 from console.ui import labels
 

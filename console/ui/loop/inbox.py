@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import loop
-from console.casetypes import EventKind
+from console.domain import lifecycle
+from console.domain.casetypes import EventKind
 from console.services.units import InboxRow, Notice, StepResult, UnitCase, UnitRef
 from console.ui import labels
 from console.ui.context import UiContext
@@ -308,7 +308,7 @@ class UnitInboxScreen(QWidget):
             text = ""
         else:
             answer = self.ask_text(
-                texts.step_name(step), texts.step_prompt(step), step in loop.TEXT_REQUIRED
+                texts.step_name(step), texts.step_prompt(step), step in lifecycle.TEXT_REQUIRED
             )
             if answer is None:
                 return

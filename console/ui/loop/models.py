@@ -10,8 +10,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from console.clock import now_utc, to_local
-from console.sla import BREACHED, CRITICAL, DUE_SOON, countdown
+from console.domain.clock import now_utc, to_local
+from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, countdown
 from console.ui import labels
 
 R = TypeVar("R")

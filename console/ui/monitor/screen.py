@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import to_local
+from console.domain.clock import to_local
 from console.services.monitor import MonitorFigures
 from console.services.queue import QueueView
 from console.sync import Change

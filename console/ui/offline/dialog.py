@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import to_local
+from console.domain.clock import to_local
 from console.offline.policy import ItemState
 from console.offline.store import CASE, OutboxItem
 from console.ui.context import UiContext

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
-from console.merge import FieldChange
+from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
+from console.domain.merge import FieldChange
 from console.services.case_edit import CaseFields, EditableCase, EditConflict, NotAllowed
 from console.services.errors import ServiceError, ValidationFailed
 from console.services.reference import ReferenceData

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import to_local
+from console.domain.clock import format_deadline, to_local
 from console.services.queue import CaseDetail
-from console.sla_cli import format_deadline
 from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.sla_panel import SlaPanel

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casetypes import OPEN_STATUSES, Status, Urgency
+from console.domain.casetypes import OPEN_STATUSES, Status, Urgency
 from console.services.queue import QueueFilter
 from console.services.reference import ReferenceData
 from console.ui import labels

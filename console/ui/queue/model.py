@@ -33,9 +33,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from console.clock import now_utc, to_local
+from console.domain.clock import now_utc, to_local
+from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, TimeLeft, countdown, time_left
 from console.services.queue import PageKey, QueueQuery, QueueRow, Window, page_key
-from console.sla import BREACHED, CRITICAL, DUE_SOON, TimeLeft, countdown, time_left
 from console.ui import labels
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from console.assessment import METRIC_BY_KEY, METRICS, RateRow, format_value
-from console.clock import to_local
-from console.hotspots import Hotspot
+from console.domain.clock import to_local
+from console.domain.hotspots import Hotspot
+from console.queries.assessment import METRIC_BY_KEY, METRICS, RateRow, format_value
 from console.services.assessment import CaseRow
 from console.ui import labels
 

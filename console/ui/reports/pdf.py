@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from console.report_export import Document, Section, Styled
+from console.services.report_export import Document, Section, Styled
 
 BAR = QColor("#3B6EA8")
 

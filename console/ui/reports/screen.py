@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.assessment import (
+from console.domain.clock import now_utc, to_local
+from console.queries.assessment import (
     METRIC_BY_KEY,
     METRICS,
     Dimension,
@@ -46,7 +47,6 @@ from console.assessment import (
     day_period,
     month_period,
 )
-from console.clock import now_utc, to_local
 from console.services.assessment import CaseRow
 from console.services.hotspots import HotspotResult
 from console.ui.context import UiContext
@@ -360,7 +360,7 @@ class AssessmentPanel(QWidget):
         lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
         def work() -> str:
-            from console.report_export import document_for, export_excel
+            from console.services.report_export import document_for, export_excel
 
             report = (
                 reports.daily(p.first)

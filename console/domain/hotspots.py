@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from console.services.segment import STOPWORDS
+from console.domain.stopwords import STOPWORDS
 
 #: words that say nothing about the problem (citizens' and the hotline's phrasing)
 HOTSPOT_STOPWORDS = STOPWORDS | frozenset(

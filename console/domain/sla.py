@@ -2,7 +2,7 @@
 
 A **policy** is a versioned list of **milestones**. A milestone has a limit — hours
 (wall clock, 24/7), working hours (office hours of working days) or working days (see
-console.workcalendar for the counting rule) — the clock event that starts it and the
+console.domain.workcalendar for the counting rule) — the clock event that starts it and the
 clock event that meets it. Clock events come from the case's history (``SLA_EVENTS_OF``),
 so the centre's time (received → dispatched) and the handling unit's time (dispatched or
 acknowledged → result) are measured apart.
@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from console.casetypes import EventKind
-from console.workcalendar import DEFAULT_WORK_HOURS, EXCLUSIVE, WorkCalendar
+from console.domain.casetypes import EventKind
+from console.domain.workcalendar import DEFAULT_WORK_HOURS, EXCLUSIVE, WorkCalendar
 
 HOURS = "hours"
 WORK_HOURS = "work_hours"
@@ -397,7 +397,7 @@ def countdown(
 ) -> TimeLeft:
     """Time left with the state from the case's own thresholds; for a working-day
     milestone due after today, also the working days left (for "剩余 2个工作日")."""
-    from console.clock import local_date
+    from console.domain.clock import local_date
 
     secs = int((due - now).total_seconds())
     state = state_at(due, now, warn_at, critical_at)

@@ -18,7 +18,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from console.database import make_engine, make_session_factory, mask
+from console.infra.database import make_engine, make_session_factory, mask
 
 EPILOG = """\
 database URLs:
@@ -72,17 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--revision", default="head", help="target revision (default head)")
     cur = db_sub.add_parser("current", help="print the schema revision")
     cur.add_argument("--database", metavar="URL", dest="sub_database")
-    from console.dbroles_cli import add_parsers as add_account_parsers
+    from console.cli.dbroles import add_parsers as add_account_parsers
 
     add_account_parsers(db_sub)  # roles, add-agent, disable-agent, list-agents (issue 7)
 
-    from console.sla_cli import add_parser as add_sla_parser
+    from console.cli.sla import add_parser as add_sla_parser
 
     add_sla_parser(sub)
-    from console.import_cli import add_parser as add_import_parser
+    from console.cli.imports import add_parser as add_import_parser
 
     add_import_parser(sub)
-    from console.report_cli import add_parser as add_report_parser
+    from console.cli.report import add_parser as add_report_parser
 
     add_report_parser(sub)
     seed = sub.add_parser(
@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _url(args: argparse.Namespace) -> str:
     import os
 
-    from console.paths import default_database_url
-    from console.settings import DATABASE_URL, Settings
+    from console.infra.paths import default_database_url
+    from console.infra.settings import DATABASE_URL, Settings
 
     explicit = getattr(args, "sub_database", None) or args.database
     if explicit:
@@ -123,10 +123,10 @@ def cmd_db(args: argparse.Namespace) -> int:
     from console.app import seed_reference_data
 
     url = _url(args)
-    from console.dbroles_cli import ACTIONS as ACCOUNT_ACTIONS
+    from console.cli.dbroles import ACTIONS as ACCOUNT_ACTIONS
 
     if args.db_command in ACCOUNT_ACTIONS:
-        from console.dbroles_cli import run as run_accounts
+        from console.cli.dbroles import run as run_accounts
 
         return run_accounts(args, url)
     engine = make_engine(url)
@@ -139,8 +139,8 @@ def cmd_db(args: argparse.Namespace) -> int:
             return 0
         migrations.upgrade(engine, args.revision)
         counts = seed_reference_data(make_session_factory(engine))
-        from console import dbroles
-        from console.dbroles_cli import configured_prefix
+        from console.cli.dbroles import configured_prefix
+        from console.services import dbroles
 
         prefix = configured_prefix()
         if dbroles.groups_exist(engine, prefix):  # this release's tables get grants too
@@ -156,7 +156,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def cmd_seed(args: argparse.Namespace) -> int:
     from console.app import open_context
-    from console.settings import Settings
+    from console.infra.settings import Settings
 
     url = _url(args)
     ctx = open_context(url, Settings(), upgrade=True)
@@ -184,24 +184,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     process_start = time.perf_counter()
     args = build_parser().parse_args(argv)
-    from console.logs import setup_logging
+    from console.infra.logs import setup_logging
 
     setup_logging(verbose=args.verbose)
     try:
         if args.command == "db":
             return cmd_db(args)
         if args.command == "sla":
-            from console.sla_cli import cmd_sla
+            from console.cli.sla import cmd_sla
 
             return cmd_sla(args, _url(args))
         if args.command == "seed":
             return cmd_seed(args)
         if args.command == "import":
-            from console.import_cli import cmd_import
+            from console.cli.imports import cmd_import
 
             return cmd_import(args, _url(args))
         if args.command == "report":
-            from console.report_cli import cmd_report
+            from console.cli.report import cmd_report
 
             return cmd_report(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly

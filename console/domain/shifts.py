@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from console.clock import CITY_TZ, to_local
+from console.domain.clock import CITY_TZ, to_local
 
 
 @dataclass(frozen=True)

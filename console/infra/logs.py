@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 from collections import deque
 
-from console.paths import log_dir
+from console.infra.paths import log_dir
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 

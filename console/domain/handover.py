@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from console.clock import to_local
-from console.shifts import ShiftDef, ShiftWindow, parse_hhmm, window
+from console.domain.clock import to_local
+from console.domain.shifts import ShiftDef, ShiftWindow, parse_hhmm, window
 
 #: how far back a handover reaches for a previous shift that left none
 MAX_GAP = timedelta(hours=24)

@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 
 import chinese_calendar
 
-from console.clock import CITY_TZ, end_of_local_day, local_date, to_local
+from console.domain.clock import CITY_TZ, end_of_local_day, local_date, to_local
 
 EXCLUSIVE = "exclusive"
 INCLUSIVE = "inclusive"

@@ -31,3 +31,20 @@ def local_midnight(d: date) -> datetime:
 def end_of_local_day(d: date) -> datetime:
     """24:00 of local day d (= 00:00 of the next day)."""
     return local_midnight(d + timedelta(days=1))
+
+
+def format_deadline(at: datetime) -> str:
+    """Local "YYYY-MM-DD HH:MM"; the end of a day is 24:00 of that day, not 00:00 of the
+    next (the way deadlines are announced)."""
+    local = to_local(at)
+    if local.hour == 0 and local.minute == 0 and local.second == 0:
+        prev = date.fromordinal(local.date().toordinal() - 1)
+        return f"{prev:%Y-%m-%d} 24:00"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def parse_local(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=CITY_TZ)
+    except ValueError as exc:
+        raise ValueError(f"expected 'YYYY-MM-DD HH:MM', got {text!r}") from exc

@@ -15,14 +15,14 @@ import os
 import sys
 from typing import Any
 
-from console.casetypes import Role
-from console.database import make_engine, mask
+from console.domain.casetypes import Role
+from console.infra.database import make_engine, mask
 
 PREFIX_ENV = "HOTLINE_DB_ROLE_PREFIX"
 
 
 def configured_prefix() -> str:
-    """The group role prefix: $HOTLINE_DB_ROLE_PREFIX or hotline_ (console.dbroles)."""
+    """The group role prefix: $HOTLINE_DB_ROLE_PREFIX or hotline_ (console.services.dbroles)."""
     return os.environ.get(PREFIX_ENV, "hotline_")
 
 
@@ -85,14 +85,14 @@ def read_password(username: str) -> str:
 
 
 def run(args: argparse.Namespace, url: str) -> int:
-    from console import dbroles
+    from console.services import dbroles
 
     engine = make_engine(url)
     try:
         if args.db_command == "roles":
             from console import migrations
             from console.app import seed_reference_data
-            from console.database import make_session_factory
+            from console.infra.database import make_session_factory
 
             dbroles._require_pg(engine)
             migrations.upgrade(engine)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from console.assessment import METRIC_BY_KEY, METRICS, RateRow
-from console.clock import to_local
+from console.domain.clock import to_local
+from console.queries.assessment import METRIC_BY_KEY, METRICS, RateRow
 from console.services.reports import DailyReport, MonthlyReport
 
 # column kinds: text | int | pct | hours | datetime | signed
@@ -221,7 +221,7 @@ def _by_dimension(
 
 
 def _hotspots_section(groups: Sequence[object], lang: str, daily: DailyReport | None) -> Section:
-    from console.hotspots import Hotspot
+    from console.domain.hotspots import Hotspot
 
     L = LABELS[lang]
     strong = {g.key for g in daily.strongly_felt} if daily else set()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from console.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
+from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
 
 ENTERPRISE_CHANNEL = "enterprise_line"
 

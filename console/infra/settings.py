@@ -2,7 +2,7 @@
 
 Stored in an INI file in the user's config directory so that the GUI and the
 administrator's command line read the same values without Qt. Secrets never go here:
-passwords live only in the operating system's keyring (console.credentials).
+passwords live only in the operating system's keyring (console.infra.credentials).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import quote
 
-from console.paths import config_dir
+from console.infra.paths import config_dir
 
 T = TypeVar("T", str, int, bool)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 
-from console.clock import CITY_TZ, to_local
+from console.domain.clock import format_deadline, parse_local
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,29 +36,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     s.add_parser("recompute", help="recompute the deadlines of every open case")
 
 
-def format_deadline(at: datetime) -> str:
-    """Local "YYYY-MM-DD HH:MM"; the end of a day is 24:00 of that day, not 00:00 of the
-    next (the way deadlines are announced)."""
-    local = to_local(at)
-    if local.hour == 0 and local.minute == 0 and local.second == 0:
-        prev = date.fromordinal(local.date().toordinal() - 1)
-        return f"{prev:%Y-%m-%d} 24:00"
-    return f"{local:%Y-%m-%d %H:%M}"
-
-
-def parse_local(text: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=CITY_TZ)
-    except ValueError as exc:
-        raise ValueError(f"expected 'YYYY-MM-DD HH:MM', got {text!r}") from exc
-
-
 UNIT_WORDS = {"hours": "h", "work_hours": "working h", "workdays": "working day(s)"}
 
 
 def cmd_sla(args: argparse.Namespace, url: str) -> int:
     from console.app import open_context
-    from console.settings import Settings
+    from console.infra.settings import Settings
 
     ctx = open_context(url, Settings())
     try:

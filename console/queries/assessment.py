@@ -69,8 +69,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.selectable import Subquery
 
-from console.casetypes import CaseType, EventKind, Satisfaction
-from console.clock import CITY_TZ
+from console.domain.casetypes import CaseType, EventKind, Satisfaction
+from console.domain.clock import CITY_TZ
 from console.models import Case, CaseDeadline, CaseEvent, UtcDateTime
 
 # --- periods ----------------------------------------------------------------------------

@@ -36,8 +36,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_report(args: argparse.Namespace, url: str) -> int:
-    from console.assessment import parse_day, parse_month
-    from console.report_export import check_output_path, document_for, export_excel
+    from console.queries.assessment import parse_day, parse_month
+    from console.services.report_export import check_output_path, document_for, export_excel
 
     # refuse bad input before connecting to anything
     try:
@@ -52,8 +52,8 @@ def cmd_report(args: argparse.Namespace, url: str) -> int:
         return 2
 
     from console.app import open_context
+    from console.infra.settings import Settings
     from console.services.reports import ReportService
-    from console.settings import Settings
 
     ctx = open_context(url, Settings())
     try:

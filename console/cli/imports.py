@@ -30,8 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def cmd_import(args: argparse.Namespace, url: str) -> int:
     from console.app import open_context
+    from console.infra.settings import Settings
     from console.services.importer import ImportFailed
-    from console.settings import Settings
 
     ctx = open_context(url, Settings())
     try:

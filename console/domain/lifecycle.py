@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from console.casetypes import EventKind, Satisfaction, Status
+from console.domain.casetypes import EventKind, Satisfaction, Status
 
 BOUNCE_LIMIT = 2
 CALLBACK_DUE = timedelta(hours=48)

@@ -12,10 +12,10 @@ import keyring
 from keyring.errors import KeyringError
 from sqlalchemy.engine import URL
 
-from console.database import normalize_url
+from console.infra.database import normalize_url
 
 if TYPE_CHECKING:
-    from console.settings import Settings
+    from console.infra.settings import Settings
 
 log = logging.getLogger("console.db")
 
@@ -90,7 +90,7 @@ AUTH_REFUSED = (
 
 def tls_options(settings: Settings) -> dict[str, str]:
     """libpq's TLS parameters from the settings (only those set)."""
-    from console.settings import DB_SSLCERT, DB_SSLKEY, DB_SSLMODE, DB_SSLROOTCERT, SSLMODES
+    from console.infra.settings import DB_SSLCERT, DB_SSLKEY, DB_SSLMODE, DB_SSLROOTCERT, SSLMODES
 
     out: dict[str, str] = {}
     mode = settings.get(DB_SSLMODE).strip()

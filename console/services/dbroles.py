@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
-from console.casetypes import Role
+from console.domain.casetypes import Role
 from console.models import Agent, HandlingUnit
 
 log = logging.getLogger("console.db")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.casetypes import Role
+from console.domain.casetypes import Role
 
 
 @dataclass(frozen=True)

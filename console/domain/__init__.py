@@ -1,0 +1,1 @@
+"""The plain rules of the hotline: no Qt, no SQL, no other console package."""

@@ -1,0 +1,1 @@
+"""Infrastructure: engine factory, settings, credentials, paths, logs, drafts."""

@@ -1,0 +1,1 @@
+"""SQL expressions shared by several services (assessment rates and their drill-downs)."""
