@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from console.domain.errors import Refused, UserError
 from console.domain.validation import FieldError
 
+__all__ = ["Conflict", "NotFound", "Refused", "ServiceError", "StaleWrite", "ValidationFailed"]
 
-class ServiceError(Exception):
-    """A refusal the user can act on (not a bug, not the environment)."""
+
+class ServiceError(UserError):
+    """An error the user can act on (not a bug, not the environment)."""
 
     code = "service_error"
 
