@@ -21,9 +21,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+LINTED := console tests main.py bench tools
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check console tests main.py $(wildcard bench tools)
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 translations: $(STAMP)
 	$(PY) tools/translations.py update

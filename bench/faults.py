@@ -203,7 +203,7 @@ def _worker(
         s.store.close()
     executor.shutdown(wait=False, cancel_futures=True)
     engine.dispose()
-    from console.sync.deadline import WATCHDOG
+    from console.infra.deadline import WATCHDOG
 
     Path(out_dir, f"result-{idx}.json").write_text(
         json.dumps({"records": records, "samples": samples, "held": held, "cut": WATCHDOG.fired})

@@ -64,7 +64,7 @@ def shift_rows(
     rnd = random.Random(seed)
     span = int((end - start).total_seconds())
     channels = ("phone_12345",) * 6 + ("enterprise_line", "wechat", "gov_website")
-    out = []
+    out: list[tuple[tuple[object, ...], list[tuple[str, datetime]]]] = []
     day = (start + timedelta(hours=8)).strftime("%y%m%d")
     for i in range(n):
         received = start + timedelta(seconds=rnd.randrange(span))

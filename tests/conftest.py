@@ -4,6 +4,7 @@ database fixtures that run on SQLite and on the real PostgreSQL."""
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -43,6 +44,36 @@ def collect_on_main_thread() -> Iterator[None]:
 def collect_after_test() -> Iterator[None]:
     yield
     gc.collect()
+
+
+class _ErrorRecords(logging.Handler):
+    """Keeps the ERROR (and worse) records logged while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_error_log(request: pytest.FixtureRequest) -> Iterator[_ErrorRecords]:
+    """A test fails on an unexpected ERROR log line: an error the console logs is either a
+    bug or a fault the test provoked on purpose (mark it ``error_log_expected``)."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("error_log_expected") is None:
+        lines = "\n".join(
+            f"{r.name}: {r.getMessage()}" + (" [with traceback]" if r.exc_info else "")
+            for r in handler.records[:5]
+        )
+        pytest.fail(f"unexpected ERROR log line(s):\n{lines}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -58,24 +58,6 @@ def is_keyword(w: str) -> bool:
     return not (w.endswith(ADDRESS_ENDINGS) and len(w) <= 4)
 
 
-def keywords(text: str, top_k: int = 6) -> list[str]:
-    """The case's keywords (blocking: jieba; call off the GUI thread)."""
-    from console.services import segment
-
-    segment.warm_up()
-    import jieba.analyse
-
-    out: list[str] = []
-    for w in jieba.analyse.extract_tags(text, topK=top_k * 2):
-        w = w.strip()
-        if not is_keyword(w):
-            continue
-        out.append(w)
-        if len(out) == top_k:
-            break
-    return out
-
-
 @dataclass(frozen=True)
 class HotspotCase:
     id: int

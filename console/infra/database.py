@@ -25,7 +25,7 @@ STATEMENT_TIMEOUT_MS = 30_000
 #: milliseconds a transaction may sit idle on PostgreSQL (a client gone mid-transaction)
 IDLE_IN_TRANSACTION_MS = 60_000
 #: seconds any wait on the central database may last on the client's side (a link that
-#: swallows traffic): the statement timeout and a margin (console.sync.deadline)
+#: swallows traffic): the statement timeout and a margin (console.infra.deadline)
 CALL_TIMEOUT_S = STATEMENT_TIMEOUT_MS / 1000 + 5
 
 
@@ -97,12 +97,12 @@ def make_engine(
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
-        from console.sync import deadline
+        from console.infra import deadline
 
         engine = create_engine(
             u,
             echo=echo,
-            # the liveness check on checkout is console.sync.deadline's, under a deadline
+            # the liveness check on checkout is console.infra.deadline's, under a deadline
             pool_pre_ping=False,
             pool_size=pool_size,
             max_overflow=2,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from console.domain.casetypes import Role
 from console.domain.sla import LIMIT_UNITS as SLA_LIMIT_UNITS
+from console.infra import resources
 from console.models import (
     Agent,
     BusinessClass,
@@ -39,8 +40,8 @@ WORKDAY_RULES = frozenset({"exclusive", "inclusive"})
 
 
 def reference_dir() -> Path:
-    """The repository's ``resources/reference`` directory."""
-    return Path(__file__).resolve().parents[2] / "resources" / "reference"
+    """The ``reference`` directory of the package data (``resources/reference``)."""
+    return resources.reference_dir()
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:

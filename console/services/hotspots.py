@@ -14,11 +14,28 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
-from console.domain.hotspots import Hotspot, HotspotCase, group, is_keyword, keywords, place_words
+from console.domain.hotspots import Hotspot, HotspotCase, group, is_keyword, place_words
 from console.domain.identity import Identity
 from console.models import Case, CaseKeywords, HotspotReview, MatterCategory, Region
+from console.services import segment
 
 REVIEW_STATUSES = ("confirmed", "dismissed")
+
+
+def keywords(text: str, top_k: int = 6) -> list[str]:
+    """The case's keywords (blocking: jieba; call off the GUI thread)."""
+    segment.warm_up()
+    import jieba.analyse
+
+    out: list[str] = []
+    for w in jieba.analyse.extract_tags(text, topK=top_k * 2):
+        w = w.strip()
+        if not is_keyword(w):
+            continue
+        out.append(w)
+        if len(out) == top_k:
+            break
+    return out
 
 
 @dataclass(frozen=True)

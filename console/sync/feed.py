@@ -241,7 +241,7 @@ class ChangeFeed:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
-        from console.sync.deadline import TCP_OPTIONS, deadline
+        from console.infra.deadline import TCP_OPTIONS, deadline
 
         conn = psycopg.connect(
             url.render_as_string(hide_password=False),

@@ -9,7 +9,6 @@ import os
 import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
@@ -23,6 +22,7 @@ from console.app import (
 )
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
+from console.infra import resources
 from console.infra.credentials import with_password
 from console.infra.database import is_sqlite, mask, normalize_url
 from console.infra.paths import default_database_path
@@ -47,7 +47,7 @@ from console.ui.qtlog import install_qt_message_handler
 log = logging.getLogger("console.ui")
 STARTED_AT_IMPORT_S = 0.0  # set by run_gui: time spent before the window existed
 
-QSS = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+QSS = resources.style_sheet()
 DEMO_MAX_AGE = timedelta(hours=12)
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.identity import Identity
 from console.models import Agent, Case
+from tests.helpers.people import admin
+
+__all__ = ["admin"]
 
 _serial = itertools.count(1)
 T0 = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
@@ -28,12 +30,6 @@ def add_agents(
             s.flush()
             out.append(Identity(a.id, a.username, a.display_name, a.role))
     return out
-
-
-def admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
 
 
 def add_cases(

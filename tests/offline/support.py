@@ -13,19 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.identity import Identity
 from console.domain.numbering import parse_case_number
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, MatterCategory, NumberCounter, Region
+from console.models import Case, MatterCategory, NumberCounter, Region
 from console.services.cases import CaseService
 from console.services.intake import IntakeService
+from tests.helpers.people import admin
 
-
-def admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
+__all__ = ["admin"]
 
 
 def intake_for(sessions: sessionmaker[Session], station: str) -> IntakeService:

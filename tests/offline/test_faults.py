@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.infra.database import make_engine, make_session_factory
+from console.infra.deadline import WATCHDOG
 from console.models import Case
 from console.offline.policy import Backoff, ItemState, LinkState
 from console.offline.service import OfflineService
 from console.offline.store import LocalStore
 from console.services.numbers import register_workstation
-from console.sync.deadline import WATCHDOG
 from tests.helpers.db import pg_reset
 from tests.helpers.proxy import TcpProxy
 from tests.offline.support import Gate, admin, check_exactly_once, draft, intake_for

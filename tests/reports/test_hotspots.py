@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.hotspots import HotspotCase, group, keywords, place_words
+from console.domain.hotspots import HotspotCase, group, place_words
 from console.domain.identity import Identity
 from console.models import Case, CaseKeywords, Region
-from console.services.hotspots import HotspotService
+from console.services.hotspots import HotspotService, keywords
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "web-answered.xlsx"
 PLACE = re.compile(r"[A-Z]\d*[区县市]")

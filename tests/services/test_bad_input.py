@@ -12,10 +12,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.identity import Identity
 from console.domain.validation import CaseDraft, searchable, text_problem
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, MatterCategory, Region
+from console.models import Case, MatterCategory, Region
 from console.services.case_edit import CaseEditService
 from console.services.cases import CaseService
 from console.services.errors import ValidationFailed
@@ -24,6 +23,7 @@ from console.services.knowledge import ArticleInput, KnowledgeService
 from console.services.numbers import register_workstation
 from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueView
 from console.services.sla import SlaService
+from tests.helpers.people import admin as _admin
 
 SQLISH = "'; DROP TABLE cases; --"
 EMOJI = "噪音😀𠀀𝄞"  # astral: an emoji, a CJK Extension B character, a musical symbol
@@ -31,12 +31,6 @@ RTL = "\u202eأحمد\u200f 陈\u200e"  # right-to-left override and marks
 HTMLISH = "<b>陈</b> <img src=x onerror=alert(1)> &amp;"
 NUL = "施工噪音\x00扰民"
 SURROGATE = "半个表情\ud83d扰民"
-
-
-def _admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
 
 
 def _draft(sessions: sessionmaker[Session], **kw: object) -> CaseDraft:
@@ -184,13 +178,12 @@ def test_import_rejects_unstorable_rows_and_keeps_the_rest(
 def test_import_parser_refuses_lone_surrogates() -> None:
     from datetime import UTC, datetime
 
-    rows = iter(
-        [
-            ["留言编号", "留言主题", "留言时间", "留言详情"],
-            ["9", "标题", "2026-11-20 09:00", "正文\udc80"],
-            ["10", "标题", "2026-11-20 09:00", "正文"],
-        ]
-    )
+    table: list[list[object]] = [
+        ["留言编号", "留言主题", "留言时间", "留言详情"],
+        ["9", "标题", "2026-11-20 09:00", "正文\udc80"],
+        ["10", "标题", "2026-11-20 09:00", "正文"],
+    ]
+    rows = iter(table)
     _n, _blank, msgs, rejected, _w = parse_rows(rows, datetime(2026, 11, 27, tzinfo=UTC))
     assert [m.message_id for m in msgs] == ["10"]
     assert [(r.message_id, r.reason, r.detail) for r in rejected] == [

@@ -12,22 +12,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import Status
-from console.domain.identity import Identity
 from console.domain.numbering import parse_case_number
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, CaseEvent, HandlingUnit, MatterCategory, Region
+from console.models import Case, CaseEvent, HandlingUnit, MatterCategory, Region
 from console.services.cases import CLOSE, DISPATCH, CaseService
 from console.services.errors import ValidationFailed
 from console.services.handover import HandoverService
 from console.services.numbers import register_workstation
 from console.services.queue import QueueQuery, QueueService, QueueSort, QueueView, page_key
-
-
-def _admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
+from tests.helpers.people import admin as _admin
 
 
 def _ids(sessions: sessionmaker[Session]) -> tuple[int, int, int]:

@@ -17,7 +17,7 @@ from console.domain.identity import Identity
 from console.domain.shifts import next_window, previous_window, window
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, HandlingUnit, Handover, MatterCategory, Region
+from console.models import Case, HandlingUnit, Handover, MatterCategory, Region
 from console.seed.demo import seed_demo
 from console.services.cases import CLOSE, DISPATCH, CaseService
 from console.services.errors import Conflict, ValidationFailed
@@ -30,22 +30,13 @@ from console.services.handover import (
 )
 from console.services.numbers import register_workstation
 from console.services.reference import load_shifts
+from tests.helpers.people import person as _agent
 
 DAY = date(2026, 11, 25)  # a Wednesday
 
 
 def local(h: int, m: int = 0, d: date = DAY) -> datetime:
     return datetime.combine(d, time(h, m), tzinfo=CITY_TZ)
-
-
-def _agent(sessions: sessionmaker[Session], username: str, role: str) -> Identity:
-    with sessions() as s, s.begin():
-        a = s.scalars(select(Agent).where(Agent.username == username)).first()
-        if a is None:
-            a = Agent(username=username, display_name=f"名{username}", role=role)
-            s.add(a)
-            s.flush()
-        return Identity(a.id, a.username, a.display_name, a.role)
 
 
 def _cases(sessions: sessionmaker[Session]) -> CaseService:

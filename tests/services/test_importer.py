@@ -9,19 +9,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.identity import Identity
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, CaseEvent, ImportedMessage
+from console.models import Case, CaseEvent, ImportedMessage
 from console.services.importer import ImportFailed, ImportService, clean_text, parse_time
 from console.services.numbers import register_workstation
+from tests.helpers.people import admin as _admin
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
 
 
 def _service(sessions: sessionmaker[Session]) -> ImportService:

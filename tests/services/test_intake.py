@@ -14,7 +14,6 @@ from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
 from console.models import (
-    Agent,
     CaseCoUnit,
     CaseEvent,
     CaseLink,
@@ -32,12 +31,7 @@ from console.services.intake import IntakeExtras, IntakeService
 from console.services.knowledge import ArticleInput, KnowledgeService, NotAllowed
 from console.services.numbers import register_workstation
 from console.services.routing import RoutingService
-
-
-def _admin(sessions: sessionmaker[Session]) -> Identity:
-    with sessions() as s:
-        a = s.scalars(select(Agent).where(Agent.username == "admin")).one()
-        return Identity(a.id, a.username, a.display_name, a.role)
+from tests.helpers.people import admin as _admin
 
 
 def _category(s: Session, path: str) -> int:

@@ -15,12 +15,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import CITY_TZ
-from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
 from console.infra.database import make_engine, make_session_factory
 from console.models import (
-    Agent,
     HandlingUnit,
     KnowledgeArticle,
     MatterCategory,
@@ -34,6 +32,7 @@ from console.services.knowledge import ArticleInput, KnowledgeService
 from console.services.numbers import register_workstation
 from console.services.routing import RoutingService, RuleInput
 from console.services.sla import SlaService
+from tests.helpers.people import person as _person
 
 DAY = date(2026, 11, 25)
 
@@ -44,16 +43,6 @@ def other(db_url: str) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(db_url)
     yield make_session_factory(engine)
     engine.dispose()
-
-
-def _person(sessions: sessionmaker[Session], username: str, role: str) -> Identity:
-    with sessions() as s, s.begin():
-        a = s.scalars(select(Agent).where(Agent.username == username)).first()
-        if a is None:
-            a = Agent(username=username, display_name=f"名{username}", role=role)
-            s.add(a)
-            s.flush()
-        return Identity(a.id, a.username, a.display_name, a.role)
 
 
 def test_handover_item_note_is_not_overwritten(

@@ -110,7 +110,9 @@ def test_edit_and_save_from_the_case_view(qtbot: QtBot, ui_ctx: UiContext) -> No
     case = _case(ui_ctx, cid)
     assert case.urgency == "urgent" and case.next_milestone == "contact"
     [detail] = _edited_events(ui_ctx, cid)
-    assert set(detail["changes"]) == {"address", "title", "urgency"}  # type: ignore[arg-type]
+    changes = detail["changes"]
+    assert isinstance(changes, dict)
+    assert set(changes) == {"address", "title", "urgency"}
     history = [view.history.item(r, 1).text() for r in range(view.history.rowCount())]
     assert len(history) == 2  # received, edited
     qtbot.waitUntil(

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -217,6 +218,7 @@ def test_shift_configuration_dialog(qtbot: QtBot, ui_ctx: UiContext) -> None:
     assert cfg is not None
     admin_row = next(i for i, a in enumerate(cfg.agents) if a.username == "admin")
     combo = dialog.roster.cellWidget(admin_row, 0)
+    assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(2)  # supervisor of the morning shift
     qtbot.mouseClick(dialog.save_roster_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Roster saved" in dialog.status.text(), timeout=10_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtWidgets import QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -81,7 +82,8 @@ def test_policies_dialog_saves_a_new_version(qtbot: QtBot, ui_ctx: UiContext) ->
     before = dlg.current()
     assert before is not None
     limit = dlg.table.cellWidget(0, 2)
-    limit.setValue(2)  # type: ignore[union-attr]
+    assert isinstance(limit, QSpinBox)
+    limit.setValue(2)
     dlg.save()
     qtbot.waitUntil(lambda: "version" in dlg.feedback.text(), timeout=10_000)
     qtbot.waitUntil(lambda: (dlg.current() or before).version == before.version + 1, timeout=10_000)

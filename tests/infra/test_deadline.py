@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from console.infra.database import CONNECT_TIMEOUT_S, make_engine
-from console.sync.deadline import TCP_OPTIONS, deadline
+from console.infra.deadline import TCP_OPTIONS, deadline
 from tests.helpers.proxy import TcpProxy
 
 pytestmark = pytest.mark.pg

@@ -1,0 +1,1 @@
+"""The Reports screen: daily and monthly reports, charts, drill-down, exports."""
