@@ -70,25 +70,7 @@ class FieldNames:
 
     @staticmethod
     def title(field: str) -> str:
-        t = {
-            "case_type": QCoreApplication.translate("case_edit", "Type"),
-            "sub_type": QCoreApplication.translate("case_edit", "Sub-type"),
-            "class_code": QCoreApplication.translate("case_edit", "Class"),
-            "category_id": QCoreApplication.translate("case_edit", "Matter category"),
-            "district_id": QCoreApplication.translate("case_edit", "District"),
-            "town_id": QCoreApplication.translate("case_edit", "Town / street"),
-            "address": QCoreApplication.translate("case_edit", "Address"),
-            "caller_name": QCoreApplication.translate("case_edit", "Caller name"),
-            "caller_phone": QCoreApplication.translate("case_edit", "Phone"),
-            "caller_anonymous": QCoreApplication.translate("case_edit", "Anonymous"),
-            "caller_confidential": QCoreApplication.translate("case_edit", "Confidential caller"),
-            "enterprise_name": QCoreApplication.translate("case_edit", "Enterprise"),
-            "credit_code": QCoreApplication.translate("case_edit", "Credit code"),
-            "title": QCoreApplication.translate("case_edit", "Title"),
-            "description": QCoreApplication.translate("case_edit", "Description"),
-            "urgency": QCoreApplication.translate("case_edit", "Urgency"),
-        }
-        return t.get(field, field)
+        return labels.field_title(field)
 
     def value(self, field: str, v: Any) -> str:
         if v is None or v == "":
