@@ -405,95 +405,123 @@
         </message>
     </context>
     <context>
+        <name>CallerHistoryPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="38" />
+            <source>Looking up {0}…</source>
+            <translation>正在查询 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="49" />
+            <source>Type the caller's number to see their cases.</source>
+            <translation>输入来电号码即可查看其历史工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="53" />
+            <source>First call from this number.</source>
+            <translation>该号码首次来电。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="57" />
+            <source>{0} earlier cases, {1} open. Newest first.</source>
+            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="111" />
+            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
+            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="136" />
+            <location filename="../../console/ui/queue/case_edit.py" line="118" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="146" />
+            <location filename="../../console/ui/queue/case_edit.py" line="128" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="182" />
+            <location filename="../../console/ui/queue/case_edit.py" line="164" />
             <source>Urgent matter (1、2、1、3 rule)</source>
             <translation>紧急事项（按“1、2、1、3”时限）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="186" />
+            <location filename="../../console/ui/queue/case_edit.py" line="168" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="205" />
+            <location filename="../../console/ui/queue/case_edit.py" line="187" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="222" />
+            <location filename="../../console/ui/queue/case_edit.py" line="204" />
             <source>Anonymous</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="223" />
+            <location filename="../../console/ui/queue/case_edit.py" line="205" />
             <source>Confidential caller</source>
             <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="272" />
+            <location filename="../../console/ui/queue/case_edit.py" line="254" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="338" />
+            <location filename="../../console/ui/queue/case_edit.py" line="320" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="347" />
+            <location filename="../../console/ui/queue/case_edit.py" line="329" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="356" />
+            <location filename="../../console/ui/queue/case_edit.py" line="338" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="358" />
-            <location filename="../../console/ui/queue/case_edit.py" line="419" />
+            <location filename="../../console/ui/queue/case_edit.py" line="340" />
+            <location filename="../../console/ui/queue/case_edit.py" line="401" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="363" />
+            <location filename="../../console/ui/queue/case_edit.py" line="345" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="369" />
+            <location filename="../../console/ui/queue/case_edit.py" line="351" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="374" />
+            <location filename="../../console/ui/queue/case_edit.py" line="356" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="376" />
+            <location filename="../../console/ui/queue/case_edit.py" line="358" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="418" />
+            <location filename="../../console/ui/queue/case_edit.py" line="400" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="424" />
+            <location filename="../../console/ui/queue/case_edit.py" line="406" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -501,446 +529,330 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="144" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
+            <location filename="../../console/ui/intake/form.py" line="146" />
             <source>C&amp;onsultation</source>
             <translation>咨询(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="147" />
             <source>De&amp;mand</source>
             <translation>诉求(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="159" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="171" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="188" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="197" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="199" />
             <source>Street, number, landmark</source>
             <translation>街道、门牌号、标志性建筑</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
+            <location filename="../../console/ui/intake/form.py" line="200" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
+            <location filename="../../console/ui/intake/form.py" line="135" />
             <source>Anon&amp;ymous</source>
             <translation>匿名(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="141" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="149" />
+            <location filename="../../console/ui/intake/form.py" line="125" />
             <source>Mobile or landline, e.g. 0757-83381234</source>
             <translation>手机或固定电话，如 0757-83381234</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="126" />
             <source>Confidential caller (unit never sees who called)</source>
             <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="132" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="165" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="179" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="229" />
+            <location filename="../../console/ui/intake/form.py" line="205" />
             <source>18-character unified social credit code</source>
             <translation>18 位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="207" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
+            <location filename="../../console/ui/intake/form.py" line="208" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="246" />
+            <location filename="../../console/ui/intake/form.py" line="222" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="168" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="237" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
             <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="217" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="249" />
+            <location filename="../../console/ui/intake/form.py" line="225" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="235" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="262" />
+            <location filename="../../console/ui/intake/form.py" line="238" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="268" />
+            <location filename="../../console/ui/intake/form.py" line="244" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
+            <location filename="../../console/ui/intake/form.py" line="248" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="251" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="252" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="253" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="254" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="293" />
-            <source>Case number to read to the caller</source>
-            <translation>需告知来电人的工单编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="301" />
-            <source>Copy number</source>
-            <translation>复制编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="308" />
-            <source>Caller history (Ctrl+H)</source>
-            <translation>来电历史（Ctrl+H）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <location filename="../../console/ui/intake/form.py" line="689" />
-            <source>Type the caller's number to see their cases.</source>
-            <translation>输入来电号码即可查看其历史工单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="314" />
-            <source>Add this call to the selected open case</source>
-            <translation>将本次来电追加到所选未办结工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
-            <source>Ctrl+Shift+A, or Enter in the list</source>
-            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="321" />
-            <source>Knowledge base (Ctrl+K)</source>
-            <translation>知识库（Ctrl+K）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
-            <source>Insert answer (Ctrl+I)</source>
-            <translation>插入答复（Ctrl+I）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="330" />
-            <source>Maintain articles…</source>
-            <translation>维护知识条目…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="340" />
-            <source>Possible duplicates (Ctrl+L)</source>
-            <translation>疑似重复工单（Ctrl+L）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="346" />
-            <source>Same issue: link to the selected case</source>
-            <translation>同一问题：关联到所选工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="518" />
+            <location filename="../../console/ui/intake/form.py" line="423" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="529" />
+            <location filename="../../console/ui/intake/form.py" line="434" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="533" />
+            <location filename="../../console/ui/intake/form.py" line="438" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="458" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="610" />
+            <location filename="../../console/ui/intake/form.py" line="515" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="672" />
-            <source>Looking up {0}…</source>
-            <translation>正在查询 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="693" />
-            <source>First call from this number.</source>
-            <translation>该号码首次来电。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="697" />
-            <source>{0} earlier cases, {1} open. Newest first.</source>
-            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="751" />
-            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
-            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="873" />
-            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
-            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1139" />
-            <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
-            <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1144" />
-            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
-            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1148" />
-            <source>{0} — saved. Read the number to the caller.</source>
-            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1158" />
-            <source>Not saved: please correct the marked fields.</source>
-            <translation>未保存：请更正标出的字段。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1162" />
-            <source>Not saved: {0}</source>
-            <translation>未保存：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1164" />
-            <source>Not saved. Everything you typed is still here.</source>
-            <translation>未保存。已填写的内容均已保留。</translation>
         </message>
     </context>
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/queue/case_view.py" line="41" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="47" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="48" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/queue/case_view.py" line="81" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/queue/case_view.py" line="87" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="92" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="130" />
+            <location filename="../../console/ui/queue/case_view.py" line="129" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="142" />
+            <location filename="../../console/ui/queue/case_view.py" line="141" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <location filename="../../console/ui/queue/case_view.py" line="171" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <location filename="../../console/ui/queue/case_view.py" line="173" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="176" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
@@ -1337,75 +1249,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="436" />
+            <location filename="../../console/ui/queue/case_edit.py" line="418" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="439" />
+            <location filename="../../console/ui/queue/case_edit.py" line="421" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="443" />
+            <location filename="../../console/ui/queue/case_edit.py" line="425" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="453" />
+            <location filename="../../console/ui/queue/case_edit.py" line="435" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="454" />
+            <location filename="../../console/ui/queue/case_edit.py" line="436" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="455" />
+            <location filename="../../console/ui/queue/case_edit.py" line="437" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="456" />
-            <location filename="../../console/ui/queue/case_edit.py" line="506" />
-            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <location filename="../../console/ui/queue/case_edit.py" line="438" />
+            <location filename="../../console/ui/queue/case_edit.py" line="488" />
+            <location filename="../../console/ui/queue/case_edit.py" line="493" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="457" />
+            <location filename="../../console/ui/queue/case_edit.py" line="439" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="473" />
+            <location filename="../../console/ui/queue/case_edit.py" line="455" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="474" />
+            <location filename="../../console/ui/queue/case_edit.py" line="456" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="475" />
+            <location filename="../../console/ui/queue/case_edit.py" line="457" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="504" />
+            <location filename="../../console/ui/queue/case_edit.py" line="486" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="505" />
-            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <location filename="../../console/ui/queue/case_edit.py" line="487" />
+            <location filename="../../console/ui/queue/case_edit.py" line="493" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="513" />
+            <location filename="../../console/ui/queue/case_edit.py" line="495" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -1428,9 +1340,17 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="221" />
+            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
+            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="57" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1451,12 +1371,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="60" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -1551,6 +1471,44 @@
             <location filename="../../console/ui/dialogs.py" line="146" />
             <source>Start &amp;empty</source>
             <translation>从空库开始(&amp;E)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormSaving</name>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="56" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="70" />
+            <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
+            <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="75" />
+            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
+            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="79" />
+            <source>{0} — saved. Read the number to the caller.</source>
+            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="89" />
+            <source>Not saved: please correct the marked fields.</source>
+            <translation>未保存：请更正标出的字段。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="93" />
+            <source>Not saved: {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="95" />
+            <source>Not saved. Everything you typed is still here.</source>
+            <translation>未保存。已填写的内容均已保留。</translation>
         </message>
     </context>
     <context>
@@ -3273,6 +3231,64 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>SidePanels</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="289" />
+            <source>Case number to read to the caller</source>
+            <translation>需告知来电人的工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="297" />
+            <source>Copy number</source>
+            <translation>复制编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="304" />
+            <source>Caller history (Ctrl+H)</source>
+            <translation>来电历史（Ctrl+H）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="306" />
+            <source>Type the caller's number to see their cases.</source>
+            <translation>输入来电号码即可查看其历史工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="310" />
+            <source>Add this call to the selected open case</source>
+            <translation>将本次来电追加到所选未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="311" />
+            <source>Ctrl+Shift+A, or Enter in the list</source>
+            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="317" />
+            <source>Knowledge base (Ctrl+K)</source>
+            <translation>知识库（Ctrl+K）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="324" />
+            <source>Insert answer (Ctrl+I)</source>
+            <translation>插入答复（Ctrl+I）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="326" />
+            <source>Maintain articles…</source>
+            <translation>维护知识条目…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <source>Possible duplicates (Ctrl+L)</source>
+            <translation>疑似重复工单（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="342" />
+            <source>Same issue: link to the selected case</source>
+            <translation>同一问题：关联到所选工单</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <location filename="../../console/ui/dialogs.py" line="62" />
@@ -3309,97 +3325,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="92" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="96" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="149" />
+            <location filename="../../console/ui/sla_panel.py" line="148" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="168" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="192" />
+            <location filename="../../console/ui/sla_panel.py" line="191" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3425,12 +3441,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="130" />
+            <location filename="../../console/ui/launch.py" line="136" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="131" />
+            <location filename="../../console/ui/launch.py" line="137" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
@@ -3640,92 +3656,92 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>case_edit</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="74" />
+            <location filename="../../console/ui/labels.py" line="100" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <location filename="../../console/ui/labels.py" line="101" />
             <source>Sub-type</source>
             <translation>具体类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="76" />
+            <location filename="../../console/ui/labels.py" line="102" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="77" />
+            <location filename="../../console/ui/labels.py" line="103" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="78" />
+            <location filename="../../console/ui/labels.py" line="104" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="79" />
+            <location filename="../../console/ui/labels.py" line="105" />
             <source>Town / street</source>
             <translation>镇街</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="80" />
+            <location filename="../../console/ui/labels.py" line="106" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="81" />
+            <location filename="../../console/ui/labels.py" line="107" />
             <source>Caller name</source>
             <translation>来电人姓名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="82" />
+            <location filename="../../console/ui/labels.py" line="108" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="83" />
+            <location filename="../../console/ui/labels.py" line="109" />
             <source>Anonymous</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="84" />
+            <location filename="../../console/ui/labels.py" line="110" />
             <source>Confidential caller</source>
             <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="85" />
+            <location filename="../../console/ui/labels.py" line="111" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="86" />
+            <location filename="../../console/ui/labels.py" line="112" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="87" />
+            <location filename="../../console/ui/labels.py" line="113" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="88" />
+            <location filename="../../console/ui/labels.py" line="114" />
             <source>Description</source>
             <translation>诉求内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="89" />
+            <location filename="../../console/ui/labels.py" line="115" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="98" />
+            <location filename="../../console/ui/queue/case_edit.py" line="80" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="100" />
+            <location filename="../../console/ui/queue/case_edit.py" line="82" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -4402,178 +4418,178 @@ Operator console of the 12345 city hotline.</source>
             <translation>修改工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="108" />
+            <location filename="../../console/ui/labels.py" line="131" />
             <source>assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="110" />
+            <location filename="../../console/ui/labels.py" line="133" />
             <source>recorded on the unit's behalf</source>
             <translation>代承办单位录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="113" />
+            <location filename="../../console/ui/labels.py" line="136" />
             <source>citizen not reached</source>
             <translation>未联系上市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="117" />
+            <location filename="../../console/ui/labels.py" line="140" />
             <source>satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="118" />
+            <location filename="../../console/ui/labels.py" line="141" />
             <source>basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="121" />
+            <location filename="../../console/ui/labels.py" line="144" />
             <source>unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="125" />
+            <location filename="../../console/ui/labels.py" line="148" />
             <source>solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="127" />
+            <location filename="../../console/ui/labels.py" line="150" />
             <source>not solved</source>
             <translation>未解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="130" />
+            <location filename="../../console/ui/labels.py" line="153" />
             <source>round {0}</source>
             <translation>第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="132" />
+            <location filename="../../console/ui/labels.py" line="155" />
             <source>attempt {0}</source>
             <translation>第 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="146" />
+            <location filename="../../console/ui/labels.py" line="167" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="147" />
+            <location filename="../../console/ui/labels.py" line="168" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="150" />
+            <location filename="../../console/ui/labels.py" line="171" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="151" />
+            <location filename="../../console/ui/labels.py" line="172" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="152" />
+            <location filename="../../console/ui/labels.py" line="173" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="156" />
+            <location filename="../../console/ui/labels.py" line="177" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="159" />
+            <location filename="../../console/ui/labels.py" line="180" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="162" />
+            <location filename="../../console/ui/labels.py" line="183" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="165" />
+            <location filename="../../console/ui/labels.py" line="186" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="168" />
+            <location filename="../../console/ui/labels.py" line="189" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="171" />
+            <location filename="../../console/ui/labels.py" line="192" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="172" />
+            <location filename="../../console/ui/labels.py" line="193" />
             <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
             <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="175" />
+            <location filename="../../console/ui/labels.py" line="196" />
             <source>Contains a broken character (half an emoji from a paste): retype it.</source>
             <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="178" />
+            <location filename="../../console/ui/labels.py" line="199" />
             <source>One line only: remove the line break.</source>
             <translation>只能填写一行，请删除换行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="191" />
+            <location filename="../../console/ui/labels.py" line="212" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="193" />
+            <location filename="../../console/ui/labels.py" line="214" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="195" />
+            <location filename="../../console/ui/labels.py" line="216" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="199" />
+            <location filename="../../console/ui/labels.py" line="220" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="202" />
+            <location filename="../../console/ui/labels.py" line="223" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="203" />
+            <location filename="../../console/ui/labels.py" line="224" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="207" />
-            <location filename="../../console/ui/labels.py" line="216" />
+            <location filename="../../console/ui/labels.py" line="228" />
+            <location filename="../../console/ui/labels.py" line="237" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="212" />
+            <location filename="../../console/ui/labels.py" line="233" />
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="213" />
+            <location filename="../../console/ui/labels.py" line="234" />
             <source>due soon</source>
             <translation>临期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="214" />
+            <location filename="../../console/ui/labels.py" line="235" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="215" />
+            <location filename="../../console/ui/labels.py" line="236" />
             <source>breached</source>
             <translation>已超时</translation>
         </message>
@@ -4764,82 +4780,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="150" />
+            <location filename="../../console/ui/queue/model.py" line="173" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="151" />
+            <location filename="../../console/ui/queue/model.py" line="174" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="152" />
+            <location filename="../../console/ui/queue/model.py" line="175" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="153" />
+            <location filename="../../console/ui/queue/model.py" line="176" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="154" />
+            <location filename="../../console/ui/queue/model.py" line="177" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="155" />
+            <location filename="../../console/ui/queue/model.py" line="178" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="156" />
+            <location filename="../../console/ui/queue/model.py" line="179" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="157" />
+            <location filename="../../console/ui/queue/model.py" line="180" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="158" />
+            <location filename="../../console/ui/queue/model.py" line="181" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="159" />
+            <location filename="../../console/ui/queue/model.py" line="182" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="160" />
+            <location filename="../../console/ui/queue/model.py" line="183" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="161" />
+            <location filename="../../console/ui/queue/model.py" line="184" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="162" />
+            <location filename="../../console/ui/queue/model.py" line="185" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="163" />
+            <location filename="../../console/ui/queue/model.py" line="186" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="164" />
+            <location filename="../../console/ui/queue/model.py" line="187" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="277" />
+            <location filename="../../console/ui/queue/model.py" line="305" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>
