@@ -435,93 +435,63 @@
     <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="118" />
+            <location filename="../../console/ui/queue/case_edit.py" line="111" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="128" />
+            <location filename="../../console/ui/queue/case_edit.py" line="121" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="164" />
-            <source>Urgent matter (1、2、1、3 rule)</source>
-            <translation>紧急事项（按“1、2、1、3”时限）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="168" />
-            <source>— choose —</source>
-            <translation>— 请选择 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="187" />
-            <source>— district —</source>
-            <translation>— 区 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="204" />
-            <source>Anonymous</source>
-            <translation>匿名</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="205" />
-            <source>Confidential caller</source>
-            <translation>来电人信息保密</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="254" />
-            <source>— town / street —</source>
-            <translation>— 镇街 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="320" />
+            <location filename="../../console/ui/queue/case_edit.py" line="265" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="329" />
+            <location filename="../../console/ui/queue/case_edit.py" line="274" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="338" />
+            <location filename="../../console/ui/queue/case_edit.py" line="283" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="340" />
-            <location filename="../../console/ui/queue/case_edit.py" line="401" />
+            <location filename="../../console/ui/queue/case_edit.py" line="285" />
+            <location filename="../../console/ui/queue/case_edit.py" line="346" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="345" />
+            <location filename="../../console/ui/queue/case_edit.py" line="290" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="351" />
+            <location filename="../../console/ui/queue/case_edit.py" line="296" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="356" />
+            <location filename="../../console/ui/queue/case_edit.py" line="301" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="358" />
+            <location filename="../../console/ui/queue/case_edit.py" line="303" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="400" />
+            <location filename="../../console/ui/queue/case_edit.py" line="345" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="406" />
+            <location filename="../../console/ui/queue/case_edit.py" line="351" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -529,189 +499,134 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="144" />
+            <location filename="../../console/ui/intake/form.py" line="132" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="146" />
-            <source>C&amp;onsultation</source>
-            <translation>咨询(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="147" />
-            <source>De&amp;mand</source>
-            <translation>诉求(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
+            <location filename="../../console/ui/intake/form.py" line="137" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="147" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="188" />
+            <location filename="../../console/ui/intake/form.py" line="162" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="197" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="199" />
-            <source>Street, number, landmark</source>
-            <translation>街道、门牌号、标志性建筑</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="200" />
+            <location filename="../../console/ui/intake/form.py" line="168" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="135" />
-            <source>Anon&amp;ymous</source>
-            <translation>匿名(&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="141" />
+            <location filename="../../console/ui/intake/form.py" line="129" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="125" />
-            <source>Mobile or landline, e.g. 0757-83381234</source>
-            <translation>手机或固定电话，如 0757-83381234</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="126" />
-            <source>Confidential caller (unit never sees who called)</source>
-            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="132" />
+            <location filename="../../console/ui/intake/form.py" line="124" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="142" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="179" />
+            <location filename="../../console/ui/intake/form.py" line="153" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="205" />
-            <source>18-character unified social credit code</source>
-            <translation>18 位统一社会信用代码</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="207" />
+            <location filename="../../console/ui/intake/form.py" line="173" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="208" />
+            <location filename="../../console/ui/intake/form.py" line="174" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="222" />
+            <location filename="../../console/ui/intake/form.py" line="183" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="144" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="213" />
-            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
-            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="217" />
+            <location filename="../../console/ui/intake/form.py" line="178" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="225" />
+            <location filename="../../console/ui/intake/form.py" line="186" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="235" />
+            <location filename="../../console/ui/intake/form.py" line="196" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="238" />
+            <location filename="../../console/ui/intake/form.py" line="199" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="244" />
+            <location filename="../../console/ui/intake/form.py" line="205" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="248" />
+            <location filename="../../console/ui/intake/form.py" line="209" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="251" />
+            <location filename="../../console/ui/intake/form.py" line="212" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="252" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="253" />
+            <location filename="../../console/ui/intake/form.py" line="214" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="254" />
+            <location filename="../../console/ui/intake/form.py" line="215" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="423" />
-            <source>— choose —</source>
-            <translation>— 请选择 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="434" />
-            <source>— district —</source>
-            <translation>— 区 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="438" />
+            <location filename="../../console/ui/intake/form.py" line="383" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="458" />
+            <location filename="../../console/ui/intake/form.py" line="403" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="515" />
-            <source>— town / street —</source>
-            <translation>— 镇街 —</translation>
         </message>
     </context>
     <context>
@@ -1249,75 +1164,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="418" />
+            <location filename="../../console/ui/queue/case_edit.py" line="363" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="421" />
+            <location filename="../../console/ui/queue/case_edit.py" line="366" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="425" />
+            <location filename="../../console/ui/queue/case_edit.py" line="370" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="435" />
+            <location filename="../../console/ui/queue/case_edit.py" line="380" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="436" />
+            <location filename="../../console/ui/queue/case_edit.py" line="381" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="437" />
+            <location filename="../../console/ui/queue/case_edit.py" line="382" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
+            <location filename="../../console/ui/queue/case_edit.py" line="383" />
+            <location filename="../../console/ui/queue/case_edit.py" line="433" />
             <location filename="../../console/ui/queue/case_edit.py" line="438" />
-            <location filename="../../console/ui/queue/case_edit.py" line="488" />
-            <location filename="../../console/ui/queue/case_edit.py" line="493" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="439" />
+            <location filename="../../console/ui/queue/case_edit.py" line="384" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="455" />
+            <location filename="../../console/ui/queue/case_edit.py" line="400" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="456" />
+            <location filename="../../console/ui/queue/case_edit.py" line="401" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="457" />
+            <location filename="../../console/ui/queue/case_edit.py" line="402" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="486" />
+            <location filename="../../console/ui/queue/case_edit.py" line="431" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="487" />
-            <location filename="../../console/ui/queue/case_edit.py" line="493" />
+            <location filename="../../console/ui/queue/case_edit.py" line="432" />
+            <location filename="../../console/ui/queue/case_edit.py" line="438" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="495" />
+            <location filename="../../console/ui/queue/case_edit.py" line="440" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -3736,14 +3651,72 @@ Operator console of the 12345 city hotline.</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="80" />
+            <location filename="../../console/ui/queue/case_edit.py" line="73" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="82" />
+            <location filename="../../console/ui/queue/case_edit.py" line="75" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>case_fields</name>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="66" />
+            <source>Mobile or landline, e.g. 0757-83381234</source>
+            <translation>手机或固定电话，如 0757-83381234</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="73" />
+            <source>Confidential caller (unit never sees who called)</source>
+            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="80" />
+            <source>Anon&amp;ymous</source>
+            <translation>匿名(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="95" />
+            <source>C&amp;onsultation</source>
+            <translation>咨询(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="96" />
+            <source>De&amp;mand</source>
+            <translation>诉求(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="131" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="163" />
+            <source>— district —</source>
+            <translation>— 区 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="172" />
+            <source>— town / street —</source>
+            <translation>— 镇街 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="183" />
+            <source>Street, number, landmark</source>
+            <translation>街道、门牌号、标志性建筑</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="192" />
+            <source>18-character unified social credit code</source>
+            <translation>18 位统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="199" />
+            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
+            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
     </context>
     <context>

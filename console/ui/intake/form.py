@@ -18,8 +18,6 @@ from typing import Any
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -31,13 +29,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType
+from console.domain.casetypes import CaseType
 from console.domain.clock import to_local
 from console.domain.validation import ENTERPRISE_CHANNEL
 from console.infra import paths
@@ -47,10 +44,10 @@ from console.services.cases import CLOSE, DISPATCH, SAVE
 from console.services.category_search import CategoryIndex
 from console.services.importer import CLASS_OF_LEVEL1
 from console.services.reference import ReferenceData
-from console.ui import labels
 from console.ui.context import UiContext
+from console.ui.intake import case_fields
+from console.ui.intake.case_fields import CATEGORY_SEP
 from console.ui.intake.form_base import (
-    CATEGORY_SEP,
     DRAFT_DELAY_MS,
     DUPLICATES_DELAY_MS,
     HISTORY_DELAY_MS,
@@ -121,58 +118,35 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
 
         # the caller first: the number brings up their history while they talk
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText(self.tr("Mobile or landline, e.g. 0757-83381234"))
-        self.confidential = QCheckBox(self.tr("Confidential caller (unit never sees who called)"))
-        ph = QWidget()
-        phl = QHBoxLayout(ph)
-        phl.setContentsMargins(0, 0, 0, 0)
-        phl.addWidget(self.phone, 1)
-        phl.addWidget(self.confidential)
+        self.phone = case_fields.phone_edit()
+        self.confidential = case_fields.confidential_box()
+        ph = case_fields.row(self.phone, self.confidential)
         self._add(form, "caller_phone", self.tr("&Phone"), ph)
 
         self.caller_name = QLineEdit()
-        self.anonymous = QCheckBox(self.tr("Anon&ymous"))
-        who = QWidget()
-        wl = QHBoxLayout(who)
-        wl.setContentsMargins(0, 0, 0, 0)
-        wl.addWidget(self.caller_name, 1)
-        wl.addWidget(self.anonymous)
+        self.anonymous = case_fields.anonymous_box()
+        who = case_fields.row(self.caller_name, self.anonymous)
         self._add(form, "caller_name", self.tr("Caller &name"), who)
 
         self.channel = QComboBox()
         self._add(form, "channel_code", self.tr("C&hannel"), self.channel)
 
-        self.type_consult = QRadioButton(self.tr("C&onsultation"))
-        self.type_demand = QRadioButton(self.tr("De&mand"))
-        self.type_group = QButtonGroup(self)
-        self.type_group.addButton(self.type_consult)
-        self.type_group.addButton(self.type_demand)
-        self.type_consult.setChecked(True)
-        self.sub_type = QComboBox()
-        type_row = QWidget()
-        tl = QHBoxLayout(type_row)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.type_consult)
-        tl.addWidget(self.type_demand)
-        tl.addWidget(self.sub_type, 1)
-        self._add(form, "case_type", self.tr("Type"), type_row)
+        types = case_fields.type_choice(self)
+        self.type_consult, self.type_demand = types.consult, types.demand
+        self.type_group, self.sub_type = types.group, types.sub_type
+        self._add(form, "case_type", self.tr("Type"), types.row)
         self._errors["sub_type"] = self._errors["case_type"]
 
-        self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)
+        self.description = case_fields.description_edit()
         self.description.setPlaceholderText(
             self.tr("What the caller asks or reports (the knowledge base searches as you type)")
         )
-        self.description.setMinimumHeight(90)
         self._add(form, "description", self.tr("Descr&iption"), self.description)
 
         self.class_box = QComboBox()
         self._add(form, "class_code", self.tr("C&lass"), self.class_box)
 
-        self.category = QComboBox()
-        self.category.setEditable(True)
-        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.category = case_fields.category_combo()
         line = self.category.lineEdit()
         if line is not None:
             line.setPlaceholderText(
@@ -187,33 +161,20 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.category.setCompleter(self.category_completer)
         self._add(form, "category_id", self.tr("Matter ca&tegory"), self.category)
 
-        self.district = QComboBox()
-        self.town = QComboBox()
-        place = QWidget()
-        pl = QHBoxLayout(place)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.district, 1)
-        pl.addWidget(self.town, 1)
-        self._add(form, "district_id", self.tr("&District / town"), place)
-        self.address = QLineEdit()
-        self.address.setPlaceholderText(self.tr("Street, number, landmark"))
+        place = case_fields.place_choice()
+        self.district, self.town = place.district, place.town
+        self._add(form, "district_id", self.tr("&District / town"), place.row)
+        self.address = case_fields.address_edit()
         self._add(form, "address", self.tr("&Address"), self.address)
 
         self.enterprise = QLineEdit()
-        self.credit_code = QLineEdit()
-        self.credit_code.setMaxLength(18)
-        self.credit_code.setPlaceholderText(self.tr("18-character unified social credit code"))
+        self.credit_code = case_fields.credit_code_edit()
         self._enterprise_rows = [
             self._add(form, "enterprise_name", self.tr("&Enterprise"), self.enterprise),
             self._add(form, "credit_code", self.tr("Credit code"), self.credit_code),
         ]
 
-        self.urgent = QCheckBox(
-            self.tr(
-                "&Urgent matter (contact 1 h, on scene 2 h, feedback "
-                "1 working day, result 3 working days)"
-            )
-        )
+        self.urgent = case_fields.urgent_box()
         self._add(form, "urgency", self.tr("Urgency"), self.urgent)
 
         self.answer = QPlainTextEdit()
@@ -393,17 +354,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             QWidget.setTabOrder(a, b)
 
     def _add(self, form: QFormLayout, name: str, title: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.setAlignment(Qt.AlignmentFlag.AlignTop)
-        v.addWidget(widget)
-        err = QLabel()
-        err.setObjectName("fieldError")
-        err.setWordWrap(True)
-        err.hide()
-        v.addWidget(err)
+        box, err = case_fields.field_box(widget)
         label = QLabel(title)
         label.setBuddy(widget)
         form.addRow(label, box)
@@ -419,10 +370,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.channel.clear()
         for c in ref.channels:
             self.channel.addItem(c.name, c.code)
-        self.class_box.clear()
-        self.class_box.addItem(self.tr("— choose —"), "")
-        for c in ref.classes:
-            self.class_box.addItem(c.name, c.code)
+        case_fields.fill_classes(self.class_box, ref)
         self._category_ids = {
             c.path.replace("/", CATEGORY_SEP): c.id for c in ref.leaf_categories()
         }
@@ -430,10 +378,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._category_model.setStringList(texts_)
         self.category.addItems(texts_)
         self.category.setCurrentIndex(-1)
-        self.district.clear()
-        self.district.addItem(self.tr("— district —"), None)
-        for d in ref.districts():
-            self.district.addItem(d.name, d.id)
+        case_fields.fill_districts(self.district, ref)
         self.unit.clear()
         self.unit.addItem(self.tr("— choose a unit —"), None)
         self.co_units.clear()
@@ -472,13 +417,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
 
     def _type_changed(self) -> None:
         ctype = self._case_type()
-        current = self.sub_type.currentData()
-        self.sub_type.clear()
-        for st in SUBTYPES_BY_TYPE[ctype]:
-            self.sub_type.addItem(labels.sub_type_name(st), st.value)
-        i = self.sub_type.findData(current)
-        if i >= 0:
-            self.sub_type.setCurrentIndex(i)
+        case_fields.fill_sub_types(self.sub_type, ctype)
         consult = ctype is CaseType.CONSULTATION
         self._set_row_visible(self._answer_row, consult)
         self._set_row_visible(self._unit_row, not consult)
@@ -511,12 +450,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
                 self.class_box.setCurrentIndex(i)
 
     def _district_changed(self) -> None:
-        self.town.clear()
-        self.town.addItem(self.tr("— town / street —"), None)
-        did = self.district.currentData()
-        if self.ref is not None and did is not None:
-            for t in self.ref.towns_of(int(did)):
-                self.town.addItem(t.name, t.id)
+        case_fields.fill_towns(self.town, self.ref, self.district.currentData())
         self._place_changed()
 
     def _place_changed(self) -> None:

@@ -27,7 +27,6 @@ from console.services.reference import ReferenceData
 from console.ui.context import UiContext
 from console.ui.runner import BackgroundRunner
 
-CATEGORY_SEP = " / "
 ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
