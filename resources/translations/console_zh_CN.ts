@@ -1429,219 +1429,219 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="137" />
-            <location filename="../../console/ui/handover/screen.py" line="327" />
+            <location filename="../../console/ui/handover/panel.py" line="56" />
+            <location filename="../../console/ui/handover/panel.py" line="246" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="141" />
+            <location filename="../../console/ui/handover/panel.py" line="60" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="142" />
+            <location filename="../../console/ui/handover/panel.py" line="61" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="144" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="145" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="146" />
+            <location filename="../../console/ui/handover/panel.py" line="65" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="174" />
+            <location filename="../../console/ui/handover/panel.py" line="93" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="176" />
+            <location filename="../../console/ui/handover/panel.py" line="95" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="179" />
+            <location filename="../../console/ui/handover/panel.py" line="98" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="186" />
+            <location filename="../../console/ui/handover/panel.py" line="105" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="189" />
+            <location filename="../../console/ui/handover/panel.py" line="108" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="190" />
+            <location filename="../../console/ui/handover/panel.py" line="109" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="195" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="196" />
+            <location filename="../../console/ui/handover/panel.py" line="115" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="197" />
+            <location filename="../../console/ui/handover/panel.py" line="116" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="218" />
+            <location filename="../../console/ui/handover/panel.py" line="137" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="221" />
+            <location filename="../../console/ui/handover/panel.py" line="140" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="222" />
+            <location filename="../../console/ui/handover/panel.py" line="141" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="299" />
+            <location filename="../../console/ui/handover/panel.py" line="218" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="330" />
+            <location filename="../../console/ui/handover/panel.py" line="249" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="263" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="347" />
+            <location filename="../../console/ui/handover/panel.py" line="266" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="350" />
+            <location filename="../../console/ui/handover/panel.py" line="269" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="356" />
+            <location filename="../../console/ui/handover/panel.py" line="275" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="364" />
+            <location filename="../../console/ui/handover/panel.py" line="283" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="369" />
+            <location filename="../../console/ui/handover/panel.py" line="288" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="382" />
+            <location filename="../../console/ui/handover/panel.py" line="301" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="416" />
+            <location filename="../../console/ui/handover/panel.py" line="335" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="425" />
+            <location filename="../../console/ui/handover/panel.py" line="344" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="430" />
+            <location filename="../../console/ui/handover/panel.py" line="349" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="445" />
+            <location filename="../../console/ui/handover/panel.py" line="364" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="470" />
+            <location filename="../../console/ui/handover/panel.py" line="389" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="568" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="568" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="570" />
-            <location filename="../../console/ui/handover/screen.py" line="575" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="570" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="575" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="593" />
+            <location filename="../../console/ui/handover/panel.py" line="512" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="615" />
+            <location filename="../../console/ui/handover/panel.py" line="534" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="634" />
+            <location filename="../../console/ui/handover/panel.py" line="553" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="648" />
+            <location filename="../../console/ui/handover/panel.py" line="567" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="648" />
+            <location filename="../../console/ui/handover/panel.py" line="567" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="652" />
+            <location filename="../../console/ui/handover/panel.py" line="571" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1649,148 +1649,148 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="764" />
+            <location filename="../../console/ui/handover/screen.py" line="44" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="767" />
+            <location filename="../../console/ui/handover/screen.py" line="47" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="768" />
+            <location filename="../../console/ui/handover/screen.py" line="48" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="790" />
+            <location filename="../../console/ui/handover/screen.py" line="70" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="791" />
+            <location filename="../../console/ui/handover/screen.py" line="71" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="792" />
+            <location filename="../../console/ui/handover/screen.py" line="72" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="793" />
+            <location filename="../../console/ui/handover/screen.py" line="73" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="794" />
+            <location filename="../../console/ui/handover/screen.py" line="74" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="795" />
+            <location filename="../../console/ui/handover/screen.py" line="75" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="796" />
+            <location filename="../../console/ui/handover/screen.py" line="76" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="801" />
+            <location filename="../../console/ui/handover/screen.py" line="81" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="801" />
-            <location filename="../../console/ui/handover/screen.py" line="802" />
+            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="82" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="802" />
+            <location filename="../../console/ui/handover/screen.py" line="82" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="804" />
+            <location filename="../../console/ui/handover/screen.py" line="84" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="806" />
+            <location filename="../../console/ui/handover/screen.py" line="86" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="819" />
+            <location filename="../../console/ui/handover/screen.py" line="99" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="820" />
+            <location filename="../../console/ui/handover/screen.py" line="100" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="821" />
+            <location filename="../../console/ui/handover/screen.py" line="101" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="822" />
+            <location filename="../../console/ui/handover/screen.py" line="102" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="895" />
+            <location filename="../../console/ui/handover/screen.py" line="175" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="900" />
+            <location filename="../../console/ui/handover/screen.py" line="180" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="902" />
+            <location filename="../../console/ui/handover/screen.py" line="182" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="905" />
+            <location filename="../../console/ui/handover/screen.py" line="185" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="908" />
+            <location filename="../../console/ui/handover/screen.py" line="188" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="913" />
+            <location filename="../../console/ui/handover/screen.py" line="193" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="922" />
+            <location filename="../../console/ui/handover/screen.py" line="202" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="936" />
+            <location filename="../../console/ui/handover/screen.py" line="216" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="946" />
+            <location filename="../../console/ui/handover/screen.py" line="226" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="976" />
+            <location filename="../../console/ui/handover/screen.py" line="256" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -1798,12 +1798,12 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="724" />
+            <location filename="../../console/ui/handover/lists.py" line="75" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="729" />
+            <location filename="../../console/ui/handover/lists.py" line="80" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -2566,17 +2566,17 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutstandingPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="672" />
+            <location filename="../../console/ui/handover/lists.py" line="23" />
             <source>Pick up</source>
             <translation>接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="673" />
+            <location filename="../../console/ui/handover/lists.py" line="24" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="675" />
+            <location filename="../../console/ui/handover/lists.py" line="26" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
         </message>
