@@ -2655,217 +2655,220 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
-        <name>QueueScreen</name>
+        <name>QueueClaims</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="263" />
-            <source>My cases</source>
-            <translation>我的工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="264" />
-            <source>Team queue (unassigned)</source>
-            <translation>班组队列（未分配）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="265" />
-            <source>Dispatched, awaiting unit</source>
-            <translation>已派单，待单位签收</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="268" />
-            <source>Breached</source>
-            <translation>已超时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="269" />
-            <source>All open cases</source>
-            <translation>全部未办结工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="86" />
-            <source>Time left</source>
-            <translation>剩余时限</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="87" />
-            <source>Newest first</source>
-            <translation>最新优先</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
-            <source>Search number, caller, text (Ctrl+F)</source>
-            <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="92" />
-            <location filename="../../console/ui/queue/screen.py" line="346" />
-            <source>&amp;Filter…</source>
-            <translation>筛选(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="93" />
-            <source>Save filter…</source>
-            <translation>保存筛选…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="94" />
-            <source>Claim &amp;next</source>
-            <translation>认领下一件(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="95" />
-            <source>Take the most urgent unassigned case (Ctrl+N)</source>
-            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="96" />
-            <source>&amp;Claim</source>
-            <translation>认领(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="97" />
-            <source>Take the selected case (Ctrl+M)</source>
-            <translation>认领选中的工单 (Ctrl+M)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="98" />
-            <source>&amp;Assign…</source>
-            <translation>分派(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="99" />
-            <source>Auto-assign</source>
-            <translation>自动分派</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="101" />
-            <source>Share the team queue round robin among the agents signed in</source>
-            <translation>将组内待认领工单轮流分给在岗坐席</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="105" />
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="106" />
-            <source>Refresh now (F5)</source>
-            <translation>立即刷新 (F5)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="112" />
-            <source>&amp;View:</source>
-            <translation>视图(&amp;V)：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="114" />
-            <source>&amp;Sort:</source>
-            <translation>排序(&amp;S)：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="266" />
-            <source>Callbacks due</source>
-            <translation>待回访</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="267" />
-            <source>Due soon</source>
-            <translation>即将超时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="272" />
-            <source>All cases (open and closed)</source>
-            <translation>全部工单（含已办结）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="346" />
-            <source>&amp;Filter (on)…</source>
-            <translation>筛选(已启用)(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
-            <source>Save filter</source>
-            <translation>保存筛选</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
-            <source>Name of this filter:</source>
-            <translation>筛选名称：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="377" />
-            <source>Filter “{0}” saved.</source>
-            <translation>筛选“{0}”已保存。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="495" />
-            <source>{0} cases</source>
-            <translation>共 {0} 条工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="497" />
-            <source>about {0} cases</source>
-            <translation>约 {0} 条工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="536" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="545" />
-            <source>Not up to date: the database is not answering</source>
-            <translation>数据未更新：数据库无响应</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="580" />
+            <location filename="../../console/ui/queue/claiming.py" line="50" />
             <source>Case {0} was taken by {1} a moment ago.</source>
             <translation>工单 {0} 刚刚已被 {1} 认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="584" />
+            <location filename="../../console/ui/queue/claiming.py" line="54" />
             <source>Case {0} is no longer open.</source>
             <translation>工单 {0} 已不在办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="593" />
+            <location filename="../../console/ui/queue/claiming.py" line="63" />
             <source>Nothing to claim: the team queue is empty.</source>
             <translation>没有可认领的工单：组内队列为空。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="596" />
+            <location filename="../../console/ui/queue/claiming.py" line="66" />
             <source>Case {0} is already yours.</source>
             <translation>工单 {0} 已由您负责。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="598" />
+            <location filename="../../console/ui/queue/claiming.py" line="68" />
             <source>Case {0} is now yours.</source>
             <translation>工单 {0} 已由您认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="643" />
+            <location filename="../../console/ui/queue/claiming.py" line="113" />
             <source>Assign</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="644" />
+            <location filename="../../console/ui/queue/claiming.py" line="114" />
             <source>Assign {0} case(s) to:</source>
             <translation>将 {0} 件工单分派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="656" />
+            <location filename="../../console/ui/queue/claiming.py" line="126" />
             <source>{0} case(s) assigned.</source>
             <translation>已分派 {0} 件工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="658" />
+            <location filename="../../console/ui/queue/claiming.py" line="128" />
             <source>{0} changed meanwhile and were left alone: {1}</source>
             <translation>{0} 件期间已被他人改动，未作处理：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="679" />
+            <location filename="../../console/ui/queue/claiming.py" line="149" />
             <source>{0} case(s) shared among {1} agent(s).</source>
             <translation>{0} 件工单已分给 {1} 名坐席。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueScreen</name>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="239" />
+            <source>My cases</source>
+            <translation>我的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="240" />
+            <source>Team queue (unassigned)</source>
+            <translation>班组队列（未分配）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="241" />
+            <source>Dispatched, awaiting unit</source>
+            <translation>已派单，待单位签收</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <source>Breached</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <source>All open cases</source>
+            <translation>全部未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="62" />
+            <source>Time left</source>
+            <translation>剩余时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="63" />
+            <source>Newest first</source>
+            <translation>最新优先</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="65" />
+            <source>Search number, caller, text (Ctrl+F)</source>
+            <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="68" />
+            <location filename="../../console/ui/queue/screen.py" line="322" />
+            <source>&amp;Filter…</source>
+            <translation>筛选(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="69" />
+            <source>Save filter…</source>
+            <translation>保存筛选…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <source>Claim &amp;next</source>
+            <translation>认领下一件(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <source>Take the most urgent unassigned case (Ctrl+N)</source>
+            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="72" />
+            <source>&amp;Claim</source>
+            <translation>认领(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <source>Take the selected case (Ctrl+M)</source>
+            <translation>认领选中的工单 (Ctrl+M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="74" />
+            <source>&amp;Assign…</source>
+            <translation>分派(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="75" />
+            <source>Auto-assign</source>
+            <translation>自动分派</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="77" />
+            <source>Share the team queue round robin among the agents signed in</source>
+            <translation>将组内待认领工单轮流分给在岗坐席</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="81" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <source>Refresh now (F5)</source>
+            <translation>立即刷新 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="88" />
+            <source>&amp;View:</source>
+            <translation>视图(&amp;V)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="90" />
+            <source>&amp;Sort:</source>
+            <translation>排序(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <source>Callbacks due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <source>Due soon</source>
+            <translation>即将超时</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="248" />
+            <source>All cases (open and closed)</source>
+            <translation>全部工单（含已办结）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="322" />
+            <source>&amp;Filter (on)…</source>
+            <translation>筛选(已启用)(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <source>Save filter</source>
+            <translation>保存筛选</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <source>Name of this filter:</source>
+            <translation>筛选名称：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="353" />
+            <source>Filter “{0}” saved.</source>
+            <translation>筛选“{0}”已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="410" />
+            <source>{0} cases</source>
+            <translation>共 {0} 条工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="412" />
+            <source>about {0} cases</source>
+            <translation>约 {0} 条工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="451" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="460" />
+            <source>Not up to date: the database is not answering</source>
+            <translation>数据未更新：数据库无响应</translation>
         </message>
     </context>
     <context>
