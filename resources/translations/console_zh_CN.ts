@@ -2710,163 +2710,163 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="239" />
+            <location filename="../../console/ui/queue/screen.py" line="240" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="240" />
+            <location filename="../../console/ui/queue/screen.py" line="241" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="241" />
+            <location filename="../../console/ui/queue/screen.py" line="242" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <location filename="../../console/ui/queue/screen.py" line="245" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <location filename="../../console/ui/queue/screen.py" line="246" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="62" />
+            <location filename="../../console/ui/queue/screen.py" line="63" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="63" />
+            <location filename="../../console/ui/queue/screen.py" line="64" />
             <source>Newest first</source>
             <translation>最新优先</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="65" />
+            <location filename="../../console/ui/queue/screen.py" line="66" />
             <source>Search number, caller, text (Ctrl+F)</source>
             <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="68" />
-            <location filename="../../console/ui/queue/screen.py" line="322" />
+            <location filename="../../console/ui/queue/screen.py" line="69" />
+            <location filename="../../console/ui/queue/screen.py" line="323" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="69" />
+            <location filename="../../console/ui/queue/screen.py" line="70" />
             <source>Save filter…</source>
             <translation>保存筛选…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <location filename="../../console/ui/queue/screen.py" line="71" />
             <source>Claim &amp;next</source>
             <translation>认领下一件(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <location filename="../../console/ui/queue/screen.py" line="72" />
             <source>Take the most urgent unassigned case (Ctrl+N)</source>
             <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="72" />
+            <location filename="../../console/ui/queue/screen.py" line="73" />
             <source>&amp;Claim</source>
             <translation>认领(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <location filename="../../console/ui/queue/screen.py" line="74" />
             <source>Take the selected case (Ctrl+M)</source>
             <translation>认领选中的工单 (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="74" />
+            <location filename="../../console/ui/queue/screen.py" line="75" />
             <source>&amp;Assign…</source>
             <translation>分派(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="75" />
+            <location filename="../../console/ui/queue/screen.py" line="76" />
             <source>Auto-assign</source>
             <translation>自动分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="77" />
+            <location filename="../../console/ui/queue/screen.py" line="78" />
             <source>Share the team queue round robin among the agents signed in</source>
             <translation>将组内待认领工单轮流分给在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="81" />
+            <location filename="../../console/ui/queue/screen.py" line="82" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <location filename="../../console/ui/queue/screen.py" line="83" />
             <source>Refresh now (F5)</source>
             <translation>立即刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="88" />
+            <location filename="../../console/ui/queue/screen.py" line="89" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="90" />
+            <location filename="../../console/ui/queue/screen.py" line="91" />
             <source>&amp;Sort:</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <location filename="../../console/ui/queue/screen.py" line="243" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <location filename="../../console/ui/queue/screen.py" line="244" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="248" />
+            <location filename="../../console/ui/queue/screen.py" line="249" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="322" />
+            <location filename="../../console/ui/queue/screen.py" line="323" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="353" />
+            <location filename="../../console/ui/queue/screen.py" line="354" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="410" />
+            <location filename="../../console/ui/queue/screen.py" line="411" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="412" />
+            <location filename="../../console/ui/queue/screen.py" line="413" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="451" />
+            <location filename="../../console/ui/queue/screen.py" line="452" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="460" />
+            <location filename="../../console/ui/queue/screen.py" line="461" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
@@ -4756,82 +4756,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="173" />
+            <location filename="../../console/ui/queue/columns.py" line="36" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="174" />
+            <location filename="../../console/ui/queue/columns.py" line="37" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="175" />
+            <location filename="../../console/ui/queue/columns.py" line="38" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="176" />
+            <location filename="../../console/ui/queue/columns.py" line="39" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="177" />
+            <location filename="../../console/ui/queue/columns.py" line="40" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="178" />
+            <location filename="../../console/ui/queue/columns.py" line="41" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="179" />
+            <location filename="../../console/ui/queue/columns.py" line="42" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="180" />
+            <location filename="../../console/ui/queue/columns.py" line="43" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="181" />
+            <location filename="../../console/ui/queue/columns.py" line="44" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="182" />
+            <location filename="../../console/ui/queue/columns.py" line="45" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="183" />
+            <location filename="../../console/ui/queue/columns.py" line="46" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="184" />
+            <location filename="../../console/ui/queue/columns.py" line="47" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="185" />
+            <location filename="../../console/ui/queue/columns.py" line="48" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="186" />
+            <location filename="../../console/ui/queue/columns.py" line="49" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="187" />
+            <location filename="../../console/ui/queue/columns.py" line="50" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="305" />
+            <location filename="../../console/ui/queue/model.py" line="214" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>

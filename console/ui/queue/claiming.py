@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QTableView, QWidget
 
 from console.services.claims import (
     AlreadyClaimed,
@@ -16,8 +16,8 @@ from console.services.claims import (
 from console.services.errors import ServiceError
 from console.services.queue import QueueFilter
 from console.ui.context import UiContext
-from console.ui.queue.model import CASE_ID_ROLE, COL_TIME_LEFT, QueueModel
-from console.ui.queue.table import QueueTable
+from console.ui.queue.columns import COL_TIME_LEFT
+from console.ui.queue.model import CASE_ID_ROLE, QueueModel
 
 
 class QueueClaims(QWidget):
@@ -25,7 +25,7 @@ class QueueClaims(QWidget):
     QueueScreen, which creates what is declared here."""
 
     ctx: UiContext
-    table: QueueTable
+    table: QTableView
     model: QueueModel
     filter: QueueFilter
 

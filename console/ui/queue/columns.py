@@ -1,15 +1,56 @@
-"""The queue screen's columns: choice, order and widths, remembered per user."""
+"""The queue's columns: their names and titles, and on the queue screen which are shown,
+in what order and how wide, remembered per user."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from console.services.preferences import ColumnLayout
 from console.ui.context import UiContext
-from console.ui.queue.model import COLUMNS, DEFAULT_HIDDEN, header_title
-from console.ui.queue.table import QueueTable
+
+COL_TIME_LEFT = 0
+COLUMNS = (
+    "time_left",
+    "number",
+    "status",
+    "type",
+    "class",
+    "category",
+    "district",
+    "caller",
+    "title",
+    "assignee",
+    "unit",
+    "received",
+    "viewers",
+    "urgency",
+    "channel",
+)
+DEFAULT_HIDDEN = ("urgency", "channel")
+
+
+def header_title(col: str) -> str:
+    names = {
+        "time_left": QCoreApplication.translate("queue", "Time left"),
+        "number": QCoreApplication.translate("queue", "Case number"),
+        "status": QCoreApplication.translate("queue", "Status"),
+        "type": QCoreApplication.translate("queue", "Type"),
+        "class": QCoreApplication.translate("queue", "Class"),
+        "category": QCoreApplication.translate("queue", "Matter category"),
+        "district": QCoreApplication.translate("queue", "District"),
+        "caller": QCoreApplication.translate("queue", "Caller"),
+        "title": QCoreApplication.translate("queue", "Summary"),
+        "assignee": QCoreApplication.translate("queue", "Agent"),
+        "unit": QCoreApplication.translate("queue", "Handling unit"),
+        "received": QCoreApplication.translate("queue", "Received"),
+        "viewers": QCoreApplication.translate("queue", "Also open at"),
+        "urgency": QCoreApplication.translate("queue", "Urgency"),
+        "channel": QCoreApplication.translate("queue", "Channel"),
+    }
+    return names[col]
+
 
 DEFAULT_WIDTHS = dict(
     zip(
@@ -25,7 +66,7 @@ class QueueColumns(QWidget):
     per user. Part of QueueScreen, which creates what is declared here."""
 
     ctx: UiContext
-    table: QueueTable
+    table: QTableView
     _restoring_layout: bool
     _layout_timer: QTimer
 

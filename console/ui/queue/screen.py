@@ -27,11 +27,12 @@ from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.case_view import CaseViewDialog
 from console.ui.queue.claiming import QueueClaims
-from console.ui.queue.columns import QueueColumns
+from console.ui.queue.columns import COLUMNS, QueueColumns
 from console.ui.queue.filters import FilterDialog
 from console.ui.queue.live import LiveFeed
-from console.ui.queue.model import COLUMNS, QueueModel, WindowRequest, fetch_window
+from console.ui.queue.model import QueueModel
 from console.ui.queue.table import QueueTable
+from console.ui.queue.windows import WindowRequest, fetch_window
 
 SORT_COLUMNS = {"time_left": QueueSort.TIME_LEFT, "received": QueueSort.NEWEST}
 HEARTBEAT_MS = 30_000
