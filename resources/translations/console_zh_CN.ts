@@ -407,27 +407,27 @@
     <context>
         <name>CallerHistoryPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="38" />
+            <location filename="../../console/ui/intake/panels.py" line="41" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="49" />
+            <location filename="../../console/ui/intake/panels.py" line="52" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="53" />
+            <location filename="../../console/ui/intake/panels.py" line="56" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="57" />
+            <location filename="../../console/ui/intake/panels.py" line="60" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="111" />
+            <location filename="../../console/ui/intake/panels.py" line="114" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -1257,7 +1257,7 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="221" />
+            <location filename="../../console/ui/intake/panels.py" line="229" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -1391,37 +1391,37 @@
     <context>
         <name>FormSaving</name>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="56" />
+            <location filename="../../console/ui/intake/form_saving.py" line="58" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="70" />
+            <location filename="../../console/ui/intake/form_saving.py" line="72" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="75" />
+            <location filename="../../console/ui/intake/form_saving.py" line="77" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="79" />
+            <location filename="../../console/ui/intake/form_saving.py" line="81" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="89" />
+            <location filename="../../console/ui/intake/form_saving.py" line="91" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="93" />
+            <location filename="../../console/ui/intake/form_saving.py" line="95" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="95" />
+            <location filename="../../console/ui/intake/form_saving.py" line="97" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -3151,57 +3151,57 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="289" />
+            <location filename="../../console/ui/intake/panels.py" line="299" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="297" />
+            <location filename="../../console/ui/intake/panels.py" line="307" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="304" />
+            <location filename="../../console/ui/intake/panels.py" line="314" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="306" />
+            <location filename="../../console/ui/intake/panels.py" line="316" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="310" />
+            <location filename="../../console/ui/intake/panels.py" line="320" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="311" />
+            <location filename="../../console/ui/intake/panels.py" line="321" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="317" />
+            <location filename="../../console/ui/intake/panels.py" line="327" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="324" />
+            <location filename="../../console/ui/intake/panels.py" line="334" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="326" />
+            <location filename="../../console/ui/intake/panels.py" line="336" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <location filename="../../console/ui/intake/panels.py" line="346" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="342" />
+            <location filename="../../console/ui/intake/panels.py" line="352" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>

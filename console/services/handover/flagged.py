@@ -18,6 +18,8 @@ from console.services.handover.views import ItemView
 
 
 class FlaggedMixin(HandoverBase):
+    """Items flagged for the incoming shifts: listed until done, picked up, done."""
+
     # -- flagged items, across handovers -------------------------------------------------------
     def outstanding(self) -> list[ItemView]:
         """Items flagged for an incoming shift and not yet done, oldest first."""

@@ -19,6 +19,8 @@ from console.services.handover.views import HandoverRow, IncidentView
 
 
 class HistoryMixin(HandoverBase):
+    """Past handovers, searchable, and the incidents log."""
+
     # -- history ------------------------------------------------------------------------------
     def history(self, query: str = "", limit: int = 200) -> list[HandoverRow]:
         """Past handovers, newest first; ``query`` matches a date (YYYY-MM-DD), the shift,

@@ -38,6 +38,8 @@ from console.services.reference import load_shifts
 
 
 class RosterMixin(HandoverBase):
+    """The shift's figures and status, sign-in attendance, the shift table and roster."""
+
     # -- figures (the "this shift" tiles) -------------------------------------------------
     def current_summary(self, now: datetime | None = None) -> ShiftSummary:
         at = now or now_utc()

@@ -23,6 +23,8 @@ from console.services.reference import load_shifts
 
 
 class SubmissionMixin(HandoverBase):
+    """Prepare, annotate, accept groups, submit and acknowledge a handover."""
+
     # -- the handover ---------------------------------------------------------------------------
     def prepare(
         self,

@@ -15,6 +15,8 @@ from console.ui.intake.form_base import ID_ROLE, FormBase
 
 
 class FormDrafts(FormBase):
+    """What was typed, as a draft for the service and as plain values kept on disk."""
+
     # --- the draft -------------------------------------------------------------------
     def draft(self) -> CaseDraft:
         return CaseDraft(

@@ -13,6 +13,8 @@ from console.ui.intake.form_base import FormBase
 
 
 class FormSaving(FormBase):
+    """Saving (through the offline outbox), its outcome, and the inline errors."""
+
     # --- saving ----------------------------------------------------------------------
     def submit(self, action: str) -> None:
         if self._saving or self.ref is None:

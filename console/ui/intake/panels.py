@@ -28,6 +28,9 @@ from console.ui.intake.form_base import ID_ROLE, OPEN_ROLE, FormBase
 
 
 class CallerHistoryPanel(FormBase):
+    """The caller's earlier cases as the number is typed; a repeat call is added to an
+    open one instead of opening a duplicate."""
+
     # --- caller history --------------------------------------------------------------
     def _ask_history(self) -> None:
         raw = self.phone.text()
@@ -117,6 +120,8 @@ class CallerHistoryPanel(FormBase):
 
 
 class KnowledgePanel(FormBase):
+    """Knowledge base articles matching the description; one inserts its answer."""
+
     # --- knowledge base --------------------------------------------------------------
     def _description_changed(self) -> None:
         self._timers["kb"].start()
@@ -176,6 +181,9 @@ class KnowledgePanel(FormBase):
 
 
 class DuplicatesPanel(FormBase):
+    """Open cases of the last days about the same matter and place (for a demand); the
+    call can be recorded on one as the same issue."""
+
     # --- duplicates ------------------------------------------------------------------
     def _ask_duplicates(self) -> None:
         q = DuplicateQuery(
@@ -229,6 +237,8 @@ class DuplicatesPanel(FormBase):
 
 
 class RoutingPanel(FormBase):
+    """The suggested handling unit, co-handling units and note, with the SLA."""
+
     # --- dispatch suggestion ---------------------------------------------------------
     def _ask_routing(self) -> None:
         if self.ref is None or self._restoring or self._case_type() is not CaseType.DEMAND:
