@@ -126,8 +126,9 @@ def ui_figures(url: str, repeat: int) -> dict[str, Any]:
     from console.infra.database import make_engine, make_session_factory
     from console.models import Region
     from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueSort, QueueView
-    from console.ui.queue.model import QueueModel, WindowRequest, fetch_window
+    from console.ui.queue.model import QueueModel
     from console.ui.queue.table import QueueTable
+    from console.ui.queue.windows import WindowRequest, fetch_window
     from console.ui.runner import BackgroundRunner
 
     app = QApplication.instance() or QApplication([])
@@ -486,8 +487,9 @@ def child_propagation(url: str, seconds: float) -> None:
     from console.infra.database import make_engine, make_session_factory
     from console.services.queue import QueueQuery, QueueService, QueueView
     from console.ui.queue.live import LiveFeed
-    from console.ui.queue.model import QueueModel, WindowRequest, fetch_window
+    from console.ui.queue.model import QueueModel
     from console.ui.queue.table import QueueTable
+    from console.ui.queue.windows import WindowRequest, fetch_window
     from console.ui.runner import BackgroundRunner
 
     app = QApplication.instance() or QApplication([])

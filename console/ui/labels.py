@@ -94,6 +94,29 @@ def event_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def field_title(field: str) -> str:
+    """The title of a case field (the case editor, its conflict dialog, the history)."""
+    t = {
+        "case_type": QCoreApplication.translate("case_edit", "Type"),
+        "sub_type": QCoreApplication.translate("case_edit", "Sub-type"),
+        "class_code": QCoreApplication.translate("case_edit", "Class"),
+        "category_id": QCoreApplication.translate("case_edit", "Matter category"),
+        "district_id": QCoreApplication.translate("case_edit", "District"),
+        "town_id": QCoreApplication.translate("case_edit", "Town / street"),
+        "address": QCoreApplication.translate("case_edit", "Address"),
+        "caller_name": QCoreApplication.translate("case_edit", "Caller name"),
+        "caller_phone": QCoreApplication.translate("case_edit", "Phone"),
+        "caller_anonymous": QCoreApplication.translate("case_edit", "Anonymous"),
+        "caller_confidential": QCoreApplication.translate("case_edit", "Confidential caller"),
+        "enterprise_name": QCoreApplication.translate("case_edit", "Enterprise"),
+        "credit_code": QCoreApplication.translate("case_edit", "Credit code"),
+        "title": QCoreApplication.translate("case_edit", "Title"),
+        "description": QCoreApplication.translate("case_edit", "Description"),
+        "urgency": QCoreApplication.translate("case_edit", "Urgency"),
+    }
+    return t.get(field, field)
+
+
 def event_summary(kind: str, detail: dict[str, object]) -> str:
     """An event's name with what the history must say: the unit and its role, a step
     recorded on a unit's behalf, the reason or the callback's verdict (issue 8)."""
@@ -132,9 +155,7 @@ def event_summary(kind: str, detail: dict[str, object]) -> str:
         parts.append(QCoreApplication.translate("labels", "attempt {0}").format(detail["attempt"]))
     changes = detail.get("changes")
     if kind == "edited" and isinstance(changes, dict):  # issue 7: which fields
-        from console.ui.queue.case_edit import FieldNames
-
-        parts.append("、".join(FieldNames.title(str(f)) for f in changes))
+        parts.append("、".join(field_title(str(f)) for f in changes))
     words = detail.get("reason") or detail.get("reply") or detail.get("text")
     if words:
         parts.append(str(words))

@@ -405,95 +405,93 @@
         </message>
     </context>
     <context>
+        <name>CallerHistoryPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="41" />
+            <source>Looking up {0}…</source>
+            <translation>正在查询 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="52" />
+            <source>Type the caller's number to see their cases.</source>
+            <translation>输入来电号码即可查看其历史工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="56" />
+            <source>First call from this number.</source>
+            <translation>该号码首次来电。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="60" />
+            <source>{0} earlier cases, {1} open. Newest first.</source>
+            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="114" />
+            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
+            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="136" />
+            <location filename="../../console/ui/queue/case_edit.py" line="111" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="146" />
+            <location filename="../../console/ui/queue/case_edit.py" line="121" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="182" />
-            <source>Urgent matter (1、2、1、3 rule)</source>
-            <translation>紧急事项（按“1、2、1、3”时限）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="186" />
-            <source>— choose —</source>
-            <translation>— 请选择 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="205" />
-            <source>— district —</source>
-            <translation>— 区 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="222" />
-            <source>Anonymous</source>
-            <translation>匿名</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="223" />
-            <source>Confidential caller</source>
-            <translation>来电人信息保密</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="272" />
-            <source>— town / street —</source>
-            <translation>— 镇街 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="338" />
+            <location filename="../../console/ui/queue/case_edit.py" line="265" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="347" />
+            <location filename="../../console/ui/queue/case_edit.py" line="274" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="356" />
+            <location filename="../../console/ui/queue/case_edit.py" line="283" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="358" />
-            <location filename="../../console/ui/queue/case_edit.py" line="419" />
+            <location filename="../../console/ui/queue/case_edit.py" line="285" />
+            <location filename="../../console/ui/queue/case_edit.py" line="346" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="363" />
+            <location filename="../../console/ui/queue/case_edit.py" line="290" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="369" />
+            <location filename="../../console/ui/queue/case_edit.py" line="296" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="374" />
+            <location filename="../../console/ui/queue/case_edit.py" line="301" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="376" />
+            <location filename="../../console/ui/queue/case_edit.py" line="303" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="418" />
+            <location filename="../../console/ui/queue/case_edit.py" line="345" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="424" />
+            <location filename="../../console/ui/queue/case_edit.py" line="351" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -501,446 +499,275 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="132" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
-            <source>C&amp;onsultation</source>
-            <translation>咨询(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
-            <source>De&amp;mand</source>
-            <translation>诉求(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="137" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="147" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="162" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
-            <source>Street, number, landmark</source>
-            <translation>街道、门牌号、标志性建筑</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
+            <location filename="../../console/ui/intake/form.py" line="168" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
-            <source>Anon&amp;ymous</source>
-            <translation>匿名(&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="129" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="149" />
-            <source>Mobile or landline, e.g. 0757-83381234</source>
-            <translation>手机或固定电话，如 0757-83381234</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
-            <source>Confidential caller (unit never sees who called)</source>
-            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="124" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="142" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="153" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="229" />
-            <source>18-character unified social credit code</source>
-            <translation>18 位统一社会信用代码</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="173" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
+            <location filename="../../console/ui/intake/form.py" line="174" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="246" />
+            <location filename="../../console/ui/intake/form.py" line="183" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="144" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="237" />
-            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
-            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="178" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="249" />
+            <location filename="../../console/ui/intake/form.py" line="186" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="196" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="262" />
+            <location filename="../../console/ui/intake/form.py" line="199" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="268" />
+            <location filename="../../console/ui/intake/form.py" line="205" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
+            <location filename="../../console/ui/intake/form.py" line="209" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="212" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="214" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="215" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="293" />
-            <source>Case number to read to the caller</source>
-            <translation>需告知来电人的工单编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="301" />
-            <source>Copy number</source>
-            <translation>复制编号</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="308" />
-            <source>Caller history (Ctrl+H)</source>
-            <translation>来电历史（Ctrl+H）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <location filename="../../console/ui/intake/form.py" line="689" />
-            <source>Type the caller's number to see their cases.</source>
-            <translation>输入来电号码即可查看其历史工单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="314" />
-            <source>Add this call to the selected open case</source>
-            <translation>将本次来电追加到所选未办结工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
-            <source>Ctrl+Shift+A, or Enter in the list</source>
-            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="321" />
-            <source>Knowledge base (Ctrl+K)</source>
-            <translation>知识库（Ctrl+K）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
-            <source>Insert answer (Ctrl+I)</source>
-            <translation>插入答复（Ctrl+I）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="330" />
-            <source>Maintain articles…</source>
-            <translation>维护知识条目…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="340" />
-            <source>Possible duplicates (Ctrl+L)</source>
-            <translation>疑似重复工单（Ctrl+L）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="346" />
-            <source>Same issue: link to the selected case</source>
-            <translation>同一问题：关联到所选工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="518" />
-            <source>— choose —</source>
-            <translation>— 请选择 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="529" />
-            <source>— district —</source>
-            <translation>— 区 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="533" />
+            <location filename="../../console/ui/intake/form.py" line="383" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="403" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="610" />
-            <source>— town / street —</source>
-            <translation>— 镇街 —</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="672" />
-            <source>Looking up {0}…</source>
-            <translation>正在查询 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="693" />
-            <source>First call from this number.</source>
-            <translation>该号码首次来电。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="697" />
-            <source>{0} earlier cases, {1} open. Newest first.</source>
-            <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="751" />
-            <source>Call added to case {0} ({1}). Read its number to the caller.</source>
-            <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="873" />
-            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
-            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1139" />
-            <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
-            <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1144" />
-            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
-            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1148" />
-            <source>{0} — saved. Read the number to the caller.</source>
-            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1158" />
-            <source>Not saved: please correct the marked fields.</source>
-            <translation>未保存：请更正标出的字段。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1162" />
-            <source>Not saved: {0}</source>
-            <translation>未保存：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="1164" />
-            <source>Not saved. Everything you typed is still here.</source>
-            <translation>未保存。已填写的内容均已保留。</translation>
         </message>
     </context>
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/queue/case_view.py" line="41" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="47" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="48" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/queue/case_view.py" line="81" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/queue/case_view.py" line="87" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="92" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="130" />
+            <location filename="../../console/ui/queue/case_view.py" line="129" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="142" />
+            <location filename="../../console/ui/queue/case_view.py" line="141" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <location filename="../../console/ui/queue/case_view.py" line="171" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <location filename="../../console/ui/queue/case_view.py" line="173" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="176" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
@@ -1337,75 +1164,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="436" />
+            <location filename="../../console/ui/queue/case_edit.py" line="363" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="439" />
+            <location filename="../../console/ui/queue/case_edit.py" line="366" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="443" />
+            <location filename="../../console/ui/queue/case_edit.py" line="370" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="453" />
+            <location filename="../../console/ui/queue/case_edit.py" line="380" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="454" />
+            <location filename="../../console/ui/queue/case_edit.py" line="381" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="455" />
+            <location filename="../../console/ui/queue/case_edit.py" line="382" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="456" />
-            <location filename="../../console/ui/queue/case_edit.py" line="506" />
-            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <location filename="../../console/ui/queue/case_edit.py" line="383" />
+            <location filename="../../console/ui/queue/case_edit.py" line="433" />
+            <location filename="../../console/ui/queue/case_edit.py" line="438" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="457" />
+            <location filename="../../console/ui/queue/case_edit.py" line="384" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="473" />
+            <location filename="../../console/ui/queue/case_edit.py" line="400" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="474" />
+            <location filename="../../console/ui/queue/case_edit.py" line="401" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="475" />
+            <location filename="../../console/ui/queue/case_edit.py" line="402" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="504" />
+            <location filename="../../console/ui/queue/case_edit.py" line="431" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="505" />
-            <location filename="../../console/ui/queue/case_edit.py" line="511" />
+            <location filename="../../console/ui/queue/case_edit.py" line="432" />
+            <location filename="../../console/ui/queue/case_edit.py" line="438" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="513" />
+            <location filename="../../console/ui/queue/case_edit.py" line="440" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -1428,9 +1255,17 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="229" />
+            <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
+            <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="57" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1451,12 +1286,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="60" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -1554,221 +1389,259 @@
         </message>
     </context>
     <context>
+        <name>FormSaving</name>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="58" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="72" />
+            <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
+            <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="77" />
+            <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
+            <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="81" />
+            <source>{0} — saved. Read the number to the caller.</source>
+            <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="91" />
+            <source>Not saved: please correct the marked fields.</source>
+            <translation>未保存：请更正标出的字段。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="95" />
+            <source>Not saved: {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form_saving.py" line="97" />
+            <source>Not saved. Everything you typed is still here.</source>
+            <translation>未保存。已填写的内容均已保留。</translation>
+        </message>
+    </context>
+    <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="137" />
-            <location filename="../../console/ui/handover/screen.py" line="327" />
+            <location filename="../../console/ui/handover/panel.py" line="56" />
+            <location filename="../../console/ui/handover/panel.py" line="246" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="141" />
+            <location filename="../../console/ui/handover/panel.py" line="60" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="142" />
+            <location filename="../../console/ui/handover/panel.py" line="61" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="144" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="145" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="146" />
+            <location filename="../../console/ui/handover/panel.py" line="65" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="174" />
+            <location filename="../../console/ui/handover/panel.py" line="93" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="176" />
+            <location filename="../../console/ui/handover/panel.py" line="95" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="179" />
+            <location filename="../../console/ui/handover/panel.py" line="98" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="186" />
+            <location filename="../../console/ui/handover/panel.py" line="105" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="189" />
+            <location filename="../../console/ui/handover/panel.py" line="108" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="190" />
+            <location filename="../../console/ui/handover/panel.py" line="109" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="195" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="196" />
+            <location filename="../../console/ui/handover/panel.py" line="115" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="197" />
+            <location filename="../../console/ui/handover/panel.py" line="116" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="218" />
+            <location filename="../../console/ui/handover/panel.py" line="137" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="221" />
+            <location filename="../../console/ui/handover/panel.py" line="140" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="222" />
+            <location filename="../../console/ui/handover/panel.py" line="141" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="299" />
+            <location filename="../../console/ui/handover/panel.py" line="218" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="330" />
+            <location filename="../../console/ui/handover/panel.py" line="249" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="263" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="347" />
+            <location filename="../../console/ui/handover/panel.py" line="266" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="350" />
+            <location filename="../../console/ui/handover/panel.py" line="269" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="356" />
+            <location filename="../../console/ui/handover/panel.py" line="275" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="364" />
+            <location filename="../../console/ui/handover/panel.py" line="283" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="369" />
+            <location filename="../../console/ui/handover/panel.py" line="288" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="382" />
+            <location filename="../../console/ui/handover/panel.py" line="301" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="416" />
+            <location filename="../../console/ui/handover/panel.py" line="335" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="425" />
+            <location filename="../../console/ui/handover/panel.py" line="344" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="430" />
+            <location filename="../../console/ui/handover/panel.py" line="349" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="445" />
+            <location filename="../../console/ui/handover/panel.py" line="364" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="470" />
+            <location filename="../../console/ui/handover/panel.py" line="389" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="568" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="568" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="570" />
-            <location filename="../../console/ui/handover/screen.py" line="575" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="570" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="575" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="593" />
+            <location filename="../../console/ui/handover/panel.py" line="512" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="615" />
+            <location filename="../../console/ui/handover/panel.py" line="534" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="634" />
+            <location filename="../../console/ui/handover/panel.py" line="553" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="648" />
+            <location filename="../../console/ui/handover/panel.py" line="567" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="648" />
+            <location filename="../../console/ui/handover/panel.py" line="567" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="652" />
+            <location filename="../../console/ui/handover/panel.py" line="571" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1776,148 +1649,148 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="764" />
+            <location filename="../../console/ui/handover/screen.py" line="44" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="767" />
+            <location filename="../../console/ui/handover/screen.py" line="47" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="768" />
+            <location filename="../../console/ui/handover/screen.py" line="48" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="790" />
+            <location filename="../../console/ui/handover/screen.py" line="70" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="791" />
+            <location filename="../../console/ui/handover/screen.py" line="71" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="792" />
+            <location filename="../../console/ui/handover/screen.py" line="72" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="793" />
+            <location filename="../../console/ui/handover/screen.py" line="73" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="794" />
+            <location filename="../../console/ui/handover/screen.py" line="74" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="795" />
+            <location filename="../../console/ui/handover/screen.py" line="75" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="796" />
+            <location filename="../../console/ui/handover/screen.py" line="76" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="801" />
+            <location filename="../../console/ui/handover/screen.py" line="81" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="801" />
-            <location filename="../../console/ui/handover/screen.py" line="802" />
+            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="82" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="802" />
+            <location filename="../../console/ui/handover/screen.py" line="82" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="804" />
+            <location filename="../../console/ui/handover/screen.py" line="84" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="806" />
+            <location filename="../../console/ui/handover/screen.py" line="86" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="819" />
+            <location filename="../../console/ui/handover/screen.py" line="99" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="820" />
+            <location filename="../../console/ui/handover/screen.py" line="100" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="821" />
+            <location filename="../../console/ui/handover/screen.py" line="101" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="822" />
+            <location filename="../../console/ui/handover/screen.py" line="102" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="895" />
+            <location filename="../../console/ui/handover/screen.py" line="175" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="900" />
+            <location filename="../../console/ui/handover/screen.py" line="180" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="902" />
+            <location filename="../../console/ui/handover/screen.py" line="182" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="905" />
+            <location filename="../../console/ui/handover/screen.py" line="185" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="908" />
+            <location filename="../../console/ui/handover/screen.py" line="188" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="913" />
+            <location filename="../../console/ui/handover/screen.py" line="193" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="922" />
+            <location filename="../../console/ui/handover/screen.py" line="202" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="936" />
+            <location filename="../../console/ui/handover/screen.py" line="216" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="946" />
+            <location filename="../../console/ui/handover/screen.py" line="226" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="976" />
+            <location filename="../../console/ui/handover/screen.py" line="256" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -1925,12 +1798,12 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="724" />
+            <location filename="../../console/ui/handover/lists.py" line="75" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="729" />
+            <location filename="../../console/ui/handover/lists.py" line="80" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -2693,17 +2566,17 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutstandingPanel</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="672" />
+            <location filename="../../console/ui/handover/lists.py" line="23" />
             <source>Pick up</source>
             <translation>接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="673" />
+            <location filename="../../console/ui/handover/lists.py" line="24" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="675" />
+            <location filename="../../console/ui/handover/lists.py" line="26" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
         </message>
@@ -2782,217 +2655,220 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
-        <name>QueueScreen</name>
+        <name>QueueClaims</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="263" />
-            <source>My cases</source>
-            <translation>我的工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="264" />
-            <source>Team queue (unassigned)</source>
-            <translation>班组队列（未分配）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="265" />
-            <source>Dispatched, awaiting unit</source>
-            <translation>已派单，待单位签收</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="268" />
-            <source>Breached</source>
-            <translation>已超时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="269" />
-            <source>All open cases</source>
-            <translation>全部未办结工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="86" />
-            <source>Time left</source>
-            <translation>剩余时限</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="87" />
-            <source>Newest first</source>
-            <translation>最新优先</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
-            <source>Search number, caller, text (Ctrl+F)</source>
-            <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="92" />
-            <location filename="../../console/ui/queue/screen.py" line="346" />
-            <source>&amp;Filter…</source>
-            <translation>筛选(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="93" />
-            <source>Save filter…</source>
-            <translation>保存筛选…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="94" />
-            <source>Claim &amp;next</source>
-            <translation>认领下一件(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="95" />
-            <source>Take the most urgent unassigned case (Ctrl+N)</source>
-            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="96" />
-            <source>&amp;Claim</source>
-            <translation>认领(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="97" />
-            <source>Take the selected case (Ctrl+M)</source>
-            <translation>认领选中的工单 (Ctrl+M)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="98" />
-            <source>&amp;Assign…</source>
-            <translation>分派(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="99" />
-            <source>Auto-assign</source>
-            <translation>自动分派</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="101" />
-            <source>Share the team queue round robin among the agents signed in</source>
-            <translation>将组内待认领工单轮流分给在岗坐席</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="105" />
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="106" />
-            <source>Refresh now (F5)</source>
-            <translation>立即刷新 (F5)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="112" />
-            <source>&amp;View:</source>
-            <translation>视图(&amp;V)：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="114" />
-            <source>&amp;Sort:</source>
-            <translation>排序(&amp;S)：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="266" />
-            <source>Callbacks due</source>
-            <translation>待回访</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="267" />
-            <source>Due soon</source>
-            <translation>即将超时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="272" />
-            <source>All cases (open and closed)</source>
-            <translation>全部工单（含已办结）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="346" />
-            <source>&amp;Filter (on)…</source>
-            <translation>筛选(已启用)(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
-            <source>Save filter</source>
-            <translation>保存筛选</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
-            <source>Name of this filter:</source>
-            <translation>筛选名称：</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="377" />
-            <source>Filter “{0}” saved.</source>
-            <translation>筛选“{0}”已保存。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="495" />
-            <source>{0} cases</source>
-            <translation>共 {0} 条工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="497" />
-            <source>about {0} cases</source>
-            <translation>约 {0} 条工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="536" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="545" />
-            <source>Not up to date: the database is not answering</source>
-            <translation>数据未更新：数据库无响应</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="580" />
+            <location filename="../../console/ui/queue/claiming.py" line="50" />
             <source>Case {0} was taken by {1} a moment ago.</source>
             <translation>工单 {0} 刚刚已被 {1} 认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="584" />
+            <location filename="../../console/ui/queue/claiming.py" line="54" />
             <source>Case {0} is no longer open.</source>
             <translation>工单 {0} 已不在办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="593" />
+            <location filename="../../console/ui/queue/claiming.py" line="63" />
             <source>Nothing to claim: the team queue is empty.</source>
             <translation>没有可认领的工单：组内队列为空。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="596" />
+            <location filename="../../console/ui/queue/claiming.py" line="66" />
             <source>Case {0} is already yours.</source>
             <translation>工单 {0} 已由您负责。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="598" />
+            <location filename="../../console/ui/queue/claiming.py" line="68" />
             <source>Case {0} is now yours.</source>
             <translation>工单 {0} 已由您认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="643" />
+            <location filename="../../console/ui/queue/claiming.py" line="113" />
             <source>Assign</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="644" />
+            <location filename="../../console/ui/queue/claiming.py" line="114" />
             <source>Assign {0} case(s) to:</source>
             <translation>将 {0} 件工单分派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="656" />
+            <location filename="../../console/ui/queue/claiming.py" line="126" />
             <source>{0} case(s) assigned.</source>
             <translation>已分派 {0} 件工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="658" />
+            <location filename="../../console/ui/queue/claiming.py" line="128" />
             <source>{0} changed meanwhile and were left alone: {1}</source>
             <translation>{0} 件期间已被他人改动，未作处理：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="679" />
+            <location filename="../../console/ui/queue/claiming.py" line="149" />
             <source>{0} case(s) shared among {1} agent(s).</source>
             <translation>{0} 件工单已分给 {1} 名坐席。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueScreen</name>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="240" />
+            <source>My cases</source>
+            <translation>我的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="241" />
+            <source>Team queue (unassigned)</source>
+            <translation>班组队列（未分配）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <source>Dispatched, awaiting unit</source>
+            <translation>已派单，待单位签收</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <source>Breached</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="246" />
+            <source>All open cases</source>
+            <translation>全部未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="63" />
+            <source>Time left</source>
+            <translation>剩余时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="64" />
+            <source>Newest first</source>
+            <translation>最新优先</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="66" />
+            <source>Search number, caller, text (Ctrl+F)</source>
+            <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="69" />
+            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <source>&amp;Filter…</source>
+            <translation>筛选(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <source>Save filter…</source>
+            <translation>保存筛选…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <source>Claim &amp;next</source>
+            <translation>认领下一件(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="72" />
+            <source>Take the most urgent unassigned case (Ctrl+N)</source>
+            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <source>&amp;Claim</source>
+            <translation>认领(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="74" />
+            <source>Take the selected case (Ctrl+M)</source>
+            <translation>认领选中的工单 (Ctrl+M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="75" />
+            <source>&amp;Assign…</source>
+            <translation>分派(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="76" />
+            <source>Auto-assign</source>
+            <translation>自动分派</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="78" />
+            <source>Share the team queue round robin among the agents signed in</source>
+            <translation>将组内待认领工单轮流分给在岗坐席</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="83" />
+            <source>Refresh now (F5)</source>
+            <translation>立即刷新 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="89" />
+            <source>&amp;View:</source>
+            <translation>视图(&amp;V)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="91" />
+            <source>&amp;Sort:</source>
+            <translation>排序(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <source>Callbacks due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <source>Due soon</source>
+            <translation>即将超时</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="249" />
+            <source>All cases (open and closed)</source>
+            <translation>全部工单（含已办结）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <source>&amp;Filter (on)…</source>
+            <translation>筛选(已启用)(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <source>Save filter</source>
+            <translation>保存筛选</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <source>Name of this filter:</source>
+            <translation>筛选名称：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="354" />
+            <source>Filter “{0}” saved.</source>
+            <translation>筛选“{0}”已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="411" />
+            <source>{0} cases</source>
+            <translation>共 {0} 条工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="413" />
+            <source>about {0} cases</source>
+            <translation>约 {0} 条工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="452" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="461" />
+            <source>Not up to date: the database is not answering</source>
+            <translation>数据未更新：数据库无响应</translation>
         </message>
     </context>
     <context>
@@ -3273,6 +3149,64 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>SidePanels</name>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="299" />
+            <source>Case number to read to the caller</source>
+            <translation>需告知来电人的工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="307" />
+            <source>Copy number</source>
+            <translation>复制编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="314" />
+            <source>Caller history (Ctrl+H)</source>
+            <translation>来电历史（Ctrl+H）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="316" />
+            <source>Type the caller's number to see their cases.</source>
+            <translation>输入来电号码即可查看其历史工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="320" />
+            <source>Add this call to the selected open case</source>
+            <translation>将本次来电追加到所选未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="321" />
+            <source>Ctrl+Shift+A, or Enter in the list</source>
+            <translation>Ctrl+Shift+A，或在列表中按回车</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="327" />
+            <source>Knowledge base (Ctrl+K)</source>
+            <translation>知识库（Ctrl+K）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="334" />
+            <source>Insert answer (Ctrl+I)</source>
+            <translation>插入答复（Ctrl+I）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <source>Maintain articles…</source>
+            <translation>维护知识条目…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="346" />
+            <source>Possible duplicates (Ctrl+L)</source>
+            <translation>疑似重复工单（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="352" />
+            <source>Same issue: link to the selected case</source>
+            <translation>同一问题：关联到所选工单</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <location filename="../../console/ui/dialogs.py" line="62" />
@@ -3309,97 +3243,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="92" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="96" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="149" />
+            <location filename="../../console/ui/sla_panel.py" line="148" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="168" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="192" />
+            <location filename="../../console/ui/sla_panel.py" line="191" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3425,12 +3359,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="130" />
+            <location filename="../../console/ui/launch.py" line="136" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="131" />
+            <location filename="../../console/ui/launch.py" line="137" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
@@ -3640,94 +3574,152 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>case_edit</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="74" />
+            <location filename="../../console/ui/labels.py" line="100" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <location filename="../../console/ui/labels.py" line="101" />
             <source>Sub-type</source>
             <translation>具体类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="76" />
+            <location filename="../../console/ui/labels.py" line="102" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="77" />
+            <location filename="../../console/ui/labels.py" line="103" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="78" />
+            <location filename="../../console/ui/labels.py" line="104" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="79" />
+            <location filename="../../console/ui/labels.py" line="105" />
             <source>Town / street</source>
             <translation>镇街</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="80" />
+            <location filename="../../console/ui/labels.py" line="106" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="81" />
+            <location filename="../../console/ui/labels.py" line="107" />
             <source>Caller name</source>
             <translation>来电人姓名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="82" />
+            <location filename="../../console/ui/labels.py" line="108" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="83" />
+            <location filename="../../console/ui/labels.py" line="109" />
             <source>Anonymous</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="84" />
+            <location filename="../../console/ui/labels.py" line="110" />
             <source>Confidential caller</source>
             <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="85" />
+            <location filename="../../console/ui/labels.py" line="111" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="86" />
+            <location filename="../../console/ui/labels.py" line="112" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="87" />
+            <location filename="../../console/ui/labels.py" line="113" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="88" />
+            <location filename="../../console/ui/labels.py" line="114" />
             <source>Description</source>
             <translation>诉求内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="89" />
+            <location filename="../../console/ui/labels.py" line="115" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="98" />
+            <location filename="../../console/ui/queue/case_edit.py" line="73" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="100" />
+            <location filename="../../console/ui/queue/case_edit.py" line="75" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>case_fields</name>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="66" />
+            <source>Mobile or landline, e.g. 0757-83381234</source>
+            <translation>手机或固定电话，如 0757-83381234</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="73" />
+            <source>Confidential caller (unit never sees who called)</source>
+            <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="80" />
+            <source>Anon&amp;ymous</source>
+            <translation>匿名(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="95" />
+            <source>C&amp;onsultation</source>
+            <translation>咨询(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="96" />
+            <source>De&amp;mand</source>
+            <translation>诉求(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="131" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="163" />
+            <source>— district —</source>
+            <translation>— 区 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="172" />
+            <source>— town / street —</source>
+            <translation>— 镇街 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="183" />
+            <source>Street, number, landmark</source>
+            <translation>街道、门牌号、标志性建筑</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="192" />
+            <source>18-character unified social credit code</source>
+            <translation>18 位统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/case_fields.py" line="199" />
+            <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
+            <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
     </context>
     <context>
@@ -4402,178 +4394,178 @@ Operator console of the 12345 city hotline.</source>
             <translation>修改工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="108" />
+            <location filename="../../console/ui/labels.py" line="131" />
             <source>assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="110" />
+            <location filename="../../console/ui/labels.py" line="133" />
             <source>recorded on the unit's behalf</source>
             <translation>代承办单位录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="113" />
+            <location filename="../../console/ui/labels.py" line="136" />
             <source>citizen not reached</source>
             <translation>未联系上市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="117" />
+            <location filename="../../console/ui/labels.py" line="140" />
             <source>satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="118" />
+            <location filename="../../console/ui/labels.py" line="141" />
             <source>basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="121" />
+            <location filename="../../console/ui/labels.py" line="144" />
             <source>unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="125" />
+            <location filename="../../console/ui/labels.py" line="148" />
             <source>solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="127" />
+            <location filename="../../console/ui/labels.py" line="150" />
             <source>not solved</source>
             <translation>未解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="130" />
+            <location filename="../../console/ui/labels.py" line="153" />
             <source>round {0}</source>
             <translation>第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="132" />
+            <location filename="../../console/ui/labels.py" line="155" />
             <source>attempt {0}</source>
             <translation>第 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="146" />
+            <location filename="../../console/ui/labels.py" line="167" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="147" />
+            <location filename="../../console/ui/labels.py" line="168" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="150" />
+            <location filename="../../console/ui/labels.py" line="171" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="151" />
+            <location filename="../../console/ui/labels.py" line="172" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="152" />
+            <location filename="../../console/ui/labels.py" line="173" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="156" />
+            <location filename="../../console/ui/labels.py" line="177" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="159" />
+            <location filename="../../console/ui/labels.py" line="180" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="162" />
+            <location filename="../../console/ui/labels.py" line="183" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="165" />
+            <location filename="../../console/ui/labels.py" line="186" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="168" />
+            <location filename="../../console/ui/labels.py" line="189" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="171" />
+            <location filename="../../console/ui/labels.py" line="192" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="172" />
+            <location filename="../../console/ui/labels.py" line="193" />
             <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
             <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="175" />
+            <location filename="../../console/ui/labels.py" line="196" />
             <source>Contains a broken character (half an emoji from a paste): retype it.</source>
             <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="178" />
+            <location filename="../../console/ui/labels.py" line="199" />
             <source>One line only: remove the line break.</source>
             <translation>只能填写一行，请删除换行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="191" />
+            <location filename="../../console/ui/labels.py" line="212" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="193" />
+            <location filename="../../console/ui/labels.py" line="214" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="195" />
+            <location filename="../../console/ui/labels.py" line="216" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="199" />
+            <location filename="../../console/ui/labels.py" line="220" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="202" />
+            <location filename="../../console/ui/labels.py" line="223" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="203" />
+            <location filename="../../console/ui/labels.py" line="224" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="207" />
-            <location filename="../../console/ui/labels.py" line="216" />
+            <location filename="../../console/ui/labels.py" line="228" />
+            <location filename="../../console/ui/labels.py" line="237" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="212" />
+            <location filename="../../console/ui/labels.py" line="233" />
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="213" />
+            <location filename="../../console/ui/labels.py" line="234" />
             <source>due soon</source>
             <translation>临期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="214" />
+            <location filename="../../console/ui/labels.py" line="235" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="215" />
+            <location filename="../../console/ui/labels.py" line="236" />
             <source>breached</source>
             <translation>已超时</translation>
         </message>
@@ -4764,82 +4756,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="150" />
+            <location filename="../../console/ui/queue/columns.py" line="36" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="151" />
+            <location filename="../../console/ui/queue/columns.py" line="37" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="152" />
+            <location filename="../../console/ui/queue/columns.py" line="38" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="153" />
+            <location filename="../../console/ui/queue/columns.py" line="39" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="154" />
+            <location filename="../../console/ui/queue/columns.py" line="40" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="155" />
+            <location filename="../../console/ui/queue/columns.py" line="41" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="156" />
+            <location filename="../../console/ui/queue/columns.py" line="42" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="157" />
+            <location filename="../../console/ui/queue/columns.py" line="43" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="158" />
+            <location filename="../../console/ui/queue/columns.py" line="44" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="159" />
+            <location filename="../../console/ui/queue/columns.py" line="45" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="160" />
+            <location filename="../../console/ui/queue/columns.py" line="46" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="161" />
+            <location filename="../../console/ui/queue/columns.py" line="47" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="162" />
+            <location filename="../../console/ui/queue/columns.py" line="48" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="163" />
+            <location filename="../../console/ui/queue/columns.py" line="49" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="164" />
+            <location filename="../../console/ui/queue/columns.py" line="50" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="277" />
+            <location filename="../../console/ui/queue/model.py" line="214" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>

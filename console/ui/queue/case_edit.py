@@ -16,37 +16,30 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
+from console.domain.casetypes import CaseType, Urgency
 from console.domain.merge import FieldChange
 from console.services.case_edit import CaseFields, EditableCase, EditConflict, NotAllowed
 from console.services.errors import ServiceError, ValidationFailed
 from console.services.reference import ReferenceData
 from console.ui import labels
 from console.ui.context import UiContext
-from console.ui.intake import texts
-
-CATEGORY_SEP = " / "
-
+from console.ui.intake import case_fields, texts
+from console.ui.intake.case_fields import CATEGORY_SEP
 
 MERGE = 2  # ConflictDialog results besides Rejected (0): merge, reload
 RELOAD = 3
@@ -70,25 +63,7 @@ class FieldNames:
 
     @staticmethod
     def title(field: str) -> str:
-        t = {
-            "case_type": QCoreApplication.translate("case_edit", "Type"),
-            "sub_type": QCoreApplication.translate("case_edit", "Sub-type"),
-            "class_code": QCoreApplication.translate("case_edit", "Class"),
-            "category_id": QCoreApplication.translate("case_edit", "Matter category"),
-            "district_id": QCoreApplication.translate("case_edit", "District"),
-            "town_id": QCoreApplication.translate("case_edit", "Town / street"),
-            "address": QCoreApplication.translate("case_edit", "Address"),
-            "caller_name": QCoreApplication.translate("case_edit", "Caller name"),
-            "caller_phone": QCoreApplication.translate("case_edit", "Phone"),
-            "caller_anonymous": QCoreApplication.translate("case_edit", "Anonymous"),
-            "caller_confidential": QCoreApplication.translate("case_edit", "Confidential caller"),
-            "enterprise_name": QCoreApplication.translate("case_edit", "Enterprise"),
-            "credit_code": QCoreApplication.translate("case_edit", "Credit code"),
-            "title": QCoreApplication.translate("case_edit", "Title"),
-            "description": QCoreApplication.translate("case_edit", "Description"),
-            "urgency": QCoreApplication.translate("case_edit", "Urgency"),
-        }
-        return t.get(field, field)
+        return labels.field_title(field)
 
     def value(self, field: str, v: Any) -> str:
         if v is None or v == "":
@@ -163,34 +138,24 @@ class CaseEditDialog(QDialog):
         # no maxLength: a long paste is not cut silently, the field message says the limit
         self._add("title", self.title_edit)
 
-        self.type_consult = QRadioButton(labels.case_type_name(CaseType.CONSULTATION))
-        self.type_demand = QRadioButton(labels.case_type_name(CaseType.DEMAND))
-        group = QButtonGroup(self)
-        group.addButton(self.type_consult)
-        group.addButton(self.type_demand)
-        self.sub_type = QComboBox()
-        row = QWidget()
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.type_consult)
-        rl.addWidget(self.type_demand)
-        rl.addWidget(self.sub_type, 1)
-        self._add("case_type", row)
+        types = case_fields.type_choice(self)
+        self.type_consult, self.type_demand, self.sub_type = (
+            types.consult,
+            types.demand,
+            types.sub_type,
+        )
+        self._add("case_type", types.row)
         self._errors["sub_type"] = self._errors["case_type"]
         self.type_consult.toggled.connect(self._type_changed)
 
-        self.urgent = QCheckBox(self.tr("Urgent matter (1、2、1、3 rule)"))
+        self.urgent = case_fields.urgent_box()
         self._add("urgency", self.urgent)
 
         self.class_box = QComboBox()
-        self.class_box.addItem(self.tr("— choose —"), "")
-        for choice in self.ref.classes:
-            self.class_box.addItem(choice.name, choice.code)
+        case_fields.fill_classes(self.class_box, self.ref)
         self._add("class_code", self.class_box)
 
-        self.category = QComboBox()
-        self.category.setEditable(True)
-        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.category = case_fields.category_combo()
         self.category.addItem("—", None)
         for c in self.ref.categories:
             self.category.addItem(c.path.replace("/", CATEGORY_SEP), c.id)
@@ -201,81 +166,43 @@ class CaseEditDialog(QDialog):
         self.category.setCompleter(completer)
         self._add("category_id", self.category)
 
-        self.district = QComboBox()
-        self.district.addItem(self.tr("— district —"), None)
-        for d in self.ref.districts():
-            self.district.addItem(d.name, d.id)
-        self.town = QComboBox()
-        place = QWidget()
-        pl = QHBoxLayout(place)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.district, 1)
-        pl.addWidget(self.town, 1)
-        self._add("district_id", place)
+        place = case_fields.place_choice()
+        self.district, self.town = place.district, place.town
+        case_fields.fill_districts(self.district, self.ref)
+        self._add("district_id", place.row)
         self._errors["town_id"] = self._errors["district_id"]
         self.district.currentIndexChanged.connect(self._district_changed)
 
-        self.address = QLineEdit()
+        self.address = case_fields.address_edit()
         self._add("address", self.address)
 
         self.caller_name = QLineEdit()
-        self.anonymous = QCheckBox(self.tr("Anonymous"))
-        self.confidential = QCheckBox(self.tr("Confidential caller"))
-        who = QWidget()
-        wl = QHBoxLayout(who)
-        wl.setContentsMargins(0, 0, 0, 0)
-        wl.addWidget(self.caller_name, 1)
-        wl.addWidget(self.anonymous)
-        wl.addWidget(self.confidential)
-        self._add("caller_name", who)
-
-        self.phone = QLineEdit()
-        self._add("caller_phone", self.phone)
+        self.anonymous = case_fields.anonymous_box()
+        self.confidential = case_fields.confidential_box()
+        self._add("caller_name", case_fields.row(self.caller_name, self.anonymous))
+        self.phone = case_fields.phone_edit()
+        self._add("caller_phone", case_fields.row(self.phone, self.confidential))
 
         self.enterprise = QLineEdit()
         self._add("enterprise_name", self.enterprise)
-        self.credit_code = QLineEdit()
+        self.credit_code = case_fields.credit_code_edit()
         self._add("credit_code", self.credit_code)
 
-        self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)
+        self.description = case_fields.description_edit()
         self.description.setMinimumHeight(120)
         self._add("description", self.description)
 
     def _add(self, name: str, widget: QWidget) -> None:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.addWidget(widget)
-        err = plain(QLabel())
-        err.setObjectName("fieldError")
-        err.setWordWrap(True)
-        err.hide()
-        v.addWidget(err)
+        box, err = case_fields.field_box(widget)
         self._errors[name] = err
         self.form.addRow(FieldNames.title(name) + ":", box)
 
     def _type_changed(self) -> None:
         ctype = CaseType.CONSULTATION if self.type_consult.isChecked() else CaseType.DEMAND
-        current = self.sub_type.currentData()
-        self.sub_type.clear()
-        for st in SUBTYPES_BY_TYPE[ctype]:
-            self.sub_type.addItem(labels.sub_type_name(st), st.value)
-        i = self.sub_type.findData(current)
-        if i >= 0:
-            self.sub_type.setCurrentIndex(i)
+        case_fields.fill_sub_types(self.sub_type, ctype)
 
     def _district_changed(self) -> None:
-        current = self.town.currentData()
-        self.town.clear()
-        self.town.addItem(self.tr("— town / street —"), None)
-        did = self.district.currentData()
-        if did is not None:
-            for t in self.ref.towns_of(did):
-                self.town.addItem(t.name, t.id)
-        i = self.town.findData(current)
-        self.town.setCurrentIndex(max(i, 0))
+        case_fields.fill_towns(self.town, self.ref, self.district.currentData())
 
     @staticmethod
     def _pick(combo: QComboBox, value: Any) -> None:

@@ -18,7 +18,6 @@ and live refresh that keeps rows in place.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -35,8 +34,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from console.domain.clock import now_utc, to_local
 from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, TimeLeft, countdown, time_left
-from console.services.queue import PageKey, QueueQuery, QueueRow, Window, page_key
+from console.services.queue import QueueQuery, QueueRow, Window, page_key
 from console.ui import labels
+from console.ui.queue.columns import COL_TIME_LEFT, COLUMNS, header_title
+from console.ui.queue.windows import PageFetcher, WindowFetcher, WindowRequest, _adapt
 
 Index = QModelIndex | QPersistentModelIndex
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
@@ -50,25 +51,6 @@ BLOCK = 100
 REFRESH_MARGIN = 20  # rows read beyond the visible ones on a refresh
 COUNT_DELAY_MS = 40  # the exact count starts this long after an estimated first page
 
-COL_TIME_LEFT = 0
-COLUMNS = (
-    "time_left",
-    "number",
-    "status",
-    "type",
-    "class",
-    "category",
-    "district",
-    "caller",
-    "title",
-    "assignee",
-    "unit",
-    "received",
-    "viewers",
-    "urgency",
-    "channel",
-)
-DEFAULT_HIDDEN = ("urgency", "channel")
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
@@ -100,58 +82,6 @@ STALE_COLOUR = QColor("#8a8a8a")
 VIEWERS_COLOUR = QColor("#fff3c4")
 
 
-@dataclass(frozen=True)
-class WindowRequest:
-    start: int
-    limit: int
-    anchor: PageKey | None = None  # key of the row just above ``start``
-    before: PageKey | None = None  # key of the row just below ``start + limit``
-    from_end: bool = False
-    known_total: int | None = None  # set for block loads: the size is not re-counted
-    estimate: bool = False  # the first page of a view: an estimated size will do
-    count_only: bool = False  # the exact size, no rows
-    tail: bool = False  # the last rows while the size is an estimate: placed on the count
-
-
-def fetch_window(service: Any, query: QueueQuery, req: WindowRequest) -> Window:
-    """Run one request against a ``QueueService`` (in the background)."""
-    if req.count_only:
-        return Window(service.count(query), 0, [])
-    return service.window(
-        query,
-        req.start,
-        req.limit,
-        anchor=req.anchor,
-        before=req.before,
-        from_end=req.from_end,
-        known_total=req.known_total,
-        estimate_total=req.estimate,
-    )
-
-
-WindowFetcher = Callable[[QueueQuery, WindowRequest], Window]
-PageFetcher = Callable[[QueueQuery, PageKey | None, int], list[QueueRow]]
-
-
-def _adapt(fetch: Callable[..., Any]) -> WindowFetcher:
-    """Accept the older page fetcher ``(query, after, limit) -> rows`` too (fixed rows,
-    e.g. in the countdown benchmark): it becomes a window without a known end."""
-    import inspect
-
-    try:
-        n = len(inspect.signature(fetch).parameters)
-    except (TypeError, ValueError):
-        n = 2
-    if n != 3:
-        return fetch
-
-    def window(query: QueueQuery, req: WindowRequest) -> Window:
-        rows = fetch(query, req.anchor, req.limit)
-        return Window(req.start + len(rows), req.start, rows)
-
-    return window
-
-
 def row_time_left(row: QueueRow, now: datetime, calendar: Any = None) -> TimeLeft | None:
     """Time left to the row's next deadline, coloured by the case's own thresholds."""
     if row.next_due_at is None:
@@ -166,27 +96,6 @@ def row_time_left(row: QueueRow, now: datetime, calendar: Any = None) -> TimeLef
         limit_unit=row.next_limit_unit,
         calendar=calendar,
     )
-
-
-def header_title(col: str) -> str:
-    names = {
-        "time_left": QCoreApplication.translate("queue", "Time left"),
-        "number": QCoreApplication.translate("queue", "Case number"),
-        "status": QCoreApplication.translate("queue", "Status"),
-        "type": QCoreApplication.translate("queue", "Type"),
-        "class": QCoreApplication.translate("queue", "Class"),
-        "category": QCoreApplication.translate("queue", "Matter category"),
-        "district": QCoreApplication.translate("queue", "District"),
-        "caller": QCoreApplication.translate("queue", "Caller"),
-        "title": QCoreApplication.translate("queue", "Summary"),
-        "assignee": QCoreApplication.translate("queue", "Agent"),
-        "unit": QCoreApplication.translate("queue", "Handling unit"),
-        "received": QCoreApplication.translate("queue", "Received"),
-        "viewers": QCoreApplication.translate("queue", "Also open at"),
-        "urgency": QCoreApplication.translate("queue", "Urgency"),
-        "channel": QCoreApplication.translate("queue", "Channel"),
-    }
-    return names[col]
 
 
 class QueueModel(QAbstractTableModel):

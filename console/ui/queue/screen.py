@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,54 +15,31 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from console.services.claims import (
-    AlreadyClaimed,
-    AssignResult,
-    AutoAssignResult,
-    CaseNotOpen,
-    Claimed,
-)
-from console.services.errors import ServiceError
-from console.services.preferences import ColumnLayout, SavedFilterView
+from console.services.preferences import SavedFilterView
 from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView, Window
 from console.services.reference import ReferenceData
 from console.sync import Change
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.case_view import CaseViewDialog
+from console.ui.queue.claiming import QueueClaims
+from console.ui.queue.columns import COLUMNS, QueueColumns
 from console.ui.queue.filters import FilterDialog
 from console.ui.queue.live import LiveFeed
-from console.ui.queue.model import (
-    CASE_ID_ROLE,
-    COL_TIME_LEFT,
-    COLUMNS,
-    DEFAULT_HIDDEN,
-    QueueModel,
-    WindowRequest,
-    fetch_window,
-    header_title,
-)
+from console.ui.queue.model import QueueModel
 from console.ui.queue.table import QueueTable
+from console.ui.queue.windows import WindowRequest, fetch_window
 
-DEFAULT_WIDTHS = dict(
-    zip(
-        COLUMNS,
-        (130, 150, 90, 80, 80, 110, 70, 110, 300, 70, 150, 90, 110, 90, 100),
-        strict=True,
-    )
-)
 SORT_COLUMNS = {"time_left": QueueSort.TIME_LEFT, "received": QueueSort.NEWEST}
 HEARTBEAT_MS = 30_000
 LIVE_DEBOUNCE_MS = 80
 
 
-class QueueScreen(QWidget):
+class QueueScreen(QueueColumns, QueueClaims):
     case_activated = Signal(int)
 
     def __init__(
@@ -396,67 +373,6 @@ class QueueScreen(QWidget):
         else:
             self.sort_box.setCurrentIndex(i)
 
-    # --- columns: choice, order and widths, remembered per user -----------------------
-    def _apply_layout(self, layout: ColumnLayout | None) -> None:
-        header = self.table.horizontalHeader()
-        self._restoring_layout = True
-        try:
-            if layout is None or not layout.visible:
-                visible = [c for c in COLUMNS if c not in DEFAULT_HIDDEN]
-                widths = DEFAULT_WIDTHS
-            else:
-                visible = [c for c in layout.visible if c in COLUMNS]
-                widths = {**DEFAULT_WIDTHS, **layout.widths}
-            if "time_left" not in visible:
-                visible.insert(0, "time_left")
-            order = visible + [c for c in COLUMNS if c not in visible]
-            for target, name in enumerate(order):
-                logical = COLUMNS.index(name)
-                header.moveSection(header.visualIndex(logical), target)
-                header.setSectionHidden(logical, name not in visible)
-                self.table.setColumnWidth(logical, int(widths.get(name, 100)))
-        finally:
-            self._restoring_layout = False
-
-    def column_layout(self) -> ColumnLayout:
-        header = self.table.horizontalHeader()
-        order = sorted(range(len(COLUMNS)), key=header.visualIndex)
-        visible = tuple(COLUMNS[i] for i in order if not header.isSectionHidden(i))
-        widths = {COLUMNS[i]: header.sectionSize(i) for i in order if header.sectionSize(i)}
-        return ColumnLayout(visible, widths)
-
-    def _layout_changed(self) -> None:
-        if not self._restoring_layout:
-            self._layout_timer.start()
-
-    def _save_layout(self) -> None:
-        who, layout = self.ctx.identity, self.column_layout()
-        self.ctx.runner.run(
-            lambda: self.ctx.app.preferences.save_columns(who, layout),
-            None,
-            self._quiet,
-            owner=self,
-        )
-
-    def set_column_visible(self, name: str, visible: bool) -> None:
-        if name == "time_left":
-            return  # the countdown always stays
-        self.table.horizontalHeader().setSectionHidden(COLUMNS.index(name), not visible)
-        self._layout_changed()
-
-    def _column_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        header = self.table.horizontalHeader()
-        for i in sorted(range(len(COLUMNS)), key=header.visualIndex):
-            name = COLUMNS[i]
-            act = QAction(header_title(name), menu)
-            act.setCheckable(True)
-            act.setChecked(not header.isSectionHidden(i))
-            act.setEnabled(name != "time_left")
-            act.toggled.connect(lambda on, n=name: self.set_column_visible(n, on))
-            menu.addAction(act)
-        menu.popup(header.mapToGlobal(pos))
-
     # --- live ------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.refresh()
@@ -560,134 +476,6 @@ class QueueScreen(QWidget):
             return  # nothing on screen to repaint
         first, last = self.visible_rows()
         self.model.tick(first, last)
-
-    # --- claiming and assigning ----------------------------------------------------------
-    def selected_case_id(self) -> int | None:
-        idx = self.table.currentIndex()
-        if not idx.isValid():
-            return None
-        value = self.model.index(idx.row(), COL_TIME_LEFT).data(CASE_ID_ROLE)
-        return int(value) if value is not None else None
-
-    def selected_case_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.model.index(r, COL_TIME_LEFT).data(CASE_ID_ROLE) for r in rows]
-        return [int(i) for i in ids if i is not None]
-
-    def _claim_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, AlreadyClaimed):
-            self.ctx.messages.warning(
-                self.tr("Case {0} was taken by {1} a moment ago.").format(exc.number, exc.holder)
-            )
-            self.refresh()
-        elif isinstance(exc, CaseNotOpen):
-            self.ctx.messages.warning(self.tr("Case {0} is no longer open.").format(exc.number))
-            self.refresh()
-        elif isinstance(exc, ServiceError):
-            self.ctx.messages.warning(str(exc))
-        else:
-            self.ctx.messages.error(exc)
-
-    def _claimed(self, c: Claimed | None) -> None:
-        if c is None:
-            self.ctx.messages.info(self.tr("Nothing to claim: the team queue is empty."))
-            return
-        if c.already_mine:
-            self.ctx.messages.info(self.tr("Case {0} is already yours.").format(c.number))
-        else:
-            self.ctx.messages.info(self.tr("Case {0} is now yours.").format(c.number))
-        self.refresh()
-
-    def claim_next(self) -> None:
-        who = self.ctx.identity
-        self.ctx.runner.run(
-            lambda: self.ctx.app.claims.claim_next(who, who.team),
-            self._claimed,
-            self._claim_failed,
-            owner=self,
-        )
-
-    def claim_selected(self) -> None:
-        case_id = self.selected_case_id()
-        if case_id is None:
-            return
-        who = self.ctx.identity
-        self.ctx.runner.run(
-            lambda: self.ctx.app.claims.claim(case_id, who),
-            self._claimed,
-            self._claim_failed,
-            owner=self,
-        )
-
-    def assign_selected(self, agent_id: int | None = None) -> None:
-        ids = self.selected_case_ids()
-        if not ids:
-            return
-        wanted = set(ids)
-        # the holders this supervisor saw: a case that changed hands since is not taken
-        seen = {r.id: r.assignee_id for r in self.model.rows if r.id in wanted}
-        if agent_id is None:
-            self.ctx.runner.run(
-                self.ctx.app.agents.active,
-                lambda agents: self._choose_agent(ids, seen, agents),
-                self.ctx.messages.error,
-                owner=self,
-            )
-            return
-        self._assign(ids, seen, agent_id)
-
-    def _choose_agent(self, ids: list[int], seen: dict[int, int | None], agents: Any) -> None:
-        names = [f"{a.display_name} ({a.username})" for a in agents]
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("Assign"),
-            self.tr("Assign {0} case(s) to:").format(len(ids)),
-            names,
-            0,
-            False,
-        )
-        if ok and name in names:
-            self._assign(ids, seen, agents[names.index(name)].id)
-
-    def _assign(self, ids: list[int], seen: dict[int, int | None], agent_id: int) -> None:
-        who = self.ctx.identity
-
-        def done(res: AssignResult) -> None:
-            msg = self.tr("{0} case(s) assigned.").format(len(res.assigned))
-            if res.conflicts:
-                msg += " " + self.tr("{0} changed meanwhile and were left alone: {1}").format(
-                    len(res.conflicts), "、".join(c.number for c in res.conflicts)
-                )
-                self.ctx.messages.warning(msg)
-            else:
-                self.ctx.messages.info(msg)
-            self.refresh()
-
-        self.ctx.runner.run(
-            lambda: self.ctx.app.claims.assign(ids, agent_id, who, expected=seen),
-            done,
-            self._claim_failed,
-            owner=self,
-        )
-
-    def auto_assign(self) -> None:
-        who = self.ctx.identity
-        team = self.filter.class_codes[0] if len(self.filter.class_codes) == 1 else None
-
-        def done(res: AutoAssignResult) -> None:
-            self.ctx.messages.info(
-                self.tr("{0} case(s) shared among {1} agent(s).").format(
-                    res.total, len(res.by_agent)
-                )
-            )
-            self.refresh()
-
-        self.ctx.runner.run(
-            lambda: self.ctx.app.claims.auto_assign(who, team=team),
-            done,
-            self._claim_failed,
-            owner=self,
-        )
 
     # --- opening a case --------------------------------------------------------------
     def _activate(self) -> None:
