@@ -25,6 +25,7 @@ from console.domain.clock import now_utc
 from console.domain.identity import Identity
 from console.infra.credentials import with_password
 from console.infra.database import is_sqlite, mask, normalize_url
+from console.infra.logs import enable_crash_log
 from console.infra.paths import default_database_path
 from console.infra.settings import (
     FIRST_START_DONE,
@@ -196,6 +197,7 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     app.setApplicationDisplayName("12345")
     install_qt_message_handler()
     install_excepthook()
+    enable_crash_log()
     settings = Settings()
     language = args.lang or settings.get(LANGUAGE)
     translators = install_translators(app, language)
