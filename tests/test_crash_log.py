@@ -41,4 +41,3 @@ def test_a_segfault_writes_the_stacks_to_the_log_directory(tmp_path: Path) -> No
     assert text.count("--- console started") == 1
     assert "Fatal Python error: Segmentation fault" in text
     assert "deep_inside_a_widget" in text  # the Python stack of the crashing thread
-

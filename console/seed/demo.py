@@ -49,6 +49,7 @@ from console.domain.casetypes import (
     OPEN_STATUSES,
     CaseType,
     EventKind,
+    MilestoneCode,
     Role,
     Status,
     Urgency,
@@ -1138,7 +1139,7 @@ def _loop_steps(world: _World, rng: Random, plan: _Plan) -> None:
         t += _minutes(rng, 60, 300)
         due = to_local(r) + timedelta(days=12)
         unit_step(
-            EventKind.EXTENSION_REQUESTED, t, milestone="result",
+            EventKind.EXTENSION_REQUESTED, t, milestone=MilestoneCode.RESULT.value,
             due_at=due.replace(hour=23, minute=59, second=0, microsecond=0).isoformat(),
             reason="涉及多个部门联合执法，需协调时间。",
         )  # fmt: skip

@@ -32,8 +32,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.domain.casetypes import EventKind, Role
+from console.domain.casetypes import OPEN_STATUS_VALUES, EventKind, Role
 from console.domain.clock import CITY_TZ, now_utc, to_local
+from console.domain.errors import Refused
 from console.domain.handover import (
     ESCALATION_EVENTS,
     Bounds,
@@ -87,14 +88,7 @@ from console.services.reference import load_shifts
 
 #: the open statuses in the order of the partial index ix_cases_open_due's predicate, so
 #: that PostgreSQL recognises the predicate and uses the index
-OPEN_ORDER: tuple[str, ...] = (
-    "received",
-    "dispatched",
-    "accepted",
-    "in_progress",
-    "replied",
-    "returned",
-)
+OPEN_ORDER: tuple[str, ...] = OPEN_STATUS_VALUES
 DONE = (HandoverStatus.SUBMITTED.value, HandoverStatus.ACKNOWLEDGED.value)
 CHUNK = 5000  # ids per IN (...): under SQLite's 32,766 and psycopg's 65,535 parameters
 
@@ -107,10 +101,6 @@ class HandoverIncomplete(ServiceError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(", ".join(f"{p.code}:{p.key}" for p in problems))
         self.problems = tuple(problems)
-
-
-class NotAllowed(ServiceError):
-    code = "not_allowed"
 
 
 # --- what screens get -------------------------------------------------------------------
@@ -869,7 +859,7 @@ def submission_problems(
 
 def _require_supervisor(who: Identity) -> None:
     if not who.is_supervisor:
-        raise NotAllowed("only a shift supervisor or an administrator may do this")
+        raise Refused("only a shift supervisor or an administrator may do this", code="forbidden")
 
 
 class HandoverService:
@@ -1087,7 +1077,10 @@ class HandoverService:
             if h.status != HandoverStatus.SUBMITTED:
                 raise Conflict(f"handover #{h.id} is {h.status}, not waiting for acknowledgement")
             if h.submitted_by_id == who.agent_id:
-                raise NotAllowed("the incoming supervisor acknowledges, not the one who submitted")
+                raise Refused(
+                    "the incoming supervisor acknowledges, not the one who submitted",
+                    code="not_allowed",
+                )
             h.status = HandoverStatus.ACKNOWLEDGED
             h.acknowledged_by_id = who.agent_id
             h.acknowledged_at = now or now_utc()
@@ -1272,7 +1265,7 @@ class HandoverService:
         only; the shifts must cover the day exactly once. Past handovers keep the window
         they were taken for."""
         if who.role != Role.ADMIN:
-            raise NotAllowed("only an administrator edits the shifts")
+            raise Refused("only an administrator edits the shifts", code="forbidden")
         errors: list[FieldError] = []
         defs: list[ShiftDef] = []
         for code, name, starts, ends in rows:
@@ -1322,7 +1315,7 @@ class HandoverService:
         roster of that shift as the administrator's screen showed it; when another
         administrator changed it meanwhile nothing is written (Conflict)."""
         if who.role != Role.ADMIN:
-            raise NotAllowed("only an administrator edits the roster")
+            raise Refused("only an administrator edits the roster", code="forbidden")
         with self._sessions() as s, s.begin():
             if (
                 s.scalars(

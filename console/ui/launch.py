@@ -36,7 +36,7 @@ from console.infra.settings import (
 )
 from console.signin import PasswordCheck
 from console.ui.context import UiContext
-from console.ui.crash import install_excepthook
+from console.ui.crash import install_excepthook, route_failures
 from console.ui.dialogs import FirstStartDialog, SettingsDialog, SignInDialog
 from console.ui.gc import GuiThreadCollector
 from console.ui.i18n import install_translators
@@ -205,6 +205,7 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     collector = GuiThreadCollector(app)
     collector.start()
     window = MainWindow(settings, demo=bool(args.demo))
+    route_failures(window.messages.error)  # a refusal that escapes a screen: a message
     startup = Startup(window, settings, args)
     window.show()
     startup.start()

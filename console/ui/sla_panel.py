@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from console.domain.clock import CITY_TZ, format_deadline, now_utc
 from console.domain.sla import BREACHED, PAUSED, MilestoneState, countdown
 from console.ui import labels
+from console.ui.colours import DEADLINE_COLOURS as STATE_COLOURS
 from console.ui.context import UiContext
-from console.ui.queue.model import STATE_COLOURS
 
 
 def _when(dt: datetime | None) -> str:

@@ -55,7 +55,7 @@ from console.services.handover import (
 from console.services.reference import ReferenceData
 from console.ui import labels
 from console.ui.context import UiContext
-from console.ui.errors import describe
+from console.ui.errors import is_refusal
 from console.ui.handover.models import (
     ITEM_ROLE,
     OUTSTANDING_COLUMNS,
@@ -290,8 +290,6 @@ class HandoverPanel(QWidget):
         self.prepare(v.shift_code, day)
 
     def _failed(self, exc: BaseException) -> None:
-        from console.services.errors import ServiceError
-
         if isinstance(exc, HandoverIncomplete):
             n = len(exc.problems)
             self.problems.setText(
@@ -302,12 +300,9 @@ class HandoverPanel(QWidget):
             if self.view is not None:
                 self.open(self.view.id)
             return
-        if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(describe(exc))
-            if self.view is not None and exc.code == "conflict":
-                self.open(self.view.id)
-            return
-        self.ctx.messages.error(exc)
+        self.ctx.messages.error(exc)  # a refusal: a warning; the environment: a message
+        if self.view is not None and getattr(exc, "code", "") == "conflict":
+            self.open(self.view.id)
 
     # -- showing -------------------------------------------------------------------------------
     def show_view(self, v: HandoverView | None) -> None:
@@ -704,13 +699,9 @@ class OutstandingPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from console.services.errors import ServiceError
-
-        if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(describe(exc))
+        self.ctx.messages.error(exc)  # a refusal: a warning; the environment: a message
+        if is_refusal(exc):
             self.refresh()
-        else:
-            self.ctx.messages.error(exc)
 
 
 class HistoryPanel(QWidget):

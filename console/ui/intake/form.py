@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
 from console.domain.clock import to_local
+from console.domain.errors import UserError
 from console.domain.numbering import spoken
 from console.domain.validation import ENTERPRISE_CHANNEL, CaseDraft, FieldError, phone_kind
 from console.infra import paths
@@ -51,7 +52,7 @@ from console.services.callers import AddedCall, CallerHistory
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.category_search import CategoryIndex
 from console.services.duplicates import Candidate, DuplicateQuery
-from console.services.errors import ServiceError, ValidationFailed
+from console.services.errors import ValidationFailed
 from console.services.importer import CLASS_OF_LEVEL1
 from console.services.intake import IntakeExtras
 from console.services.knowledge import KbHit
@@ -59,6 +60,7 @@ from console.services.reference import ReferenceData
 from console.services.routing import RoutingSuggestion
 from console.ui import labels
 from console.ui.context import UiContext
+from console.ui.errors import describe
 from console.ui.intake import texts
 from console.ui.runner import BackgroundRunner
 
@@ -1154,8 +1156,8 @@ class CaseEntryScreen(QWidget):
             self.status_label.setText(self.tr("Not saved: please correct the marked fields."))
             self.show_errors(exc.errors)
             return
-        if isinstance(exc, ServiceError):
-            self.status_label.setText(self.tr("Not saved: {0}").format(str(exc)))
+        if isinstance(exc, UserError):
+            self.status_label.setText(self.tr("Not saved: {0}").format(describe(exc)))
             return
         self.status_label.setText(self.tr("Not saved. Everything you typed is still here."))
         self.ctx.messages.error(exc)

@@ -28,7 +28,6 @@ from console.services.claims import (
     CaseNotOpen,
     Claimed,
 )
-from console.services.errors import ServiceError
 from console.services.preferences import ColumnLayout, SavedFilterView
 from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView, Window
 from console.services.reference import ReferenceData
@@ -583,9 +582,7 @@ class QueueScreen(QWidget):
         elif isinstance(exc, CaseNotOpen):
             self.ctx.messages.warning(self.tr("Case {0} is no longer open.").format(exc.number))
             self.refresh()
-        elif isinstance(exc, ServiceError):
-            self.ctx.messages.warning(str(exc))
-        else:
+        else:  # a refusal (not a supervisor, say) is a warning, in the user's language
             self.ctx.messages.error(exc)
 
     def _claimed(self, c: Claimed | None) -> None:
