@@ -124,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
+
 def metric_name(key: str, lang: str) -> str:
     return catalogue.word(wording.METRIC, key, lang)
 
