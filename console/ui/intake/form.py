@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Urgency
+from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, Status, Urgency
 from console.domain.clock import to_local
 from console.domain.errors import UserError
 from console.domain.numbering import spoken
@@ -1138,7 +1138,7 @@ class CaseEntryScreen(QWidget):
                     "case will be sent automatically. Read the number to the caller."
                 )
             )
-        elif self._same_issue_as is not None and saved.status == "closed":
+        elif self._same_issue_as is not None and saved.status == Status.CLOSED:
             text = self.tr("Recorded as the same issue as {0}. Read the number to the caller.")
             self.status_label.setText(text.format(self._same_issue_number))
         else:
