@@ -100,3 +100,16 @@ def test_one_refusal_class_from_the_lifecycle_to_the_screens() -> None:
     assert exc.text(lambda s: s.replace("is not allowed", "may not run")) == (
         "replied may not run while the case is closed"
     )
+
+
+def test_the_exports_chinese_comes_from_the_screens_catalogue_without_qt() -> None:
+    from console.infra import catalogue
+
+    for vocabulary in wording.VOCABULARIES:
+        for code, source in vocabulary.words.items():
+            zh = catalogue.word(vocabulary, code, "zh")
+            assert zh != source, f"{vocabulary.name}.{code}: no Chinese in the catalogue"
+            assert catalogue.word(vocabulary, code, "en") == source
+    assert catalogue.word(wording.MILESTONE, "contact", "zh") == "联系群众"
+    assert catalogue.word(wording.STATUS, "closed", "zh") == "已办结"
+    assert catalogue.word(wording.STATUS, "archived", "zh") == "archived"  # unknown: the code
