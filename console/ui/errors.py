@@ -25,6 +25,11 @@ def is_refusal(exc: BaseException) -> bool:
     return classify(exc) is Failure.REFUSAL
 
 
+def is_bug(exc: BaseException) -> bool:
+    """Neither a refusal nor the environment: the crash dialog."""
+    return classify(exc) is Failure.BUG
+
+
 def refusal_text(exc: Refused) -> str:
     """A refusal's message in the user's language (its English text is the key)."""
     return exc.text(lambda source: QCoreApplication.translate("refusal", source))
