@@ -172,3 +172,28 @@ def test_a_screen_shows_the_services_refusal_in_the_users_language(
     assert describe(ASSIGN) == "只有班长可以分配工单"
     runner.wait()
     assert bugs == []
+
+
+def test_a_panel_with_its_own_feedback_line_still_reports_a_bug(
+    qtbot: QtBot, ui_ctx: UiContext, bugs: list[BaseException], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SLA panel says a refusal on its own line; a bug is not hidden there."""
+    from console.services.errors import ServiceError
+    from console.ui.sla_panel import SlaPanel
+
+    calls: list[int] = []
+
+    def deadlines(case_id: int) -> object:
+        calls.append(case_id)
+        if len(calls) == 1:
+            raise ServiceError("the case has no SLA policy")
+        raise KeyError("next_due_at")
+
+    monkeypatch.setattr(ui_ctx.app.sla, "deadlines", deadlines)
+    panel = SlaPanel(ui_ctx, 1)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.feedback.text() != "", timeout=5000)
+    assert panel.feedback.text() == "the case has no SLA policy" and bugs == []
+    panel.reload()
+    qtbot.waitUntil(lambda: bool(bugs), timeout=5000)
+    assert isinstance(bugs[0], KeyError) and panel.feedback.text() == ""
