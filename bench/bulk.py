@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from console.domain.casetypes import OPEN_STATUS_VALUES
 from console.infra.database import make_engine, make_session_factory, normalize_url
 from console.migrations import upgrade
 from console.models import Agent, HandlingUnit, MatterCategory, Region, SlaPolicy
@@ -34,7 +35,7 @@ PG_ADMIN_URL = os.environ.get(
     "CONSOLE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 STATION = "900"  # bench cases get a station of their own
-OPEN = ("received", "dispatched", "accepted", "in_progress", "replied", "returned")
+OPEN = OPEN_STATUS_VALUES
 
 CASE_COLUMNS = (
     "uuid", "number", "station", "channel_code", "case_type", "sub_type", "class_code",

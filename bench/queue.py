@@ -385,10 +385,11 @@ def claims_figures(url: str, agents: int, procs: int, connections: int = 8) -> d
 
     from console.infra.database import make_engine, make_session_factory
     from console.models import Agent, Case, CaseEvent
+    from console.models.case import OPEN_STATUS_SQL
 
     engine = make_engine(url)
     sessions = make_session_factory(engine)
-    open_sql = "status IN ('received','dispatched','accepted','in_progress','replied','returned')"
+    open_sql = OPEN_STATUS_SQL
     with sessions() as s, s.begin():
         have = s.execute(
             select(func.count()).select_from(Agent).where(Agent.username.like("claim%"))

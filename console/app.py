@@ -18,6 +18,7 @@ from console import migrations
 from console.domain.identity import Identity
 from console.domain.workcalendar import WorkCalendar
 from console.infra.database import is_sqlite, make_engine, make_session_factory, mask, normalize_url
+from console.infra.failures import EnvironmentProblem
 from console.infra.paths import default_database_url
 from console.infra.settings import DATABASE_URL, Settings
 from console.services.agents import AgentService
@@ -31,11 +32,11 @@ from console.services.sla import SlaService, load_calendar
 log = logging.getLogger("console.app")
 
 
-class SchemaOutdated(Exception):
+class SchemaOutdated(EnvironmentProblem):
     """The central database is behind this console's migrations."""
 
 
-class DatabaseUnavailable(Exception):
+class DatabaseUnavailable(EnvironmentProblem):
     """The database could not be reached or opened (an environment problem)."""
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.app import AppContext, DatabaseUnavailable, open_context
+from console.domain.errors import UserError
 from console.domain.identity import Identity
 from console.infra.credentials import login_url, refused_credentials, tls_options
 from console.infra.database import is_sqlite, make_engine, mask, normalize_url
@@ -27,7 +28,7 @@ from console.services.errors import NotFound
 log = logging.getLogger("console.db")
 
 
-class CredentialsRefused(Exception):
+class CredentialsRefused(UserError):
     """The database refused this user name and password (or the account is disabled)."""
 
 

@@ -17,6 +17,8 @@ def test_domain_and_services_do_not_import_qt() -> None:
         "import console.services.cases, console.services.queue, console.services.handover\n"
         "import console.seed.reference, console.domain.validation\n"
         "import console.domain.numbering, console.domain.shifts\n"
+        "import console.domain.wording, console.domain.errors, console.infra.catalogue\n"
+        "import console.infra.failures, console.services.report_export\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print(','.join(bad))\n"
     )

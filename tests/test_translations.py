@@ -56,3 +56,40 @@ def test_catalogue_holds_every_message_of_the_sources(tmp_path: Path) -> None:
 
     missing = keys(ts) - keys(TRANSLATIONS / "console_zh_CN.ts")
     assert not missing, f"run `make translations`: {sorted(missing)}"
+
+
+def test_every_refusal_is_raised_with_a_translatable_literal_message() -> None:
+    """``Refused(message, ...)``: the message is the catalogue's key (context "refusal"), so
+    it must be a literal, with ``{name}`` fields for what varies, never an f-string."""
+    import ast
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import translations as tool
+
+    bad: list[str] = []
+    calls = 0
+    for path in sorted((ROOT / "console").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if name not in tool.REFUSAL_CLASSES or not node.args:
+                continue
+            calls += 1
+            first = node.args[0]
+            forwarded = isinstance(first, ast.Attribute) and first.attr == "message"
+            if forwarded:  # passing on another refusal's message
+                continue
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert calls >= 30  # the services' and the lifecycle's refusals are all found
+    assert not bad, f"Refused() without a literal message: {bad}"
+    ts = ET.parse(TRANSLATIONS / "console_zh_CN.ts").getroot()
+    refusals = {
+        m.findtext("source", default="")
+        for c in ts.iter("context")
+        if c.findtext("name") == "refusal"
+        for m in c.iter("message")
+    }
+    assert set(tool.refusal_messages()) <= refusals

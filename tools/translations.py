@@ -11,7 +11,11 @@ translations kept in ``resources/translations/zh_CN.json`` (``{"context": {"sour
 "译文"}}``), marks them finished and compiles ``console_zh_CN.qm``.
 
 pyside6-lupdate only understands literal ``tr("...")`` / ``translate("ctx", "...")``
-calls, so the UI code uses nothing else (no aliases, no wrapper functions).
+calls, so the UI code uses nothing else (no aliases, no wrapper functions). Two kinds of
+message are added to the .ts besides: the domain's vocabularies (``console.domain.wording``:
+statuses, milestones, events…, translated by ``console.ui.labels`` and read by the report
+export) and the message of every ``Refused("...")`` in the sources (context "refusal",
+translated where the screens show a refusal, ``console.ui.errors``).
 
 ``check`` exits non-zero listing every message of the .ts that has no finished
 translation, or whose translation does not keep the source's ``{placeholders}`` /
@@ -21,6 +25,7 @@ translation, or whose translation does not keep the source's ``{placeholders}`` 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -31,7 +36,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-UI_DIR = ROOT / "console" / "ui"
+CONSOLE_DIR = ROOT / "console"
+UI_DIR = CONSOLE_DIR / "ui"
+#: the exception classes whose first argument is a message translated in context "refusal"
+REFUSAL_CLASSES = frozenset({"Refused", "StepRefused"})
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGE = "zh_CN"
 TS_FILE = TRANSLATIONS_DIR / f"console_{LANGUAGE}.ts"
@@ -140,6 +148,60 @@ def _write_ts(root: ET.Element) -> None:
     )
 
 
+def refusal_messages() -> list[str]:
+    """The message of every ``Refused(...)`` raised in the console's sources (English source
+    text, translated at display in context "refusal"): a literal is required."""
+    found: list[str] = []
+    for path in sorted(CONSOLE_DIR.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name not in REFUSAL_CLASSES or not node.args:
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                if first.value not in found:
+                    found.append(first.value)
+    return found
+
+
+def extra_messages() -> dict[str, list[str]]:
+    """Messages pyside6-lupdate cannot see (it reads only literal ``translate`` calls under
+    console/ui): the domain's vocabularies (``console.domain.wording``) and the refusals."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from console.domain.wording import VOCABULARIES
+
+    out: dict[str, list[str]] = {}
+    for vocabulary in VOCABULARIES:
+        words = out.setdefault(vocabulary.context, [])
+        words.extend(w for w in vocabulary.words.values() if w not in words)
+    out["refusal"] = refusal_messages()
+    return out
+
+
+def _add_messages(root: ET.Element, extra: dict[str, list[str]]) -> None:
+    contexts = {c.findtext("name", default=""): c for c in root.iter("context")}
+    for name, sources in extra.items():
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+            contexts[name] = context
+        have = {m.findtext("source", default="") for m in context.iter("message")}
+        for source in sources:
+            if source in have:
+                continue
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="unfinished")
+            have.add(source)
+
+
 def update() -> int:
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
     sources = [p.relative_to(ROOT) for p in ui_sources()]
@@ -148,6 +210,7 @@ def update() -> int:
     catalogue = load_catalogue()
     root = ET.parse(TS_FILE).getroot()
     root.set("language", LANGUAGE)
+    _add_messages(root, extra_messages())
     applied, missing, used = 0, 0, set()
     for context, message in messages(root):
         source = message.findtext("source", default="")
@@ -178,6 +241,13 @@ def check() -> int:
         return 1
     failures: list[str] = []
     all_messages = messages(ET.parse(TS_FILE).getroot())
+    present = {(c, m.findtext("source", default="")) for c, m in all_messages}
+    for context, sources in extra_messages().items():
+        failures.extend(
+            f"[{context}] {source!r}: not in the catalogue (run update)"
+            for source in sources
+            if (context, source) not in present
+        )
     for context, message in all_messages:
         source = message.findtext("source", default="")
         translation = message.find("translation")

@@ -179,6 +179,37 @@ def cmd_seed(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+#: exit status of a command that failed through a bug (sysexits' EX_SOFTWARE)
+EXIT_BUG = 70
+
+
+def report_failure(exc: BaseException) -> int:
+    """Say on stderr what went wrong, by its kind (``console.infra.failures.classify``):
+    a refusal and the environment in a line, with exit status 1; a bug with its traceback
+    in the log and exit status 70."""
+    from console.domain.errors import Refused
+    from console.infra.failures import Failure, classify, first_line
+
+    log = logging.getLogger("console")
+    kind = classify(exc)
+    if kind is Failure.REFUSAL:
+        log.debug("command refused", exc_info=exc)
+        text = exc.text() if isinstance(exc, Refused) else first_line(exc, 500)
+        print(f"refused: {text}", file=sys.stderr)
+        return 1
+    if kind is Failure.ENVIRONMENT:
+        log.debug("command failed (environment)", exc_info=exc)
+        print(f"error: {exc.__class__.__name__}: {first_line(exc, 500)}", file=sys.stderr)
+        return 1
+    log.error("command failed: a bug in the console", exc_info=exc)
+    print(
+        f"error: {exc.__class__.__name__}: {exc}\n"
+        "This is a bug in the console; the log has the details.",
+        file=sys.stderr,
+    )
+    return EXIT_BUG
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import time
 
@@ -205,9 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_report(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
-        logging.getLogger("console").debug("command failed", exc_info=True)
-        print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
-        return 1
+        return report_failure(exc)
     from console.ui.launch import run_gui
 
     return run_gui(args, process_start)

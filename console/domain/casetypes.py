@@ -62,6 +62,27 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
     }
 )
 DONE_STATUSES: frozenset[Status] = frozenset({Status.CLOSED, Status.VISITED})
+#: the open statuses' values in lifecycle order: the one spelling of "open" for SQL (an IN
+#: list, the partial indexes' predicate text, generated from it in console.models.case)
+OPEN_STATUS_VALUES: tuple[str, ...] = tuple(s.value for s in Status if s in OPEN_STATUSES)
+DONE_STATUS_VALUES: tuple[str, ...] = tuple(s.value for s in Status if s in DONE_STATUSES)
+
+
+def is_open(status: str) -> bool:
+    """Whether a case in ``status`` still needs work (a plain string is fine)."""
+    return status in OPEN_STATUSES
+
+
+class MilestoneCode(StrEnum):
+    """The SLA milestones the reference policies define (``sla_milestones.code``);
+    administrators may add others, so a code outside this list is still valid."""
+
+    ACCEPT = "accept"  # 签收: the unit acknowledges
+    CONTACT = "contact"  # 联系群众: the citizen is contacted
+    ON_SCENE = "on_scene"  # 到达现场
+    FEEDBACK = "feedback"  # 初步反馈
+    RESULT = "result"  # 办结反馈: the final result
+    ANSWER = "answer"  # 答复: a consultation's answer
 
 
 class Urgency(StrEnum):

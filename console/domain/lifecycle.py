@@ -42,6 +42,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from console.domain.casetypes import EventKind, Satisfaction, Status
+from console.domain.errors import Refused
 
 BOUNCE_LIMIT = 2
 CALLBACK_DUE = timedelta(hours=48)
@@ -119,12 +120,8 @@ CENTRE_ACTIONS: dict[str, dict[str, str]] = {
 }
 
 
-class StepRefused(Exception):
-    """The step is not allowed now (wrong status, wrong unit, missing reason)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+#: the step is not allowed now (wrong status, wrong unit, missing reason): the one refusal
+StepRefused = Refused
 
 
 def lead_step(status: str, step: str) -> str:
@@ -132,24 +129,43 @@ def lead_step(status: str, step: str) -> str:
     not allow."""
     after = LEAD_STEPS.get(status, {}).get(step)
     if after is None:
-        raise StepRefused("not_allowed", f"{step} is not allowed while the case is {status}")
+        raise StepRefused(
+            "{step} is not allowed while the case is {status}",
+            code="not_allowed",
+            step=step,
+            status=status,
+        )
     return after
 
 
 def assist_step(case_status: str, state: str, step: str) -> str:
     """An assisting unit's state after ``step``; only while the case is with its units."""
     if case_status not in WITH_UNITS:
-        raise StepRefused("not_allowed", f"the case is {case_status}: assisting is over")
+        raise StepRefused(
+            "the case is {case_status}: assisting is over",
+            code="not_allowed",
+            case_status=case_status,
+        )
     after = ASSIST_STEPS.get(state, {}).get(step)
     if after is None:
-        raise StepRefused("not_allowed", f"{step} is not allowed for an assisting unit {state}")
+        raise StepRefused(
+            "{step} is not allowed for an assisting unit {state}",
+            code="not_allowed",
+            step=step,
+            state=state,
+        )
     return after
 
 
 def centre_action(status: str, action: str) -> str:
     after = CENTRE_ACTIONS.get(status, {}).get(action)
     if after is None:
-        raise StepRefused("not_allowed", f"{action} is not allowed while the case is {status}")
+        raise StepRefused(
+            "{action} is not allowed while the case is {status}",
+            code="not_allowed",
+            action=action,
+            status=status,
+        )
     return after
 
 
@@ -165,7 +181,7 @@ def allowed_assist_steps(case_status: str, state: str) -> tuple[str, ...]:
 
 def need_text(step: str, text: str) -> None:
     if step in TEXT_REQUIRED and not text.strip():
-        raise StepRefused("reason_required", f"{step} needs a reason or text")
+        raise StepRefused("{step} needs a reason or text", code="reason_required", step=step)
 
 
 # --- events of a case ----------------------------------------------------------------
@@ -229,13 +245,13 @@ def check_extension_request(
 ) -> None:
     """An extension is asked before the deadline, for a later one, of a running milestone."""
     if met:
-        raise StepRefused("milestone_met", "this time limit is already met")
+        raise StepRefused("this time limit is already met", code="milestone_met")
     if current_due is None:
-        raise StepRefused("no_deadline", "this time limit has not started")
+        raise StepRefused("this time limit has not started", code="no_deadline")
     if now >= current_due:
-        raise StepRefused("too_late", "an extension must be asked before the deadline")
+        raise StepRefused("an extension must be asked before the deadline", code="too_late")
     if requested_due <= current_due:
-        raise StepRefused("not_later", "the requested deadline must be later than the current")
+        raise StepRefused("the requested deadline must be later than the current", code="not_later")
 
 
 # --- callbacks -------------------------------------------------------------------------
@@ -255,9 +271,11 @@ class CallbackVerdict:
 
 def check_verdict(v: CallbackVerdict) -> None:
     if v.unit_fault and v.satisfaction != Satisfaction.UNSATISFIED:
-        raise StepRefused("fault_needs_unsatisfied", "unit fault applies to an unsatisfied citizen")
+        raise StepRefused(
+            "unit fault applies to an unsatisfied citizen", code="fault_needs_unsatisfied"
+        )
     if v.reopens and not v.comment.strip():
-        raise StepRefused("reason_required", "reopening needs the citizen's reason")
+        raise StepRefused("reopening needs the citizen's reason", code="reason_required")
 
 
 def callback_due_at(closed_at: datetime, due: timedelta = CALLBACK_DUE) -> datetime:

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from console.domain.casetypes import EventKind
@@ -340,11 +341,23 @@ def compute_deadlines(
 
 # --- countdowns -------------------------------------------------------------------
 
-ON_TRACK = "on_track"
-DUE_SOON = "due_soon"
-CRITICAL = "critical"
-BREACHED = "breached"
-PAUSED = "paused"
+
+class CountdownState(StrEnum):
+    """How close a deadline is: the one list of states every screen colours the same way
+    (``console.ui.colours``) and names the same way (``console.domain.wording``)."""
+
+    ON_TRACK = "on_track"
+    DUE_SOON = "due_soon"  # within the milestone's "due soon" threshold
+    CRITICAL = "critical"  # within its "critical" threshold
+    BREACHED = "breached"  # past the deadline, not met
+    PAUSED = "paused"  # the clock is stopped (waiting for the citizen)
+
+
+ON_TRACK: str = CountdownState.ON_TRACK
+DUE_SOON: str = CountdownState.DUE_SOON
+CRITICAL: str = CountdownState.CRITICAL
+BREACHED: str = CountdownState.BREACHED
+PAUSED: str = CountdownState.PAUSED
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,21 @@
 """Logging by area (console.db, console.sync, console.ui, …) into a rotating file in
-the user's log directory and stderr."""
+the user's log directory and stderr; native crashes (a segfault in Qt or a driver) into
+``native-crash.log`` next to it, through ``faulthandler``."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
+import os
 from collections import deque
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
 
 from console.infra.paths import log_dir
 
+CRASH_LOG = "native-crash.log"
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
@@ -48,3 +55,31 @@ def setup_logging(verbose: bool = False) -> None:
     except OSError as exc:  # a read-only home must not stop the console
         logging.getLogger("console").warning("no log file: %s", exc)
     root._console_configured = True  # type: ignore[attr-defined]
+
+
+_crash_file: TextIO | None = None  # kept open: faulthandler writes to its descriptor
+
+
+def enable_crash_log() -> Path | None:
+    """Have ``faulthandler`` write the Python stacks of every thread to ``native-crash.log``
+    in the log directory when the process dies of a fatal signal (segfault, abort, …),
+    where no Python handler runs. Returns the file, or None when it cannot be opened (the
+    stacks then go to stderr). Idempotent."""
+    global _crash_file
+    if _crash_file is not None and not _crash_file.closed:
+        return Path(_crash_file.name)
+    try:
+        d = log_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        path = d / CRASH_LOG
+        f = path.open("a", encoding="utf-8")
+        f.write(f"--- console started {datetime.now(UTC).isoformat(timespec='seconds')}"
+                f" pid {os.getpid()} ---\n")  # fmt: skip
+        f.flush()
+    except OSError as exc:
+        logging.getLogger("console").warning("no native crash log: %s", exc)
+        faulthandler.enable(all_threads=True)
+        return None
+    _crash_file = f
+    faulthandler.enable(file=f, all_threads=True)
+    return path

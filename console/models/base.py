@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -57,6 +58,16 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def in_list_sql(column: str, values: Iterable[str]) -> str:
+    """``column IN ('a','b')`` as literal SQL text (a partial index's predicate must be
+    text, and queries must repeat that exact text for SQLite to use the index). Only for
+    the console's own codes: values are plain identifiers, never user input."""
+    items = list(values)
+    if not items or not all(v.replace("_", "").isalnum() for v in items):
+        raise ValueError(f"not a list of codes: {items!r}")
+    return f"{column} IN ({','.join(repr(str(v)) for v in items)})"
 
 
 def partial_index(name: str, *columns: Any, where: str) -> Index:

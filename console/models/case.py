@@ -18,11 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from console.models.base import Base, UtcDateTime, partial_index, utcnow
+from console.domain.casetypes import OPEN_STATUS_VALUES
+from console.models.base import Base, UtcDateTime, in_list_sql, partial_index, utcnow
 
-OPEN_STATUS_SQL = (
-    "status IN ('received','dispatched','accepted','in_progress','replied','returned')"
-)
+#: "the case is open" as the partial indexes' predicate text (and the queries' own)
+OPEN_STATUS_SQL = in_list_sql("status", OPEN_STATUS_VALUES)
 
 
 class Case(Base):

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from console.domain.casetypes import CaseType, Status
 from console.models.base import Base, UtcDateTime, partial_index, utcnow
 from console.models.case import OPEN_STATUS_SQL, Case
 
 UNASSIGNED_OPEN_SQL = f"{OPEN_STATUS_SQL} AND assignee_id IS NULL"
-CALLBACK_SQL = "status = 'closed' AND case_type = 'demand'"
+CALLBACK_SQL = f"status = '{Status.CLOSED.value}' AND case_type = '{CaseType.DEMAND.value}'"
 
 # --- indexes on cases for the queue views (declared here, created in migration 0003) ---
 # the team queue and claim-next: unassigned open cases by time left, all classes / one class

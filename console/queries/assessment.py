@@ -70,6 +70,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.selectable import Subquery
 
 from console.domain.casetypes import CaseType, EventKind, Satisfaction
+from console.domain.casetypes import MilestoneCode as MC
 from console.domain.clock import CITY_TZ
 from console.models import Case, CaseDeadline, CaseEvent, UtcDateTime
 
@@ -450,9 +451,9 @@ def live_facts(dialect: str, cases: Any) -> Select[Any]:
         )
         .select_from(Case)
         .outerjoin(ev, ev.c.case_id == Case.id)
-        .outerjoin(d_acc, and_(d_acc.case_id == Case.id, d_acc.milestone_code == "accept"))
-        .outerjoin(d_con, and_(d_con.case_id == Case.id, d_con.milestone_code == "contact"))
-        .outerjoin(d_res, and_(d_res.case_id == Case.id, d_res.milestone_code == "result"))
+        .outerjoin(d_acc, and_(d_acc.case_id == Case.id, d_acc.milestone_code == MC.ACCEPT))
+        .outerjoin(d_con, and_(d_con.case_id == Case.id, d_con.milestone_code == MC.CONTACT))
+        .outerjoin(d_res, and_(d_res.case_id == Case.id, d_res.milestone_code == MC.RESULT))
         .outerjoin(visit, visit.id == ev.c.last_visit_id)
         .where(Case.id.in_(cohort))
     )

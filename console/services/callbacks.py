@@ -193,7 +193,7 @@ class CallbackService:
         try:
             lifecycle.check_verdict(verdict)
         except StepRefused as exc:
-            raise Refused(exc.code, str(exc)) from exc
+            raise Refused(exc.message, code=exc.code, **exc.params) from exc
         when = at or now_utc()
         station = self._station()
         with self._sessions() as s, s.begin():
@@ -240,7 +240,11 @@ class CallbackService:
 
     def _callback(self, s: Session, case: Case) -> CaseCallback:
         if case.status != Status.CLOSED or case.case_type != CaseType.DEMAND:
-            raise Refused("not_due", f"case {case.number} is not a closed demand due a callback")
+            raise Refused(
+                "case {number} is not a closed demand due a callback",
+                code="not_due",
+                number=case.number,
+            )
         cb = s.get(CaseCallback, case.id)
         if cb is None:  # closed by an earlier console or an import
             open_callback(s, case, case.closed_at or case.updated_at)

@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from console.domain.casetypes import OPEN_STATUSES, EventKind
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.merge import MergeResult, diff, three_way
 from console.domain.sla import choose_policy
@@ -39,16 +40,12 @@ from console.domain.validation import (
 )
 from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, MatterCategory, Region
-from console.services.errors import Conflict, NotFound, ServiceError, ValidationFailed
+from console.services.errors import Conflict, NotFound, ValidationFailed
 from console.services.reference import current_policies, policy_by_id
 from console.services.sla import add_event, refresh_deadlines
 
 #: fields whose change may change the SLA policy that applies
 SLA_FIELDS = frozenset({"case_type", "class_code", "urgency"})
-
-
-class NotAllowed(ServiceError):
-    code = "not_allowed"
 
 
 @dataclass(frozen=True)
@@ -162,6 +159,21 @@ def refusal_for(case: Case, who: Identity) -> str | None:
     return None
 
 
+def edit_refused(refusal: str, number: str) -> Refused:
+    """The refusal ``refusal_for`` named, as the exception the screens show."""
+    if refusal == "not_open":
+        return Refused(
+            "case {number} is closed: it is no longer edited", code=refusal, number=number
+        )
+    if refusal == "held_by_other":
+        return Refused("case {number} is held by another agent", code=refusal, number=number)
+    return Refused(
+        "case {number} has a confidential caller: only the agent holding it edits it",
+        code=refusal,
+        number=number,
+    )
+
+
 def validate_edit(base: CaseFields, mine: CaseFields, channel_code: str) -> list[FieldError]:
     """The intake rules (console.domain.validation) over the edited case, reporting only what
     the edit broke: a case imported without a phone number stays editable, but an edit
@@ -247,7 +259,7 @@ class CaseEditService:
         now: datetime | None = None,
     ) -> EditableCase:
         """Save ``mine`` over ``base`` (the version the user started from). Raises
-        EditConflict when the case changed since, ValidationFailed, NotAllowed."""
+        EditConflict when the case changed since, ValidationFailed, Refused."""
         errors = validate_edit(base.fields, mine, base.channel_code)
         if errors:
             raise ValidationFailed(errors)
@@ -262,7 +274,7 @@ class CaseEditService:
                     raise EditConflict(base, _editable(s, case, who), new)
                 refusal = refusal_for(case, who)
                 if refusal is not None:
-                    raise NotAllowed(f"case {case.number}: {refusal}")
+                    raise edit_refused(refusal, case.number)
                 self._check_references(s, new)
                 changes = diff(CaseFields.of(case).values(), new.values())
                 if not changes:
@@ -329,7 +341,8 @@ __all__ = [
     "CaseFields",
     "EditConflict",
     "EditableCase",
-    "NotAllowed",
+    "Refused",
+    "edit_refused",
     "SLA_FIELDS",
     "refusal_for",
     "validate_edit",

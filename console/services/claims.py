@@ -37,12 +37,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import OPEN_STATUSES, EventKind, Role
+from console.domain.casetypes import OPEN_STATUS_VALUES, OPEN_STATUSES, EventKind, Role
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.models import Agent, AgentPresence, Case, CaseEvent, UtcDateTime
 from console.models.case import OPEN_STATUS_SQL
-from console.services.errors import Conflict, NotFound, ServiceError
+from console.services.errors import Conflict, NotFound
 from console.services.queue import PRESENCE_TTL
 
 #: auto-assignment stops giving an agent cases once they hold this many open ones
@@ -51,12 +52,6 @@ OPEN_SQL = OPEN_STATUS_SQL  # the partial indexes' own predicate text
 
 _cases: Table = Case.__table__  # type: ignore[assignment]
 _events: Table = CaseEvent.__table__  # type: ignore[assignment]
-
-
-class Forbidden(ServiceError):
-    """The signed-in agent's role does not allow this."""
-
-    code = "forbidden"
 
 
 class AlreadyClaimed(Conflict):
@@ -114,7 +109,7 @@ class AutoAssignResult:
 
 
 def _open() -> ColumnElement[bool]:
-    return _cases.c.status.in_(sorted(s.value for s in OPEN_STATUSES))
+    return _cases.c.status.in_(OPEN_STATUS_VALUES)
 
 
 def _unassigned_open(team: str | None) -> ColumnElement[bool]:
@@ -294,7 +289,7 @@ class ClaimService:
             number, status, holder, version = row
             if holder == who.agent_id:
                 return Claimed(case_id, number, holder, version, already_mine=True)
-            if status not in {st.value for st in OPEN_STATUSES}:
+            if status not in OPEN_STATUSES:
                 raise CaseNotOpen(case_id, number, status)
             raise AlreadyClaimed(case_id, number, _holder_name(s, holder))
 
@@ -331,7 +326,7 @@ class ClaimService:
         -> the holder the supervisor saw), a case whose holder changed meanwhile is left
         alone and reported as a conflict instead of being taken from its new holder."""
         if not who.is_supervisor:
-            raise Forbidden("only a supervisor assigns cases")
+            raise Refused("only a supervisor assigns cases", code="forbidden")
         at = now or now_utc()
         ids = list(dict.fromkeys(case_ids))
         assigned: list[Claimed] = []
@@ -370,7 +365,7 @@ class ClaimService:
                 ).first()
                 if row is None:
                     conflicts.append(AssignConflict(cid, "", "", "not_found"))
-                elif row[1] not in {st.value for st in OPEN_STATUSES}:
+                elif row[1] not in OPEN_STATUSES:
                     conflicts.append(
                         AssignConflict(cid, row[0], _holder_name(s, row[2]), "not_open")
                     )
@@ -392,7 +387,7 @@ class ClaimService:
         first, each to the signed-in agent (of that team, if given) holding the fewest
         open cases, never beyond ``cap`` open cases per agent."""
         if not who.is_supervisor:
-            raise Forbidden("only a supervisor starts auto-assignment")
+            raise Refused("only a supervisor starts auto-assignment", code="forbidden")
         at = now or now_utc()
         station = self._station()
         with self._sessions() as s, s.begin():

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
 from console.domain.casetypes import Role
+from console.domain.errors import UserError
 from console.models import Agent, HandlingUnit
 
 log = logging.getLogger("console.db")
@@ -96,7 +97,7 @@ CASE_COLUMNS_FIXED = frozenset({"id", "uuid", "number", "station", "created_by_i
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """An administrator's account command cannot be carried out (shown plainly)."""
 
 

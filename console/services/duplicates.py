@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import OPEN_STATUSES, Status
+from console.domain.casetypes import OPEN_STATUS_VALUES, Status
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
 from console.models import Case, CaseEvent, CaseLink
@@ -125,7 +125,7 @@ class DuplicateService:
                 )
                 .where(
                     and_(
-                        Case.status.in_([st.value for st in sorted(OPEN_STATUSES)]),
+                        Case.status.in_(OPEN_STATUS_VALUES),
                         Case.created_at >= since,
                         or_(*place),
                     )

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import CaseType, EventKind, Status, SubType, Urgency
 from console.domain.clock import CITY_TZ, local_date, now_utc
+from console.domain.errors import UserError
 from console.domain.identity import Identity
 from console.domain.validation import normalize_phone, phone_kind, text_problem
 from console.domain.workcalendar import WorkCalendar
@@ -116,7 +117,7 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 _WS = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """The file as a whole cannot be imported (unreadable, or required columns missing)."""
 
 

@@ -22,21 +22,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.domain.clock import local_date, now_utc
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.validation import FieldError, text_problem
 from console.models import KnowledgeArticle, KnowledgeUse
 from console.services import segment
-from console.services.errors import NotFound, ServiceError, StaleWrite, ValidationFailed
+from console.services.errors import NotFound, StaleWrite, ValidationFailed
 
 QUESTION_WEIGHT = 3
 KEYWORD_WEIGHT = 3
 ANSWER_WEIGHT = 1
 K1 = 1.2
 B = 0.75
-
-
-class NotAllowed(ServiceError):
-    code = "not_allowed"
 
 
 @dataclass(frozen=True)
@@ -244,7 +241,9 @@ class KnowledgeService:
         version the editor loaded; a change saved meanwhile by someone else is not
         overwritten (Conflict)."""
         if not who.is_supervisor:
-            raise NotAllowed("only supervisors and administrators maintain the knowledge base")
+            raise Refused(
+                "only supervisors and administrators maintain the knowledge base", code="forbidden"
+            )
         errors = validate_article(data)
         if errors:
             raise ValidationFailed(errors)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import OPEN_STATUSES, Status
+from console.domain.casetypes import OPEN_STATUS_VALUES, Status
 from console.domain.clock import now_utc, to_local
 from console.domain.shifts import ShiftWindow, shift_at
 from console.models import BusinessClass, Case, HandlingUnit, UtcDateTime
@@ -50,7 +50,7 @@ def _dt(v: datetime) -> object:
 
 
 def monitor_figures(s: Session, at: datetime) -> MonitorFigures:
-    is_open = Case.status.in_(sorted(v.value for v in OPEN_STATUSES))
+    is_open = Case.status.in_(OPEN_STATUS_VALUES)
     by_status = {
         str(k): int(n)
         for k, n in s.execute(

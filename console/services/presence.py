@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import OPEN_STATUSES
+from console.domain.casetypes import OPEN_STATUS_VALUES
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
 from console.models import Agent, AgentPresence, Case, UtcDateTime
@@ -125,7 +125,7 @@ class PresenceService:
 def present_agents(s: Session, at: datetime) -> list[PresentAgent]:
     open_count = (
         select(Case.assignee_id, func.count().label("n"))
-        .where(Case.status.in_(sorted(v.value for v in OPEN_STATUSES)))
+        .where(Case.status.in_(OPEN_STATUS_VALUES))
         .group_by(Case.assignee_id)
         .subquery()
     )

@@ -4,7 +4,9 @@ number formats, one sheet per section). The PDF export renders the same sections
 Qt (``console.ui.reports.pdf``). No Qt here.
 
 The documents are written in Chinese (the office files them) or in English
-(``lang="en"``); the labels are in ``LABELS``.
+(``lang="en"``); the document's own labels are in ``LABELS``, the names of statuses, case
+types, milestones and metrics are the screens' own words (``console.domain.wording``
+translated by the catalogue the screens use, ``console.infra.catalogue``).
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from console.domain import wording
 from console.domain.clock import to_local
-from console.queries.assessment import METRIC_BY_KEY, METRICS, RateRow
+from console.infra import catalogue
+from console.queries.assessment import METRICS, RateRow
 from console.services.reports import DailyReport, MonthlyReport
 
 # column kinds: text | int | pct | hours | datetime | signed
@@ -120,48 +124,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-METRIC_NAMES_ZH = {
-    "closure_rate": "办结率",
-    "response_rate": "响应率",
-    "ontime_rate": "按时办结率",
-    "ontime_original_rate": "按时办结率（原时限）",
-    "satisfaction_rate": "满意率",
-    "resolution_rate": "解决率",
-    "avg_response_hours": "平均响应时长（小时）",
-    "return_rate": "退单率",
-    "extension_rate": "延期率",
-}
-FORMULAS_ZH = {
-    "closure_rate": "已办结工单数 ÷ 本期受理工单数",
-    "response_rate": "按时签收（紧急事项为按时联系）的派单诉求数"
-    " ÷ 已签收或签收时限已到的派单诉求数",
-    "ontime_rate": "在现行时限（含批准的延期）内反馈结果的派单诉求数"
-    " ÷ 已办结或时限已到的派单诉求数",
-    "ontime_original_rate": "在原时限（不含延期）内反馈结果的派单诉求数"
-    " ÷ 已办结或原时限已到的派单诉求数",
-    "satisfaction_rate": "最近一次回访为满意或基本满意的工单数 ÷ 有回访结果的工单数",
-    "resolution_rate": "最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数",
-    "avg_response_hours": "∑（主办单位首次签收时间 − 派单时间，小时）÷ 已签收的派单诉求数",
-    "return_rate": "至少退单一次的派单诉求数 ÷ 派单诉求数",
-    "extension_rate": "获批延期的派单诉求数 ÷ 派单诉求数",
-}
-CASE_TYPES_ZH = {"consultation": "咨询", "demand": "诉求"}
-STATUS_ZH = {
-    "received": "已受理", "dispatched": "已派单", "accepted": "已签收", "in_progress": "办理中",
-    "replied": "已反馈", "returned": "已退单", "closed": "已办结", "visited": "已回访",
-}  # fmt: skip
-MILESTONES_ZH = {
-    "accept": "签收", "contact": "联系群众", "on_scene": "到达现场", "feedback": "初步反馈",
-    "result": "办理结果", "answer": "答复",
-}  # fmt: skip
-
 
 def metric_name(key: str, lang: str) -> str:
-    return METRIC_NAMES_ZH[key] if lang == "zh" else METRIC_BY_KEY[key].title
+    return catalogue.word(wording.METRIC, key, lang)
 
 
 def formula_text(key: str, lang: str) -> str:
-    return FORMULAS_ZH[key] if lang == "zh" else METRIC_BY_KEY[key].formula
+    return catalogue.word(wording.METRIC_FORMULA, key, lang)
 
 
 def _rate_cell(row: RateRow | None, key: str) -> float | None:
@@ -278,7 +247,7 @@ def _volumes(report: DailyReport | MonthlyReport, lang: str) -> list[Section]:
         Section(
             "types", L["types"], ((L["type"], "text"), (L["count"], "int"), (L["share"], "pct")),
             tuple(
-                ((CASE_TYPES_ZH.get(k, k) if lang == "zh" else k), n, share(n))
+                (catalogue.word(wording.CASE_TYPE, k, lang), n, share(n))
                 for k, n in v.by_type
             ),
         ),
@@ -320,8 +289,8 @@ def daily_document(r: DailyReport, lang: str = "zh", generated: datetime | None 
             "urgent", L["urgent_cases"],
             ((L["number"], "text"), (L["title"], "text"), (L["status"], "text"),
              (L["unit"], "text"), (L["received_at"], "datetime")),
-            tuple((c.number, c.title, STATUS_ZH.get(c.status, c.status) if lang == "zh"
-                   else c.status, c.unit, _when(c.received_at)) for c in r.urgent),
+            tuple((c.number, c.title, catalogue.word(wording.STATUS, c.status, lang), c.unit,
+                   _when(c.received_at)) for c in r.urgent),
         )
     )  # fmt: skip
     sections.append(
@@ -329,9 +298,8 @@ def daily_document(r: DailyReport, lang: str = "zh", generated: datetime | None 
             "breaches", L["breach_list"],
             ((L["number"], "text"), (L["title"], "text"), (L["milestone"], "text"),
              (L["due"], "datetime"), (L["unit"], "text")),
-            tuple((b.number, b.title, MILESTONES_ZH.get(b.milestone, b.milestone)
-                   if lang == "zh" else b.milestone, _when(b.due_at), b.unit)
-                  for b in r.breaches),
+            tuple((b.number, b.title, catalogue.word(wording.MILESTONE, b.milestone, lang),
+                   _when(b.due_at), b.unit) for b in r.breaches),
         )
     )  # fmt: skip
     sections.append(_hotspots_section(r.hotspots.groups[:30], lang, r))

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import CaseType, Urgency
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.validation import FieldError, text_problem
 from console.domain.workcalendar import WorkCalendar
 from console.models import HandlingUnit, MatterCategory, RoutingRule
 from console.services.errors import NotFound, StaleWrite, ValidationFailed
-from console.services.knowledge import NotAllowed
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,9 @@ class RoutingService:
         """Add or change a rule; with ``expected_version`` (the version the editor
         loaded) a change saved meanwhile by someone else is refused (Conflict)."""
         if not who.is_supervisor:
-            raise NotAllowed("only supervisors and administrators edit routing rules")
+            raise Refused(
+                "only supervisors and administrators edit routing rules", code="forbidden"
+            )
         if data.category_id is None and data.district_id is None:
             raise ValidationFailed([FieldError("category_id", "required")])
         note_problem = text_problem(data.note)

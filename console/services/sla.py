@@ -12,7 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import DONE_STATUSES, OPEN_STATUSES, EventKind
+from console.domain.casetypes import DONE_STATUSES, OPEN_STATUS_VALUES, EventKind
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
 from console.domain.sla import (
@@ -182,7 +182,7 @@ def sweep_breaches(
             CaseDeadline.paused.is_(False),
             CaseDeadline.due_at < now,
             CaseBreach.case_id.is_(None),
-            Case.status.in_([s.value for s in OPEN_STATUSES]),
+            Case.status.in_(OPEN_STATUS_VALUES),
         )
         .order_by(CaseDeadline.due_at)
         .limit(limit)
@@ -283,7 +283,7 @@ class SlaService:
                 cases = list(
                     s.scalars(
                         select(Case)
-                        .where(Case.status.in_([x.value for x in OPEN_STATUSES]), Case.id > last_id)
+                        .where(Case.status.in_(OPEN_STATUS_VALUES), Case.id > last_id)
                         .order_by(Case.id)
                         .limit(batch)
                     )
@@ -305,7 +305,7 @@ class SlaService:
                     .select_from(Case)
                     .where(
                         Case.sla_unverified.is_(True),
-                        Case.status.in_([x.value for x in OPEN_STATUSES]),
+                        Case.status.in_(OPEN_STATUS_VALUES),
                     )
                 ).scalar_one()
             )

@@ -82,7 +82,7 @@ class SupervisionService:
     ) -> int:
         """A formal supervision order (督办), level 1 (centre) or 2 (city leadership)."""
         if not text.strip():
-            raise Refused("reason_required", "a supervision order needs its text")
+            raise Refused("a supervision order needs its text", code="reason_required")
         return self._notify([case_id], who, EventKind.SUPERVISED, text, level, at)
 
     def _notify(
@@ -95,7 +95,7 @@ class SupervisionService:
         at: datetime | None,
     ) -> int:
         if not who.is_supervisor:
-            raise Refused("forbidden", "supervisors remind and supervise units")
+            raise Refused("supervisors remind and supervise units", code="forbidden")
         when = at or now_utc()
         station = self._station()
         sent = 0
@@ -103,7 +103,9 @@ class SupervisionService:
             for cid in case_ids:
                 case = lock_case(s, cid, None)
                 if case.unit_id is None or case.status not in lifecycle.WITH_UNITS:
-                    raise Refused("not_with_unit", f"case {case.number} is not with a unit")
+                    raise Refused(
+                        "case {number} is not with a unit", code="not_with_unit", number=case.number
+                    )
                 detail: dict[str, object] = {
                     "unit_id": case.unit_id,
                     "unit": unit_name(s, case.unit_id),
@@ -132,9 +134,9 @@ class SupervisionService:
         """An agent asks the supervisors to look at a case."""
         require_centre(who)
         if not text.strip():
-            raise Refused("reason_required", "say why the case is escalated")
+            raise Refused("say why the case is escalated", code="reason_required")
         if who.role == Role.UNIT:
-            raise Refused("forbidden", "units cannot escalate")
+            raise Refused("units cannot escalate", code="forbidden")
         when = at or now_utc()
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, None)

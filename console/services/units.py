@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain import lifecycle
 from console.domain.casetypes import CaseType, EventKind, Role, Status
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.lifecycle import StepRefused
 from console.domain.workcalendar import WorkCalendar
@@ -48,16 +49,8 @@ from console.models import (
     HandlingUnit,
     SupervisionNotice,
 )
-from console.services.errors import Conflict, NotFound, ServiceError
+from console.services.errors import Conflict, NotFound
 from console.services.sla import add_event, refresh_deadlines
-
-
-class Refused(ServiceError):
-    """A step the case's state or the user's role does not allow (reason in ``code``)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -154,7 +147,7 @@ class StepResult:
 
 
 def _refuse(exc: StepRefused) -> Refused:
-    return Refused(exc.code, str(exc))
+    return Refused(exc.message, code=exc.code, **exc.params)
 
 
 def lock_case(session: Session, case_id: int, expected_version: int | None) -> Case:
@@ -184,7 +177,7 @@ def unit_name(session: Session, unit_id: int | None) -> str:
 
 def require_centre(who: Identity) -> None:
     if who.role == Role.UNIT:
-        raise Refused("forbidden", "only the centre's agents and supervisors may do this")
+        raise Refused("only the centre's agents and supervisors may do this", code="forbidden")
 
 
 def touch(case: Case, at: datetime) -> None:
@@ -490,9 +483,9 @@ class UnitService:
         """Record ``step`` of ``unit_id`` on the case: by the unit's own user, or by an
         agent on its behalf (``on_behalf`` in the event; the history says so)."""
         if step not in lifecycle.UNIT_STEPS:
-            raise Refused("unknown_step", f"unknown step {step!r}")
+            raise Refused("unknown step '{step}'", code="unknown_step", step=step)
         if who.role == Role.UNIT and who.unit_id != unit_id:
-            raise Refused("forbidden", "a unit records its own steps only")
+            raise Refused("a unit records its own steps only", code="forbidden")
         try:
             lifecycle.need_text(step, text)
         except StepRefused as exc:
@@ -554,7 +547,12 @@ class UnitService:
         co = s.get(CaseCoUnit, (case.id, unit_id))
         if co is not None:
             return lifecycle.ASSIST
-        raise Refused("not_your_case", f"case {case.number} is not with unit #{unit_id}")
+        raise Refused(
+            "case {number} is not with unit #{unit_id}",
+            code="not_your_case",
+            number=case.number,
+            unit_id=unit_id,
+        )
 
     def _check_extension(
         self,
@@ -565,19 +563,23 @@ class UnitService:
         now: datetime,
     ) -> None:
         if not milestone or due_at is None:
-            raise StepRefused("milestone_required", "name the time limit and the new deadline")
+            raise StepRefused("name the time limit and the new deadline", code="milestone_required")
         d = s.scalars(
             select(CaseDeadline).where(
                 CaseDeadline.case_id == case.id, CaseDeadline.milestone_code == milestone
             )
         ).first()
         if d is None:
-            raise StepRefused("no_deadline", f"no time limit {milestone!r} on this case")
+            raise StepRefused(
+                "no time limit '{milestone}' on this case", code="no_deadline", milestone=milestone
+            )
         lifecycle.check_extension_request(now, d.due_at, due_at, d.met_at is not None)
         if any(
             p.milestone == milestone for p in lifecycle.pending_extensions(case_events(s, case.id))
         ):
-            raise StepRefused("already_pending", "an extension of this limit awaits a decision")
+            raise StepRefused(
+                "an extension of this limit awaits a decision", code="already_pending"
+            )
 
     # --- the centre ------------------------------------------------------------------
     def review(
@@ -594,7 +596,7 @@ class UnitService:
         its callback) or send back with a reason (→ in progress, the unit works again)."""
         require_centre(who)
         if not accept and not reason.strip():
-            raise Refused("reason_required", "sending back needs a reason")
+            raise Refused("sending back needs a reason", code="reason_required")
         when = at or now_utc()
         station = self._station()
         with self._sessions() as s, s.begin():
@@ -683,7 +685,11 @@ class UnitService:
             }
             req = pending.get(milestone)
             if req is None:
-                raise Refused("nothing_pending", f"no extension of {milestone!r} awaits a decision")
+                raise Refused(
+                    "no extension of '{milestone}' awaits a decision",
+                    code="nothing_pending",
+                    milestone=milestone,
+                )
             granted = due_at or req.due_at
             kind = EventKind.EXTENSION_APPROVED if approve else EventKind.EXTENSION_REFUSED
             add_event(s, case, kind, who, station, when, milestone=milestone,
@@ -703,9 +709,9 @@ class UnitService:
             if n is None:
                 raise NotFound(f"notice #{notice_id}")
             if who.role == Role.UNIT and n.unit_id != who.unit_id:
-                raise Refused("forbidden", "not a notice to your unit")
+                raise Refused("not a notice to your unit", code="forbidden")
             if n.kind == EventKind.ESCALATED and not who.is_supervisor:
-                raise Refused("forbidden", "a supervisor closes an escalation")
+                raise Refused("a supervisor closes an escalation", code="forbidden")
             if n.resolved_at is None:
                 n.resolved_at, n.resolved_by_id = when, who.agent_id
 

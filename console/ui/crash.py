@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from console.infra.failures import Failure, classify
 from console.infra.logs import RING
 
 log = logging.getLogger("console.ui")
@@ -44,7 +46,33 @@ class CrashDialog(QDialog):
         lay.addWidget(buttons)
 
 
+#: where a refusal or an environment error that escaped its screen goes instead of the
+#: crash dialog (the main window's message bar, see ``route_failures``)
+_message_sink: Callable[[BaseException], None] | None = None
+
+
+def route_failures(sink: Callable[[BaseException], None] | None) -> None:
+    """Send refusals and environment errors that reach the excepthook to ``sink``."""
+    global _message_sink
+    _message_sink = sink
+
+
+def _not_a_bug(value: BaseException) -> bool:
+    """A refusal (or the environment) is a message, never the crash dialog."""
+    if classify(value) is Failure.BUG:
+        return False
+    log.warning("%s reached the excepthook: %s", type(value).__name__, value)
+    if _message_sink is not None:
+        try:
+            _message_sink(value)
+        except RuntimeError:  # the window that owned the message bar is gone
+            log.debug("no message bar for %r", value)
+    return True
+
+
 def _hook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    if _not_a_bug(value):
+        return
     text = "".join(traceback.format_exception(etype, value, tb))
     log.error("unhandled exception\n%s", text)
     if QApplication.instance() is None or getattr(sys, "_console_in_crash", False):

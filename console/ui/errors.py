@@ -1,32 +1,38 @@
-"""Two kinds of error: the environment's (a plain, non-modal message) and bugs
-(the crash dialog, through sys.excepthook)."""
+"""How the screens tell failures apart (``console.infra.failures.classify``) and say them:
+refusals and the environment's errors become a plain, non-modal message; bugs go to the
+crash dialog (through sys.excepthook). ``describe`` is the one place a refusal's message
+is translated (context "refusal")."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import DBAPIError
 
-from console.app import DatabaseUnavailable, SchemaOutdated
-from console.services.errors import ServiceError, StaleWrite
-
-ENVIRONMENT_ERRORS: tuple[type[BaseException], ...] = (
-    DatabaseUnavailable,
-    SchemaOutdated,
-    OperationalError,
-    PoolTimeout,
-    ConnectionError,
-    TimeoutError,
-    OSError,
-)
+from console.app import SchemaOutdated
+from console.domain.errors import Refused, UserError
+from console.infra.failures import Failure, classify, first_line
+from console.services.errors import StaleWrite
 
 
 def is_environment_error(exc: BaseException) -> bool:
-    if isinstance(exc, ENVIRONMENT_ERRORS):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+    return classify(exc) is Failure.ENVIRONMENT
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """Something the user can act on: never the crash dialog."""
+    return classify(exc) is Failure.REFUSAL
+
+
+def is_bug(exc: BaseException) -> bool:
+    """Neither a refusal nor the environment: the crash dialog."""
+    return classify(exc) is Failure.BUG
+
+
+def refusal_text(exc: Refused) -> str:
+    """A refusal's message in the user's language (its English text is the key)."""
+    return exc.text(lambda source: QCoreApplication.translate("refusal", source))
 
 
 def describe(exc: BaseException) -> str:
@@ -35,20 +41,27 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "The database needs an upgrade by an administrator: {0}"
         ).format(exc)
-    if isinstance(exc, DatabaseUnavailable | OperationalError | PoolTimeout | ConnectionError):
+    if isinstance(exc, StaleWrite):
+        return stale_write_text(exc)
+    if isinstance(exc, Refused):
+        return refusal_text(exc)
+    if isinstance(exc, UserError):
+        return str(exc)
+    kind = classify(exc)
+    if kind is Failure.REFUSAL and isinstance(exc, DBAPIError):
+        return QCoreApplication.translate("errors", "The database refused this change: {0}").format(
+            first_line(exc)
+        )
+    if kind is Failure.ENVIRONMENT:
+        if isinstance(exc, OSError) and not isinstance(exc, ConnectionError | TimeoutError):
+            return QCoreApplication.translate(
+                "errors", "A file could not be read or written: {0}"
+            ).format(exc)
         return QCoreApplication.translate(
             "errors",
             "The database is not answering. Your work is kept on screen; "
             "try again in a moment. ({0})",
-        ).format(_first_line(exc))
-    if isinstance(exc, OSError):
-        return QCoreApplication.translate(
-            "errors", "A file could not be read or written: {0}"
-        ).format(exc)
-    if isinstance(exc, StaleWrite):
-        return stale_write_text(exc)
-    if isinstance(exc, ServiceError):
-        return str(exc)
+        ).format(first_line(exc))
     return f"{exc.__class__.__name__}: {exc}"
 
 
@@ -72,11 +85,6 @@ def stale_write_text(exc: StaleWrite) -> str:
     if exc.now:
         text += " " + QCoreApplication.translate("errors", "Now: {0}").format(exc.now)
     return text
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return text[0][:160] if text else exc.__class__.__name__
 
 
 def report_bug(exc: BaseException) -> None:

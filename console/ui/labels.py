@@ -1,97 +1,47 @@
-"""Translated names of the domain's codes (statuses, types, validation messages)."""
+"""Translated names of the domain's codes (statuses, types, validation messages).
+
+The names of statuses, types, milestones, events, countdown states and verdicts are the
+source text of ``console.domain.wording`` translated here: the exported reports read the
+same words (``console.infra.catalogue``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from console.domain import wording
 from console.domain.sla import BREACHED, TimeLeft
 from console.domain.validation import FieldError
 
 
+def _word(vocabulary: wording.Vocabulary, code: str | None) -> str:
+    """The vocabulary's word for ``code`` in the user's language (unknown: the code)."""
+    if (code or "") not in vocabulary.words:
+        return code or ""
+    return QCoreApplication.translate(vocabulary.context, vocabulary.source(code))
+
+
 def status_name(code: str) -> str:
-    names = {
-        "received": QCoreApplication.translate("labels", "Received"),
-        "dispatched": QCoreApplication.translate("labels", "Dispatched"),
-        "accepted": QCoreApplication.translate("labels", "Accepted by unit"),
-        "in_progress": QCoreApplication.translate("labels", "In progress"),
-        "replied": QCoreApplication.translate("labels", "Unit replied"),
-        "returned": QCoreApplication.translate("labels", "Returned by unit"),
-        "closed": QCoreApplication.translate("labels", "Closed"),
-        "visited": QCoreApplication.translate("labels", "Callback done"),
-    }
-    return names.get(code, code)
+    return _word(wording.STATUS, code)
 
 
 def case_type_name(code: str) -> str:
-    return {
-        "consultation": QCoreApplication.translate("labels", "Consultation"),
-        "demand": QCoreApplication.translate("labels", "Demand"),
-    }.get(code, code)
+    return _word(wording.CASE_TYPE, code)
 
 
 def sub_type_name(code: str) -> str:
-    names = {
-        "policy": QCoreApplication.translate("labels", "Policy question"),
-        "service": QCoreApplication.translate("labels", "How-to question"),
-        "complaint": QCoreApplication.translate("labels", "Complaint"),
-        "help": QCoreApplication.translate("labels", "Request for help"),
-        "report": QCoreApplication.translate("labels", "Report"),
-        "suggestion": QCoreApplication.translate("labels", "Suggestion"),
-        "thanks": QCoreApplication.translate("labels", "Thanks"),
-    }
-    return names.get(code, code)
+    return _word(wording.SUB_TYPE, code)
 
 
 def urgency_name(code: str) -> str:
-    return {
-        "normal": QCoreApplication.translate("labels", "Normal"),
-        "urgent": QCoreApplication.translate("labels", "Urgent (1-2-1-3)"),
-    }.get(code, code)
+    return _word(wording.URGENCY, code)
 
 
 def milestone_name(code: str | None) -> str:
-    names = {
-        "contact": QCoreApplication.translate("labels", "contact citizen"),
-        "on_scene": QCoreApplication.translate("labels", "on scene"),
-        "feedback": QCoreApplication.translate("labels", "initial feedback"),
-        "result": QCoreApplication.translate("labels", "final result"),
-        "accept": QCoreApplication.translate("labels", "unit acknowledges"),
-        "answer": QCoreApplication.translate("labels", "answer"),
-    }
-    return names.get(code or "", code or "")
+    return _word(wording.MILESTONE, code)
 
 
 def event_name(kind: str) -> str:
-    names = {
-        "created": QCoreApplication.translate("labels", "Received"),
-        "closed_directly": QCoreApplication.translate("labels", "Answered and closed"),
-        "dispatched": QCoreApplication.translate("labels", "Dispatched"),
-        "claimed": QCoreApplication.translate("labels", "Claimed"),
-        "assigned": QCoreApplication.translate("labels", "Assigned"),
-        "accepted": QCoreApplication.translate("labels", "Accepted by unit"),
-        "contacted": QCoreApplication.translate("labels", "Citizen contacted"),
-        "on_scene": QCoreApplication.translate("labels", "On scene"),
-        "progress": QCoreApplication.translate("labels", "Progress"),
-        "replied": QCoreApplication.translate("labels", "Unit replied"),
-        "returned": QCoreApplication.translate("labels", "Returned by unit"),
-        "closed": QCoreApplication.translate("labels", "Closed"),
-        "visited": QCoreApplication.translate("labels", "Callback done"),
-        "note": QCoreApplication.translate("labels", "Note"),
-        "breached": QCoreApplication.translate("labels", "Deadline breached"),
-        "paused": QCoreApplication.translate("labels", "Clock paused"),
-        "resumed": QCoreApplication.translate("labels", "Clock resumed"),
-        "extension_requested": QCoreApplication.translate("labels", "Extension requested"),
-        "extension_approved": QCoreApplication.translate("labels", "Extension approved"),
-        "extension_refused": QCoreApplication.translate("labels", "Extension refused"),
-        "sent_back": QCoreApplication.translate("labels", "Sent back to the unit"),
-        "escalated": QCoreApplication.translate("labels", "Escalated to supervisors"),
-        "reminded": QCoreApplication.translate("labels", "Unit reminded"),
-        "supervised": QCoreApplication.translate("labels", "Supervision order"),
-        "callback_attempt": QCoreApplication.translate("labels", "Callback: not reached"),
-        "reopened": QCoreApplication.translate("labels", "Reopened"),
-        "edited": QCoreApplication.translate("labels", "Case edited"),
-    }
-    return names.get(kind, kind)
+    return _word(wording.EVENT, kind)
 
 
 def field_title(field: str) -> str:
@@ -135,15 +85,7 @@ def event_summary(kind: str, detail: dict[str, object]) -> str:
         if detail.get("unreachable"):
             parts.append(QCoreApplication.translate("labels", "citizen not reached"))
         elif detail.get("satisfaction"):
-            parts.append(
-                {
-                    "satisfied": QCoreApplication.translate("labels", "satisfied"),
-                    "basically_satisfied": QCoreApplication.translate(
-                        "labels", "basically satisfied"
-                    ),
-                    "unsatisfied": QCoreApplication.translate("labels", "unsatisfied"),
-                }.get(str(detail["satisfaction"]), str(detail["satisfaction"]))
-            )
+            parts.append(_word(wording.SATISFACTION, str(detail["satisfaction"])))
             parts.append(
                 QCoreApplication.translate("labels", "solved")
                 if detail.get("solved")
@@ -228,12 +170,5 @@ def paused_text() -> str:
     return QCoreApplication.translate("labels", "paused")
 
 
-def countdown_state_name(state: str) -> str:
-    names = {
-        "on_track": QCoreApplication.translate("labels", "on track"),
-        "due_soon": QCoreApplication.translate("labels", "due soon"),
-        "critical": QCoreApplication.translate("labels", "critical"),
-        "breached": QCoreApplication.translate("labels", "breached"),
-        "paused": QCoreApplication.translate("labels", "paused"),
-    }
-    return names.get(state, state)
+def countdown_state_name(code: str) -> str:
+    return _word(wording.COUNTDOWN_STATE, code)

@@ -25,6 +25,7 @@ from console.domain.identity import Identity
 from console.infra import resources
 from console.infra.credentials import with_password
 from console.infra.database import is_sqlite, mask, normalize_url
+from console.infra.logs import enable_crash_log
 from console.infra.paths import default_database_path
 from console.infra.settings import (
     FIRST_START_DONE,
@@ -35,7 +36,7 @@ from console.infra.settings import (
 )
 from console.signin import PasswordCheck
 from console.ui.context import UiContext
-from console.ui.crash import install_excepthook
+from console.ui.crash import install_excepthook, route_failures
 from console.ui.dialogs import FirstStartDialog, SettingsDialog, SignInDialog
 from console.ui.gc import GuiThreadCollector
 from console.ui.i18n import install_translators
@@ -196,6 +197,7 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     app.setApplicationDisplayName("12345")
     install_qt_message_handler()
     install_excepthook()
+    enable_crash_log()
     settings = Settings()
     language = args.lang or settings.get(LANGUAGE)
     translators = install_translators(app, language)
@@ -203,6 +205,7 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     collector = GuiThreadCollector(app)
     collector.start()
     window = MainWindow(settings, demo=bool(args.demo))
+    route_failures(window.messages.error)  # a refusal that escapes a screen: a message
     startup = Startup(window, settings, args)
     window.show()
     startup.start()

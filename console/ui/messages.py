@@ -8,7 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from console.ui.errors import describe, is_environment_error, report_bug
+from console.infra.failures import Failure, classify
+from console.ui.errors import describe, report_bug
 
 log = logging.getLogger("console.ui")
 
@@ -93,8 +94,14 @@ class Messages:
     def error(
         self, exc: BaseException, action: tuple[str, Callable[[], None]] | None = None
     ) -> None:
-        """Environment problems become a message; anything else is a bug."""
-        if is_environment_error(exc):
+        """The one place a failure reaches the user: a refusal is a warning (translated),
+        the environment an error message (the work stays on screen), anything else a bug
+        (the crash dialog). The background runner's default error path."""
+        kind = classify(exc)
+        if kind is Failure.REFUSAL:
+            log.info("refused: %s", exc)
+            self.bar.show_message(describe(exc), WARNING, action)
+        elif kind is Failure.ENVIRONMENT:
             log.warning("environment error: %s", exc)
             self.bar.show_message(describe(exc), ERROR, action)
         else:

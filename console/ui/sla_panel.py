@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from console.domain.clock import CITY_TZ, format_deadline, now_utc
 from console.domain.sla import BREACHED, PAUSED, MilestoneState, countdown
 from console.ui import labels
+from console.ui.colours import DEADLINE_COLOURS as STATE_COLOURS
 from console.ui.context import UiContext
-from console.ui.queue.model import STATE_COLOURS
+from console.ui.errors import describe, is_bug
 
 
 def _when(dt: datetime | None) -> str:
@@ -124,8 +125,12 @@ class SlaPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.feedback.setText(str(exc))
         self._enable(True)
+        if is_bug(exc):  # not the user's to act on: the crash dialog, not a line of text
+            self.feedback.clear()
+            self.ui.messages.error(exc)
+            return
+        self.feedback.setText(describe(exc))
 
     def show_states(self, states: tuple[MilestoneState, ...]) -> None:
         self.states = states

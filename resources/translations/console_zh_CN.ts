@@ -251,17 +251,17 @@
             <translation>休息日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="119" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="121" />
             <source>Saved. Recompute open cases to apply it.</source>
             <translation>已保存。重算未办结工单后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="136" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="138" />
             <source>Recomputing…</source>
             <translation>正在重算…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="145" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="147" />
             <source>{0} open cases recomputed.</source>
             <translation>已重算 {0} 件未办结工单。</translation>
         </message>
@@ -435,63 +435,63 @@
     <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="111" />
+            <location filename="../../console/ui/queue/case_edit.py" line="113" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="121" />
+            <location filename="../../console/ui/queue/case_edit.py" line="123" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="265" />
+            <location filename="../../console/ui/queue/case_edit.py" line="267" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="274" />
+            <location filename="../../console/ui/queue/case_edit.py" line="276" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="283" />
+            <location filename="../../console/ui/queue/case_edit.py" line="285" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="285" />
-            <location filename="../../console/ui/queue/case_edit.py" line="346" />
+            <location filename="../../console/ui/queue/case_edit.py" line="287" />
+            <location filename="../../console/ui/queue/case_edit.py" line="348" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="290" />
+            <location filename="../../console/ui/queue/case_edit.py" line="292" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="296" />
+            <location filename="../../console/ui/queue/case_edit.py" line="298" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="301" />
+            <location filename="../../console/ui/queue/case_edit.py" line="303" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="303" />
+            <location filename="../../console/ui/queue/case_edit.py" line="305" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="345" />
+            <location filename="../../console/ui/queue/case_edit.py" line="347" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="351" />
+            <location filename="../../console/ui/queue/case_edit.py" line="353" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -788,37 +788,37 @@
     <context>
         <name>CasesModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="120" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="120" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="120" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="120" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="121" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="121" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="121" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
@@ -1164,75 +1164,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="363" />
+            <location filename="../../console/ui/queue/case_edit.py" line="365" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="366" />
+            <location filename="../../console/ui/queue/case_edit.py" line="368" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="370" />
+            <location filename="../../console/ui/queue/case_edit.py" line="372" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="380" />
+            <location filename="../../console/ui/queue/case_edit.py" line="382" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="381" />
+            <location filename="../../console/ui/queue/case_edit.py" line="383" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="382" />
+            <location filename="../../console/ui/queue/case_edit.py" line="384" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="383" />
-            <location filename="../../console/ui/queue/case_edit.py" line="433" />
-            <location filename="../../console/ui/queue/case_edit.py" line="438" />
+            <location filename="../../console/ui/queue/case_edit.py" line="385" />
+            <location filename="../../console/ui/queue/case_edit.py" line="435" />
+            <location filename="../../console/ui/queue/case_edit.py" line="440" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="384" />
+            <location filename="../../console/ui/queue/case_edit.py" line="386" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="400" />
+            <location filename="../../console/ui/queue/case_edit.py" line="402" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="401" />
+            <location filename="../../console/ui/queue/case_edit.py" line="403" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="402" />
+            <location filename="../../console/ui/queue/case_edit.py" line="404" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="431" />
+            <location filename="../../console/ui/queue/case_edit.py" line="433" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="432" />
-            <location filename="../../console/ui/queue/case_edit.py" line="438" />
+            <location filename="../../console/ui/queue/case_edit.py" line="434" />
+            <location filename="../../console/ui/queue/case_edit.py" line="440" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="440" />
+            <location filename="../../console/ui/queue/case_edit.py" line="442" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -1240,12 +1240,12 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../console/ui/crash.py" line="27" />
+            <location filename="../../console/ui/crash.py" line="29" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../console/ui/crash.py" line="31" />
+            <location filename="../../console/ui/crash.py" line="33" />
             <source>Something went wrong inside the console. Your saved cases are safe in the database. Please send the text below to support.
 
 {0}</source>
@@ -1265,7 +1265,7 @@
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="57" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1286,12 +1286,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="60" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -1391,37 +1391,37 @@
     <context>
         <name>FormSaving</name>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="58" />
+            <location filename="../../console/ui/intake/form_saving.py" line="61" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="72" />
+            <location filename="../../console/ui/intake/form_saving.py" line="75" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="77" />
+            <location filename="../../console/ui/intake/form_saving.py" line="80" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="81" />
+            <location filename="../../console/ui/intake/form_saving.py" line="84" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="91" />
+            <location filename="../../console/ui/intake/form_saving.py" line="94" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="95" />
+            <location filename="../../console/ui/intake/form_saving.py" line="98" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form_saving.py" line="97" />
+            <location filename="../../console/ui/intake/form_saving.py" line="100" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -1429,219 +1429,219 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="56" />
-            <location filename="../../console/ui/handover/panel.py" line="246" />
+            <location filename="../../console/ui/handover/panel.py" line="55" />
+            <location filename="../../console/ui/handover/panel.py" line="240" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="60" />
+            <location filename="../../console/ui/handover/panel.py" line="59" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="61" />
+            <location filename="../../console/ui/handover/panel.py" line="60" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="63" />
+            <location filename="../../console/ui/handover/panel.py" line="62" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="64" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="65" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="93" />
+            <location filename="../../console/ui/handover/panel.py" line="92" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="95" />
+            <location filename="../../console/ui/handover/panel.py" line="94" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="98" />
+            <location filename="../../console/ui/handover/panel.py" line="97" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="105" />
+            <location filename="../../console/ui/handover/panel.py" line="104" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="108" />
+            <location filename="../../console/ui/handover/panel.py" line="107" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="109" />
+            <location filename="../../console/ui/handover/panel.py" line="108" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="114" />
+            <location filename="../../console/ui/handover/panel.py" line="113" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="115" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="116" />
+            <location filename="../../console/ui/handover/panel.py" line="115" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="137" />
+            <location filename="../../console/ui/handover/panel.py" line="136" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="140" />
+            <location filename="../../console/ui/handover/panel.py" line="139" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="141" />
+            <location filename="../../console/ui/handover/panel.py" line="140" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="218" />
+            <location filename="../../console/ui/handover/panel.py" line="215" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="249" />
+            <location filename="../../console/ui/handover/panel.py" line="243" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="263" />
+            <location filename="../../console/ui/handover/panel.py" line="257" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="266" />
+            <location filename="../../console/ui/handover/panel.py" line="260" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="269" />
+            <location filename="../../console/ui/handover/panel.py" line="263" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="275" />
+            <location filename="../../console/ui/handover/panel.py" line="269" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="283" />
+            <location filename="../../console/ui/handover/panel.py" line="277" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="288" />
+            <location filename="../../console/ui/handover/panel.py" line="282" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="301" />
+            <location filename="../../console/ui/handover/panel.py" line="295" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="335" />
+            <location filename="../../console/ui/handover/panel.py" line="329" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="338" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="349" />
+            <location filename="../../console/ui/handover/panel.py" line="343" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="364" />
+            <location filename="../../console/ui/handover/panel.py" line="358" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="389" />
+            <location filename="../../console/ui/handover/panel.py" line="383" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="481" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="481" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="483" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="483" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="512" />
+            <location filename="../../console/ui/handover/panel.py" line="506" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="534" />
+            <location filename="../../console/ui/handover/panel.py" line="528" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="553" />
+            <location filename="../../console/ui/handover/panel.py" line="547" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="567" />
+            <location filename="../../console/ui/handover/panel.py" line="561" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="567" />
+            <location filename="../../console/ui/handover/panel.py" line="561" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="571" />
+            <location filename="../../console/ui/handover/panel.py" line="565" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1798,12 +1798,12 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="75" />
+            <location filename="../../console/ui/handover/lists.py" line="71" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="80" />
+            <location filename="../../console/ui/handover/lists.py" line="76" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1811,67 +1811,67 @@
     <context>
         <name>HotspotsModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="158" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="158" />
             <source>Issue</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="158" />
             <source>Cases</source>
             <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="158" />
             <source>Previous</source>
             <translation>上期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="159" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="159" />
             <source>Keywords</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="159" />
             <source>Kind</source>
             <translation>性质</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="159" />
             <source>Review</source>
             <translation>研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="216" />
+            <location filename="../../console/ui/reports/models.py" line="163" />
             <source>common</source>
             <translation>普遍</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="218" />
+            <location filename="../../console/ui/reports/models.py" line="165" />
             <source>strongly felt</source>
             <translation>反映强烈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="220" />
+            <location filename="../../console/ui/reports/models.py" line="167" />
             <source>repeated</source>
             <translation>反复出现</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="225" />
+            <location filename="../../console/ui/reports/models.py" line="172" />
             <source>Confirmed by {0}</source>
             <translation>{0} 已确认</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="227" />
+            <location filename="../../console/ui/reports/models.py" line="174" />
             <source>Dismissed by {0}</source>
             <translation>{0} 已排除</translation>
         </message>
@@ -2300,7 +2300,7 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../console/ui/messages.py" line="38" />
+            <location filename="../../console/ui/messages.py" line="39" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -2308,131 +2308,131 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MonitorScreen</name>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="165" />
+            <location filename="../../console/ui/monitor/screen.py" line="167" />
             <source>&amp;Wall display (large type)</source>
             <translation>大屏显示(大字)(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="166" />
+            <location filename="../../console/ui/monitor/screen.py" line="168" />
             <source>Large type for a wall screen (F11)</source>
             <translation>大屏用大字显示 (F11)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="176" />
+            <location filename="../../console/ui/monitor/screen.py" line="178" />
             <source>Open</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="177" />
+            <location filename="../../console/ui/monitor/screen.py" line="179" />
             <source>Unassigned</source>
             <translation>待认领</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="178" />
+            <location filename="../../console/ui/monitor/screen.py" line="180" />
             <source>Awaiting unit</source>
             <translation>待签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="179" />
-            <location filename="../../console/ui/monitor/screen.py" line="198" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="180" />
-            <location filename="../../console/ui/monitor/screen.py" line="198" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="181" />
+            <location filename="../../console/ui/monitor/screen.py" line="183" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="197" />
+            <location filename="../../console/ui/monitor/screen.py" line="199" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="197" />
+            <location filename="../../console/ui/monitor/screen.py" line="199" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="198" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="205" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="205" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="205" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Open cases</source>
             <translation>在办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="205" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Has open</source>
             <translation>正在查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="216" />
+            <location filename="../../console/ui/monitor/screen.py" line="218" />
             <source>Open cases by status</source>
             <translation>在办工单（按状态）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="217" />
+            <location filename="../../console/ui/monitor/screen.py" line="219" />
             <source>Due soon and breached by class</source>
             <translation>即将超时与已超时（按业务大类）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="218" />
+            <location filename="../../console/ui/monitor/screen.py" line="220" />
             <source>Due soon and breached by unit</source>
             <translation>即将超时与已超时（按承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="221" />
+            <location filename="../../console/ui/monitor/screen.py" line="223" />
             <source>Agents signed in</source>
             <translation>在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="222" />
+            <location filename="../../console/ui/monitor/screen.py" line="224" />
             <source>Arrivals per hour (last 24 h)</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="296" />
+            <location filename="../../console/ui/monitor/screen.py" line="298" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="306" />
+            <location filename="../../console/ui/monitor/screen.py" line="308" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="314" />
+            <location filename="../../console/ui/monitor/screen.py" line="316" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="329" />
+            <location filename="../../console/ui/monitor/screen.py" line="331" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -2584,72 +2584,72 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>PoliciesDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="168" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="170" />
             <source>SLA policies</source>
             <translation>办理时限规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="175" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="177" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="176" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="178" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="177" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="179" />
             <source>Limit</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="178" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="180" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="179" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="181" />
             <source>Clock starts at</source>
             <translation>起算事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="180" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="182" />
             <source>Met by</source>
             <translation>完成事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="181" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="183" />
             <source>Due soon (min)</source>
             <translation>临期提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="182" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="184" />
             <source>Critical (min)</source>
             <translation>紧急提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="192" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="194" />
             <source>Save as new version</source>
             <translation>另存为新版本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="197" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="199" />
             <source>Policy:</source>
             <translation>规则：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="205" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="207" />
             <source>Saving makes a new version current for new cases; existing cases keep the version they were created under.</source>
             <translation>保存后新版本对新工单生效；已有工单沿用创建时的版本。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="247" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="251" />
             <source>Applies to: type {0}, urgency {1}, channel {2}, class {3}; priority {4}; working days counted {5}</source>
             <translation>适用：类型 {0}，紧急程度 {1}，渠道 {2}，大类 {3}；优先级 {4}；工作日计算方式 {5}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="318" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="322" />
             <source>Saved as version {0}.</source>
             <translation>已保存为第 {0} 版。</translation>
         </message>
@@ -2657,52 +2657,52 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueClaims</name>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="50" />
+            <location filename="../../console/ui/queue/claiming.py" line="49" />
             <source>Case {0} was taken by {1} a moment ago.</source>
             <translation>工单 {0} 刚刚已被 {1} 认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="54" />
+            <location filename="../../console/ui/queue/claiming.py" line="53" />
             <source>Case {0} is no longer open.</source>
             <translation>工单 {0} 已不在办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="63" />
+            <location filename="../../console/ui/queue/claiming.py" line="60" />
             <source>Nothing to claim: the team queue is empty.</source>
             <translation>没有可认领的工单：组内队列为空。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="66" />
+            <location filename="../../console/ui/queue/claiming.py" line="63" />
             <source>Case {0} is already yours.</source>
             <translation>工单 {0} 已由您负责。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="68" />
+            <location filename="../../console/ui/queue/claiming.py" line="65" />
             <source>Case {0} is now yours.</source>
             <translation>工单 {0} 已由您认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="113" />
+            <location filename="../../console/ui/queue/claiming.py" line="110" />
             <source>Assign</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="114" />
+            <location filename="../../console/ui/queue/claiming.py" line="111" />
             <source>Assign {0} case(s) to:</source>
             <translation>将 {0} 件工单分派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="126" />
+            <location filename="../../console/ui/queue/claiming.py" line="123" />
             <source>{0} case(s) assigned.</source>
             <translation>已分派 {0} 件工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="128" />
+            <location filename="../../console/ui/queue/claiming.py" line="125" />
             <source>{0} changed meanwhile and were left alone: {1}</source>
             <translation>{0} 件期间已被他人改动，未作处理：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/claiming.py" line="149" />
+            <location filename="../../console/ui/queue/claiming.py" line="146" />
             <source>{0} case(s) shared among {1} agent(s).</source>
             <translation>{0} 件工单已分给 {1} 名坐席。</translation>
         </message>
@@ -2874,22 +2874,22 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>RatesModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="123" />
+            <location filename="../../console/ui/reports/models.py" line="70" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="136" />
+            <location filename="../../console/ui/reports/models.py" line="83" />
             <source>(none)</source>
             <translation>（未指定）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="145" />
+            <location filename="../../console/ui/reports/models.py" line="92" />
             <source>{0:.1f} h over {1} cases; double-click for the cases</source>
             <translation>{1} 件共 {0:.1f} 小时；双击查看工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="148" />
+            <location filename="../../console/ui/reports/models.py" line="95" />
             <source>{0} of {1}; double-click for the cases counted</source>
             <translation>{1} 件中 {0} 件；双击查看计入的工单</translation>
         </message>
@@ -3243,97 +3243,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="83" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="83" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="83" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="85" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="85" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="85" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="92" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="96" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="148" />
+            <location filename="../../console/ui/sla_panel.py" line="153" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="164" />
+            <location filename="../../console/ui/sla_panel.py" line="169" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="164" />
+            <location filename="../../console/ui/sla_panel.py" line="169" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="167" />
+            <location filename="../../console/ui/sla_panel.py" line="172" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="191" />
+            <location filename="../../console/ui/sla_panel.py" line="196" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="199" />
+            <location filename="../../console/ui/sla_panel.py" line="204" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="199" />
+            <location filename="../../console/ui/sla_panel.py" line="204" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="223" />
+            <location filename="../../console/ui/sla_panel.py" line="228" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="223" />
+            <location filename="../../console/ui/sla_panel.py" line="228" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3359,12 +3359,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="136" />
+            <location filename="../../console/ui/launch.py" line="137" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="137" />
+            <location filename="../../console/ui/launch.py" line="138" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
@@ -3574,92 +3574,92 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>case_edit</name>
         <message>
-            <location filename="../../console/ui/labels.py" line="100" />
+            <location filename="../../console/ui/labels.py" line="50" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="101" />
+            <location filename="../../console/ui/labels.py" line="51" />
             <source>Sub-type</source>
             <translation>具体类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="102" />
+            <location filename="../../console/ui/labels.py" line="52" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="103" />
+            <location filename="../../console/ui/labels.py" line="53" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="104" />
+            <location filename="../../console/ui/labels.py" line="54" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="105" />
+            <location filename="../../console/ui/labels.py" line="55" />
             <source>Town / street</source>
             <translation>镇街</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="106" />
+            <location filename="../../console/ui/labels.py" line="56" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="107" />
+            <location filename="../../console/ui/labels.py" line="57" />
             <source>Caller name</source>
             <translation>来电人姓名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="108" />
+            <location filename="../../console/ui/labels.py" line="58" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="109" />
+            <location filename="../../console/ui/labels.py" line="59" />
             <source>Anonymous</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="110" />
+            <location filename="../../console/ui/labels.py" line="60" />
             <source>Confidential caller</source>
             <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="111" />
+            <location filename="../../console/ui/labels.py" line="61" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="112" />
+            <location filename="../../console/ui/labels.py" line="62" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="113" />
+            <location filename="../../console/ui/labels.py" line="63" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="114" />
+            <location filename="../../console/ui/labels.py" line="64" />
             <source>Description</source>
             <translation>诉求内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="115" />
+            <location filename="../../console/ui/labels.py" line="65" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="73" />
+            <location filename="../../console/ui/queue/case_edit.py" line="75" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <location filename="../../console/ui/queue/case_edit.py" line="77" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -3725,62 +3725,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../console/ui/errors.py" line="35" />
+            <location filename="../../console/ui/errors.py" line="41" />
             <source>The database needs an upgrade by an administrator: {0}</source>
             <translation>数据库需要由管理员升级：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="39" />
+            <location filename="../../console/ui/errors.py" line="60" />
             <source>The database is not answering. Your work is kept on screen; try again in a moment. ({0})</source>
             <translation>数据库无响应。已填写的内容仍保留在界面上，请稍后重试。（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="45" />
+            <location filename="../../console/ui/errors.py" line="57" />
             <source>A file could not be read or written: {0}</source>
             <translation>无法读取或写入文件：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="58" />
+            <location filename="../../console/ui/errors.py" line="52" />
+            <source>The database refused this change: {0}</source>
+            <translation>数据库拒绝了此项修改：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/errors.py" line="71" />
             <source>The handover entry of case {0}</source>
             <translation>交接单中工单 {0} 的记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="59" />
+            <location filename="../../console/ui/errors.py" line="72" />
             <source>The knowledge article “{0}”</source>
             <translation>知识条目“{0}”</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="60" />
+            <location filename="../../console/ui/errors.py" line="73" />
             <source>Routing rule {0}</source>
             <translation>派单规则 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="61" />
+            <location filename="../../console/ui/errors.py" line="74" />
             <source>SLA policy {0}</source>
             <translation>办理时限规则 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="62" />
+            <location filename="../../console/ui/errors.py" line="75" />
             <source>The calendar entry of {0}</source>
             <translation>工作日历中 {0} 的调整</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="63" />
+            <location filename="../../console/ui/errors.py" line="76" />
             <source>The shift table</source>
             <translation>班次表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="64" />
+            <location filename="../../console/ui/errors.py" line="77" />
             <source>The roster of shift {0}</source>
             <translation>班次 {0} 的排班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="67" />
+            <location filename="../../console/ui/errors.py" line="80" />
             <source>{0} was changed by someone else after you opened it; nothing of yours was saved. Look at it again, then make your change.</source>
             <translation>{0} 在您打开之后已被他人修改，您的改动没有保存。请重新查看后再修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/errors.py" line="73" />
+            <location filename="../../console/ui/errors.py" line="86" />
             <source>Now: {0}</source>
             <translation>现为：{0}</translation>
         </message>
@@ -3788,159 +3793,159 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>handover</name>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="36" />
+            <location filename="../../console/ui/handover/models.py" line="38" />
             <source>Flagged earlier, not done</source>
             <translation>此前标记，未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="37" />
+            <location filename="../../console/ui/handover/models.py" line="39" />
             <source>Overdue during the shift</source>
             <translation>本班内超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="38" />
+            <location filename="../../console/ui/handover/models.py" line="40" />
             <source>Due next shift</source>
             <translation>下一班到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="39" />
+            <location filename="../../console/ui/handover/models.py" line="41" />
             <source>Callback promised</source>
             <translation>承诺回电</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="40" />
+            <location filename="../../console/ui/handover/models.py" line="42" />
             <source>Worked on this shift</source>
             <translation>本班处理过</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="41" />
+            <location filename="../../console/ui/handover/models.py" line="43" />
             <source>From the previous shift's gap</source>
             <translation>上一班未交接部分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="48" />
+            <location filename="../../console/ui/handover/models.py" line="50" />
             <source>Overdue since before this shift</source>
             <translation>本班之前已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="49" />
+            <location filename="../../console/ui/handover/models.py" line="51" />
             <source>Due after the next shift</source>
             <translation>下一班之后到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="50" />
+            <location filename="../../console/ui/handover/models.py" line="52" />
             <source>No running deadline</source>
             <translation>无计时时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="57" />
+            <location filename="../../console/ui/handover/models.py" line="59" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="58" />
+            <location filename="../../console/ui/handover/models.py" line="60" />
             <source>Submitted, awaiting acknowledgement</source>
             <translation>已提交，待接班确认</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="59" />
+            <location filename="../../console/ui/handover/models.py" line="61" />
             <source>Acknowledged</source>
             <translation>已确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="60" />
+            <location filename="../../console/ui/handover/models.py" line="62" />
             <source>No handover</source>
             <translation>无交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="61" />
+            <location filename="../../console/ui/handover/models.py" line="63" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="91" />
+            <location filename="../../console/ui/handover/models.py" line="93" />
             <location filename="../../console/ui/handover/report.py" line="37" />
             <source>Flag</source>
             <translation>标记</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="92" />
+            <location filename="../../console/ui/handover/models.py" line="94" />
             <location filename="../../console/ui/handover/report.py" line="38" />
             <source>Why listed</source>
             <translation>列出原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="93" />
+            <location filename="../../console/ui/handover/models.py" line="95" />
             <location filename="../../console/ui/handover/report.py" line="39" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="94" />
+            <location filename="../../console/ui/handover/models.py" line="96" />
             <location filename="../../console/ui/handover/report.py" line="40" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="95" />
-            <location filename="../../console/ui/handover/models.py" line="263" />
+            <location filename="../../console/ui/handover/models.py" line="97" />
+            <location filename="../../console/ui/handover/models.py" line="265" />
             <location filename="../../console/ui/handover/report.py" line="41" />
             <location filename="../../console/ui/handover/report.py" line="67" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="96" />
+            <location filename="../../console/ui/handover/models.py" line="98" />
             <location filename="../../console/ui/handover/report.py" line="42" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="97" />
+            <location filename="../../console/ui/handover/models.py" line="99" />
             <location filename="../../console/ui/handover/report.py" line="43" />
             <source>Assigned to</source>
             <translation>指派给</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="98" />
+            <location filename="../../console/ui/handover/models.py" line="100" />
             <location filename="../../console/ui/handover/report.py" line="44" />
             <source>Note for the next shift</source>
             <translation>给下一班的备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="99" />
+            <location filename="../../console/ui/handover/models.py" line="101" />
             <source>Handed over by</source>
             <translation>交接来源</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="100" />
+            <location filename="../../console/ui/handover/models.py" line="102" />
             <source>Picked up</source>
             <translation>已接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="262" />
+            <location filename="../../console/ui/handover/models.py" line="264" />
             <source>Shift</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="264" />
+            <location filename="../../console/ui/handover/models.py" line="266" />
             <location filename="../../console/ui/handover/report.py" line="74" />
             <source>Submitted by</source>
             <translation>提交人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="265" />
+            <location filename="../../console/ui/handover/models.py" line="267" />
             <location filename="../../console/ui/handover/report.py" line="78" />
             <source>Acknowledged by</source>
             <translation>接班确认人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="266" />
+            <location filename="../../console/ui/handover/models.py" line="268" />
             <source>Listed / open</source>
             <translation>列出 / 未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/models.py" line="267" />
+            <location filename="../../console/ui/handover/models.py" line="269" />
             <source>Notes</source>
             <translation>说明</translation>
         </message>
@@ -4162,412 +4167,352 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>labels</name>
         <message>
-            <location filename="../../console/ui/labels.py" line="13" />
-            <location filename="../../console/ui/labels.py" line="66" />
-            <source>Received</source>
-            <translation>已受理</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="14" />
-            <location filename="../../console/ui/labels.py" line="68" />
-            <source>Dispatched</source>
-            <translation>已派单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="15" />
-            <location filename="../../console/ui/labels.py" line="71" />
-            <source>Accepted by unit</source>
-            <translation>已签收</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="16" />
-            <source>In progress</source>
-            <translation>办理中</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="17" />
-            <location filename="../../console/ui/labels.py" line="75" />
-            <source>Unit replied</source>
-            <translation>已反馈</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="18" />
-            <location filename="../../console/ui/labels.py" line="76" />
-            <source>Returned by unit</source>
-            <translation>已退单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="19" />
-            <location filename="../../console/ui/labels.py" line="77" />
-            <source>Closed</source>
-            <translation>已办结</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="20" />
-            <location filename="../../console/ui/labels.py" line="78" />
-            <source>Callback done</source>
-            <translation>已回访</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="27" />
-            <source>Consultation</source>
-            <translation>咨询</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="28" />
-            <source>Demand</source>
-            <translation>诉求</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="34" />
-            <source>Policy question</source>
-            <translation>政策咨询</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="35" />
-            <source>How-to question</source>
-            <translation>办事咨询</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="36" />
-            <source>Complaint</source>
-            <translation>投诉</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="37" />
-            <source>Request for help</source>
-            <translation>求助</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="38" />
-            <source>Report</source>
-            <translation>举报</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="39" />
-            <source>Suggestion</source>
-            <translation>建议</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="40" />
-            <source>Thanks</source>
-            <translation>表扬</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="47" />
-            <source>Normal</source>
-            <translation>一般</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="48" />
-            <source>Urgent (1-2-1-3)</source>
-            <translation>紧急（1-2-1-3）</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="54" />
-            <source>contact citizen</source>
-            <translation>联系市民</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="55" />
-            <source>on scene</source>
-            <translation>到达现场</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="56" />
-            <source>initial feedback</source>
-            <translation>初步反馈</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="57" />
-            <source>final result</source>
-            <translation>办结反馈</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="58" />
-            <source>unit acknowledges</source>
-            <translation>单位签收</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="59" />
-            <source>answer</source>
-            <translation>答复</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="67" />
-            <source>Answered and closed</source>
-            <translation>直接答复办结</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="69" />
-            <source>Claimed</source>
-            <translation>领取</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="70" />
-            <source>Assigned</source>
-            <translation>分派</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="72" />
-            <source>Citizen contacted</source>
-            <translation>已联系市民</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="73" />
-            <source>On scene</source>
-            <translation>已到场</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="74" />
-            <source>Progress</source>
-            <translation>办理进展</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="79" />
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="80" />
-            <source>Deadline breached</source>
-            <translation>超时</translation>
-        </message>
-        <message>
             <location filename="../../console/ui/labels.py" line="81" />
-            <source>Clock paused</source>
-            <translation>暂停计时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="82" />
-            <source>Clock resumed</source>
-            <translation>恢复计时</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="83" />
-            <source>Extension requested</source>
-            <translation>申请延期</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="84" />
-            <source>Extension approved</source>
-            <translation>批准延期</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="85" />
-            <source>Extension refused</source>
-            <translation>驳回延期</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="86" />
-            <source>Sent back to the unit</source>
-            <translation>退回承办单位重办</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="87" />
-            <source>Escalated to supervisors</source>
-            <translation>提交值班长</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="88" />
-            <source>Unit reminded</source>
-            <translation>催办</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="89" />
-            <source>Supervision order</source>
-            <translation>督办</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="90" />
-            <source>Callback: not reached</source>
-            <translation>回访未接通</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="91" />
-            <source>Reopened</source>
-            <translation>重办</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="92" />
-            <source>Case edited</source>
-            <translation>修改工单</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="131" />
             <source>assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="133" />
+            <location filename="../../console/ui/labels.py" line="83" />
             <source>recorded on the unit's behalf</source>
             <translation>代承办单位录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="136" />
+            <location filename="../../console/ui/labels.py" line="86" />
             <source>citizen not reached</source>
             <translation>未联系上市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="140" />
-            <source>satisfied</source>
-            <translation>满意</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="141" />
-            <source>basically satisfied</source>
-            <translation>基本满意</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="144" />
-            <source>unsatisfied</source>
-            <translation>不满意</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/labels.py" line="148" />
+            <location filename="../../console/ui/labels.py" line="90" />
             <source>solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="150" />
+            <location filename="../../console/ui/labels.py" line="92" />
             <source>not solved</source>
             <translation>未解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="153" />
+            <location filename="../../console/ui/labels.py" line="95" />
             <source>round {0}</source>
             <translation>第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="155" />
+            <location filename="../../console/ui/labels.py" line="97" />
             <source>attempt {0}</source>
             <translation>第 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="167" />
+            <location filename="../../console/ui/labels.py" line="109" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="168" />
+            <location filename="../../console/ui/labels.py" line="110" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="171" />
+            <location filename="../../console/ui/labels.py" line="113" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="172" />
+            <location filename="../../console/ui/labels.py" line="114" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="173" />
+            <location filename="../../console/ui/labels.py" line="115" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="177" />
+            <location filename="../../console/ui/labels.py" line="119" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="180" />
+            <location filename="../../console/ui/labels.py" line="122" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="183" />
+            <location filename="../../console/ui/labels.py" line="125" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="186" />
+            <location filename="../../console/ui/labels.py" line="128" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="189" />
+            <location filename="../../console/ui/labels.py" line="131" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="192" />
+            <location filename="../../console/ui/labels.py" line="134" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="193" />
+            <location filename="../../console/ui/labels.py" line="135" />
             <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
             <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="196" />
+            <location filename="../../console/ui/labels.py" line="138" />
             <source>Contains a broken character (half an emoji from a paste): retype it.</source>
             <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="199" />
+            <location filename="../../console/ui/labels.py" line="141" />
             <source>One line only: remove the line break.</source>
             <translation>只能填写一行，请删除换行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="212" />
+            <location filename="../../console/ui/labels.py" line="154" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="214" />
+            <location filename="../../console/ui/labels.py" line="156" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="216" />
+            <location filename="../../console/ui/labels.py" line="158" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="220" />
+            <location filename="../../console/ui/labels.py" line="162" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="223" />
+            <location filename="../../console/ui/labels.py" line="165" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="224" />
+            <location filename="../../console/ui/labels.py" line="166" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="228" />
-            <location filename="../../console/ui/labels.py" line="237" />
+            <location filename="../../console/ui/labels.py" line="170" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="233" />
+            <source>Received</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>已派单</translation>
+        </message>
+        <message>
+            <source>Accepted by unit</source>
+            <translation>已签收</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>办理中</translation>
+        </message>
+        <message>
+            <source>Unit replied</source>
+            <translation>已反馈</translation>
+        </message>
+        <message>
+            <source>Returned by unit</source>
+            <translation>已退单</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>已办结</translation>
+        </message>
+        <message>
+            <source>Callback done</source>
+            <translation>已回访</translation>
+        </message>
+        <message>
+            <source>Consultation</source>
+            <translation>咨询</translation>
+        </message>
+        <message>
+            <source>Demand</source>
+            <translation>诉求</translation>
+        </message>
+        <message>
+            <source>Policy question</source>
+            <translation>政策咨询</translation>
+        </message>
+        <message>
+            <source>How-to question</source>
+            <translation>办事咨询</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Request for help</source>
+            <translation>求助</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>举报</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Thanks</source>
+            <translation>表扬</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Urgent (1-2-1-3)</source>
+            <translation>紧急（1-2-1-3）</translation>
+        </message>
+        <message>
+            <source>contact citizen</source>
+            <translation>联系群众</translation>
+        </message>
+        <message>
+            <source>on scene</source>
+            <translation>到达现场</translation>
+        </message>
+        <message>
+            <source>initial feedback</source>
+            <translation>初步反馈</translation>
+        </message>
+        <message>
+            <source>final result</source>
+            <translation>办结反馈</translation>
+        </message>
+        <message>
+            <source>unit acknowledges</source>
+            <translation>单位签收</translation>
+        </message>
+        <message>
+            <source>answer</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <source>Answered and closed</source>
+            <translation>直接答复办结</translation>
+        </message>
+        <message>
+            <source>Claimed</source>
+            <translation>领取</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>分派</translation>
+        </message>
+        <message>
+            <source>Citizen contacted</source>
+            <translation>已联系市民</translation>
+        </message>
+        <message>
+            <source>On scene</source>
+            <translation>已到场</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>办理进展</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Deadline breached</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>Clock paused</source>
+            <translation>暂停计时</translation>
+        </message>
+        <message>
+            <source>Clock resumed</source>
+            <translation>恢复计时</translation>
+        </message>
+        <message>
+            <source>Extension requested</source>
+            <translation>申请延期</translation>
+        </message>
+        <message>
+            <source>Extension approved</source>
+            <translation>批准延期</translation>
+        </message>
+        <message>
+            <source>Extension refused</source>
+            <translation>驳回延期</translation>
+        </message>
+        <message>
+            <source>Sent back to the unit</source>
+            <translation>退回承办单位重办</translation>
+        </message>
+        <message>
+            <source>Escalated to supervisors</source>
+            <translation>提交值班长</translation>
+        </message>
+        <message>
+            <source>Unit reminded</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <source>Supervision order</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <source>Callback: not reached</source>
+            <translation>回访未接通</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>重办</translation>
+        </message>
+        <message>
+            <source>Case edited</source>
+            <translation>修改工单</translation>
+        </message>
+        <message>
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="234" />
             <source>due soon</source>
             <translation>临期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="235" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="236" />
             <source>breached</source>
             <translation>已超时</translation>
+        </message>
+        <message>
+            <source>satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <source>unsatisfied</source>
+            <translation>不满意</translation>
         </message>
     </context>
     <context>
@@ -4831,7 +4776,7 @@ Operator console of the 12345 city hotline.</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="214" />
+            <location filename="../../console/ui/queue/model.py" line="211" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>
@@ -4839,94 +4784,235 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>reports</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="29" />
             <source>Closure rate</source>
             <translation>办结率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="30" />
             <source>Response rate</source>
             <translation>响应率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="31" />
             <source>On-time closure rate</source>
             <translation>按时办结率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="32" />
             <source>On-time (original deadline)</source>
             <translation>按时办结率（原时限）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="35" />
             <source>Satisfaction rate</source>
             <translation>满意率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="36" />
             <source>Resolution rate</source>
             <translation>解决率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="37" />
             <source>Avg. response (h)</source>
-            <translation>平均响应（小时）</translation>
+            <translation>平均响应时长（小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="38" />
             <source>Return rate</source>
             <translation>退单率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="39" />
             <source>Extension rate</source>
             <translation>延期率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="46" />
             <source>cases closed ÷ cases received in the period</source>
             <translation>已办结工单数 ÷ 本期受理工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="49" />
             <source>dispatched demands acknowledged (or, urgent cases, the citizen contacted) by the response deadline ÷ dispatched demands whose response was made or is due</source>
             <translation>在响应时限内签收（紧急事项为联系群众）的派单诉求数 ÷ 已响应或响应时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="54" />
             <source>headline: dispatched demands with the final result by the deadline in force (approved extensions included) ÷ dispatched demands done or due</source>
             <translation>主指标：在现行时限（含批准的延期）内反馈结果的派单诉求数 ÷ 已办结或时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="59" />
             <source>dispatched demands with the final result by the original deadline (before any extension) ÷ dispatched demands done or originally due</source>
             <translation>在原时限（不含延期）内反馈结果的派单诉求数 ÷ 已办结或原时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="64" />
             <source>cases whose latest callback was satisfied or basically satisfied ÷ cases with a callback verdict</source>
             <translation>最近一次回访为满意或基本满意的工单数 ÷ 有回访结果的工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="69" />
             <source>cases whose latest callback says the problem was solved ÷ cases with a callback verdict</source>
             <translation>最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="74" />
             <source>Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched demands acknowledged</source>
             <translation>∑（派单至主办单位首次签收的小时数）÷ 已签收的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="79" />
             <source>dispatched demands returned at least once ÷ dispatched demands</source>
             <translation>至少退单一次的派单诉求数 ÷ 派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="82" />
             <source>dispatched demands with an approved extension ÷ dispatched demands</source>
             <translation>获批延期的派单诉求数 ÷ 派单诉求数</translation>
+        </message>
+    </context>
+    <context>
+        <name>refusal</name>
+        <message>
+            <source>{step} is not allowed while the case is {status}</source>
+            <translation>工单处于 {status} 状态时不能执行 {step}</translation>
+        </message>
+        <message>
+            <source>the case is {case_status}: assisting is over</source>
+            <translation>工单已是 {case_status} 状态：协办已结束</translation>
+        </message>
+        <message>
+            <source>{step} is not allowed for an assisting unit {state}</source>
+            <translation>协办单位在 {state} 状态下不能执行 {step}</translation>
+        </message>
+        <message>
+            <source>{action} is not allowed while the case is {status}</source>
+            <translation>工单处于 {status} 状态时不能执行 {action}</translation>
+        </message>
+        <message>
+            <source>{step} needs a reason or text</source>
+            <translation>{step} 需要填写理由或内容</translation>
+        </message>
+        <message>
+            <source>this time limit is already met</source>
+            <translation>该时限已经完成</translation>
+        </message>
+        <message>
+            <source>this time limit has not started</source>
+            <translation>该时限尚未开始计时</translation>
+        </message>
+        <message>
+            <source>an extension must be asked before the deadline</source>
+            <translation>延期须在时限到期前申请</translation>
+        </message>
+        <message>
+            <source>the requested deadline must be later than the current</source>
+            <translation>申请的时限必须晚于当前时限</translation>
+        </message>
+        <message>
+            <source>unit fault applies to an unsatisfied citizen</source>
+            <translation>仅在市民不满意时才能认定为承办单位责任</translation>
+        </message>
+        <message>
+            <source>reopening needs the citizen's reason</source>
+            <translation>重办需要填写市民的理由</translation>
+        </message>
+        <message>
+            <source>case {number} is not a closed demand due a callback</source>
+            <translation>工单 {number} 不是待回访的已办结诉求</translation>
+        </message>
+        <message>
+            <source>case {number} has a confidential caller: only the agent holding it edits it</source>
+            <translation>工单 {number} 的来电人信息保密：只有持有该工单的话务员可以修改</translation>
+        </message>
+        <message>
+            <source>case {number} is closed: it is no longer edited</source>
+            <translation>工单 {number} 已办结，不能再修改</translation>
+        </message>
+        <message>
+            <source>case {number} is held by another agent</source>
+            <translation>工单 {number} 正由其他话务员处理</translation>
+        </message>
+        <message>
+            <source>only a supervisor assigns cases</source>
+            <translation>只有班长可以分配工单</translation>
+        </message>
+        <message>
+            <source>only a supervisor starts auto-assignment</source>
+            <translation>只有班长可以启动自动分配</translation>
+        </message>
+        <message>
+            <source>only a shift supervisor or an administrator may do this</source>
+            <translation>只有值班班长或管理员可以执行此操作</translation>
+        </message>
+        <message>
+            <source>only an administrator edits the shifts</source>
+            <translation>只有管理员可以修改班次</translation>
+        </message>
+        <message>
+            <source>only an administrator edits the roster</source>
+            <translation>只有管理员可以修改排班</translation>
+        </message>
+        <message>
+            <source>the incoming supervisor acknowledges, not the one who submitted</source>
+            <translation>应由接班班长确认交接，提交人不能自行确认</translation>
+        </message>
+        <message>
+            <source>only supervisors and administrators maintain the knowledge base</source>
+            <translation>只有班长和管理员可以维护知识库</translation>
+        </message>
+        <message>
+            <source>only supervisors and administrators edit routing rules</source>
+            <translation>只有班长和管理员可以修改派单规则</translation>
+        </message>
+        <message>
+            <source>a supervision order needs its text</source>
+            <translation>督办单需要填写督办内容</translation>
+        </message>
+        <message>
+            <source>supervisors remind and supervise units</source>
+            <translation>只有班长可以催办和督办承办单位</translation>
+        </message>
+        <message>
+            <source>say why the case is escalated</source>
+            <translation>请说明提交班长处理的原因</translation>
+        </message>
+        <message>
+            <source>units cannot escalate</source>
+            <translation>承办单位不能提交班长处理</translation>
+        </message>
+        <message>
+            <source>case {number} is not with a unit</source>
+            <translation>工单 {number} 不在承办单位手中</translation>
+        </message>
+        <message>
+            <source>only the centre's agents and supervisors may do this</source>
+            <translation>只有中心的话务员和班长可以执行此操作</translation>
+        </message>
+        <message>
+            <source>case {number} is not with unit #{unit_id}</source>
+            <translation>工单 {number} 不在承办单位 #{unit_id} 手中</translation>
+        </message>
+        <message>
+            <source>unknown step '{step}'</source>
+            <translation>未知的办理步骤“{step}”</translation>
+        </message>
+        <message>
+            <source>a unit records its own steps only</source>
+            <translation>承办单位只能登记本单位的办理步骤</translation>
+        </message>
+        <message>
+            <source>name the time limit and the new deadline</source>
+            <translation>请指定时限节点和新的截止时间</translation>
+        </message>
+        <message>
+            <source>no time limit '{milestone}' on this case</source>
+            <translation>该工单没有“{milestone}”时限</translation>
+        </message>
+        <message>
+            <source>an extension of this limit awaits a decision</source>
+            <translation>该时限的延期申请正在等待审批</translation>
+        </message>
+        <message>
+            <source>sending back needs a reason</source>
+            <translation>退回需要填写理由</translation>
+        </message>
+        <message>
+            <source>no extension of '{milestone}' awaits a decision</source>
+            <translation>没有待审批的“{milestone}”延期申请</translation>
+        </message>
+        <message>
+            <source>not a notice to your unit</source>
+            <translation>这不是发给本单位的通知</translation>
+        </message>
+        <message>
+            <source>a supervisor closes an escalation</source>
+            <translation>提交班长处理的事项由班长关闭</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import EventKind, Urgency
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
@@ -20,7 +21,6 @@ from console.models import Agent, Case, CaseDeadline, CaseEvent, MatterCategory,
 from console.services.case_edit import (
     CaseEditService,
     EditConflict,
-    NotAllowed,
 )
 from console.services.cases import CaseService
 from console.services.claims import ClaimService
@@ -259,7 +259,7 @@ def test_agents_edit_open_cases_they_hold_or_nobody_holds(
     assert svc.load(case_id, one).editable
     opened = svc.load(case_id, two)
     assert opened.refusal == "held_by_other"
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refused):
         svc.save(opened, replace(opened.fields, caller_name="某人"), two)
     assert svc.load(case_id, admin).editable
     # a confidential caller's details: only the agent holding the case (or a supervisor)

@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.infra.database import make_engine, make_session_factory
 from console.models import Case, CaseEvent
-from console.services.claims import AlreadyClaimed, CaseNotOpen, ClaimService, Forbidden
+from console.services.claims import AlreadyClaimed, CaseNotOpen, ClaimService
 from console.services.errors import NotFound
 from console.services.presence import PresenceService
 from tests.helpers.queue_data import T0, add_agents, add_cases, admin
@@ -159,7 +160,7 @@ def test_supervisor_assigns_and_reassigns_many(sessions: sessionmaker[Session]) 
     (sup,) = add_agents(sessions, 1, role="supervisor")
     ids = add_cases(sessions, 3)
     svc = _svc(sessions)
-    with pytest.raises(Forbidden):
+    with pytest.raises(Refused):
         svc.assign(ids, b.agent_id, a)
     res = svc.assign(ids, a.agent_id, sup)
     assert [c.case_id for c in res.assigned] == ids and not res.conflicts
@@ -208,7 +209,7 @@ def test_auto_assign_is_fair_and_capped(sessions: sessionmaker[Session]) -> None
     first_three = {_holder(sessions, cid) for cid in ids[:3]}
     assert len(first_three) >= 2
     assert _svc(sessions).auto_assign(sup, team="city", cap=3).total == 0
-    with pytest.raises(Forbidden):
+    with pytest.raises(Refused):
         _svc(sessions).auto_assign(a, team="city")
 
 

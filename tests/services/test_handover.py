@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import CITY_TZ
+from console.domain.errors import Refused
 from console.domain.handover import GroupState, OpenCase, Reason, bounds_for, nothing_lost
 from console.domain.identity import Identity
 from console.domain.shifts import next_window, previous_window, window
@@ -26,7 +27,6 @@ from console.services.handover import (
     HandoverIncomplete,
     HandoverService,
     HandoverView,
-    NotAllowed,
 )
 from console.services.numbers import register_workstation
 from console.services.reference import load_shifts
@@ -134,14 +134,14 @@ def test_submit_refused_until_groups_accepted_then_acknowledged_read_only(
     with pytest.raises(HandoverIncomplete) as err:
         svc.submit(view.id, out, view.version, now=local(15, 45))
     assert {p.code for p in err.value.problems} == {"group_not_accepted"}
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refused):
         svc.prepare(agent, now=local(15, 40))
     _accept_all(svc, view, out)
     view = svc.set_notes(view.id, "2号中继线故障已恢复；注意环保类投诉增多", out, view.version)
     done = svc.submit(view.id, out, view.version, now=local(15, 50))
     assert done.status == "submitted" and done.submitted_by == out.display_name
     assert done.as_of == local(15, 50)
-    with pytest.raises(NotAllowed):  # the one who submitted does not acknowledge
+    with pytest.raises(Refused):  # the one who submitted does not acknowledge
         svc.acknowledge(done.id, out, now=local(16, 5))
     ack = svc.acknowledge(done.id, inc, "收到", now=local(16, 5))
     assert ack.status == "acknowledged" and ack.read_only
@@ -180,7 +180,7 @@ def test_two_supervisors_of_one_shift(sessions: sessionmaker[Session]) -> None:
     with pytest.raises(Conflict):
         svc.submit(va.id, a, sub.version, now=local(15, 56))
     # the co-supervisor of the same shift may acknowledge, the submitter may not
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refused):
         svc.acknowledge(sub.id, b)
     assert svc.acknowledge(sub.id, c, now=local(16, 2)).acknowledged_by == c.display_name
     assert svc.get(sub.id).notes == "B 的交接说明"
@@ -309,7 +309,7 @@ def test_shift_configuration_roster_and_sign_in(sessions: sessionmaker[Session])
     sup = _agent(sessions, "sup_m", "supervisor")
     agent = _agent(sessions, "agent_z", "agent")
     svc = HandoverService(sessions)
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refused):
         svc.save_shifts(sup, [("morning", "早班", "08:00", "16:00")])
     with pytest.raises(ValidationFailed) as err:
         svc.save_shifts(

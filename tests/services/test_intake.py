@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import EventKind, Role
+from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
@@ -28,7 +29,7 @@ from console.services.cases import CLOSE, DISPATCH, SAVE, CaseService
 from console.services.duplicates import DuplicateQuery, DuplicateService, address_stem
 from console.services.errors import Conflict, ValidationFailed
 from console.services.intake import IntakeExtras, IntakeService
-from console.services.knowledge import ArticleInput, KnowledgeService, NotAllowed
+from console.services.knowledge import ArticleInput, KnowledgeService
 from console.services.numbers import register_workstation
 from console.services.routing import RoutingService
 from tests.helpers.people import admin as _admin
@@ -151,7 +152,7 @@ def test_knowledge_maintenance_needs_a_supervisor_and_reindexes(
         valid_until=date(2099, 12, 31),
     )
     assert kb.search("龙舟赛") == []  # builds the index before the change
-    with pytest.raises(NotAllowed):
+    with pytest.raises(Refused):
         kb.save(data, agent)
     with pytest.raises(ValidationFailed):
         kb.save(ArticleInput(question="问", answer="答"), admin)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from console.domain.casetypes import EventKind
+from console.domain.casetypes import EventKind, MilestoneCode
 from console.domain.clock import to_local
 from console.models import Case, CaseCallback, CaseCoUnit, SupervisionNotice
 from console.seed.demo.constants import (
@@ -88,7 +88,7 @@ def _loop_steps(world: _World, rng: Random, plan: _Plan) -> None:
         t += _minutes(rng, 60, 300)
         due = to_local(r) + timedelta(days=12)
         unit_step(
-            EventKind.EXTENSION_REQUESTED, t, milestone="result",
+            EventKind.EXTENSION_REQUESTED, t, milestone=MilestoneCode.RESULT.value,
             due_at=due.replace(hour=23, minute=59, second=0, microsecond=0).isoformat(),
             reason="涉及多个部门联合执法，需协调时间。",
         )  # fmt: skip

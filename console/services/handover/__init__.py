@@ -22,7 +22,6 @@ from console.services.handover.common import (
     DONE,
     OPEN_ORDER,
     HandoverIncomplete,
-    NotAllowed,
 )
 from console.services.handover.figures import shift_summary
 from console.services.handover.service import HandoverService
@@ -65,7 +64,6 @@ __all__ = [
     "HandoverView",
     "IncidentView",
     "ItemView",
-    "NotAllowed",
     "RosterEntry",
     "ShiftConfig",
     "ShiftStatus",

@@ -12,20 +12,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.domain.clock import to_local
+from console.domain.errors import Refused
 from console.domain.handover import HandoverStatus, Reason, window_label
 from console.domain.identity import Identity
 from console.domain.shifts import ShiftDef, ShiftWindow, shift_at, window
 from console.models import Handover, HandoverGroup, HandoverItem, ShiftIncident
 from console.services.errors import Conflict, NotFound
 from console.services.handover.building import _agent_names
-from console.services.handover.common import NotAllowed
 from console.services.handover.storing import _figures_from, _gap_from
 from console.services.handover.views import GroupView, HandoverView, IncidentView, ItemView
 
 
 def _require_supervisor(who: Identity) -> None:
     if not who.is_supervisor:
-        raise NotAllowed("only a shift supervisor or an administrator may do this")
+        raise Refused("only a shift supervisor or an administrator may do this", code="forbidden")
 
 
 class HandoverBase:

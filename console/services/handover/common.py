@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from console.domain.casetypes import OPEN_STATUS_VALUES
 from console.domain.handover import HandoverStatus, Problem
 from console.services.errors import ServiceError
 
 #: the open statuses in the order of the partial index ix_cases_open_due's predicate, so
 #: that PostgreSQL recognises the predicate and uses the index
-OPEN_ORDER: tuple[str, ...] = (
-    "received",
-    "dispatched",
-    "accepted",
-    "in_progress",
-    "replied",
-    "returned",
-)
+OPEN_ORDER: tuple[str, ...] = OPEN_STATUS_VALUES
 DONE = (HandoverStatus.SUBMITTED.value, HandoverStatus.ACKNOWLEDGED.value)
 CHUNK = 5000  # ids per IN (...): under SQLite's 32,766 and psycopg's 65,535 parameters
 
@@ -29,7 +23,3 @@ class HandoverIncomplete(ServiceError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(", ".join(f"{p.code}:{p.key}" for p in problems))
         self.problems = tuple(problems)
-
-
-class NotAllowed(ServiceError):
-    code = "not_allowed"

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 
 from console.domain.casetypes import Role
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.handover import parse_shift, validate_shifts, window_label
 from console.domain.identity import Identity
 from console.domain.shifts import ShiftDef, ShiftWindow, next_window, previous_window, shift_at
@@ -25,7 +26,7 @@ from console.models import (
 from console.services.errors import NotFound, StaleWrite, ValidationFailed
 from console.services.handover.base import HandoverBase
 from console.services.handover.building import _agent_names, _handover_of
-from console.services.handover.common import DONE, NotAllowed
+from console.services.handover.common import DONE
 from console.services.handover.figures import shift_summary
 from console.services.handover.views import (
     AgentChoice,
@@ -158,7 +159,7 @@ class RosterMixin(HandoverBase):
         only; the shifts must cover the day exactly once. Past handovers keep the window
         they were taken for."""
         if who.role != Role.ADMIN:
-            raise NotAllowed("only an administrator edits the shifts")
+            raise Refused("only an administrator edits the shifts", code="forbidden")
         errors: list[FieldError] = []
         defs: list[ShiftDef] = []
         for code, name, starts, ends in rows:
@@ -208,7 +209,7 @@ class RosterMixin(HandoverBase):
         roster of that shift as the administrator's screen showed it; when another
         administrator changed it meanwhile nothing is written (Conflict)."""
         if who.role != Role.ADMIN:
-            raise NotAllowed("only an administrator edits the roster")
+            raise Refused("only an administrator edits the roster", code="forbidden")
         with self._sessions() as s, s.begin():
             if (
                 s.scalars(

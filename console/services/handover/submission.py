@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.domain.clock import now_utc
+from console.domain.errors import Refused
 from console.domain.handover import GroupState, HandoverStatus
 from console.domain.identity import Identity
 from console.domain.validation import FieldError
@@ -16,7 +17,7 @@ from console.models import Agent, Handover, HandoverGroup, HandoverItem
 from console.services.errors import Conflict, NotFound, StaleWrite, ValidationFailed
 from console.services.handover.base import HandoverBase, _require_supervisor
 from console.services.handover.building import _agent_names, _handover_of, _snapshot_reads, build
-from console.services.handover.common import HandoverIncomplete, NotAllowed
+from console.services.handover.common import HandoverIncomplete
 from console.services.handover.storing import store, submission_problems
 from console.services.handover.views import GroupView, HandoverView, ItemView
 from console.services.reference import load_shifts
@@ -172,7 +173,10 @@ class SubmissionMixin(HandoverBase):
             if h.status != HandoverStatus.SUBMITTED:
                 raise Conflict(f"handover #{h.id} is {h.status}, not waiting for acknowledgement")
             if h.submitted_by_id == who.agent_id:
-                raise NotAllowed("the incoming supervisor acknowledges, not the one who submitted")
+                raise Refused(
+                    "the incoming supervisor acknowledges, not the one who submitted",
+                    code="not_allowed",
+                )
             h.status = HandoverStatus.ACKNOWLEDGED
             h.acknowledged_by_id = who.agent_id
             h.acknowledged_at = now or now_utc()

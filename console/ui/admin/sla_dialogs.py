@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from console.domain.sla import LIMIT_UNITS, Milestone, Policy
 from console.services.sla import OverrideRow
 from console.ui.context import UiContext
-from console.ui.errors import describe
+from console.ui.errors import describe, is_bug
 
 
 class CalendarDialog(QDialog):
@@ -99,6 +99,8 @@ class CalendarDialog(QDialog):
         from console.services.errors import Conflict
 
         self.feedback.setText(describe(exc))
+        if is_bug(exc):
+            self.ui.messages.error(exc)  # the crash dialog, not just a line of text
         if isinstance(exc, Conflict):
             self.reload()  # show what the other administrator saved
 
@@ -229,6 +231,8 @@ class PoliciesDialog(QDialog):
 
         self.save_button.setEnabled(True)
         self.feedback.setText(describe(exc))
+        if is_bug(exc):
+            self.ui.messages.error(exc)  # the crash dialog, not just a line of text
         if isinstance(exc, Conflict):
             # another administrator's version is now current: show it (edit again from it)
             self.ui.runner.run(self.ui.app.sla.policies, self._loaded, self._failed, owner=self)

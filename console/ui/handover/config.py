@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from console.services.errors import ValidationFailed
 from console.services.handover import ShiftConfig
 from console.ui.context import UiContext
-from console.ui.errors import describe
+from console.ui.errors import describe, is_refusal
 
 ROLES = ("", "agent", "supervisor")
 
@@ -181,9 +181,9 @@ class ShiftConfigDialog(QDialog):
                 lines.append(msgs.get(e.code, e.code).format(detail))
             self.status.setText(" ".join(lines))
             return
-        from console.services.errors import Conflict, ServiceError
+        from console.services.errors import Conflict
 
-        if isinstance(exc, ServiceError):  # a refusal, not a bug
+        if is_refusal(exc):  # not a bug: said in the dialog
             self.status.setText(describe(exc))
             if isinstance(exc, Conflict):
                 self.reload()  # what the other administrator saved

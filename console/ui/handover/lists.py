@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from console.services.handover import HandoverRow, ItemView
 from console.ui.context import UiContext
-from console.ui.errors import describe
+from console.ui.errors import is_refusal
 from console.ui.handover.models import ITEM_ROLE, OUTSTANDING_COLUMNS, HistoryModel, ItemsModel
 from console.ui.handover.widgets import row_table
 
@@ -55,13 +55,9 @@ class OutstandingPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from console.services.errors import ServiceError
-
-        if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(describe(exc))
+        self.ctx.messages.error(exc)  # a refusal: a warning; the environment: a message
+        if is_refusal(exc):
             self.refresh()
-        else:
-            self.ctx.messages.error(exc)
 
 
 class HistoryPanel(QWidget):

@@ -20,14 +20,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console.domain.clock import now_utc, to_local
+from console.domain.sla import BREACHED
 from console.domain.sla import time_left as sla_time_left
 from console.services.handover import HandoverRow, ItemView
 from console.ui import labels
+from console.ui.colours import DEADLINE_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
-OVERDUE_FG, OVERDUE_BG = QColor("#b3261e"), QColor("#fde7e6")
+OVERDUE_FG, OVERDUE_BG = DEADLINE_COLOURS[BREACHED]  # as breached in every screen
 FLAG_BG = QColor("#fff6d6")
 
 

@@ -32,7 +32,6 @@ from console.domain.clock import to_local
 from console.services.handover import HandoverIncomplete, HandoverView, ItemView
 from console.ui import labels
 from console.ui.context import UiContext
-from console.ui.errors import describe
 from console.ui.handover.models import ITEM_ROLE, ItemsModel, bucket_name, local_text, status_text
 from console.ui.handover.report import document, export_pdf
 from console.ui.handover.widgets import row_table
@@ -209,8 +208,6 @@ class HandoverPanel(QWidget):
         self.prepare(v.shift_code, day)
 
     def _failed(self, exc: BaseException) -> None:
-        from console.services.errors import ServiceError
-
         if isinstance(exc, HandoverIncomplete):
             n = len(exc.problems)
             self.problems.setText(
@@ -221,12 +218,9 @@ class HandoverPanel(QWidget):
             if self.view is not None:
                 self.open(self.view.id)
             return
-        if isinstance(exc, ServiceError):
-            self.ctx.messages.warning(describe(exc))
-            if self.view is not None and exc.code == "conflict":
-                self.open(self.view.id)
-            return
-        self.ctx.messages.error(exc)
+        self.ctx.messages.error(exc)  # a refusal: a warning; the environment: a message
+        if self.view is not None and getattr(exc, "code", "") == "conflict":
+            self.open(self.view.id)
 
     # -- showing -------------------------------------------------------------------------------
     def show_view(self, v: HandoverView | None) -> None:

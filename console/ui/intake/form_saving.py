@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from console.domain.casetypes import Status
+from console.domain.errors import UserError
 from console.domain.numbering import spoken
 from console.domain.validation import FieldError
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
-from console.services.errors import ServiceError, ValidationFailed
+from console.services.errors import ValidationFailed
 from console.services.intake import IntakeExtras
 from console.ui import labels
+from console.ui.errors import describe
 from console.ui.intake import texts
 from console.ui.intake.form_base import FormBase
 
@@ -73,7 +76,7 @@ class FormSaving(FormBase):
                     "case will be sent automatically. Read the number to the caller."
                 )
             )
-        elif self._same_issue_as is not None and saved.status == "closed":
+        elif self._same_issue_as is not None and saved.status == Status.CLOSED:
             text = self.tr("Recorded as the same issue as {0}. Read the number to the caller.")
             self.status_label.setText(text.format(self._same_issue_number))
         else:
@@ -91,8 +94,8 @@ class FormSaving(FormBase):
             self.status_label.setText(self.tr("Not saved: please correct the marked fields."))
             self.show_errors(exc.errors)
             return
-        if isinstance(exc, ServiceError):
-            self.status_label.setText(self.tr("Not saved: {0}").format(str(exc)))
+        if isinstance(exc, UserError):
+            self.status_label.setText(self.tr("Not saved: {0}").format(describe(exc)))
             return
         self.status_label.setText(self.tr("Not saved. Everything you typed is still here."))
         self.ctx.messages.error(exc)

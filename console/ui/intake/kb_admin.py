@@ -25,7 +25,7 @@ from console.domain.clock import local_date, now_utc
 from console.services.errors import ValidationFailed
 from console.services.knowledge import Article, ArticleInput
 from console.ui.context import UiContext
-from console.ui.errors import describe
+from console.ui.errors import describe, is_bug
 from console.ui.intake import texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -232,3 +232,5 @@ class KnowledgeAdminDialog(QDialog):
             )
             return
         self.error_label.setText(describe(exc))
+        if is_bug(exc):
+            self.ctx.messages.error(exc)  # the crash dialog, not just a line of text

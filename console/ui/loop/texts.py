@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.services.errors import Conflict, ServiceError
-from console.services.units import Refused
+from console.domain.errors import Refused, UserError
+from console.services.errors import Conflict
 from console.ui.messages import Messages
 
 
@@ -61,7 +61,7 @@ def notice_kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
-def refusal_text(exc: ServiceError) -> str:
+def refusal_text(exc: UserError) -> str:
     if isinstance(exc, Conflict):
         return QCoreApplication.translate(
             "loop", "Someone else changed this case meanwhile: the list is reloaded, try again."
@@ -100,7 +100,7 @@ def refusal_text(exc: ServiceError) -> str:
 
 def report_failure(messages: Messages, exc: BaseException) -> None:
     """A refusal is a warning the user can act on; anything else goes the usual way."""
-    if isinstance(exc, ServiceError):
+    if isinstance(exc, UserError):
         messages.warning(refusal_text(exc))
     else:
         messages.error(exc)

@@ -31,17 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.clock import to_local
+from console.domain.sla import BREACHED, DUE_SOON
 from console.services.monitor import MonitorFigures
 from console.services.queue import QueueView
 from console.sync import Change
 from console.ui import labels
+from console.ui.colours import DEADLINE_COLOURS
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.live import LiveFeed
 
 Index = QModelIndex | QPersistentModelIndex
-BREACHED_COLOUR = QColor("#b3261e")
-SOON_COLOUR = QColor("#a14a00")
+BREACHED_COLOUR = DEADLINE_COLOURS[BREACHED][0]  # the one table of deadline colours
+SOON_COLOUR = DEADLINE_COLOURS[DUE_SOON][0]
 
 
 class RowsModel(QAbstractTableModel):

@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.casetypes import CaseType, Urgency
+from console.domain.errors import Refused, UserError
 from console.domain.merge import FieldChange
-from console.services.case_edit import CaseFields, EditableCase, EditConflict, NotAllowed
-from console.services.errors import ServiceError, ValidationFailed
+from console.services.case_edit import CaseFields, EditableCase, EditConflict
+from console.services.errors import ValidationFailed
 from console.services.reference import ReferenceData
 from console.ui import labels
 from console.ui.context import UiContext
+from console.ui.errors import describe
 from console.ui.intake import case_fields, texts
 from console.ui.intake.case_fields import CATEGORY_SEP
 
@@ -290,15 +292,15 @@ class CaseEditDialog(QDialog):
             self.status.setText(self.tr("Not saved: please correct the marked fields."))
             self.show_errors(exc.errors)
             return
-        if isinstance(exc, NotAllowed):
+        if isinstance(exc, Refused):
             self.status.setText(
                 self.tr(
                     "Not saved: you may not edit this case (it is closed or held by another agent)."
                 )
             )
             return
-        if isinstance(exc, ServiceError):
-            self.status.setText(self.tr("Not saved: {0}").format(str(exc)))
+        if isinstance(exc, UserError):
+            self.status.setText(self.tr("Not saved: {0}").format(describe(exc)))
             return
         self.status.setText(self.tr("Not saved. Your changes are still here."))
         self.ctx.messages.error(exc)

@@ -13,7 +13,6 @@ from console.services.claims import (
     CaseNotOpen,
     Claimed,
 )
-from console.services.errors import ServiceError
 from console.services.queue import QueueFilter
 from console.ui.context import UiContext
 from console.ui.queue.columns import COL_TIME_LEFT
@@ -53,9 +52,7 @@ class QueueClaims(QWidget):
         elif isinstance(exc, CaseNotOpen):
             self.ctx.messages.warning(self.tr("Case {0} is no longer open.").format(exc.number))
             self.refresh()
-        elif isinstance(exc, ServiceError):
-            self.ctx.messages.warning(str(exc))
-        else:
+        else:  # a refusal (not a supervisor, say) is a warning, in the user's language
             self.ctx.messages.error(exc)
 
     def _claimed(self, c: Claimed | None) -> None:

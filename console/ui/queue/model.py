@@ -33,9 +33,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console.domain.clock import now_utc, to_local
-from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, TimeLeft, countdown, time_left
+from console.domain.sla import TimeLeft, countdown, time_left
 from console.services.queue import QueueQuery, QueueRow, Window, page_key
 from console.ui import labels
+from console.ui.colours import DEADLINE_COLOURS
 from console.ui.queue.columns import COL_TIME_LEFT, COLUMNS, header_title
 from console.ui.queue.windows import PageFetcher, WindowFetcher, WindowRequest, _adapt
 
@@ -73,11 +74,7 @@ _HANDLED_ROLES = frozenset(
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _VIEWERS_COL = COLUMNS.index("viewers")
 
-STATE_COLOURS = {
-    BREACHED: (QColor("#b3261e"), QColor("#fde7e6")),
-    CRITICAL: (QColor("#a14a00"), QColor("#fff0d9")),
-    DUE_SOON: (QColor("#7a6100"), QColor("#fffbe0")),
-}
+STATE_COLOURS = DEADLINE_COLOURS  # the one table: the same colours in every screen
 STALE_COLOUR = QColor("#8a8a8a")
 VIEWERS_COLOUR = QColor("#fff3c4")
 

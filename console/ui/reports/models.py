@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from console.domain import wording
 from console.domain.clock import to_local
 from console.domain.hotspots import Hotspot
 from console.queries.assessment import METRIC_BY_KEY, METRICS, RateRow, format_value
@@ -25,65 +26,11 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def metric_title(key: str) -> str:
-    titles = {
-        "closure_rate": QCoreApplication.translate("reports", "Closure rate"),
-        "response_rate": QCoreApplication.translate("reports", "Response rate"),
-        "ontime_rate": QCoreApplication.translate("reports", "On-time closure rate"),
-        "ontime_original_rate": QCoreApplication.translate(
-            "reports", "On-time (original deadline)"
-        ),
-        "satisfaction_rate": QCoreApplication.translate("reports", "Satisfaction rate"),
-        "resolution_rate": QCoreApplication.translate("reports", "Resolution rate"),
-        "avg_response_hours": QCoreApplication.translate("reports", "Avg. response (h)"),
-        "return_rate": QCoreApplication.translate("reports", "Return rate"),
-        "extension_rate": QCoreApplication.translate("reports", "Extension rate"),
-    }
-    return titles[key]
+    return QCoreApplication.translate(wording.REPORTS, wording.METRIC.words[key])
 
 
 def metric_formula(key: str) -> str:
-    formulas = {
-        "closure_rate": QCoreApplication.translate(
-            "reports", "cases closed ÷ cases received in the period"
-        ),
-        "response_rate": QCoreApplication.translate(
-            "reports",
-            "dispatched demands acknowledged (or, urgent cases, the citizen contacted) by the "
-            "response deadline ÷ dispatched demands whose response was made or is due",
-        ),
-        "ontime_rate": QCoreApplication.translate(
-            "reports",
-            "headline: dispatched demands with the final result by the deadline in force "
-            "(approved extensions included) ÷ dispatched demands done or due",
-        ),
-        "ontime_original_rate": QCoreApplication.translate(
-            "reports",
-            "dispatched demands with the final result by the original deadline (before any "
-            "extension) ÷ dispatched demands done or originally due",
-        ),
-        "satisfaction_rate": QCoreApplication.translate(
-            "reports",
-            "cases whose latest callback was satisfied or basically satisfied ÷ cases with "
-            "a callback verdict",
-        ),
-        "resolution_rate": QCoreApplication.translate(
-            "reports",
-            "cases whose latest callback says the problem was solved ÷ cases with a "
-            "callback verdict",
-        ),
-        "avg_response_hours": QCoreApplication.translate(
-            "reports",
-            "Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched "
-            "demands acknowledged",
-        ),
-        "return_rate": QCoreApplication.translate(
-            "reports", "dispatched demands returned at least once ÷ dispatched demands"
-        ),
-        "extension_rate": QCoreApplication.translate(
-            "reports", "dispatched demands with an approved extension ÷ dispatched demands"
-        ),
-    }
-    return formulas[key]
+    return QCoreApplication.translate(wording.REPORTS, wording.METRIC_FORMULA.words[key])
 
 
 class RatesModel(QAbstractTableModel):
