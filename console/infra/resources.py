@@ -3,7 +3,8 @@
 Found with ``importlib.resources`` in the package ``hotline_resources`` (the checkout's
 ``resources/`` folder, installed under that name by setup.py), so a console installed from a
 wheel works outside the checkout. pip installs packages as plain files, so the paths returned
-here are real directories that Qt's loaders can read.
+here are real directories that Qt's loaders can read. A checkout that was not installed
+(``python main.py`` straight from a clone) reads its own ``resources/`` folder.
 """
 
 from __future__ import annotations
@@ -14,10 +15,19 @@ from pathlib import Path
 PACKAGE = "hotline_resources"
 
 
+def _root() -> Path:
+    try:
+        return Path(str(files(PACKAGE)))
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parents[2] / "resources"
+        if checkout.is_dir():
+            return checkout
+        raise
+
+
 def resource_dir(*parts: str) -> Path:
     """The directory (or file) ``parts`` inside the package data."""
-    root = Path(str(files(PACKAGE)))
-    return root.joinpath(*parts)
+    return _root().joinpath(*parts)
 
 
 def reference_dir() -> Path:
