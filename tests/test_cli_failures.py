@@ -33,6 +33,7 @@ def test_a_damaged_database_is_the_environment(
     assert err.startswith("error: ") and "bug" not in err
 
 
+@pytest.mark.error_log_expected  # the bug is provoked on purpose
 def test_a_syntax_error_is_a_bug(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:

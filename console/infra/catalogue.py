@@ -12,8 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from console.domain.wording import Vocabulary
+from console.infra import resources
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resources.translations_dir()
 #: the languages a document can be written in besides the English source text
 CATALOGUES = {"zh": "console_zh_CN.ts", "zh_CN": "console_zh_CN.ts"}
 _NOT_FINISHED = {"unfinished", "vanished", "obsolete"}

@@ -124,6 +124,7 @@ def test_the_runner_default_path_shows_a_refusal(
     runner.wait()
 
 
+@pytest.mark.error_log_expected  # the bug is provoked on purpose
 def test_a_refusal_that_escapes_never_opens_the_crash_dialog(
     monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
