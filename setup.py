@@ -2,21 +2,21 @@
 of the checkout) is installed as the package ``hotline_resources``, so an installed console
 finds its reference data, translations and style with ``importlib.resources``."""
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
+
+DATA_PACKAGES = ["hotline_resources.reference", "hotline_resources.translations"]
 
 setup(
-    packages=[*find_packages(include=["console", "console.*"]), "hotline_resources"],
+    packages=[
+        *find_namespace_packages(include=["console", "console.*"], exclude=["*.__pycache__"]),
+        "hotline_resources",
+        *DATA_PACKAGES,
+    ],
     package_dir={"hotline_resources": "resources"},
     package_data={
-        "console": ["migrations/*.mako", "migrations/versions/*.py"],
-        "hotline_resources": [
-            "*.qss",
-            "reference/*.csv",
-            "reference/*.json",
-            "reference/*.md",
-            "translations/*.qm",
-            "translations/*.ts",
-            "translations/*.json",
-        ],
+        "console.migrations": ["*.mako"],
+        "hotline_resources": ["*.qss"],
+        "hotline_resources.reference": ["*.csv", "*.json", "*.md"],
+        "hotline_resources.translations": ["*.qm", "*.ts", "*.json"],
     },
 )
