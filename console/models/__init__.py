@@ -32,6 +32,7 @@ from console.models.reference import (
 )
 from console.models.reports import CaseFacts, CaseKeywords, FactsWatermark, HotspotReview
 from console.models.security import CaseConfidentialCaller
+from console.models.telephony import AgentPhoneState, CallLog
 from console.models.sla import (
     CalendarOverride,
     CaseBreach,
@@ -41,6 +42,8 @@ from console.models.sla import (
 )
 
 __all__ = [
+    "AgentPhoneState",
+    "CallLog",
     "CaseConfidentialCaller",
     "CaseFacts",
     "CaseKeywords",
