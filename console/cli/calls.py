@@ -34,6 +34,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     pop.add_argument("--caller", required=True, metavar="NUMBER")
     pop.add_argument("--call-id", default="", metavar="ID", help="the softphone's call id")
+    pop.add_argument(
+        "--event",
+        choices=("ring", "answer", "hangup"),
+        default="ring",
+        help="what happened to the call (default ring: the form opens)",
+    )
 
 
 def _when(d: object) -> str:
@@ -74,7 +80,7 @@ def cmd_pop(args: argparse.Namespace) -> int:
     from console.telephony.softphone import NoConsole, send_pop
 
     try:
-        answer = send_pop(args.caller, args.call_id)
+        answer = send_pop(args.caller, args.call_id, event=args.event)
     except NoConsole:
         print(
             "No console is running for this user: start the console and sign in, then "

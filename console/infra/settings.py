@@ -46,6 +46,9 @@ CTI_QUEUE_INTERFACE = Option(
 CTI_QUEUE_LOG = Option("cti_queue_log", False, "Record every queue call for the wallboard")
 CTI_AFTER_CALL_SECONDS = Option("cti_after_call_seconds", 120, "After-call work limit (s)")
 CTI_SERVICE_LEVEL_SECONDS = Option("cti_service_level_seconds", 20, "Service level (s)")
+CTI_RECORDING_URL = Option(
+    "cti_recording_url", "", "Recordings address; {0} is the phone system's file name"
+)
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
@@ -65,6 +68,7 @@ ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
     CTI_QUEUE_LOG,
     CTI_AFTER_CALL_SECONDS,
     CTI_SERVICE_LEVEL_SECONDS,
+    CTI_RECORDING_URL,
 )
 LANGUAGES = ("zh_CN", "en")
 

@@ -32,7 +32,6 @@ from console.models.reference import (
 )
 from console.models.reports import CaseFacts, CaseKeywords, FactsWatermark, HotspotReview
 from console.models.security import CaseConfidentialCaller
-from console.models.telephony import AgentPhoneState, CallLog
 from console.models.sla import (
     CalendarOverride,
     CaseBreach,
@@ -40,6 +39,7 @@ from console.models.sla import (
     SlaMilestone,
     SlaPolicy,
 )
+from console.models.telephony import AgentPhoneState, CallLog
 
 __all__ = [
     "AgentPhoneState",

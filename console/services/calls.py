@@ -141,9 +141,22 @@ def _apply(row: CallLog, e: CallEvent, who: Identity | None) -> None:
     row.updated_at = now_utc()
 
 
-def _row_for(s: Session, e: CallEvent) -> CallLog:
+#: events that start a call's row; the others only update a call already known (a hang-up
+#: of an internal call the console never saw ring leaves no row)
+STARTS = frozenset(
+    {
+        CallEventKind.RING,
+        CallEventKind.QUEUE_JOIN,
+        CallEventKind.AGENT_CONNECT,
+        CallEventKind.QUEUE_ABANDON,
+        CallEventKind.ANSWER,
+    }
+)
+
+
+def _row_for(s: Session, e: CallEvent) -> CallLog | None:
     row = s.scalars(select(CallLog).where(CallLog.uniqueid == e.call_id)).first()
-    if row is not None:
+    if row is not None or e.kind not in STARTS:
         return row
     try:
         with s.begin_nested():
@@ -201,11 +214,14 @@ class CallService:
         self._station = station
 
     # --- the call log -------------------------------------------------------------------
-    def record(self, event: CallEvent, who: Identity | None = None) -> int:
+    def record(self, event: CallEvent, who: Identity | None = None) -> int | None:
         """Record one event on its call's row (created by the first event seen; the same
-        event recorded twice, by two consoles, changes nothing). The row's id."""
+        event recorded twice, by two consoles, changes nothing). The row's id, or None
+        for an event of a call never seen starting."""
         with self._sessions() as s, s.begin():
             row = _row_for(s, event)
+            if row is None:
+                return None
             _apply(row, event, who)
             s.flush()
             return row.id
@@ -214,7 +230,9 @@ class CallService:
         """A batch of events in one transaction (a burst); how many were recorded."""
         with self._sessions() as s, s.begin():
             for e in events:
-                _apply(_row_for(s, e), e, who)
+                row = _row_for(s, e)
+                if row is not None:
+                    _apply(row, e, who)
         return len(events)
 
     def link_case(self, call_id: str, case_id: int) -> bool:

@@ -5,7 +5,10 @@ command on an incoming call (MicroSIP, Zoiper and most others) can pop the form 
 PBX access. No Qt here: the command side is a plain socket (Unix) or named pipe
 (Windows) to the same name.
 
-One line of JSON each way: ``{"caller": "...", "call_id": "..."}`` → ``{"ok": true}``.
+One line of JSON each way: ``{"caller": "...", "call_id": "...", "event": "ring"}`` →
+``{"ok": true, "call_id": "..."}``. ``event`` is ring (the default), answer or hangup: a
+softphone that runs commands on answer and on hang-up too (MicroSIP's cmdCallAnswer,
+cmdCallEnd) has those recorded as well.
 """
 
 from __future__ import annotations
@@ -40,13 +43,18 @@ def server_name(user: str | None = None) -> str:
     return str(Path(base) / name)
 
 
+EVENTS = ("ring", "answer", "hangup")
+
+
 @dataclass(frozen=True)
 class PopRequest:
     caller: str
     call_id: str
+    event: str = "ring"
 
     def encode(self) -> bytes:
-        return (json.dumps({"caller": self.caller, "call_id": self.call_id}) + "\n").encode()
+        doc = {"caller": self.caller, "call_id": self.call_id, "event": self.event}
+        return (json.dumps(doc) + "\n").encode()
 
 
 def parse_request(line: bytes) -> PopRequest:
@@ -58,12 +66,21 @@ def parse_request(line: bytes) -> PopRequest:
     if not caller or len(caller) > 32:
         raise ValueError("caller missing or too long")
     call_id = str(doc.get("call_id") or "").strip()[:64] or f"pop-{uuid.uuid4().hex[:12]}"
-    return PopRequest(caller, call_id)
+    event = str(doc.get("event") or "ring")
+    if event not in EVENTS:
+        raise ValueError(f"unknown event {event!r}")
+    return PopRequest(caller, call_id, event)
 
 
-def send_pop(caller: str, call_id: str = "", name: str | None = None, timeout: float = 5.0) -> str:
+def send_pop(
+    caller: str,
+    call_id: str = "",
+    name: str | None = None,
+    timeout: float = 5.0,
+    event: str = "ring",
+) -> str:
     """Hand the call to the running console; its answer line. Raises NoConsole."""
-    req = PopRequest(caller, call_id)
+    req = PopRequest(caller, call_id, event)
     target = name or server_name()
     if sys.platform == "win32":  # QLocalServer listens on a named pipe there
         try:
