@@ -236,14 +236,33 @@ class CallService:
         return len(events)
 
     def link_case(self, call_id: str, case_id: int) -> bool:
-        """The case this call produced (or was added to)."""
+        """The case this call produced (or was added to). True when the call's row was
+        there; else the row is started here and the call's events, still on their way
+        to the database, fill it in."""
         with self._sessions() as s, s.begin():
-            done = s.execute(
+            stmt = (
                 update(CallLog)
                 .where(CallLog.uniqueid == call_id)
                 .values(case_id=case_id, updated_at=now_utc())
             )
-            return bool(done.rowcount)  # type: ignore[attr-defined]
+            if s.execute(stmt).rowcount:  # type: ignore[attr-defined]
+                return True
+            try:
+                with s.begin_nested():
+                    s.add(
+                        CallLog(
+                            uniqueid=call_id[:64],
+                            caller="",
+                            source="ami",
+                            offered_at=now_utc(),
+                            abandoned=False,
+                            case_id=case_id,
+                            updated_at=now_utc(),
+                        )
+                    )
+            except IntegrityError:
+                s.execute(stmt)
+            return False
 
     def wrap_up(self, call_id: str, at: datetime | None = None) -> None:
         """The agent finished the after-call work of this call."""

@@ -50,7 +50,11 @@ def test_a_call_recorded_from_its_events_and_linked_to_its_case(
         calls.record(e, None)
     (case_id,) = add_cases(sessions, 1)
     assert calls.link_case("c1", case_id)
-    assert not calls.link_case("nope", case_id)
+    # linked before its first event reached the database: the events fill the row in
+    assert not calls.link_case("early", case_id)
+    calls.record(ev(K.RING, "early", 1, caller="13700137000", extension="1001"))
+    early = calls.get("early")
+    assert early is not None and early.case_id == case_id and early.caller == "13700137000"
     r = calls.get("c1")
     assert r is not None
     assert (r.caller, r.extension, r.queue, r.agent) == (
@@ -63,9 +67,9 @@ def test_a_call_recorded_from_its_events_and_linked_to_its_case(
     assert r.answered_at == T + timedelta(seconds=9)
     assert r.ended_at == T + timedelta(seconds=130)
     assert r.recording == "/monitor/c1.wav" and r.case_id == case_id and r.case_number
-    assert [x.uniqueid for x in calls.for_case(case_id)] == ["c1"]
+    assert {x.uniqueid for x in calls.for_case(case_id)} == {"c1", "early"}
     with sessions() as s:
-        assert s.scalar(select(func.count()).select_from(CallLog)) == 1
+        assert s.scalar(select(func.count()).select_from(CallLog)) == 2
 
 
 def test_wallboard_figures_and_agent_states(

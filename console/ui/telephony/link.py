@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -71,24 +72,36 @@ class PopServer(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
-        if self.server.listen(self.name):
-            log.info("softphone pops on %s", self.name)
-            return True
-        # a console that crashed leaves its socket file: take it over if nobody answers
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        alive = probe.waitForConnected(200)
-        probe.abort()
-        if alive:
+        # Qt's listen() would take the name over from a live console: ask first
+        if self._alive():
             log.warning("another console already takes the pops of this user (%s)", self.name)
             return False
-        QLocalServer.removeServer(self.name)
-        if sys.platform != "win32" and os.path.exists(self.name):
-            os.unlink(self.name)
-        ok = self.server.listen(self.name)
-        if not ok:
-            log.warning("softphone socket %s: %s", self.name, self.server.errorString())
-        return ok
+        if not self.server.listen(self.name):
+            # a console that crashed leaves its socket file behind: nobody answers on it
+            QLocalServer.removeServer(self.name)
+            if sys.platform != "win32" and os.path.exists(self.name):
+                os.unlink(self.name)
+            if not self.server.listen(self.name):
+                log.warning("softphone socket %s: %s", self.name, self.server.errorString())
+                return False
+        log.info("softphone pops on %s", self.name)
+        return True
+
+    def _alive(self) -> bool:
+        """Does another console answer on the name?"""
+        if sys.platform == "win32":
+            probe = QLocalSocket()
+            probe.connectToServer(self.name)
+            alive = probe.waitForConnected(200)
+            probe.abort()
+            return alive
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(0.5)
+            try:
+                s.connect(self.name)
+            except OSError:
+                return False
+            return True
 
     def close(self) -> None:
         self.server.close()

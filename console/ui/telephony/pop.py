@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from console.domain.validation import phone_kind
@@ -55,7 +56,8 @@ class CallTabs(QWidget):
         i = self.tabs.addTab(form, e.caller or self.tr("Call"))
         self.tabs.setCurrentIndex(i)
         self.show()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # it has no window stacking
+            self.raise_()
         self.activateWindow()
         return form
 
