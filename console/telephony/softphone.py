@@ -39,7 +39,12 @@ def server_name(user: str | None = None) -> str:
     name = f"hotline-console-pop-{who}"
     if sys.platform == "win32":
         return name
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    # a portable install (HOTLINE_CONSOLE_HOME, also each test run) has a socket of its own
+    base = (
+        os.environ.get("HOTLINE_CONSOLE_HOME")
+        or os.environ.get("XDG_RUNTIME_DIR")
+        or tempfile.gettempdir()
+    )
     return str(Path(base) / name)
 
 

@@ -217,7 +217,7 @@ def test_softphone_pop_command(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("HOTLINE_CONSOLE_HOME", str(tmp_path))
     # no console running: a plain message and a non-zero exit
     assert main(["pop", "--caller", CALLER]) == 1
     assert "No console is running" in capsys.readouterr().err
