@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,7 +21,6 @@ from console.domain.clock import to_local
 from console.infra.settings import CTI_RECORDING_URL
 from console.services.calls import CallRecord
 from console.ui.context import UiContext
-from console.ui.telephony import texts
 
 
 def _fmt(d: datetime | None) -> str:
@@ -47,12 +46,12 @@ class CaseCallsPanel(QWidget):
         self.table.setObjectName("caseCalls")
         self.table.setHorizontalHeaderLabels(
             [
-                texts.tr("Rang"),
-                texts.tr("Answered"),
-                texts.tr("Ended"),
-                texts.tr("Caller"),
-                texts.tr("Extension"),
-                texts.tr("Recording"),
+                QCoreApplication.translate("Telephony", "Rang"),
+                QCoreApplication.translate("Telephony", "Answered"),
+                QCoreApplication.translate("Telephony", "Ended"),
+                QCoreApplication.translate("Telephony", "Caller"),
+                QCoreApplication.translate("Telephony", "Extension"),
+                QCoreApplication.translate("Telephony", "Recording"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -78,7 +77,7 @@ class CaseCallsPanel(QWidget):
             ):
                 self.table.setItem(i, col, QTableWidgetItem(text))
             if r.recording:
-                button = QPushButton(texts.tr("Open recording"))
+                button = QPushButton(QCoreApplication.translate("Telephony", "Open recording"))
                 button.setToolTip(r.recording)
                 button.clicked.connect(lambda _c=False, ref=r.recording: self.open_recording(ref))
                 self.table.setCellWidget(i, 5, button)

@@ -4,6 +4,7 @@ when not ready, the after-call work limit and the service level threshold."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
 from console.infra.credentials import remember_cti_secret
@@ -17,39 +18,47 @@ from console.infra.settings import (
     Settings,
 )
 from console.telephony.ami import AmiUrlError, parse_ami_url
-from console.ui.telephony import texts
 
 
 class CtiSettingsBox(QGroupBox):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(texts.tr("Phone system"), parent)
+        super().__init__(QCoreApplication.translate("Telephony", "Phone system"), parent)
         self.settings = settings
         self.url = QLineEdit(settings.get(CTI_URL))
         self.url.setPlaceholderText("ami://console@pbx.hotline.local:5038")
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText(texts.tr("kept in the keyring; empty: unchanged"))
+        self.secret.setPlaceholderText(
+            QCoreApplication.translate("Telephony", "kept in the keyring; empty: unchanged")
+        )
         self.extension = QLineEdit(settings.get(CTI_EXTENSION))
         self.interface = QLineEdit(settings.get(CTI_QUEUE_INTERFACE))
         self.interface.setPlaceholderText("PJSIP/1001")
-        self.queue_log = QCheckBox(texts.tr("Record every queue call (wallboard)"))
+        self.queue_log = QCheckBox(
+            QCoreApplication.translate("Telephony", "Record every queue call (wallboard)")
+        )
         self.queue_log.setChecked(settings.get(CTI_QUEUE_LOG))
         self.after_call = QSpinBox()
         self.after_call.setRange(0, 3600)
         self.after_call.setSuffix(" s")
-        self.after_call.setSpecialValueText(texts.tr("no limit"))
+        self.after_call.setSpecialValueText(QCoreApplication.translate("Telephony", "no limit"))
         self.after_call.setValue(settings.get(CTI_AFTER_CALL_SECONDS))
         self.service_level = QSpinBox()
         self.service_level.setRange(1, 600)
         self.service_level.setSuffix(" s")
         self.service_level.setValue(settings.get(CTI_SERVICE_LEVEL_SECONDS))
         form = QFormLayout(self)
-        form.addRow(texts.tr("AMI address:"), self.url)
-        form.addRow(texts.tr("AMI secret:"), self.secret)
-        form.addRow(texts.tr("My extension:"), self.extension)
-        form.addRow(texts.tr("Pause in queues as:"), self.interface)
-        form.addRow(texts.tr("After-call work limit:"), self.after_call)
-        form.addRow(texts.tr("Service level: answered within"), self.service_level)
+        form.addRow(QCoreApplication.translate("Telephony", "AMI address:"), self.url)
+        form.addRow(QCoreApplication.translate("Telephony", "AMI secret:"), self.secret)
+        form.addRow(QCoreApplication.translate("Telephony", "My extension:"), self.extension)
+        form.addRow(QCoreApplication.translate("Telephony", "Pause in queues as:"), self.interface)
+        form.addRow(
+            QCoreApplication.translate("Telephony", "After-call work limit:"), self.after_call
+        )
+        form.addRow(
+            QCoreApplication.translate("Telephony", "Service level: answered within"),
+            self.service_level,
+        )
         form.addRow("", self.queue_log)
 
     def store(self) -> str | None:
@@ -61,10 +70,14 @@ class CtiSettingsBox(QGroupBox):
             try:
                 url = parse_ami_url(text)
             except AmiUrlError as exc:
-                return texts.tr("The phone system's address is not valid: {0}").format(exc)
+                return QCoreApplication.translate(
+                    "Telephony", "The phone system's address is not valid: {0}"
+                ).format(exc)
             secret = url.secret or secret
             if secret and not remember_cti_secret(url.account, secret):
-                return texts.tr("No keyring on this computer: the AMI secret cannot be kept.")
+                return QCoreApplication.translate(
+                    "Telephony", "No keyring on this computer: the AMI secret cannot be kept."
+                )
             text = url.without_secret()
         self.settings.set(CTI_URL, text)
         self.settings.set(CTI_EXTENSION, self.extension.text().strip())

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from console.infra.credentials import cti_secret
 from console.infra.settings import (
@@ -23,7 +23,6 @@ from console.infra.settings import (
 from console.telephony.ami import AmiUrl, AmiUrlError, parse_ami_url
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
-from console.ui.telephony import texts
 from console.ui.telephony.link import AmiLink, PopServer
 from console.ui.telephony.phone import Telephony
 from console.ui.telephony.pop import ScreenPop
@@ -84,12 +83,18 @@ def start_telephony(
     try:
         url = parse_ami_url(url_text)
     except AmiUrlError as exc:
-        ui.messages.warning(texts.tr("The phone system's address is not valid: {0}").format(exc))
+        ui.messages.warning(
+            QCoreApplication.translate(
+                "Telephony", "The phone system's address is not valid: {0}"
+            ).format(exc)
+        )
         go(None)
         return phone
     if not extension:
         ui.messages.warning(
-            texts.tr("No phone extension is set: calls cannot be followed (settings).")
+            QCoreApplication.translate(
+                "Telephony", "No phone extension is set: calls cannot be followed (settings)."
+            )
         )
         go(None)
         return phone
@@ -100,9 +105,9 @@ def start_telephony(
     def with_secret(secret: str | None) -> None:
         if not secret:
             ui.messages.warning(
-                texts.tr("No AMI secret is kept for {0}: set it in the settings.").format(
-                    url.account
-                )
+                QCoreApplication.translate(
+                    "Telephony", "No AMI secret is kept for {0}: set it in the settings."
+                ).format(url.account)
             )
             go(None)
         else:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -56,10 +57,10 @@ class AgentStateModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[AgentOnBoard] = []
         self.headers = [
-            texts.tr("Agent"),
-            texts.tr("Extension"),
-            texts.tr("State"),
-            texts.tr("Time in state"),
+            QCoreApplication.translate("Telephony", "Agent"),
+            QCoreApplication.translate("Telephony", "Extension"),
+            QCoreApplication.translate("Telephony", "State"),
+            QCoreApplication.translate("Telephony", "Time in state"),
         ]
 
     def set_rows(self, rows: list[AgentOnBoard]) -> None:
@@ -123,13 +124,13 @@ class CallWallboard(QWidget):
         self.board: Wallboard | None = None
         self.tiles: dict[str, QLabel] = {}
         captions = {
-            "waiting": texts.tr("Calls waiting"),
-            "longest_wait": texts.tr("Longest wait"),
-            "service_level": texts.tr("Answered within {0} s").format(
-                int(service_level.total_seconds())
-            ),
-            "abandoned": texts.tr("Abandoned"),
-            "average_handle": texts.tr("Average handle time"),
+            "waiting": QCoreApplication.translate("Telephony", "Calls waiting"),
+            "longest_wait": QCoreApplication.translate("Telephony", "Longest wait"),
+            "service_level": QCoreApplication.translate(
+                "Telephony", "Answered within {0} s"
+            ).format(int(service_level.total_seconds())),
+            "abandoned": QCoreApplication.translate("Telephony", "Abandoned"),
+            "average_handle": QCoreApplication.translate("Telephony", "Average handle time"),
         }
         grid = QGridLayout()
         for i, key in enumerate(TILES):
@@ -155,7 +156,7 @@ class CallWallboard(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(220)
-        box = QGroupBox(texts.tr("Calls and agents at the phone"))
+        box = QGroupBox(QCoreApplication.translate("Telephony", "Calls and agents at the phone"))
         bl = QVBoxLayout(box)
         bl.addLayout(grid)
         row = QHBoxLayout()
