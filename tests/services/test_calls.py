@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.cli.entry import main
 from console.domain.agentstate import AgentState, StateNow
+from console.models import Case
 from console.models.telephony import CallLog
 from console.services.calls import CallService
 from console.services.presence import PresenceService
@@ -138,3 +139,25 @@ def test_calls_list_command(
     assert main(["--database", db_url, "calls", "list"]) == 0
     out = capsys.readouterr().out
     assert "abandoned" in out and "2 call(s)" in out
+
+
+def test_demo_has_calls_behind_its_phone_cases(sessions: sessionmaker[Session]) -> None:
+    from console.seed.demo import seed_demo
+    from console.services.numbers import register_workstation
+
+    station = register_workstation(sessions, "demo-host")
+    seed_demo(sessions, station=station, now=T, days=1, per_day=80)
+    calls = CallService(sessions, lambda: station)
+    rows = calls.recent(limit=1000)
+    linked = [r for r in rows if r.case_id is not None]
+    assert linked and all(r.recording and r.answered_at and r.ended_at for r in linked)
+    assert all(r.rang_at is not None and r.rang_at <= T for r in linked)
+    with sessions() as s:
+        phone_cases = s.scalar(
+            select(func.count())
+            .select_from(Case)
+            .where(Case.channel_code.in_(("phone_12345", "enterprise_line")))
+        )
+    assert len(linked) == phone_cases
+    board = calls.wallboard(T)
+    assert board.calls.offered > 0 and board.calls.service_level is not None
