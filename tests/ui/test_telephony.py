@@ -295,3 +295,31 @@ def test_monitor_shows_the_call_side(qtbot: QtBot, ui_ctx: UiContext) -> None:
     small = board.tiles["waiting"].font().pointSizeF()
     screen.set_wall_mode(True)
     assert board.tiles["waiting"].font().pointSizeF() > small
+
+
+def test_a_call_taken_elsewhere_leaves_the_untouched_form(
+    qtbot: QtBot, ui_ctx: UiContext, ami: FakeAmi
+) -> None:
+    entry = _entry(qtbot, ui_ctx)
+    phone = _phone(qtbot, ui_ctx, entry, ami)
+    try:
+        qtbot.waitUntil(lambda: phone.link.last.state is LinkState.CONNECTED, timeout=10_000)  # type: ignore[union-attr]
+        here = FakeCall("13600136000", extension="1001")
+        with qtbot.waitSignal(phone.pop.popped, timeout=10_000):
+            ami.send(*here.ringing())
+        assert entry.phone.text() == "13600136000"
+        elsewhere = FakeCall("13600136000", extension="1002", uid=here.uid)
+        ami.send(elsewhere.agent_connect())  # the queue gave it to agent 1002
+        qtbot.waitUntil(lambda: entry.phone.text() == "", timeout=5000)
+        # a form the agent typed in is kept when the call goes elsewhere
+        second = FakeCall("13500135000", extension="1001")
+        with qtbot.waitSignal(phone.pop.popped, timeout=10_000):
+            ami.send(*second.ringing())
+        entry.caller_name.setText("王先生")
+        ami.send(second.hangup())  # the caller gave up while it rang here
+        ami.send(second.hangup(agent_side=True))
+        qtbot.wait(300)
+        assert entry.phone.text() == "13500135000" and entry.caller_name.text() == "王先生"
+    finally:
+        phone.shutdown()
+        ui_ctx.runner.wait(10_000)

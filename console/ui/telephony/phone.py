@@ -114,7 +114,13 @@ class Telephony(QObject):
                 elif call.state is CallState.ENDED and call.answered_at is not None:
                     self._call_id = call.call_id
                     self._set(on_call_ended(self.state, e.at))
+                elif call.state is CallState.ENDED:  # rang here, never answered here
+                    self.pop.withdraw(call.call_id)
                 return
+        if e.kind is CallEventKind.AGENT_CONNECT and e.extension != self.extension:
+            ringing = self.tracker.calls.get(e.call_id)
+            if ringing is not None and ringing.state is CallState.RINGING:
+                self.pop.withdraw(e.call_id)  # another agent took the queue call
         if self.record_queue and e.kind not in (CallEventKind.RING, CallEventKind.ANSWER):
             self._queue_write(e)  # the queue's calls, for the wallboard (and their hang-ups)
 

@@ -102,6 +102,7 @@ class ScreenPop(QObject):
         self.show_entry = show_entry
         self.tabs = CallTabs(ui, parent)
         self._calls: dict[int, CallEvent] = {}  # id(form) -> the call it holds
+        self._as_popped: dict[int, dict[str, object]] = {}  # id(form) -> fields at the pop
         self._wired: set[int] = set()
 
     def pop(self, e: CallEvent) -> CaseEntryScreen:
@@ -126,6 +127,7 @@ class ScreenPop(QObject):
         if self._calls.get(id(form)) is not e:
             return
         form.take_call(e.caller, PHONE_CHANNEL)
+        self._as_popped[id(form)] = form.form_fields()
         if phone_kind(e.caller) is None:
             log.info("call %s from %r: not a number the history knows", e.call_id, e.caller)
         self.popped.emit(form, e)
@@ -139,7 +141,25 @@ class ScreenPop(QObject):
         key = id(form)
         form.destroyed.connect(lambda *_a: self._forget(key))
 
+    def withdraw(self, call_id: str) -> bool:
+        """The call rang here but was not taken here (another agent answered, the caller
+        hung up): a form still as the pop left it is cleared for the next call; one the
+        agent typed in is left alone."""
+        for form in [self.entry, *self.tabs.forms()]:
+            key = id(form)
+            e = self._calls.get(key)
+            if e is None or e.call_id != call_id:
+                continue
+            del self._calls[key]
+            if form.form_fields() == self._as_popped.pop(key, None):
+                form.new_case()
+                if form is not self.entry:
+                    self.tabs.close_tab(self.tabs.tabs.indexOf(form))
+                return True
+        return False
+
     def _forget(self, key: int) -> None:
+        self._as_popped.pop(key, None)
         self._calls.pop(key, None)
         self._wired.discard(key)
 
@@ -152,6 +172,7 @@ class ScreenPop(QObject):
         if e is None or _digits(form.phone.text()) != _digits(e.caller):
             return
         del self._calls[id(form)]
+        self._as_popped.pop(id(form), None)
         calls = self.ui.app.calls
         self.ui.runner.run(
             lambda: calls.link_case(e.call_id, case_id),
