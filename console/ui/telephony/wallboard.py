@@ -154,8 +154,10 @@ class CallWallboard(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(220)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         box = QGroupBox(QCoreApplication.translate("Telephony", "Calls and agents at the phone"))
         bl = QVBoxLayout(box)
         bl.addLayout(grid)
@@ -188,6 +190,7 @@ class CallWallboard(QWidget):
             tile.setPointSizeF(size * (2.0 if on else 1.0) * 2.4)
         for label in self.tiles.values():
             label.setFont(tile)
+        self.table.setMaximumHeight(360 if on else 220)
 
     def refresh(self) -> None:
         if self._loading:
