@@ -323,3 +323,61 @@ def test_a_call_taken_elsewhere_leaves_the_untouched_form(
     finally:
         phone.shutdown()
         ui_ctx.runner.wait(10_000)
+
+
+def test_started_from_the_command_line_options_and_settings(
+    qtbot: QtBot, ui_ctx: UiContext, ami: FakeAmi, tmp_path: Path, memory_keyring: object
+) -> None:
+    """--cti-url without its secret and --extension: the secret comes from the keyring
+    (as the settings dialog keeps it), the link logs in, the state is in the status bar,
+    closing the window signs the agent out of the wallboard."""
+    import argparse
+
+    from console.infra.settings import CTI_URL, Settings
+    from console.ui.main_window import MainWindow
+    from console.ui.telephony.settings_box import CtiSettingsBox
+    from console.ui.telephony.setup import start_telephony
+
+    settings = Settings(tmp_path / "s.ini")
+    box = CtiSettingsBox(settings)
+    qtbot.addWidget(box)
+    box.url.setText(f"ami://console:s3cret@127.0.0.1:{ami.port}")
+    box.extension.setText("1001")
+    assert box.store() is None
+    assert settings.get(CTI_URL) == f"ami://console@127.0.0.1:{ami.port}"  # no secret here
+    box.url.setText("http://nope")
+    assert box.store()  # a plain sentence, nothing stored
+    assert settings.get(CTI_URL) == f"ami://console@127.0.0.1:{ami.port}"
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    ui = UiContext(ui_ctx.app, ui_ctx.identity, window.runner, window.messages)
+    window.attach(ui)
+    args = argparse.Namespace(cti_url=f"ami://console@127.0.0.1:{ami.port}", extension="1001")
+    phone = start_telephony(window, ui, args)
+    assert phone is not None
+    qtbot.waitUntil(lambda: phone.link is not None, timeout=10_000)
+    assert ami.wait_logins(1)
+    qtbot.waitUntil(lambda: window.statusBar().findChild(PhoneStatus) is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            (
+                off_gui_thread(lambda: ui.app.calls.state_of(ui.identity))
+                or StateNow(AgentState.SIGNED_OUT)
+            ).state  # noqa: E501
+            is AgentState.READY
+        ),
+        timeout=10_000,
+    )
+    window.close()
+    qtbot.waitUntil(
+        lambda: (
+            (
+                off_gui_thread(lambda: ui.app.calls.state_of(ui.identity))
+                or StateNow(AgentState.READY)
+            ).state  # noqa: E501
+            is AgentState.SIGNED_OUT
+        ),
+        timeout=10_000,
+    )
+    window.runner.wait(10_000)
