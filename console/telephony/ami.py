@@ -5,7 +5,8 @@ backoff when AMI drops. A refused login is said plainly and not retried.
 
 Events followed (Asterisk 13+ names; 18+ format): Newchannel, DialBegin, DialEnd,
 BridgeEnter, Hangup, QueueCallerJoin, AgentCalled, AgentConnect, QueueCallerAbandon,
-and VarSet of the recording file name (MixMonitor). The call id is the caller channel's
+VarSet of the recording file name (MixMonitor), and QueueMemberPause of the agent's own
+queue membership (paused from the phone: the console follows). The call id is the caller channel's
 Linkedid (Uniqueid when the system sends none)."""
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ FOLLOWED = (
     "AgentConnect",
     "QueueCallerAbandon",
     "VarSet",
+    "QueueMemberPause",
 )
 
 
@@ -217,6 +219,20 @@ class AmiTranslator:
                 queue=str(msg.get("Queue") or ""),
                 wait_seconds=_wait(msg, "HoldTime"),
             )
+        elif name == "QueueMemberPause":
+            iface = str(msg.get("Interface") or msg.get("StateInterface") or "")
+            if self._mine(iface):
+                paused = str(msg.get("Paused", "")).strip().lower() in ("1", "true", "yes")
+                ev.append(
+                    CallEvent(
+                        CallEventKind.MEMBER_PAUSE if paused else CallEventKind.MEMBER_UNPAUSE,
+                        f"member:{iface}",
+                        extension=self.extension,
+                        queue=str(msg.get("PausedReason") or msg.get("Reason") or ""),
+                        at=at,
+                        source="ami",
+                    )
+                )
         elif name == "VarSet":
             if str(msg.get("Variable", "")).upper() in RECORDING_VARIABLES and msg.get("Value"):
                 add(CallEventKind.RECORDING, recording=str(msg.get("Value")))

@@ -19,6 +19,8 @@ class CallEventKind(StrEnum):
     AGENT_CALLED = "agent_called"  # a queue rings an agent (any agent)
     AGENT_CONNECT = "agent_connect"  # a queue call answered by an agent (any agent)
     RECORDING = "recording"  # the phone system names the call's recording
+    MEMBER_PAUSE = "member_pause"  # the agent's queue membership paused (reason in queue)
+    MEMBER_UNPAUSE = "member_unpause"  # ... unpaused (from the phone or the PBX)
 
 
 #: what happens at the agent's own extension (the rest is the queue, for the wallboard)

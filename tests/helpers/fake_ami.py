@@ -163,14 +163,18 @@ class FakeAmi:
                 )
             )
         elif name == "queuepause":
-            state = (
-                "paused" if action.get("Paused", "").lower() in ("true", "1", "yes") else "unpaused"
-            )
+            on = action.get("Paused", "").lower() in ("true", "1", "yes")
+            state = "paused" if on else "unpaused"
             w.write(
                 encode(
                     [("Response", "Success"), *aid, ("Message", f"Interface {state} successfully")]
                 )
             )
+            # Asterisk tells every manager session about the member's new state
+            event = encode(member_pause(action.get("Interface", ""), on, action.get("Reason", "")))
+            for c in self._clients:
+                if c.authenticated:
+                    c.writer.write(event)
         elif name == "logoff":
             w.write(
                 encode([("Response", "Goodbye"), *aid, ("Message", "Thanks for all the fish.")])
@@ -207,6 +211,34 @@ class FakeAmi:
 
 
 # --- events as Asterisk 18 writes them ------------------------------------------------
+
+
+def member_pause(
+    interface: str, paused: bool, reason: str = "", queue: str = "hotline"
+) -> list[tuple[str, str]]:
+    """QueueMemberPause, as the PBX sends it when a member is paused or unpaused (by an
+    AMI action, a feature code on the phone, the PBX's panel)."""
+    return [
+        ("Event", "QueueMemberPause"),
+        ("Privilege", "agent,all"),
+        ("Queue", queue),
+        ("MemberName", f"Agent {interface}"),
+        ("Interface", interface),
+        ("StateInterface", interface),
+        ("Membership", "static"),
+        ("Penalty", "0"),
+        ("CallsTaken", "0"),
+        ("LastCall", "0"),
+        ("LastPause", "0"),
+        ("LoginTime", "0"),
+        ("InCall", "0"),
+        ("Status", "1"),
+        ("Paused", "1" if paused else "0"),
+        ("PausedReason", reason),
+        ("Ringinuse", "0"),
+        ("Wrapuptime", "0"),
+    ]
+
 
 _ids = itertools.count(1)
 

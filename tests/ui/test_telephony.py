@@ -179,6 +179,7 @@ def test_not_ready_pauses_the_queue_member_and_after_call_work_ends_by_itself(
         ami,
         queue_interface="PJSIP/1001",
         after_call_limit=timedelta(seconds=1),
+        echo_window=0.5,
     )
     try:
         qtbot.waitUntil(lambda: phone.link.last.state is LinkState.CONNECTED, timeout=10_000)  # type: ignore[union-attr]
@@ -192,6 +193,21 @@ def test_not_ready_pauses_the_queue_member_and_after_call_work_ends_by_itself(
         assert pauses()[-1]["Reason"] == "meal"
         assert phone.choose(AgentState.READY)
         qtbot.waitUntil(lambda: pauses()[-1]["Paused"] == "false", timeout=5000)
+        # paused from the phone itself (a feature code): the console follows, and back
+        from tests.helpers.fake_ami import member_pause
+
+        qtbot.wait(700)  # past the echoes of our own QueuePause
+        with qtbot.waitSignal(phone.state_changed, timeout=5000) as from_phone:
+            ami.send(member_pause("PJSIP/1001", True, "training"))
+        assert from_phone.args[0] == StateNow(
+            AgentState.NOT_READY, "training", from_phone.args[0].since
+        )
+        with qtbot.waitSignal(phone.state_changed, timeout=5000) as back:
+            ami.send(member_pause("PJSIP/1001", False))
+        assert back.args[0].state is AgentState.READY
+        ami.send(member_pause("PJSIP/1002", True, "meal"))  # another agent's: not ours
+        qtbot.wait(200)
+        assert phone.state.state is AgentState.READY
         call = FakeCall("13700137000")
         ami.send(*call.ringing(), *call.answered(), *call.ended())
         qtbot.waitUntil(lambda: phone.state.state is AgentState.AFTER_CALL, timeout=10_000)

@@ -6,6 +6,7 @@ the queue member in AMI where configured."""
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,6 +15,7 @@ from console.domain.agentstate import (
     PAUSED,
     AgentState,
     InvalidState,
+    NotReadyReason,
     StateNow,
     after_call_expired,
     choose,
@@ -48,6 +50,7 @@ class Telephony(QObject):
         after_call_limit: timedelta,
         queue_interface: str = "",
         record_queue: bool = False,
+        echo_window: float = 3.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,6 +65,8 @@ class Telephony(QObject):
         self.link: AmiLink | None = None
         self.server: PopServer | None = None
         self._paused: bool | None = None
+        self._pause_sent_at = float("-inf")
+        self.echo_window = echo_window  # seconds after our QueuePause: its echoes ignored
         self._call_id: str | None = None  # the call on the agent's hands (or just ended)
         self._pending: list[CallEvent] = []
         self._writing = False
@@ -101,6 +106,9 @@ class Telephony(QObject):
 
     # --- events ---------------------------------------------------------------------
     def handle(self, e: CallEvent) -> None:
+        if e.kind in (CallEventKind.MEMBER_PAUSE, CallEventKind.MEMBER_UNPAUSE):
+            self._member_paused(e)
+            return
         own = e.kind in OWN_KINDS and (e.source == "softphone" or e.extension == self.extension)
         if own or e.kind is CallEventKind.RECORDING:
             call = self.tracker.apply(e)
@@ -226,6 +234,21 @@ class Telephony(QObject):
             lambda exc: log.warning("agent state not stored: %s", exc),
         )
 
+    def _member_paused(self, e: CallEvent) -> None:
+        """The phone system paused or unpaused the agent's queue membership (a feature
+        code on the phone, the PBX's panel, or the echo of our own QueuePause)."""
+        paused = e.kind is CallEventKind.MEMBER_PAUSE
+        if time.monotonic() - self._pause_sent_at < self.echo_window:
+            return  # the echo of our own QueuePause (one per queue), possibly a stale one
+        self._paused = paused
+        if paused and self.state.state in (AgentState.READY,):
+            reason = e.queue if e.queue in {r.value for r in NotReadyReason} else "break"
+            self._set(StateNow(AgentState.NOT_READY, reason, e.at))
+        elif not paused and self.state.state in PAUSED:
+            if self.state.state is AgentState.AFTER_CALL:
+                self._wrap_up()
+            self._set(StateNow(AgentState.READY, "", e.at))
+
     def _sync_pause(self) -> None:
         """Pause the queue member while not ready or wrapping up (AMI QueuePause)."""
         link = self.link
@@ -236,6 +259,7 @@ class Telephony(QObject):
             return
         self._paused = paused
         reason = self.state.reason or self.state.state.value
+        self._pause_sent_at = time.monotonic()
         fut = link.adapter.queue_pause(self.queue_interface, paused, reason if paused else "")
         fut.add_done_callback(
             lambda f: log.info("QueuePause %s: %s", paused, f.exception() or "done")
