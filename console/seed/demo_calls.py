@@ -36,7 +36,8 @@ def seed_demo_calls(s: Session, at: datetime, rng: Random) -> int:
         talk = timedelta(seconds=rng.randint(70, 280))
         answered = received - talk + timedelta(seconds=rng.randint(10, 60))
         queued = answered - wait
-        ended = answered + talk
+        ended = min(answered + talk, at)  # the newest calls ended by now
+        wrapped = ended + timedelta(seconds=rng.randint(10, 90))
         ext = f"10{(agent_id or 0) % 100:02d}"
         rows.append(
             {
@@ -51,7 +52,7 @@ def seed_demo_calls(s: Session, at: datetime, rng: Random) -> int:
                 "rang_at": answered - timedelta(seconds=3),
                 "answered_at": answered,
                 "ended_at": ended,
-                "wrapped_at": ended + timedelta(seconds=rng.randint(10, 90)),
+                "wrapped_at": wrapped if wrapped <= at else None,
                 "abandoned": False,
                 "wait_seconds": wait.total_seconds(),
                 "recording": f"/var/spool/asterisk/monitor/demo-{case_id}.wav",
