@@ -409,6 +409,7 @@ class AmiAdapter:
         self._manager = manager
         self._status(LinkState.CONNECTED, "")
         log.info("AMI connected to %s:%s", self.url.host, self.url.port)
+        asyncio.ensure_future(self._resync(manager))
         stop_wait = asyncio.ensure_future(self._stop.wait())
         lost_wait = asyncio.ensure_future(lost.wait())
         await asyncio.wait({stop_wait, lost_wait}, return_when=asyncio.FIRST_COMPLETED)
@@ -421,6 +422,48 @@ class AmiAdapter:
         manager.close()
         log.warning("AMI connection to %s:%s lost", self.url.host, self.url.port)
         return "lived"
+
+    async def _resync(self, manager: _Manager) -> None:
+        """What happened at the extension while the link was down: the channels live now
+        (CoreShowChannels) become ring / answer events, and a RESYNC event lists them so
+        the console ends the calls it followed that are gone."""
+        try:
+            reply = await asyncio.wait_for(
+                manager.send_action({"Action": "CoreShowChannels"}, as_list=True), 10
+            )
+        except Exception as exc:  # noqa: BLE001 - a link gone again: the next one resyncs
+            log.info("AMI channel list not read: %s", exc)
+            return
+        messages = reply if isinstance(reply, list) else [reply]
+        live: list[str] = []
+        for m in messages:
+            if str(m.get("Event", "")) != "CoreShowChannel":
+                continue
+            if not self.translator._mine(str(m.get("Channel", ""))):
+                continue
+            call_id = str(m.get("Linkedid") or m.get("Uniqueid") or "")
+            if not call_id:
+                continue
+            live.append(call_id)
+            caller = str(m.get("ConnectedLineNum") or "")
+            if caller in ("<unknown>", "unknown"):
+                caller = ""
+            caller = self.translator.callers.get(call_id, caller)
+            self.translator.own_channels[str(m.get("Uniqueid") or "")] = call_id
+            state = str(m.get("ChannelStateDesc", "")).lower()
+            ring = CallEvent(
+                CallEventKind.RING, call_id, caller=caller, extension=self.extension, source="ami"
+            )
+            self._on_event(ring)
+            if state == "up":
+                self._on_event(
+                    CallEvent(CallEventKind.ANSWER, call_id, extension=self.extension, source="ami")
+                )
+        self._on_event(
+            CallEvent(
+                CallEventKind.RESYNC, "", extension=self.extension, source="ami", live=tuple(live)
+            )
+        )
 
     def _dispatch(self, _manager: object, msg: Any) -> None:
         self.received += 1

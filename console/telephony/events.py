@@ -21,6 +21,7 @@ class CallEventKind(StrEnum):
     RECORDING = "recording"  # the phone system names the call's recording
     MEMBER_PAUSE = "member_pause"  # the agent's queue membership paused (reason in queue)
     MEMBER_UNPAUSE = "member_unpause"  # ... unpaused (from the phone or the PBX)
+    RESYNC = "resync"  # after a (re)connect: the calls live at the extension (``live``)
 
 
 #: what happens at the agent's own extension (the rest is the queue, for the wallboard)
@@ -42,6 +43,7 @@ class CallEvent:
     wait_seconds: float | None = None  # queue hold time reported by the phone system
     recording: str = ""  # a file name or URL of the recording, when given
     source: str = ""  # "ami" | "softphone"
+    live: tuple[str, ...] = ()  # RESYNC: call ids with a channel at the extension now
 
 
 class LinkState(StrEnum):

@@ -38,6 +38,8 @@ class FakeAmi:
     logins: int = 0
     refused: int = 0
     sent: int = 0
+    #: the channels CoreShowChannels lists (snapshots: FakeCall.live_channel())
+    channels: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._loop = asyncio.new_event_loop()
@@ -175,6 +177,29 @@ class FakeAmi:
             for c in self._clients:
                 if c.authenticated:
                     c.writer.write(event)
+        elif name == "coreshowchannels":
+            w.write(
+                encode(
+                    [
+                        ("Response", "Success"),
+                        *aid,
+                        ("EventList", "start"),
+                        ("Message", "Channels will follow"),
+                    ]
+                )
+            )
+            for ch in self.channels:
+                w.write(encode([("Event", "CoreShowChannel"), *aid, *ch]))
+            w.write(
+                encode(
+                    [
+                        ("Event", "CoreShowChannelsComplete"),
+                        *aid,
+                        ("EventList", "Complete"),
+                        ("ListItems", str(len(self.channels))),
+                    ]
+                )
+            )
         elif name == "logoff":
             w.write(
                 encode([("Response", "Goodbye"), *aid, ("Message", "Thanks for all the fish.")])
@@ -358,6 +383,18 @@ class FakeCall:
             ("BridgeNumChannels", "2"),
             ("BridgeVideoSourceMode", "none"),
             *self.agent_snap(prefix="", state="Up"),
+        ]
+
+    def live_channel(self, up: bool) -> list[tuple[str, str]]:
+        """The agent's channel of this call as CoreShowChannel lists it."""
+        snap = self.agent_snap(prefix="", state="Up" if up else "Ringing")
+        snap = [(k, self.caller if k == "ConnectedLineNum" else v) for k, v in snap]
+        return [
+            *snap,
+            ("Application", "AppDial" if up else ""),
+            ("ApplicationData", "(Outgoing Line)"),
+            ("Duration", "00:00:42"),
+            ("BridgeId", f"bridge-{self.uid}" if up else ""),
         ]
 
     def recording(self, name: str) -> list[tuple[str, str]]:

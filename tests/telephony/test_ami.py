@@ -198,3 +198,27 @@ def test_queue_pause_action(ami: FakeAmi) -> None:
         assert sent[-1]["Reason"] == "meal"
     finally:
         a.stop()
+
+
+def test_back_after_a_drop_reads_the_live_channels(ami: FakeAmi) -> None:
+    """A call answered while the link was down is seen as ringing and answered when the
+    link is back (CoreShowChannels), and the list of live calls follows."""
+    sink = Sink()
+    a = adapter(ami, sink)
+    try:
+        assert ami.wait_logins(1)
+        assert sink.wait(lambda: bool(sink.kinds(CallEventKind.RESYNC)))
+        assert sink.kinds(CallEventKind.RESYNC)[0].live == ()  # nothing at 1001 yet
+        ami.go_down()
+        assert sink.wait(lambda: LinkState.DISCONNECTED in sink.states())
+        call = FakeCall("13800138000", extension="1001")
+        other = FakeCall("13900139000", extension="1002")
+        ami.channels = [call.live_channel(up=True), other.live_channel(up=True)]
+        ami.listen()
+        assert sink.wait(lambda: len(sink.kinds(CallEventKind.RESYNC)) >= 2)
+        ring = sink.kinds(CallEventKind.RING)
+        assert [(e.call_id, e.caller) for e in ring] == [(call.uid, "13800138000")]
+        assert [e.call_id for e in sink.kinds(CallEventKind.ANSWER)] == [call.uid]
+        assert sink.kinds(CallEventKind.RESYNC)[-1].live == (call.uid,)
+    finally:
+        a.stop()

@@ -397,3 +397,32 @@ def test_started_from_the_command_line_options_and_settings(
         timeout=10_000,
     )
     window.runner.wait(10_000)
+
+
+def test_a_call_that_ended_while_the_link_was_down_is_ended(
+    qtbot: QtBot, ui_ctx: UiContext, ami: FakeAmi
+) -> None:
+    entry = _entry(qtbot, ui_ctx)
+    phone = _phone(qtbot, ui_ctx, entry, ami)
+    try:
+        qtbot.waitUntil(lambda: phone.link.last.state is LinkState.CONNECTED, timeout=10_000)  # type: ignore[union-attr]
+        call = FakeCall(CALLER, extension="1001")
+        with qtbot.waitSignal(phone.state_changed, timeout=10_000):
+            ami.send(*call.ringing(), *call.answered())
+        assert phone.state.state is AgentState.ON_CALL
+        ami.go_down()  # the caller hangs up meanwhile: no Hangup event ever comes
+        qtbot.waitUntil(lambda: phone.link.last.state is LinkState.DISCONNECTED, timeout=10_000)  # type: ignore[union-attr]
+        ami.channels = []
+        with qtbot.waitSignal(phone.state_changed, timeout=10_000) as ended:
+            ami.listen()
+        assert ended.args[0].state is AgentState.AFTER_CALL
+        qtbot.waitUntil(
+            lambda: (
+                (off_gui_thread(lambda: ui_ctx.app.calls.get(call.uid)) or None) is not None
+                and off_gui_thread(lambda: ui_ctx.app.calls.get(call.uid)).ended_at is not None
+            ),  # type: ignore[union-attr]
+            timeout=10_000,
+        )
+    finally:
+        phone.shutdown()
+        ui_ctx.runner.wait(10_000)

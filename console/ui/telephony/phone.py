@@ -109,6 +109,20 @@ class Telephony(QObject):
         if e.kind in (CallEventKind.MEMBER_PAUSE, CallEventKind.MEMBER_UNPAUSE):
             self._member_paused(e)
             return
+        if e.kind is CallEventKind.RESYNC:  # back after a drop: end the calls now gone
+            for followed in list(self.tracker.calls.values()):
+                if followed.state in (CallState.RINGING, CallState.ANSWERED) and (
+                    followed.call_id not in e.live
+                ):
+                    self.handle(
+                        CallEvent(
+                            CallEventKind.HANGUP,
+                            followed.call_id,
+                            extension=self.extension,
+                            at=e.at,
+                        )
+                    )
+            return
         own = e.kind in OWN_KINDS and (e.source == "softphone" or e.extension == self.extension)
         if own or e.kind is CallEventKind.RECORDING:
             call = self.tracker.apply(e)
