@@ -65,6 +65,7 @@ class Telephony(QObject):
         self.link: AmiLink | None = None
         self.server: PopServer | None = None
         self._paused: bool | None = None
+        self._before_connect: set[str] = set()
         self._pause_sent_at = float("-inf")
         self.echo_window = echo_window  # seconds after our QueuePause: its echoes ignored
         self._call_id: str | None = None  # the call on the agent's hands (or just ended)
@@ -111,9 +112,7 @@ class Telephony(QObject):
             return
         if e.kind is CallEventKind.RESYNC:  # back after a drop: end the calls now gone
             for followed in list(self.tracker.calls.values()):
-                if followed.state in (CallState.RINGING, CallState.ANSWERED) and (
-                    followed.call_id not in e.live
-                ):
+                if followed.call_id in self._before_connect and followed.call_id not in e.live:
                     self.handle(
                         CallEvent(
                             CallEventKind.HANGUP,
@@ -193,6 +192,13 @@ class Telephony(QObject):
                 )
             )
         elif s.state is LinkState.CONNECTED:
+            # the calls followed before this (re)connect: the ones the channel list that
+            # follows does not show ended meanwhile (calls starting from now are not judged)
+            self._before_connect = {
+                c.call_id
+                for c in self.tracker.calls.values()
+                if c.state in (CallState.RINGING, CallState.ANSWERED)
+            }
             self._paused = None
             self._sync_pause()
 
