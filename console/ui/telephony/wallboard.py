@@ -174,7 +174,7 @@ class CallWallboard(QWidget):
         self._loading = False
         self._timer = QTimer(self)
         self._timer.setInterval(max(refresh_seconds, 1) * 1000)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._timed_refresh)
         self._timer.start()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -191,6 +191,10 @@ class CallWallboard(QWidget):
         for label in self.tiles.values():
             label.setFont(tile)
         self.table.setMaximumHeight(360 if on else 220)
+
+    def _timed_refresh(self) -> None:
+        if self.isVisible():  # a closed wall screen asks the database nothing
+            self.refresh()
 
     def refresh(self) -> None:
         if self._loading:
