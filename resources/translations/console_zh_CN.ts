@@ -3515,7 +3515,7 @@ Operator console of the 12345 city hotline.</source>
             <translation>打开录音</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/phone.py" line="163" />
+            <location filename="../../console/ui/telephony/phone.py" line="190" />
             <location filename="../../console/ui/telephony/texts.py" line="58" />
             <source>The phone system refused the AMI user name or secret. Check them in the settings.</source>
             <translation>电话系统拒绝了 AMI 用户名或密钥，请在设置中检查。</translation>
@@ -3712,7 +3712,7 @@ Operator console of the 12345 city hotline.</source>
             <translation>平均处理时长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="159" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="161" />
             <source>Calls and agents at the phone</source>
             <translation>话务与坐席状态</translation>
         </message>
