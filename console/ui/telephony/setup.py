@@ -50,8 +50,8 @@ def start_telephony(
 ) -> Telephony | None:
     settings = window.settings
     entry = window.screens.get("entry")
-    if not isinstance(entry, CaseEntryScreen):
-        return None
+    if not isinstance(entry, CaseEntryScreen) or ui.identity.is_unit:
+        return None  # a handling unit's user takes no hotline calls
     row = list(window.screens).index("entry")
     extension = str(getattr(args, "extension", None) or settings.get(CTI_EXTENSION)).strip()
     url_text = str(getattr(args, "cti_url", None) or settings.get(CTI_URL)).strip()
