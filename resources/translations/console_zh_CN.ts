@@ -3521,63 +3521,73 @@ Operator console of the 12345 city hotline.</source>
             <translation>电话系统拒绝了 AMI 用户名或密钥，请在设置中检查。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="25" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="26" />
             <source>Phone system</source>
             <translation>电话系统</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="32" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="33" />
             <source>kept in the keyring; empty: unchanged</source>
             <translation>保存在系统密钥环中；留空则不变</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="38" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="39" />
             <source>Record every queue call (wallboard)</source>
             <translation>记录队列中的所有来电（用于大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="44" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="45" />
             <source>no limit</source>
             <translation>不限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="51" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="54" />
+            <source>{0} is the recording's file name; empty: open it as given</source>
+            <translation>{0} 为录音文件名；留空则按原样打开</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="59" />
             <source>AMI address:</source>
             <translation>AMI 地址：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="52" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="60" />
             <source>AMI secret:</source>
             <translation>AMI 密钥：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="53" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="61" />
             <source>My extension:</source>
             <translation>我的分机：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="54" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="62" />
             <source>Pause in queues as:</source>
             <translation>示闲/示忙的队列成员：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="56" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="64" />
             <source>After-call work limit:</source>
             <translation>话后处理时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="59" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="67" />
             <source>Service level: answered within</source>
             <translation>服务水平：接听时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="73" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="70" />
+            <source>Recordings address:</source>
+            <translation>录音地址：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="82" />
             <location filename="../../console/ui/telephony/setup.py" line="87" />
             <source>The phone system's address is not valid: {0}</source>
             <translation>电话系统地址无效：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/settings_box.py" line="78" />
+            <location filename="../../console/ui/telephony/settings_box.py" line="87" />
             <source>No keyring on this computer: the AMI secret cannot be kept.</source>
             <translation>本机没有可用的密钥环：无法保存 AMI 密钥。</translation>
         </message>

@@ -426,3 +426,14 @@ def test_a_call_that_ended_while_the_link_was_down_is_ended(
     finally:
         phone.shutdown()
         ui_ctx.runner.wait(10_000)
+
+
+def test_recording_address() -> None:
+    from console.ui.telephony.case_calls import recording_url
+
+    ref = "/var/spool/asterisk/monitor/2026/12/06/q-1.wav"
+    assert recording_url(ref, "https://pbx.local/rec/{0}").toString() == (
+        "https://pbx.local/rec/q-1.wav"
+    )
+    assert recording_url(ref).isLocalFile() and recording_url(ref).toLocalFile() == ref
+    assert recording_url("https://pbx.local/x.wav").toString() == "https://pbx.local/x.wav"

@@ -13,6 +13,7 @@ from console.infra.settings import (
     CTI_EXTENSION,
     CTI_QUEUE_INTERFACE,
     CTI_QUEUE_LOG,
+    CTI_RECORDING_URL,
     CTI_SERVICE_LEVEL_SECONDS,
     CTI_URL,
     Settings,
@@ -47,6 +48,13 @@ class CtiSettingsBox(QGroupBox):
         self.service_level.setRange(1, 600)
         self.service_level.setSuffix(" s")
         self.service_level.setValue(settings.get(CTI_SERVICE_LEVEL_SECONDS))
+        self.recordings = QLineEdit(settings.get(CTI_RECORDING_URL))
+        self.recordings.setPlaceholderText("https://pbx.hotline.local/recordings/{0}")
+        self.recordings.setToolTip(
+            QCoreApplication.translate(
+                "Telephony", "{0} is the recording's file name; empty: open it as given"
+            )
+        )
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("Telephony", "AMI address:"), self.url)
         form.addRow(QCoreApplication.translate("Telephony", "AMI secret:"), self.secret)
@@ -59,6 +67,7 @@ class CtiSettingsBox(QGroupBox):
             QCoreApplication.translate("Telephony", "Service level: answered within"),
             self.service_level,
         )
+        form.addRow(QCoreApplication.translate("Telephony", "Recordings address:"), self.recordings)
         form.addRow("", self.queue_log)
 
     def store(self) -> str | None:
@@ -85,4 +94,5 @@ class CtiSettingsBox(QGroupBox):
         self.settings.set(CTI_QUEUE_LOG, self.queue_log.isChecked())
         self.settings.set(CTI_AFTER_CALL_SECONDS, int(self.after_call.value()))
         self.settings.set(CTI_SERVICE_LEVEL_SECONDS, int(self.service_level.value()))
+        self.settings.set(CTI_RECORDING_URL, self.recordings.text().strip())
         return None
