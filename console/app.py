@@ -109,6 +109,10 @@ class AppContext:
         from console.services.case_edit import CaseEditService
 
         self.case_edit = CaseEditService(self.sessions, lambda: self.calendar, lambda: self.station)
+        # telephony: the call log and agents' states at the phone
+        from console.services.calls import CallService
+
+        self.calls = CallService(self.sessions, lambda: self.station)
         # offline outbox (issue 7): this workstation's local store for this database;
         # the replay thread is started by the window (offline.start), stopped by close()
         from console.offline.service import OfflineService

@@ -9,6 +9,9 @@ python main.py db roles                group roles and grants (central PostgreSQ
 python main.py db add-agent|disable-agent|list-agents   per-person database accounts
 python main.py seed --demo             fill a database with a realistic demo week
 python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
+python main.py calls list [--json]     the call log
+python main.py pop --caller NUMBER     hand a ringing call to the running console
+python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow the phone
 """
 
 from __future__ import annotations
@@ -56,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default zh_CN)")
     p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in with this user")
     p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    p.add_argument(
+        "--cti-url",
+        metavar="ami://USER:SECRET@HOST:PORT",
+        help="the phone system's Asterisk Manager Interface (default: settings)",
+    )
+    p.add_argument("--extension", metavar="EXT", help="this agent's phone extension")
     # for start-up measurements (bench/startup.py): print the time to a usable window, quit
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.report import add_parser as add_report_parser
 
     add_report_parser(sub)
+    from console.cli.calls import add_parser as add_calls_parser
+
+    add_calls_parser(sub)  # calls list, pop
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -231,6 +243,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.imports import cmd_import
 
             return cmd_import(args, _url(args))
+        if args.command == "calls":
+            from console.cli.calls import cmd_calls
+
+            return cmd_calls(args, _url(args))
+        if args.command == "pop":
+            from console.cli.calls import cmd_pop
+
+            return cmd_pop(args)
         if args.command == "report":
             from console.cli.report import cmd_report
 

@@ -150,3 +150,24 @@ def refused_credentials(exc: BaseException) -> bool:
             return True
         e = getattr(e, "orig", None) or e.__cause__
     return False
+
+
+# --- the phone system's AMI secret (telephony) -------------------------------------------
+CTI_SERVICE = "hotline-console-ami"
+
+
+def remember_cti_secret(account_: str, secret: str) -> bool:
+    """Keep the AMI secret of ``user@host:port`` in the keyring (False: no keyring)."""
+    try:
+        keyring.set_password(CTI_SERVICE, account_, secret)
+        return True
+    except KeyringError as exc:
+        log.warning("AMI secret not remembered: no usable keyring (%s)", exc.__class__.__name__)
+        return False
+
+
+def cti_secret(account_: str) -> str | None:
+    try:
+        return keyring.get_password(CTI_SERVICE, account_)
+    except KeyringError:
+        return None

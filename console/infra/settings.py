@@ -37,6 +37,18 @@ DB_SSLROOTCERT = Option("db_sslrootcert", "", "TLS root certificate (file)")
 DB_SSLCERT = Option("db_sslcert", "", "TLS client certificate (file)")
 DB_SSLKEY = Option("db_sslkey", "", "TLS client key (file)")
 IDLE_LOCK_MINUTES = Option("idle_lock_minutes", 10, "Lock after idle minutes (0: never)")
+# telephony: the phone system (its secret lives in the keyring, see console.infra.credentials)
+CTI_URL = Option("cti_url", "", "Phone system (AMI) URL, ami://USER@HOST:PORT")
+CTI_EXTENSION = Option("cti_extension", "", "My phone extension")
+CTI_QUEUE_INTERFACE = Option(
+    "cti_queue_interface", "", "Queue member interface to pause when not ready (e.g. PJSIP/1001)"
+)
+CTI_QUEUE_LOG = Option("cti_queue_log", False, "Record every queue call for the wallboard")
+CTI_AFTER_CALL_SECONDS = Option("cti_after_call_seconds", 120, "After-call work limit (s)")
+CTI_SERVICE_LEVEL_SECONDS = Option("cti_service_level_seconds", 20, "Service level (s)")
+CTI_RECORDING_URL = Option(
+    "cti_recording_url", "", "Recordings address; {0} is the phone system's file name"
+)
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
@@ -50,6 +62,13 @@ ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool], ...] = (
     DB_SSLCERT,
     DB_SSLKEY,
     IDLE_LOCK_MINUTES,
+    CTI_URL,
+    CTI_EXTENSION,
+    CTI_QUEUE_INTERFACE,
+    CTI_QUEUE_LOG,
+    CTI_AFTER_CALL_SECONDS,
+    CTI_SERVICE_LEVEL_SECONDS,
+    CTI_RECORDING_URL,
 )
 LANGUAGES = ("zh_CN", "en")
 

@@ -39,8 +39,11 @@ from console.models.sla import (
     SlaMilestone,
     SlaPolicy,
 )
+from console.models.telephony import AgentPhoneState, CallLog
 
 __all__ = [
+    "AgentPhoneState",
+    "CallLog",
     "CaseConfidentialCaller",
     "CaseFacts",
     "CaseKeywords",

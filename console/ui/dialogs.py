@@ -204,6 +204,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.test_button)
         form.addRow(self.tr("Lock after &idle:"), self.idle_minutes)
         form.addRow(self.tr("&Language:"), self.language)
+        from console.ui.telephony.settings_box import CtiSettingsBox
+
+        self.cti = CtiSettingsBox(settings, self)  # the phone system (telephony)
         note = QLabel(self.tr("Changes take effect when the console is restarted."))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -213,6 +216,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self._test)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.cti)
         lay.addWidget(self.feedback)
         lay.addWidget(note)
         lay.addWidget(buttons)
@@ -304,6 +308,10 @@ class SettingsDialog(QDialog):
             )
         self.settings.set(DATABASE_URL, url)  # never with the password
         self._store_connection_options()
+        problem = self.cti.store()
+        if problem:
+            self.feedback.setText(problem)
+            return
         lang = self.language.currentData()
         if lang in LANGUAGES:
             self.settings.set(LANGUAGE, lang)

@@ -166,6 +166,9 @@ class Startup(QObject):
         self.settings.save()
         ui = UiContext(self.ctx, identity, self.window.runner, self.window.messages)
         self.window.attach(ui)
+        from console.ui.telephony.setup import start_telephony
+
+        start_telephony(self.window, ui, self.args)  # screen pop, agent state (telephony)
         self._start_idle_lock(identity)
         self.window.settings_action.triggered.connect(self._settings)
         entry = self.window.screens["entry"]

@@ -267,6 +267,24 @@
         </message>
     </context>
     <context>
+        <name>CallTabs</name>
+        <message>
+            <location filename="../../console/ui/telephony/pop.py" line="41" />
+            <source>Calls</source>
+            <translation>来电</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/pop.py" line="56" />
+            <source>Call</source>
+            <translation>来电</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/pop.py" line="68" />
+            <source>This call's case is not saved: save it or clear it (Ctrl+N) first.</source>
+            <translation>此来电的工单尚未保存：请先保存或清空（Ctrl+N）。</translation>
+        </message>
+    </context>
+    <context>
         <name>CallbackScreen</name>
         <message>
             <location filename="../../console/ui/loop/callbacks.py" line="45" />
@@ -747,27 +765,32 @@
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="129" />
+            <location filename="../../console/ui/queue/case_view.py" line="97" />
+            <source>Calls</source>
+            <translation>通话</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="133" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="141" />
+            <location filename="../../console/ui/queue/case_view.py" line="145" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="171" />
+            <location filename="../../console/ui/queue/case_view.py" line="175" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="173" />
+            <location filename="../../console/ui/queue/case_view.py" line="177" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="176" />
+            <location filename="../../console/ui/queue/case_view.py" line="180" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
@@ -2417,22 +2440,22 @@ Operator console of the 12345 city hotline.</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="298" />
+            <location filename="../../console/ui/monitor/screen.py" line="304" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="308" />
+            <location filename="../../console/ui/monitor/screen.py" line="314" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="316" />
+            <location filename="../../console/ui/monitor/screen.py" line="322" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="331" />
+            <location filename="../../console/ui/monitor/screen.py" line="337" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -2579,6 +2602,24 @@ Operator console of the 12345 city hotline.</source>
             <location filename="../../console/ui/handover/lists.py" line="26" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneStatus</name>
+        <message>
+            <location filename="../../console/ui/telephony/status.py" line="32" />
+            <source>Your state at the phone (the supervisor sees it)</source>
+            <translation>您的话务状态（班长可见）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/status.py" line="81" />
+            <source>Phone: softphone</source>
+            <translation>电话：软电话</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/status.py" line="82" />
+            <source>Calls come from the softphone (main.py pop)</source>
+            <translation>来电由软电话传入（main.py pop）</translation>
         </message>
     </context>
     <context>
@@ -2975,57 +3016,57 @@ Operator console of the 12345 city hotline.</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="207" />
+            <location filename="../../console/ui/dialogs.py" line="210" />
             <source>Changes take effect when the console is restarted.</source>
             <translation>更改将在工作台重新启动后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="223" />
+            <location filename="../../console/ui/dialogs.py" line="227" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="230" />
+            <location filename="../../console/ui/dialogs.py" line="234" />
             <source>Choose a file</source>
             <translation>选择文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="251" />
+            <location filename="../../console/ui/dialogs.py" line="255" />
             <source>Not a database URL: {0}</source>
             <translation>不是有效的数据库地址：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="260" />
+            <location filename="../../console/ui/dialogs.py" line="264" />
             <source>The embedded database needs no test.</source>
             <translation>内置数据库无需测试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="262" />
+            <location filename="../../console/ui/dialogs.py" line="266" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="279" />
+            <location filename="../../console/ui/dialogs.py" line="283" />
             <source>Connected.</source>
             <translation>连接成功。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="285" />
+            <location filename="../../console/ui/dialogs.py" line="289" />
             <source>The server answered; sign in with your own account to use it.</source>
             <translation>服务器已响应；请用您本人的账号登录后使用。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="290" />
+            <location filename="../../console/ui/dialogs.py" line="294" />
             <source>Could not connect: {0}</source>
             <translation>无法连接：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="303" />
+            <location filename="../../console/ui/dialogs.py" line="307" />
             <source>No keyring on this computer: the password will be asked at each start.</source>
             <translation>本计算机没有可用的密钥环：每次启动时都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="313" />
+            <location filename="../../console/ui/dialogs.py" line="321" />
             <source>Could not save the settings: {0}</source>
             <translation>无法保存设置：{0}</translation>
         </message>
@@ -3367,6 +3408,257 @@ Operator console of the 12345 city hotline.</source>
             <location filename="../../console/ui/launch.py" line="138" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>Telephony</name>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="49" />
+            <source>Rang</source>
+            <translation>振铃</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="50" />
+            <source>Answered</source>
+            <translation>接听</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="51" />
+            <source>Ended</source>
+            <translation>挂断</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="52" />
+            <source>Caller</source>
+            <translation>来电号码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="53" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="61" />
+            <source>Extension</source>
+            <translation>分机</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="54" />
+            <source>Recording</source>
+            <translation>录音</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/case_calls.py" line="80" />
+            <source>Open recording</source>
+            <translation>打开录音</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/phone.py" line="190" />
+            <location filename="../../console/ui/telephony/texts.py" line="58" />
+            <source>The phone system refused the AMI user name or secret. Check them in the settings.</source>
+            <translation>电话系统拒绝了 AMI 用户名或密钥，请在设置中检查。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="26" />
+            <source>Phone system</source>
+            <translation>电话系统</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="33" />
+            <source>kept in the keyring; empty: unchanged</source>
+            <translation>保存在系统密钥环中；留空则不变</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="39" />
+            <source>Record every queue call (wallboard)</source>
+            <translation>记录队列中的所有来电（用于大屏）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="45" />
+            <source>no limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="54" />
+            <source>{0} is the recording's file name; empty: open it as given</source>
+            <translation>{0} 为录音文件名；留空则按原样打开</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="59" />
+            <source>AMI address:</source>
+            <translation>AMI 地址：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="60" />
+            <source>AMI secret:</source>
+            <translation>AMI 密钥：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="61" />
+            <source>My extension:</source>
+            <translation>我的分机：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="62" />
+            <source>Pause in queues as:</source>
+            <translation>示闲/示忙的队列成员：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="64" />
+            <source>After-call work limit:</source>
+            <translation>话后处理时限：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="67" />
+            <source>Service level: answered within</source>
+            <translation>服务水平：接听时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="70" />
+            <source>Recordings address:</source>
+            <translation>录音地址：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="82" />
+            <location filename="../../console/ui/telephony/setup.py" line="87" />
+            <source>The phone system's address is not valid: {0}</source>
+            <translation>电话系统地址无效：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/settings_box.py" line="87" />
+            <source>No keyring on this computer: the AMI secret cannot be kept.</source>
+            <translation>本机没有可用的密钥环：无法保存 AMI 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/setup.py" line="95" />
+            <source>No phone extension is set: calls cannot be followed (settings).</source>
+            <translation>未设置分机号：无法跟踪来电（请在设置中填写）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/setup.py" line="108" />
+            <source>No AMI secret is kept for {0}: set it in the settings.</source>
+            <translation>没有保存 {0} 的 AMI 密钥：请在设置中填写。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="15" />
+            <source>Ready</source>
+            <translation>示闲</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="16" />
+            <source>Not ready</source>
+            <translation>示忙</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="17" />
+            <source>On a call</source>
+            <translation>通话中</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="18" />
+            <source>After-call work</source>
+            <translation>话后处理</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="19" />
+            <source>Signed out</source>
+            <translation>已签出</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="26" />
+            <source>break</source>
+            <translation>小休</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="27" />
+            <source>meal</source>
+            <translation>就餐</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="28" />
+            <source>training</source>
+            <translation>培训</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="29" />
+            <source>meeting</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="36" />
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="44" />
+            <source>Phone: connecting…</source>
+            <translation>电话：连接中…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="45" />
+            <source>Phone: connected</source>
+            <translation>电话：已连接</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="46" />
+            <source>Phone: not answering</source>
+            <translation>电话：无响应</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="47" />
+            <source>Phone: login refused</source>
+            <translation>电话：登录被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="48" />
+            <source>Phone: off</source>
+            <translation>电话：未启用</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/texts.py" line="54" />
+            <source>The phone system is not answering; trying again in {0} s.</source>
+            <translation>电话系统无响应；{0} 秒后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="60" />
+            <source>Agent</source>
+            <translation>坐席</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="62" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="63" />
+            <source>Time in state</source>
+            <translation>状态时长</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="127" />
+            <source>Calls waiting</source>
+            <translation>排队来电</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="128" />
+            <source>Longest wait</source>
+            <translation>最长等待</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="129" />
+            <source>Answered within {0} s</source>
+            <translation>{0} 秒内接听率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="132" />
+            <source>Abandoned</source>
+            <translation>放弃来电</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="133" />
+            <source>Average handle time</source>
+            <translation>平均处理时长</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/telephony/wallboard.py" line="161" />
+            <source>Calls and agents at the phone</source>
+            <translation>话务与坐席状态</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,8 @@ from console.seed.reference import seed_reference
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TRANSACTIONAL = (
+    "calls",
+    "agent_states",
     "case_assist_states",
     "supervision_notices",
     "case_callbacks",

@@ -161,6 +161,9 @@ def seed_demo(
                         breached += 1
             s.flush()
             s.expunge_all()  # keeps the identity map (and each flush) small
+        from console.seed.demo_calls import seed_demo_calls
+
+        seed_demo_calls(s, at, Random(seed + 1))  # the calls behind the phone cases
     return DemoStats(
         **{st.value: counts.get(st.value, 0) for st in Status},
         breached=breached,

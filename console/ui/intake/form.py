@@ -542,6 +542,20 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.sla_label.clear()
         self.phone.setFocus()
 
+    # --- telephony: a ringing call fills the form (console.ui.telephony.pop) ------------
+    def is_blank(self) -> bool:
+        return self._is_blank()
+
+    def take_call(self, number: str, channel_code: str) -> None:
+        """The caller's number and channel from the phone; their history asked at once."""
+        self.phone.setText(number)
+        i = self.channel.findData(channel_code)
+        if i >= 0:
+            self.channel.setCurrentIndex(i)
+        self._timers["history"].stop()
+        self._ask_history()
+        self._changed()
+
     def new_case(self) -> None:
         self.clear_form()
         self.show_errors([])

@@ -226,6 +226,12 @@ class MonitorScreen(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(tiles)
+        # the call side (telephony): calls waiting, service level, agents by state
+        from console.ui.telephony.wallboard import wallboard_for
+
+        self.calls_board = wallboard_for(ctx)
+        lay.addWidget(self.calls_board)
+        self.wall.toggled.connect(self.calls_board.set_wall_mode)
         lay.addLayout(grid, 1)
         self._base_font = QFont(self.font())
         self._tile_font = QFont(self.font())

@@ -91,6 +91,10 @@ class CaseViewDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sla, self.tr("Deadlines"))
         self.tabs.addTab(self.history, self.tr("History"))
+        from console.ui.telephony.case_calls import CaseCallsPanel
+
+        self.calls = CaseCallsPanel(ctx, case_id, self)  # its calls and recordings
+        self.tabs.addTab(self.calls, self.tr("Calls"))
         lay.addWidget(self.tabs, 1)
         lay.addWidget(buttons)
         self._presence_done = False

@@ -1,0 +1,102 @@
+"""`python main.py [--demo] calls list [--json]`: the call log (caller, extension, when it
+rang, was answered and ended, the case it produced); `python main.py pop --caller N`:
+hand a ringing call to the console running for this user (a softphone's command)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from console.domain.clock import parse_local, to_local
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    calls = sub.add_parser(
+        "calls",
+        help="the call log",
+        description="Every call the consoles followed: caller, extension, rang / answered "
+        "/ ended, the case it produced and the recording's reference.",
+    )
+    calls.add_argument("--database", metavar="URL", dest="sub_database")
+    c = calls.add_subparsers(dest="calls_command", metavar="ACTION", required=True)
+    ls = c.add_parser("list", help="the newest calls first")
+    ls.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    ls.add_argument("--limit", type=int, default=100)
+    ls.add_argument("--since", metavar="'YYYY-MM-DD HH:MM'", help="local time")
+
+    pop = sub.add_parser(
+        "pop",
+        help="hand an incoming call to the running console (softphones)",
+        description="Open the case entry form of the console running for this user with "
+        "the caller's number and history: the command a softphone runs on an incoming "
+        "call (MicroSIP, Zoiper, …). Exits 1 when no console is running.",
+    )
+    pop.add_argument("--caller", required=True, metavar="NUMBER")
+    pop.add_argument("--call-id", default="", metavar="ID", help="the softphone's call id")
+    pop.add_argument(
+        "--event",
+        choices=("ring", "answer", "hangup"),
+        default="ring",
+        help="what happened to the call (default ring: the form opens)",
+    )
+
+
+def _when(d: object) -> str:
+    from datetime import datetime
+
+    return to_local(d).strftime("%m-%d %H:%M:%S") if isinstance(d, datetime) else "—"
+
+
+def cmd_calls(args: argparse.Namespace, url: str) -> int:
+    from console.app import open_context
+    from console.infra.settings import Settings
+
+    ctx = open_context(url, Settings())
+    try:
+        since = parse_local(args.since) if args.since else None
+        rows = ctx.calls.recent(limit=max(1, args.limit), since=since)
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    print(
+        f"{'caller':<16} {'ext':<6} {'rang':<15} {'answered':<15} {'ended':<15} "
+        f"{'case':<18} recording"
+    )
+    for r in rows:
+        rang = _when(r.rang_at or r.offered_at)
+        answered = "abandoned" if r.abandoned else _when(r.answered_at)
+        print(
+            f"{r.caller:<16} {r.extension or '—':<6} {rang:<15} {answered:<15} "
+            f"{_when(r.ended_at):<15} {r.case_number or '—':<18} {r.recording or ''}"
+        )
+    print(f"{len(rows)} call(s)")
+    return 0
+
+
+def cmd_pop(args: argparse.Namespace) -> int:
+    from console.telephony.softphone import NoConsole, send_pop
+
+    try:
+        answer = send_pop(args.caller, args.call_id, event=args.event)
+    except NoConsole:
+        print(
+            "No console is running for this user: start the console and sign in, then "
+            "the call can be handed to it.",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"The console did not take the call: {exc}", file=sys.stderr)
+        return 1
+    try:
+        doc = json.loads(answer)
+    except ValueError:
+        doc = {}
+    if not doc.get("ok"):
+        print(f"The console did not take the call: {doc.get('error') or answer}", file=sys.stderr)
+        return 1
+    print(f"call {doc.get('call_id', '')} from {args.caller} handed to the console")
+    return 0
