@@ -204,7 +204,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.test_button)
         form.addRow(self.tr("Lock after &idle:"), self.idle_minutes)
         form.addRow(self.tr("&Language:"), self.language)
-        note = QLabel(self.tr("Changes take effect when the console is restarted."))
+        note = QLabel(
+            self.tr("A new database is opened at once; the language changes at the next start.")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

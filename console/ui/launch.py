@@ -252,7 +252,7 @@ class Startup(QObject):
     def _give_up(self, text: str) -> None:
         print(f"error: {text}", file=sys.stderr, flush=True)
         self.exit_code = 1
-        self.window.close()
+        QTimer.singleShot(0, self.window.close)  # inside the event loop, which then ends
 
     def _try_online(self) -> None:
         ctx, name = self.ctx, self.window.ui.identity.username if self.window.ui else None
@@ -459,6 +459,7 @@ def run_gui(args: argparse.Namespace, process_start: float | None = None) -> int
     startup = Startup(window, settings, args)
     window.show()
     startup.start()
-    rc = app.exec()
+    # closed before the event loop ran (a sign-in cancelled, or given up at once)
+    rc = app.exec() if window.isVisible() else 0
     del translators
     return int(rc) or startup.exit_code

@@ -158,9 +158,7 @@ def test_console_started_offline_goes_online_by_itself(
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    args = argparse.Namespace(
-        database=url, demo=False, lang=None, user=name, exit_when_ready=False
-    )
+    args = argparse.Namespace(database=url, demo=False, lang=None, user=name, exit_when_ready=False)
     startup = Startup(window, settings, args)
     window.show()
     startup.start()  # no dialog: --user with the password at hand
