@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []
         self._live_feed: Any = None  # console.ui.queue.live.LiveFeed, started on first use
         self.sla_watch: Any = None  # console.ui.sla_watch.SlaWatcher, after the first form
+        self.link_indicator: Any = None  # console.ui.offline.status.LinkIndicator
+        self.monitor_window: Any = None  # console.ui.monitor.screen.MonitorScreen
+        self._admin_menu: Any = None  # QMenu
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -305,16 +308,16 @@ class MainWindow(QMainWindow):
         self._keys.clear()
         self.screens = Screens()
         self.view_menu.clear()
-        admin = getattr(self, "_admin_menu", None)
+        admin = self._admin_menu
         if admin is not None:
             self.menuBar().removeAction(admin.menuAction())
             self._admin_menu = None
-        indicator = getattr(self, "link_indicator", None)
+        indicator = self.link_indicator
         if indicator is not None:
             self.statusBar().removeWidget(indicator)
             indicator.deleteLater()
             self.link_indicator = None
-        monitor = getattr(self, "monitor_window", None)
+        monitor = self.monitor_window
         if monitor is not None:
             monitor.close()
             monitor.deleteLater()
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
         """The supervisor's monitoring screen, in a window of its own (a wall screen)."""
         from console.ui.monitor.screen import MonitorScreen
 
-        existing = getattr(self, "monitor_window", None)
+        existing = self.monitor_window
         if existing is None:  # a first wall display (or one after the database changed)
             existing = MonitorScreen(ui, feed=self.live_feed)
             existing.setParent(self, Qt.WindowType.Window)

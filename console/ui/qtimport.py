@@ -60,5 +60,5 @@ def install() -> bool:
         return check(module) if known is None else known
 
     mod_uses_pyside._console = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+    setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010 - a private hook
     return True

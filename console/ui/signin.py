@@ -33,26 +33,29 @@ log = logging.getLogger("console.ui")
 def sign_in_error_text(exc: BaseException) -> str:
     """What a person reads when signing in failed: plain words, never driver text (the
     details go to the log)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SignIn", text)
-
     if isinstance(exc, CredentialsRefused):
-        return tr("Wrong user name or password, or the account is disabled.")
+        return QCoreApplication.translate(
+            "SignIn", "Wrong user name or password, or the account is disabled."
+        )
     if isinstance(exc, NotFound):
-        return tr("No active agent with this user name.")
+        return QCoreApplication.translate("SignIn", "No active agent with this user name.")
     if isinstance(exc, SchemaOutdated):
-        return tr("The central database needs an update by an administrator.")
+        return QCoreApplication.translate(
+            "SignIn", "The central database needs an update by an administrator."
+        )
     if isinstance(exc, Unreachable):
-        return tr(
-            "The central database does not answer, and you have not signed in on this "
-            "computer before: the first sign-in here needs the database. Try again when "
-            "it answers, or ask a supervisor."
+        return QCoreApplication.translate(
+            "SignIn",
+            "The central database does not answer, and you have not signed in on this computer before: the first sign-in here needs the database. Try again when it answers, or ask a supervisor.",  # noqa: E501
         )
     if isinstance(exc, DatabaseUnavailable):
-        return tr("The central database does not answer. Try again in a moment.")
+        return QCoreApplication.translate(
+            "SignIn", "The central database does not answer. Try again in a moment."
+        )
     log.warning("sign-in failed: %s: %s", exc.__class__.__name__, exc)
-    return tr("Signing in failed; the console's log (Help → Show log) has the details.")
+    return QCoreApplication.translate(
+        "SignIn", "Signing in failed; the console's log (Help → Show log) has the details."
+    )
 
 
 class CentralSignInDialog(QDialog):

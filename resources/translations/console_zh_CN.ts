@@ -501,263 +501,263 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="169" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
+            <location filename="../../console/ui/intake/form.py" line="171" />
             <source>C&amp;onsultation</source>
             <translation>咨询(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="172" />
             <source>De&amp;mand</source>
             <translation>诉求(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="184" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="196" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="222" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="224" />
             <source>Street, number, landmark</source>
             <translation>街道、门牌号、标志性建筑</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
+            <location filename="../../console/ui/intake/form.py" line="225" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
+            <location filename="../../console/ui/intake/form.py" line="160" />
             <source>Anon&amp;ymous</source>
             <translation>匿名(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="149" />
+            <location filename="../../console/ui/intake/form.py" line="150" />
             <source>Mobile or landline, e.g. 0757-83381234</source>
             <translation>手机或固定电话，如 0757-83381234</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="151" />
             <source>Confidential caller (unit never sees who called)</source>
             <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="157" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="190" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="204" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="229" />
+            <location filename="../../console/ui/intake/form.py" line="230" />
             <source>18-character unified social credit code</source>
             <translation>18 位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="232" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
+            <location filename="../../console/ui/intake/form.py" line="233" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="246" />
+            <location filename="../../console/ui/intake/form.py" line="247" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="193" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="237" />
+            <location filename="../../console/ui/intake/form.py" line="238" />
             <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
             <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="242" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="249" />
+            <location filename="../../console/ui/intake/form.py" line="250" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="260" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="262" />
+            <location filename="../../console/ui/intake/form.py" line="263" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="268" />
+            <location filename="../../console/ui/intake/form.py" line="269" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
+            <location filename="../../console/ui/intake/form.py" line="273" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="276" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="277" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="278" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="279" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="293" />
+            <location filename="../../console/ui/intake/form.py" line="294" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="301" />
+            <location filename="../../console/ui/intake/form.py" line="302" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="308" />
+            <location filename="../../console/ui/intake/form.py" line="309" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <location filename="../../console/ui/intake/form.py" line="689" />
+            <location filename="../../console/ui/intake/form.py" line="311" />
+            <location filename="../../console/ui/intake/form.py" line="705" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="314" />
+            <location filename="../../console/ui/intake/form.py" line="315" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
+            <location filename="../../console/ui/intake/form.py" line="316" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="321" />
+            <location filename="../../console/ui/intake/form.py" line="322" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
+            <location filename="../../console/ui/intake/form.py" line="329" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="330" />
+            <location filename="../../console/ui/intake/form.py" line="331" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="340" />
+            <location filename="../../console/ui/intake/form.py" line="341" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="346" />
+            <location filename="../../console/ui/intake/form.py" line="347" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="518" />
+            <location filename="../../console/ui/intake/form.py" line="519" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="529" />
+            <location filename="../../console/ui/intake/form.py" line="530" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="533" />
+            <location filename="../../console/ui/intake/form.py" line="534" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="554" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="610" />
+            <location filename="../../console/ui/intake/form.py" line="611" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="672" />
+            <location filename="../../console/ui/intake/form.py" line="694" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="693" />
+            <location filename="../../console/ui/intake/form.py" line="709" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="697" />
+            <location filename="../../console/ui/intake/form.py" line="713" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="751" />
+            <location filename="../../console/ui/intake/form.py" line="767" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -767,37 +767,37 @@
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
+            <location filename="../../console/ui/intake/form.py" line="1121" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1139" />
+            <location filename="../../console/ui/intake/form.py" line="1135" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1144" />
+            <location filename="../../console/ui/intake/form.py" line="1140" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1148" />
+            <location filename="../../console/ui/intake/form.py" line="1144" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1158" />
+            <location filename="../../console/ui/intake/form.py" line="1154" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1162" />
+            <location filename="../../console/ui/intake/form.py" line="1158" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1164" />
+            <location filename="../../console/ui/intake/form.py" line="1160" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -805,142 +805,142 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/queue/case_view.py" line="41" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="47" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="48" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/queue/case_view.py" line="81" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/queue/case_view.py" line="87" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="92" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="130" />
+            <location filename="../../console/ui/queue/case_view.py" line="129" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="142" />
+            <location filename="../../console/ui/queue/case_view.py" line="141" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <location filename="../../console/ui/queue/case_view.py" line="171" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <location filename="../../console/ui/queue/case_view.py" line="173" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="176" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
@@ -999,70 +999,50 @@
     <context>
         <name>CentralSignInDialog</name>
         <message>
-            <location filename="../../console/ui/signin.py" line="49" />
-            <location filename="../../console/ui/signin.py" line="68" />
+            <location filename="../../console/ui/signin.py" line="79" />
+            <location filename="../../console/ui/signin.py" line="98" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="54" />
+            <location filename="../../console/ui/signin.py" line="84" />
             <source>&amp;Remember my password on this computer</source>
             <translation>在本机记住密码(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="59" />
+            <location filename="../../console/ui/signin.py" line="89" />
             <source>&amp;User name:</source>
             <translation>用户名(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="60" />
+            <location filename="../../console/ui/signin.py" line="90" />
             <source>&amp;Password:</source>
             <translation>密码(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="62" />
+            <location filename="../../console/ui/signin.py" line="92" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="69" />
+            <location filename="../../console/ui/signin.py" line="99" />
             <source>Se&amp;ttings…</source>
             <translation>设置(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="101" />
+            <location filename="../../console/ui/signin.py" line="131" />
             <source>Type your user name.</source>
             <translation>请输入用户名。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="105" />
+            <location filename="../../console/ui/signin.py" line="135" />
             <source>Type your password.</source>
             <translation>请输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="109" />
+            <location filename="../../console/ui/signin.py" line="139" />
             <source>Connecting…</source>
             <translation>正在连接…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="137" />
-            <source>Wrong user name or password, or the account is disabled.</source>
-            <translation>用户名或密码错误，或该账号已停用。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="139" />
-            <source>No active agent with this user name.</source>
-            <translation>该用户名没有对应的在用话务员账号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="142" />
-            <source>The central database needs an update by an administrator: {0}</source>
-            <translation>中心数据库需要由管理员升级：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="146" />
-            <source>Could not connect: {0}</source>
-            <translation>无法连接：{0}</translation>
         </message>
     </context>
     <context>
@@ -1430,7 +1410,7 @@
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="57" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1451,12 +1431,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="60" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -2253,17 +2233,17 @@
     <context>
         <name>LoopScreens</name>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="23" />
+            <location filename="../../console/ui/loop/screens.py" line="39" />
             <source>Unit inbox</source>
             <translation>承办单位待办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="32" />
+            <location filename="../../console/ui/loop/screens.py" line="48" />
             <source>Review and supervision</source>
             <translation>审核与督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="38" />
+            <location filename="../../console/ui/loop/screens.py" line="54" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
@@ -2271,153 +2251,154 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../console/ui/main_window.py" line="60" />
+            <location filename="../../console/ui/main_window.py" line="96" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="66" />
+            <location filename="../../console/ui/main_window.py" line="102" />
             <source>DEMO MODE — sample data in a separate demo database; nothing here is real</source>
             <translation>演示模式 — 示例数据存放在单独的演示数据库中，此处内容均非真实工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="90" />
+            <location filename="../../console/ui/main_window.py" line="126" />
+            <location filename="../../console/ui/main_window.py" line="325" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="97" />
+            <location filename="../../console/ui/main_window.py" line="133" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="108" />
+            <location filename="../../console/ui/main_window.py" line="144" />
             <source>Citizen Hotline Console</source>
             <translation>市民热线工作台</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="109" />
-            <location filename="../../console/ui/main_window.py" line="162" />
+            <location filename="../../console/ui/main_window.py" line="145" />
+            <location filename="../../console/ui/main_window.py" line="198" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="113" />
+            <location filename="../../console/ui/main_window.py" line="149" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="114" />
+            <location filename="../../console/ui/main_window.py" line="150" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="117" />
+            <location filename="../../console/ui/main_window.py" line="153" />
             <source>&amp;Import web messages…</source>
             <translation>导入网络渠道留言(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="121" />
+            <location filename="../../console/ui/main_window.py" line="157" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="125" />
+            <location filename="../../console/ui/main_window.py" line="161" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="126" />
+            <location filename="../../console/ui/main_window.py" line="162" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="127" />
+            <location filename="../../console/ui/main_window.py" line="163" />
             <source>Show &amp;log</source>
             <translation>显示日志(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="130" />
+            <location filename="../../console/ui/main_window.py" line="166" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="149" />
+            <location filename="../../console/ui/main_window.py" line="185" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="150" />
+            <location filename="../../console/ui/main_window.py" line="186" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="161" />
+            <location filename="../../console/ui/main_window.py" line="197" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="164" />
+            <location filename="../../console/ui/main_window.py" line="200" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="182" />
+            <location filename="../../console/ui/main_window.py" line="228" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="188" />
+            <location filename="../../console/ui/main_window.py" line="229" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="194" />
+            <location filename="../../console/ui/main_window.py" line="232" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="211" />
+            <location filename="../../console/ui/main_window.py" line="253" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="237" />
+            <location filename="../../console/ui/main_window.py" line="278" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="253" />
+            <location filename="../../console/ui/main_window.py" line="363" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="263" />
+            <location filename="../../console/ui/main_window.py" line="373" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="264" />
+            <location filename="../../console/ui/main_window.py" line="375" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="267" />
+            <location filename="../../console/ui/main_window.py" line="378" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="290" />
+            <location filename="../../console/ui/main_window.py" line="402" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="300" />
+            <location filename="../../console/ui/main_window.py" line="412" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="301" />
+            <location filename="../../console/ui/main_window.py" line="413" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3099,57 +3080,57 @@ Operator console of the 12345 city hotline.</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="207" />
-            <source>Changes take effect when the console is restarted.</source>
-            <translation>更改将在工作台重新启动后生效。</translation>
+            <location filename="../../console/ui/dialogs.py" line="208" />
+            <source>A new database is opened at once; the language changes at the next start.</source>
+            <translation>更换数据库立即生效；界面语言在下次启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="223" />
+            <location filename="../../console/ui/dialogs.py" line="225" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="230" />
+            <location filename="../../console/ui/dialogs.py" line="232" />
             <source>Choose a file</source>
             <translation>选择文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="251" />
+            <location filename="../../console/ui/dialogs.py" line="253" />
             <source>Not a database URL: {0}</source>
             <translation>不是有效的数据库地址：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="260" />
+            <location filename="../../console/ui/dialogs.py" line="262" />
             <source>The embedded database needs no test.</source>
             <translation>内置数据库无需测试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="262" />
+            <location filename="../../console/ui/dialogs.py" line="264" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="279" />
+            <location filename="../../console/ui/dialogs.py" line="281" />
             <source>Connected.</source>
             <translation>连接成功。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="285" />
+            <location filename="../../console/ui/dialogs.py" line="287" />
             <source>The server answered; sign in with your own account to use it.</source>
             <translation>服务器已响应；请用您本人的账号登录后使用。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="290" />
+            <location filename="../../console/ui/dialogs.py" line="292" />
             <source>Could not connect: {0}</source>
             <translation>无法连接：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="303" />
+            <location filename="../../console/ui/dialogs.py" line="305" />
             <source>No keyring on this computer: the password will be asked at each start.</source>
             <translation>本计算机没有可用的密钥环：每次启动时都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="313" />
+            <location filename="../../console/ui/dialogs.py" line="315" />
             <source>Could not save the settings: {0}</source>
             <translation>无法保存设置：{0}</translation>
         </message>
@@ -3273,6 +3254,39 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../console/ui/signin.py" line="37" />
+            <source>Wrong user name or password, or the account is disabled.</source>
+            <translation>用户名或密码错误，或账号已停用。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="41" />
+            <source>No active agent with this user name.</source>
+            <translation>没有使用该用户名的在岗话务员。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="43" />
+            <source>The central database needs an update by an administrator.</source>
+            <translation>中心数据库需要由管理员升级。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="47" />
+            <source>The central database does not answer, and you have not signed in on this computer before: the first sign-in here needs the database. Try again when it answers, or ask a supervisor.</source>
+            <translation>中心数据库没有响应，而您此前未在本机登录过：在本机首次登录需要连接中心数据库。请待其恢复后重试，或联系值班长。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="52" />
+            <source>The central database does not answer. Try again in a moment.</source>
+            <translation>中心数据库没有响应，请稍后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="56" />
+            <source>Signing in failed; the console's log (Help → Show log) has the details.</source>
+            <translation>登录失败；详细信息见工作台日志（帮助 → 显示日志）。</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <location filename="../../console/ui/dialogs.py" line="62" />
@@ -3309,97 +3323,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="92" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="96" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="149" />
+            <location filename="../../console/ui/sla_panel.py" line="148" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="168" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="192" />
+            <location filename="../../console/ui/sla_panel.py" line="191" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3425,14 +3439,50 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="130" />
+            <location filename="../../console/ui/launch.py" line="203" />
+            <source>No password for {0}: set {1}.</source>
+            <extracomment>the environment variable the password of ``--user`` is read from (checks, kiosks) seconds between two attempts to bring an offline start online (then doubling)</extracomment>
+            <translation>没有 {0} 的密码：请设置 {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="237" />
+            <source>The central database does not answer: signed in offline. Cases are kept in this workstation's outbox and sent when it answers again.</source>
+            <translation>中心数据库没有响应：已离线登录。工单暂存在本机待发箱，恢复连接后自动补传。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="271" />
+            <source>Station {0}</source>
+            <translation>工作站 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="272" />
+            <source>The central database answers again: online.</source>
+            <translation>中心数据库已恢复响应：已在线。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="297" />
+            <source>The central database answers but refused your password (changed or account disabled): sign in again. Cases you saved stay in the outbox.</source>
+            <translation>中心数据库已恢复，但拒绝了您的密码（密码已更改或账号已停用）：请重新登录。已保存的工单仍在待发箱中。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="323" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="131" />
+            <location filename="../../console/ui/launch.py" line="324" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="415" />
+            <source>Building the demo week in the background…</source>
+            <translation>正在后台生成演示周数据…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="418" />
+            <source>The demo week is ready: {0} cases.</source>
+            <translation>演示周数据已生成：共 {0} 件工单。</translation>
         </message>
     </context>
     <context>
@@ -4764,82 +4814,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="150" />
+            <location filename="../../console/ui/queue/model.py" line="173" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="151" />
+            <location filename="../../console/ui/queue/model.py" line="174" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="152" />
+            <location filename="../../console/ui/queue/model.py" line="175" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="153" />
+            <location filename="../../console/ui/queue/model.py" line="176" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="154" />
+            <location filename="../../console/ui/queue/model.py" line="177" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="155" />
+            <location filename="../../console/ui/queue/model.py" line="178" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="156" />
+            <location filename="../../console/ui/queue/model.py" line="179" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="157" />
+            <location filename="../../console/ui/queue/model.py" line="180" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="158" />
+            <location filename="../../console/ui/queue/model.py" line="181" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="159" />
+            <location filename="../../console/ui/queue/model.py" line="182" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="160" />
+            <location filename="../../console/ui/queue/model.py" line="183" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="161" />
+            <location filename="../../console/ui/queue/model.py" line="184" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="162" />
+            <location filename="../../console/ui/queue/model.py" line="185" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="163" />
+            <location filename="../../console/ui/queue/model.py" line="186" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="164" />
+            <location filename="../../console/ui/queue/model.py" line="187" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="277" />
+            <location filename="../../console/ui/queue/model.py" line="305" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>
