@@ -176,3 +176,62 @@ def test_console_started_offline_goes_online_by_itself(
     qtbot.waitUntil(lambda: ind.status is not None and ind.status.online, timeout=30_000)
     window.close()
     window.runner.wait(10_000)
+
+
+def test_case_saved_against_old_reference_data_is_accepted_and_the_file_refreshed(
+    world: World, relay: TcpProxy, tmp_path: Path
+) -> None:
+    """While the workstation was offline the centre renamed the case's category and
+    issued a new version of the policy its case falls under: the case saved offline is
+    stored all the same (under the policy now current), and the reference data kept for
+    the next offline start is the new one once the link is back."""
+    from dataclasses import replace
+
+    from console.domain.sla import choose_policy
+    from console.infra.database import make_session_factory
+    from console.services.reference import current_policies
+    from console.services.sla import SlaService
+
+    url, settings = _central(world, relay), _settings(tmp_path)
+    name = world.login("a1")
+    _sign_in_once_online(url, settings, name)
+    relay.refuse()
+    done = sign_in(url, settings, name, PASSWORD)
+    try:
+        assert done.offline and done.ctx.snapshot is not None
+        draft = world.draft
+        old = choose_policy(
+            done.ctx.snapshot.policies, draft.case_type, draft.urgency, "phone", draft.class_code
+        )
+        saved = done.ctx.offline.submit_case(draft, done.identity)
+        assert saved.queued
+        owner_sessions = make_session_factory(world.owner)
+        newer = SlaService(owner_sessions, lambda: done.ctx.calendar, lambda: "000").save_policy(
+            replace(old, name=old.name + " v2")
+        )
+        with world.owner.begin() as c:
+            c.execute(
+                text("UPDATE matter_categories SET name = name || '（新）' WHERE id = :id"),
+                {"id": draft.category_id},
+            )
+        relay.restore()
+        bring_online(done.ctx, name)
+        done.ctx.offline.start()
+        deadline = time.monotonic() + 30
+        while done.ctx.offline.status().waiting and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert done.ctx.offline.status().waiting == 0  # nothing held
+        with world.owner.connect() as c:
+            policy_id, category_id = c.execute(
+                text("SELECT sla_policy_id, category_id FROM cases WHERE number = :n"),
+                {"n": saved.number},
+            ).one()
+        assert category_id == draft.category_id
+        assert policy_id == newer.id != old.id
+        snap = start_cache_for(url).snapshot()
+        assert snap is not None
+        assert any(c.name.endswith("（新）") for c in snap.reference.categories)
+        with owner_sessions() as s:
+            assert {p.id for p in snap.policies} == {p.id for p in current_policies(s)}
+    finally:
+        done.ctx.close()
