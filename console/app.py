@@ -397,9 +397,11 @@ def open_context(
 
     with sessions() as s:
         calendar = load_calendar(s)
-    return AppContext(
+    ctx = AppContext(
         url, demo, settings, engine, sessions, station, calendar, seed_pending=seed_pending
     )
+    ctx.offline  # noqa: B018 - the local store is opened here, off the GUI thread
+    return ctx
 
 
 def open_offline(url: str, settings: Settings, snapshot: Snapshot) -> AppContext:
@@ -410,7 +412,7 @@ def open_offline(url: str, settings: Settings, snapshot: Snapshot) -> AppContext
     sessions = make_session_factory(engine)
     calendar = WorkCalendar(dict(snapshot.calendar_overrides))
     log.info("opened %s offline as station %s", database_key(url), snapshot.station)
-    return AppContext(
+    ctx = AppContext(
         url,
         False,
         settings,
@@ -421,6 +423,8 @@ def open_offline(url: str, settings: Settings, snapshot: Snapshot) -> AppContext
         link_up=False,
         snapshot=snapshot,
     )
+    ctx.offline  # noqa: B018 - the local store is opened here, off the GUI thread
+    return ctx
 
 
 def has_cases(sessions: sessionmaker[Session]) -> bool:

@@ -213,6 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 2
+    # the GUI collects garbage on its own thread, from a timer (console/ui/gc.py): off
+    # from here, the imports of the start do not pay for collections either
+    import gc
+
+    gc.disable()
     from console.ui.launch import run_gui
 
     return run_gui(args, process_start)

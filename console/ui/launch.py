@@ -360,9 +360,22 @@ class Startup(QObject):
             # the embedded database has no passwords: --user signs in directly
             user = str(self.args.user)
             self.window.runner.run(
-                lambda: ctx.agents.sign_in(user), self._signed_in, self._failed, owner=self.window
+                lambda: ctx.agents.sign_in(user),
+                self._signed_in,
+                self._user_refused,
+                owner=self.window,
             )
             return
+        self._embedded_sign_in_dialog(ctx)
+
+    def _user_refused(self, exc: BaseException) -> None:
+        """--user names nobody active here: the sign-in dialog (or, checking, an error)."""
+        if self.exit_when_ready or self.ctx is None:
+            self._failed(exc)
+            return
+        self._embedded_sign_in_dialog(self.ctx)
+
+    def _embedded_sign_in_dialog(self, ctx: AppContext) -> None:
         from console.ui.dialogs import SignInDialog
 
         prefill = self.settings.get(LAST_USER) or ("agent01" if ctx.demo else "admin")
