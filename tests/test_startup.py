@@ -31,7 +31,7 @@ def _start(home: Path, *args: str, password: str | None = None) -> tuple[int, li
     if password is not None:
         env["HOTLINE_PASSWORD"] = password
     proc = subprocess.run(
-        [sys.executable, "main.py", *args, "--exit-when-ready"],
+        [sys.executable, "main.py", *args, "--lang", "en", "--exit-when-ready"],
         cwd=ROOT,
         env=env,
         capture_output=True,
