@@ -49,6 +49,8 @@ DEMO_MAX_AGE = timedelta(hours=12)
 DEMO_BUSY_TIMEOUT_MS = 60_000
 #: the environment variable the password of ``--user`` is read from (checks, kiosks)
 PASSWORD_ENV = "HOTLINE_PASSWORD"
+#: seconds --exit-when-ready waits at most for the work after the form before it exits
+EXIT_WAIT_S = 30.0
 #: seconds between two attempts to bring an offline start online (then doubling)
 RECONNECT_FIRST_S = 2.0
 RECONNECT_MAX_S = 30.0
@@ -415,9 +417,10 @@ class Startup(QObject):
             self._close_when_idle()
 
     def _close_when_idle(self) -> None:
-        if self.window.runner.in_flight:
+        waited = time.perf_counter() - self.started
+        if self.window.runner.in_flight and waited < EXIT_WAIT_S:
             QTimer.singleShot(50, self._close_when_idle)
-        else:
+        else:  # what is still running is rolled back and done again at the next start
             self.window.close()
 
     def _after_ready(self, ctx: AppContext) -> None:
