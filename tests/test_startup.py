@@ -104,3 +104,19 @@ def test_no_display_is_said_in_one_plain_line(tmp_path: Path) -> None:
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("No display"), proc.stderr
+
+
+def test_password_of_user_from_environment_else_keyring(
+    monkeypatch: pytest.MonkeyPatch, memory_keyring: object
+) -> None:
+    from console.infra.credentials import login_url, remember
+    from console.ui.launch import PASSWORD_ENV, remembered_password
+
+    url = "postgresql://db.example:5432/hotline"
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    assert remembered_password(url, "wang.li") is None
+    assert remember(login_url(url, "wang.li", None), "from-keyring")
+    assert remembered_password(url, "wang.li") == "from-keyring"
+    assert remembered_password(url, "li.si") is None
+    monkeypatch.setenv(PASSWORD_ENV, "from-env")
+    assert remembered_password(url, "wang.li") == "from-env"
