@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,38 +39,83 @@ PASSWORD = "bench-Startup-pw1"
 USER = "bench_startup_agent"
 
 
-def one_start(
-    home: Path, extra: list[str], env_extra: dict[str, str] | None = None
-) -> tuple[float, str]:
+@dataclass(frozen=True)
+class Start:
+    wall_s: float  # spawn to the ready line
+    cpu_s: float  # CPU time of the process (all threads) by then: little moved by load
+    link: str
+
+
+def _cpu_s(pid: int) -> float:
+    """utime + stime of a running process, from /proc (Linux); NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _env(home: Path, env_extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ, HOTLINE_CONSOLE_HOME=str(home))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(env_extra or {})
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def one_start(home: Path, extra: list[str], env_extra: dict[str, str] | None = None) -> Start:
+    with tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "main.py", *extra, "--exit-when-ready"],
+            cwd=ROOT,
+            env=_env(home, env_extra),
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("ready_s="):
+                elapsed = time.perf_counter() - started
+                cpu = _cpu_s(proc.pid)
+                link = line.strip().rpartition("link=")[2]
+                proc.wait(timeout=120)  # the work after the form (demo week…) ends first
+                return Start(elapsed, cpu, link)
+        proc.wait(timeout=120)
+        err.seek(0)
+        raise RuntimeError(
+            f"the console exited ({proc.returncode}) without becoming ready: {err.read()[-2000:]}"
+        )
+
+
+BARE = """
+import time
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.setCentralWidget(QLineEdit())
+w.show()
+while not w.windowHandle().isExposed():
+    app.processEvents()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+
+def bare_window(home: Path) -> float:
+    """A bare PySide6 window with one field, the same way: the floor of this machine now."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "main.py", *extra, "--exit-when-ready"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    out = subprocess.run(
+        [sys.executable, "-c", BARE], env=_env(home), capture_output=True, text=True, timeout=60
     )
-    assert proc.stdout is not None and proc.stderr is not None
-    for line in proc.stdout:
-        if line.startswith("ready_s="):
-            elapsed = time.perf_counter() - started
-            link = line.strip().rpartition("link=")[2]
-            proc.wait(timeout=120)  # the work after the form (demo week…) ends first
-            return elapsed, link
-    proc.wait(timeout=120)
-    raise RuntimeError(
-        f"the console exited ({proc.returncode}) without becoming ready: "
-        f"{proc.stderr.read()[-2000:]}"
-    )
+    if "ready" not in out.stdout:
+        raise RuntimeError(out.stderr[-2000:])
+    return time.perf_counter() - started
 
 
-def offline_starts(runs: int) -> tuple[list[float], list[str], float]:
+def offline_starts(runs: int) -> tuple[list[Start], float]:
     from sqlalchemy.engine import make_url
 
     from console import migrations
@@ -99,7 +145,8 @@ def offline_starts(runs: int) -> tuple[list[float], list[str], float]:
         args = ["--database", relay_url, "--user", USER]
         with tempfile.TemporaryDirectory(prefix="hotline-bench-offline-") as tmp:
             home = Path(tmp)
-            online, link = one_start(home, args, env)
+            first = one_start(home, args, env)
+            online, link = first.wall_s, first.link
             print(
                 f"online start through the relay (keeps the offline start file): "
                 f"{online:.2f} s, link={link}"
@@ -108,13 +155,15 @@ def offline_starts(runs: int) -> tuple[list[float], list[str], float]:
                 raise RuntimeError(f"the first start should be online, was {link}")
             proxy.refuse()
             print("relay closed: the central database is unreachable")
-            times, links = [], []
+            starts = []
             for i in range(runs):
-                t, link = one_start(home, args, env)
-                times.append(t)
-                links.append(link)
-                print(f"offline start {i + 1}: {t:.2f} s, link={link}")
-        return times, links, online
+                st = one_start(home, args, env)
+                starts.append(st)
+                print(
+                    f"offline start {i + 1}: {st.wall_s:.2f} s (CPU {st.cpu_s:.2f} s), "
+                    f"link={st.link}"
+                )
+        return starts, online
     finally:
         proxy.stop()
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
@@ -135,27 +184,36 @@ def main() -> None:
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} CPUs)")
     with tempfile.TemporaryDirectory(prefix="hotline-bench-startup-") as tmp:
         home = Path(tmp)
-        cold, link = one_start(home, ["--demo", "--user", "agent01"])
-        print(f"cold start (migrate, reference data; demo week after the form): {cold:.2f} s")
-        warm = []
+        bare = [bare_window(home) for _ in range(3)]
+        print(f"bare PySide6 window (this machine, now): {statistics.median(bare):.2f} s")
+        cold = one_start(home, ["--demo", "--user", "agent01"])
+        print(
+            f"cold start (migrate, reference data; demo week after the form): "
+            f"{cold.wall_s:.2f} s (CPU {cold.cpu_s:.2f} s)"
+        )
+        warm: list[Start] = []
         for i in range(args.runs):
-            warm.append(one_start(home, ["--demo", "--user", "agent01"])[0])
-            print(f"warm start {i + 1}: {warm[-1]:.2f} s")
-    med = statistics.median(warm) if warm else float("nan")
+            warm.append(one_start(home, ["--demo", "--user", "agent01"]))
+            print(f"warm start {i + 1}: {warm[-1].wall_s:.2f} s (CPU {warm[-1].cpu_s:.2f} s)")
+    med = statistics.median(w.wall_s for w in warm) if warm else float("nan")
     print(f"warm start median of {len(warm)}: {med:.2f} s")
     result: dict[str, object] = {
-        "cold_start_s": round(cold, 3),
+        "cold_start_s": round(cold.wall_s, 3),
         "warm_start_s": round(med, 3),
-        "warm_runs_s": [round(w, 3) for w in warm],
+        "warm_runs_s": [round(w.wall_s, 3) for w in warm],
+        "cold_cpu_s": round(cold.cpu_s, 3),
+        "warm_cpu_s": round(statistics.median(w.cpu_s for w in warm), 3) if warm else None,
+        "bare_window_s": round(statistics.median(bare), 3),
     }
     if not args.no_offline:
-        times, links, online = offline_starts(args.runs)
-        off = statistics.median(times)
-        print(f"offline start median of {len(times)}: {off:.2f} s")
+        starts, online = offline_starts(args.runs)
+        off = statistics.median(st.wall_s for st in starts)
+        print(f"offline start median of {len(starts)}: {off:.2f} s")
         result.update(
             offline_start_s=round(off, 3),
-            offline_runs_s=[round(t, 3) for t in times],
-            offline_links=sorted(set(links)),
+            offline_runs_s=[round(st.wall_s, 3) for st in starts],
+            offline_cpu_s=round(statistics.median(st.cpu_s for st in starts), 3),
+            offline_links=sorted({st.link for st in starts}),
             online_first_start_s=round(online, 3),
         )
     load = os.getloadavg()
