@@ -235,3 +235,20 @@ def test_case_saved_against_old_reference_data_is_accepted_and_the_file_refreshe
             assert {p.id for p in snap.policies} == {p.id for p in current_policies(s)}
     finally:
         done.ctx.close()
+
+
+def test_a_link_that_swallows_traffic_is_not_waited_for(
+    world: World, relay: TcpProxy, tmp_path: Path
+) -> None:
+    """No refusal, no answer (a hung link): the sign-in goes offline after its grace
+    period instead of the connection's own timeout."""
+    url, settings = _central(world, relay), _settings(tmp_path)
+    name = world.login("a1")
+    _sign_in_once_online(url, settings, name)
+    relay.blackhole()
+    done = sign_in(url, settings, name, PASSWORD, grace_s=0.3)
+    try:
+        assert done.offline and done.identity.username == name
+    finally:
+        done.ctx.close()
+        relay.restore()
