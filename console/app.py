@@ -253,14 +253,12 @@ class AppContext:
     @cached_property
     def offline(self) -> OfflineService:
         from console.offline.service import OfflineService
+        from console.offline.shared import SharedCounterStore
         from console.offline.store import LocalStore, store_path_for
 
-        service = OfflineService(
-            LocalStore(store_path_for(f"{self.masked_url}|{self.settings.path}")),
-            self.sessions,
-            self.intake,
-            lambda: self.station,
-        )
+        path = store_path_for(f"{self.masked_url}|{self.settings.path}")
+        store = LocalStore(path) if self.embedded else SharedCounterStore(path, self.start_cache)
+        service = OfflineService(store, self.sessions, self.intake, lambda: self.station)
         if not self.link_up:
             service.mark_offline()
         return service

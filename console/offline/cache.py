@@ -38,6 +38,8 @@ SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_BYTES = 16
+#: days of counters kept (a number's day is its local date)
+KEEP_COUNTER_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,23 @@ class StartCache:
         except (KeyError, TypeError):
             return None
 
+    def counter(self, station: str, day: date) -> int:
+        """The last number this workstation issued offline for ``station`` on ``day``,
+        whoever signed in (each person's outbox has a counter of its own)."""
+        counters = self._read().get("counters") or {}
+        return int((counters.get(station) or {}).get(day.isoformat(), 0))
+
     # --- writing ---------------------------------------------------------------------
+    def note_counter(self, station: str, day: date, seq: int) -> None:
+        with self._lock:
+            data = self._read() or {"format": FORMAT}
+            days = data.setdefault("counters", {}).setdefault(station, {})
+            key = day.isoformat()
+            days[key] = max(int(days.get(key, 0)), seq)
+            for old in sorted(days)[:-KEEP_COUNTER_DAYS]:
+                del days[old]
+            self._write(data)
+
     def save_snapshot(
         self,
         reference: ReferenceData,

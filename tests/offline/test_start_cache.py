@@ -94,3 +94,22 @@ def test_damaged_file_is_ignored(tmp_path: Path) -> None:
     assert cache.snapshot() is None and cache.check("wang.li", "pw") is None
     cache.remember_person(WHO, "pw")  # rewritten whole
     assert cache.check("wang.li", "pw") == WHO
+
+
+def test_people_sharing_a_workstation_never_issue_the_same_number(tmp_path: Path) -> None:
+    """Each person's outbox is a store of its own; the workstation's counter is shared."""
+    from console.offline.shared import SharedCounterStore
+
+    cache = StartCache.for_database(tmp_path, "postgresql+psycopg://db/hotline")
+    day = date(2026, 12, 6)
+    first = SharedCounterStore(tmp_path / "outbox-a.sqlite3", cache)
+    second = SharedCounterStore(tmp_path / "outbox-b.sqlite3", cache)
+    try:
+        numbers = [first.issue_number("017", day) for _ in range(3)]
+        numbers += [second.issue_number("017", day) for _ in range(2)]
+        numbers.append(first.issue_number("017", day))
+        assert numbers == [f"261206-017-{n:04d}" for n in range(1, 7)]
+        assert cache.counter("017", day) == 6 and cache.counter("018", day) == 0
+    finally:
+        first.close()
+        second.close()
