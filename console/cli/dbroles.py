@@ -16,7 +16,6 @@ import sys
 from typing import Any
 
 from console.domain.casetypes import Role
-from console.infra.database import make_engine, mask
 
 PREFIX_ENV = "HOTLINE_DB_ROLE_PREFIX"
 
@@ -85,6 +84,7 @@ def read_password(username: str) -> str:
 
 
 def run(args: argparse.Namespace, url: str) -> int:
+    from console.infra.database import make_engine, mask  # SQLAlchemy: not on the GUI's start
     from console.services import dbroles
 
     engine = make_engine(url)

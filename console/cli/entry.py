@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
-
-from console.infra.database import make_engine, make_session_factory, mask
+from collections.abc import Mapping, Sequence
 
 EPILOG = """\
 database URLs:
@@ -133,6 +132,7 @@ def _url(args: argparse.Namespace) -> str:
 def cmd_db(args: argparse.Namespace) -> int:
     from console import migrations
     from console.app import seed_reference_data
+    from console.infra.database import make_engine, make_session_factory, mask
 
     url = _url(args)
     from console.cli.dbroles import ACTIONS as ACCOUNT_ACTIONS
@@ -168,6 +168,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def cmd_seed(args: argparse.Namespace) -> int:
     from console.app import open_context
+    from console.infra.database import mask
     from console.infra.settings import Settings
 
     url = _url(args)
@@ -257,6 +258,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         return report_failure(exc)
+    missing = no_display()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    # the GUI collects garbage on its own thread, from a timer (console/ui/gc.py): off
+    # from here, the imports of the start do not pay for collections either
+    import gc
+
+    gc.disable()
     from console.ui.launch import run_gui
 
     return run_gui(args, process_start)
+
+
+def no_display(environ: Mapping[str, str] | None = None) -> str | None:
+    """One plain line when there is no screen to open a window on (checked before Qt
+    starts, which would otherwise abort with its own message), else None."""
+    env = os.environ if environ is None else environ
+    if sys.platform in ("win32", "darwin"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+        return None
+    return (
+        "No display: the console needs a graphical session (DISPLAY or WAYLAND_DISPLAY); "
+        "the administrator's commands work without one (python main.py --help)."
+    )

@@ -8,8 +8,6 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import keyring
-from keyring.errors import KeyringError
 from sqlalchemy.engine import URL
 
 from console.infra.database import normalize_url
@@ -45,6 +43,9 @@ def split_password(url: str) -> tuple[str, str | None]:
 
 
 def remember(url: str, password: str) -> bool:
+    import keyring  # loaded when a password is remembered or looked up, not at start
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(SERVICE, account(url), password)
         return True
@@ -54,6 +55,9 @@ def remember(url: str, password: str) -> bool:
 
 
 def forget(url: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.delete_password(SERVICE, account(url))
     except KeyringError:
@@ -66,6 +70,9 @@ def with_password(url: str, password: str | None = None) -> str:
     if u.get_backend_name() == "sqlite" or u.password is not None:
         return url
     if password is None:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             password = keyring.get_password(SERVICE, account(url))
         except KeyringError:
@@ -133,6 +140,9 @@ def login_url(
 
 def remembered(url: str, username: str) -> str | None:
     """The password remembered for this person on this database, if any."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(SERVICE, account(login_url(url, username, None)))
     except KeyringError:
@@ -158,6 +168,9 @@ CTI_SERVICE = "hotline-console-ami"
 
 def remember_cti_secret(account_: str, secret: str) -> bool:
     """Keep the AMI secret of ``user@host:port`` in the keyring (False: no keyring)."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(CTI_SERVICE, account_, secret)
         return True
@@ -167,6 +180,9 @@ def remember_cti_secret(account_: str, secret: str) -> bool:
 
 
 def cti_secret(account_: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(CTI_SERVICE, account_)
     except KeyringError:

@@ -397,6 +397,14 @@ class OfflineService:
         self._went_offline_or_queued()
         return AddedCall(case_id or 0, number, status)
 
+    def mark_offline(self) -> None:
+        """The console started without the central database: saves go to the outbox
+        from the first one, and the replay thread (once started) probes the link."""
+        with self._lock:
+            if self.link.online:
+                self.link.failed()
+        self._notify()
+
     def _failed(self) -> None:
         with self._lock:
             self.link.failed()

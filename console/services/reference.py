@@ -1,12 +1,12 @@
-"""Reference data as plain, immutable values for forms and screens."""
+"""Reference data as plain, immutable values for forms and screens (the values are
+console.domain.reference's; re-exported here)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.domain.reference import Category, Choice, ReferenceData, RegionRef, UnitRef
 from console.domain.shifts import ShiftDef, parse_hhmm
 from console.domain.sla import Milestone, Policy, PolicyMatch
 from console.models import (
@@ -18,57 +18,6 @@ from console.models import (
     ShiftDefinition,
     SlaPolicy,
 )
-
-
-@dataclass(frozen=True)
-class Choice:
-    code: str
-    name: str
-    name_en: str
-
-
-@dataclass(frozen=True)
-class Category:
-    id: int
-    parent_id: int | None
-    level: int
-    name: str
-    path: str
-
-
-@dataclass(frozen=True)
-class RegionRef:
-    id: int
-    parent_id: int | None
-    level: int
-    name: str
-
-
-@dataclass(frozen=True)
-class UnitRef:
-    id: int
-    name: str
-    kind: str
-    region_id: int | None
-
-
-@dataclass(frozen=True)
-class ReferenceData:
-    channels: tuple[Choice, ...]
-    classes: tuple[Choice, ...]
-    categories: tuple[Category, ...]
-    regions: tuple[RegionRef, ...]
-    units: tuple[UnitRef, ...]
-    shifts: tuple[ShiftDef, ...]
-
-    def districts(self) -> list[RegionRef]:
-        return [r for r in self.regions if r.level == 1]
-
-    def towns_of(self, district_id: int) -> list[RegionRef]:
-        return [r for r in self.regions if r.parent_id == district_id]
-
-    def leaf_categories(self) -> list[Category]:
-        return [c for c in self.categories if c.level == 3]
 
 
 def load_reference(session: Session) -> ReferenceData:

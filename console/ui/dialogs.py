@@ -207,7 +207,12 @@ class SettingsDialog(QDialog):
         from console.ui.telephony.settings_box import CtiSettingsBox
 
         self.cti = CtiSettingsBox(settings, self)  # the phone system (telephony)
-        note = QLabel(self.tr("Changes take effect when the console is restarted."))
+        note = QLabel(
+            self.tr(
+                "A new database is opened at once; the language and the phone system "
+                "change at the next start."
+            )
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

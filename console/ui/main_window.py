@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,12 +27,41 @@ from console.domain.clock import now_utc, to_local
 from console.infra.logs import RING
 from console.infra.settings import REFRESH_SECONDS, Settings
 from console.ui.context import UiContext
-from console.ui.handover.screen import HandoverScreen
-from console.ui.intake.form import CaseEntryScreen
 from console.ui.messages import MessageBar, Messages
-from console.ui.queue.screen import QueueScreen
 from console.ui.runner import BackgroundRunner
-from console.ui.sla_watch import SlaWatcher
+
+ScreenFactory = Callable[[], QWidget]
+
+
+class Screens(Mapping[str, QWidget]):
+    """The window's screens by key, in navigation order. A screen is built the first
+    time it is shown or asked for: the start builds only the entry form."""
+
+    def __init__(self) -> None:
+        self._factories: dict[str, ScreenFactory] = {}
+        self._built: dict[str, QWidget] = {}
+        self._pages: dict[str, QScrollArea] = {}
+
+    def add(self, key: str, factory: ScreenFactory, page: QScrollArea) -> None:
+        self._factories[key] = factory
+        self._pages[key] = page
+
+    def built(self, key: str) -> QWidget | None:
+        return self._built.get(key)
+
+    def __getitem__(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._factories[key]()  # KeyError for an unknown screen
+            self._built[key] = widget
+            self._pages[key].setWidget(widget)
+        return widget
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
 
 
 class MainWindow(QMainWindow):
@@ -49,8 +79,14 @@ class MainWindow(QMainWindow):
         self.messages = Messages(self.message_bar)
         self.runner = BackgroundRunner(self.messages.error, self)
         self.ui: UiContext | None = None
-        self.screens: dict[str, QWidget] = {}
+        self.screens = Screens()
         self._pages: list[QWidget] = []  # the screens as the stack holds them
+        self._keys: list[str] = []
+        self._live_feed: Any = None  # console.ui.queue.live.LiveFeed, started on first use
+        self.sla_watch: Any = None  # console.ui.sla_watch.SlaWatcher, after the first form
+        self.link_indicator: Any = None  # console.ui.offline.status.LinkIndicator
+        self.monitor_window: Any = None  # console.ui.monitor.screen.MonitorScreen
+        self._admin_menu: Any = None  # QMenu
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -167,55 +203,62 @@ class MainWindow(QMainWindow):
 
         self.link_indicator = LinkIndicator(ui)
         self.statusBar().addPermanentWidget(self.link_indicator)
-        app.offline.start()
+        if app.link_up:  # started offline: the start-up brings the link up (bring_online)
+            app.offline.start()
         self.agent_label.setText(f"{ui.identity.display_name} ({ui.identity.username})")
         refresh = self.settings.get(REFRESH_SECONDS)
-        # the change feed (issue 5): one per window, shared by the queue and the monitor
-        from console.ui.queue.live import LiveFeed
-
-        self.live_feed = LiveFeed(ui.app.engine, self)
-        self.live_feed.start()
         style = self.style()
-        screens: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = [
-            (
-                "entry",
-                self.tr("Case entry"),
-                CaseEntryScreen(ui),
-                QStyle.StandardPixmap.SP_FileDialogNewFolder,
-            ),
-            (
-                "queue",
-                self.tr("Queue"),
-                QueueScreen(ui, refresh_seconds=refresh, feed=self.live_feed),
-                QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            ),
+
+        def entry() -> QWidget:
+            from console.ui.intake.form import CaseEntryScreen
+
+            return CaseEntryScreen(ui)
+
+        def queue() -> QWidget:
+            from console.ui.queue.screen import QueueScreen
+
+            return QueueScreen(ui, refresh_seconds=refresh, feed=self.live_feed)
+
+        def handover() -> QWidget:
+            from console.ui.handover.screen import HandoverScreen
+
+            return HandoverScreen(ui)
+
+        screens: list[tuple[str, str, ScreenFactory, QStyle.StandardPixmap]] = [
+            ("entry", self.tr("Case entry"), entry, QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            ("queue", self.tr("Queue"), queue, QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (
                 "handover",
                 self.tr("Shift handover"),
-                HandoverScreen(ui),
+                handover,
                 QStyle.StandardPixmap.SP_BrowserReload,
             ),
         ]
         # closing the loop (issue 8): unit inbox, the centre's review, callbacks
         from console.ui.loop.screens import loop_screens
 
-        screens += loop_screens(ui, self.live_feed)
+        screens += loop_screens(ui, lambda: self.live_feed)
         # assessment, reports and hotspots (issue 8): supervisors and administrators only
         # (the figures of every unit and the exports are theirs to use)
         if ui.identity.is_supervisor:
-            from console.ui.reports.screen import ReportsScreen
+
+            def reports() -> QWidget:
+                from console.ui.reports.screen import ReportsScreen
+
+                return ReportsScreen(ui)
 
             screens.append(
                 (
                     "reports",
                     self.tr("Reports"),
-                    ReportsScreen(ui),
+                    reports,
                     QStyle.StandardPixmap.SP_FileDialogInfoView,
                 )
             )
-        for i, (key, title, widget, icon) in enumerate(screens):
-            self.screens[key] = widget
-            page = _scrolling(widget)
+        for i, (key, title, factory, icon) in enumerate(screens):
+            page = _scrolling(None)
+            self.screens.add(key, factory, page)
+            self._keys.append(key)
             self._pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(style.standardIcon(icon), title)
@@ -225,12 +268,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(self._goto(i))
             self.view_menu.addAction(action)
-        entry = self.screens["entry"]
-        queue = self.screens["queue"]
-        assert isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen)
-        entry.case_saved.connect(lambda _s: queue.refresh())
-        self.sla_watch = SlaWatcher(ui)
-        self.sla_watch.start()
+        form = self.screens["entry"]
+        form.case_saved.connect(self._case_saved)  # type: ignore[attr-defined]
+        # what the first form does not need starts once it takes input
+        form.ready.connect(self._start_background)  # type: ignore[attr-defined]
         if ui.identity.role == "admin":
             self._add_admin_menu(ui)
         if ui.identity.is_supervisor:
@@ -240,14 +281,83 @@ class MainWindow(QMainWindow):
             self.view_menu.addSeparator()
             self.view_menu.addAction(monitor)
         # a handling unit's user starts in its inbox
-        self.nav.setCurrentRow(list(self.screens).index("inbox") if ui.identity.is_unit else 0)
+        self.nav.setCurrentRow(self._keys.index("inbox") if ui.identity.is_unit else 0)
+
+    def detach(self) -> None:
+        """Take the screens down and close the database (the settings switched to
+        another one): the window goes back to "connecting", nothing is restarted."""
+        if self.ui is None:
+            return
+        ui, self.ui = self.ui, None
+        if self._live_feed is not None:
+            self._live_feed.stop()
+            self._live_feed = None
+        if self.sla_watch is not None:
+            self.sla_watch.deleteLater()
+            self.sla_watch = None
+        app, who = ui.app, ui.identity
+        self.runner.run(lambda: app.presence.sign_out(who), None, lambda _e: None)
+        self.runner.wait(10_000)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for page in self._pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._keys.clear()
+        self.screens = Screens()
+        self.view_menu.clear()
+        admin = self._admin_menu
+        if admin is not None:
+            self.menuBar().removeAction(admin.menuAction())
+            self._admin_menu = None
+        indicator = self.link_indicator
+        if indicator is not None:
+            self.statusBar().removeWidget(indicator)
+            indicator.deleteLater()
+            self.link_indicator = None
+        monitor = self.monitor_window
+        if monitor is not None:
+            monitor.close()
+            monitor.deleteLater()
+            self.monitor_window = None
+        self.agent_label.setText(self.tr("Not signed in"))
+        self.station_label.clear()
+        self.stack.setCurrentWidget(self.placeholder)
+        app.close()
+
+    @property
+    def live_feed(self) -> Any:
+        """The change feed (issue 5): one per window, shared by the queue, the loop's
+        screens and the monitor; started by the first screen that needs it."""
+        if self._live_feed is None:
+            assert self.ui is not None
+            from console.ui.queue.live import LiveFeed
+
+            self._live_feed = LiveFeed(self.ui.app.engine, self)
+            self._live_feed.start()
+        return self._live_feed
+
+    def _case_saved(self, _saved: object) -> None:
+        queue = self.screens.built("queue")
+        if queue is not None:  # a queue not built yet reads the case when it is
+            queue.refresh()  # type: ignore[attr-defined]
+
+    def _start_background(self) -> None:
+        if self.sla_watch is not None or self.ui is None:
+            return
+        from console.ui.sla_watch import SlaWatcher
+
+        self.sla_watch = SlaWatcher(self.ui)
+        self.sla_watch.start()
 
     def show_monitor(self, ui: UiContext) -> QWidget:
         """The supervisor's monitoring screen, in a window of its own (a wall screen)."""
         from console.ui.monitor.screen import MonitorScreen
 
-        existing = getattr(self, "monitor_window", None)
-        if existing is None:
+        existing = self.monitor_window
+        if existing is None:  # a first wall display (or one after the database changed)
             existing = MonitorScreen(ui, feed=self.live_feed)
             existing.setParent(self, Qt.WindowType.Window)
             existing.setWindowTitle(self.tr("Shift monitor"))
@@ -261,6 +371,7 @@ class MainWindow(QMainWindow):
         from console.ui.admin.sla_dialogs import CalendarDialog, PoliciesDialog
 
         menu = self.menuBar().addMenu(self.tr("&Administration"))
+        self._admin_menu = menu
         cal = QAction(self.tr("Working-day &calendar…"), self)
         cal.triggered.connect(lambda: CalendarDialog(ui, self).exec())
         menu.addAction(cal)
@@ -273,6 +384,7 @@ class MainWindow(QMainWindow):
 
     def _show_screen(self, row: int) -> None:
         if 0 <= row < len(self._pages):
+            self.screens[self._keys[row]]  # built on first show
             self.stack.setCurrentWidget(self._pages[row])
 
     def current_screen(self) -> QWidget | None:
@@ -302,7 +414,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        feed = getattr(self, "live_feed", None)
+        feed = self._live_feed
         if feed is not None:
             feed.stop()
         if self.ui is not None:  # others stop showing this console as present
@@ -314,12 +426,13 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _scrolling(screen: QWidget) -> QScrollArea:
+def _scrolling(screen: QWidget | None) -> QScrollArea:
     """A screen in a scroll area without a frame: a screen taller than the window (the
     case entry form on a 768-pixel-high workstation screen under the banners) scrolls
     instead of pushing the window's bottom, and its status bar, off the screen."""
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(screen)
+    if screen is not None:
+        area.setWidget(screen)
     return area

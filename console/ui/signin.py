@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,15 +19,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.app import SchemaOutdated
+from console.app import DatabaseUnavailable, SchemaOutdated
 from console.infra.credentials import forget, login_url, remember, remembered
 from console.infra.database import mask
 from console.infra.settings import LAST_USER, Settings
 from console.services.errors import NotFound
-from console.signin import CredentialsRefused, PasswordCheck, SignedIn, connect_as
+from console.signin import CredentialsRefused, PasswordCheck, SignedIn, Unreachable, sign_in
 from console.ui.runner import BackgroundRunner
 
 log = logging.getLogger("console.ui")
+
+
+def sign_in_error_text(exc: BaseException) -> str:
+    """What a person reads when signing in failed: plain words, never driver text (the
+    details go to the log)."""
+    if isinstance(exc, CredentialsRefused):
+        return QCoreApplication.translate(
+            "SignIn", "Wrong user name or password, or the account is disabled."
+        )
+    if isinstance(exc, NotFound):
+        return QCoreApplication.translate("SignIn", "No active agent with this user name.")
+    if isinstance(exc, SchemaOutdated):
+        return QCoreApplication.translate(
+            "SignIn", "The central database needs an update by an administrator."
+        )
+    if isinstance(exc, Unreachable):
+        return QCoreApplication.translate(
+            "SignIn",
+            "The central database does not answer, and you have not signed in on this computer before: the first sign-in here needs the database. Try again when it answers, or ask a supervisor.",  # noqa: E501
+        )
+    if isinstance(exc, DatabaseUnavailable):
+        return QCoreApplication.translate(
+            "SignIn", "The central database does not answer. Try again in a moment."
+        )
+    log.warning("sign-in failed: %s: %s", exc.__class__.__name__, exc)
+    return QCoreApplication.translate(
+        "SignIn", "Signing in failed; the console's log (Help → Show log) has the details."
+    )
 
 
 class CentralSignInDialog(QDialog):
@@ -46,6 +75,7 @@ class CentralSignInDialog(QDialog):
         self.runner = runner
         self.result_: SignedIn | None = None
         self.check: PasswordCheck | None = None
+        self.password_used: str | None = None  # an offline start keeps it to go online
         self.setWindowTitle(self.tr("Sign in"))
         self.user = QLineEdit(prefill)
         self.user.setMinimumWidth(260)
@@ -109,7 +139,7 @@ class CentralSignInDialog(QDialog):
         self.error.setText(self.tr("Connecting…"))
         url, settings = self.url, self.settings
         self.runner.run(
-            lambda: connect_as(url, settings, name, password),
+            lambda: sign_in(url, settings, name, password),
             lambda done: self._signed_in(done, password),
             self._failed,
             owner=self,
@@ -126,6 +156,7 @@ class CentralSignInDialog(QDialog):
         self.settings.set(LAST_USER, name)
         self.result_ = done
         self.check = PasswordCheck(done.ctx.url, done.identity, password)
+        self.password_used = password
         self.password.clear()
         self.accept()
 
@@ -133,14 +164,5 @@ class CentralSignInDialog(QDialog):
         self.ok.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
-        if isinstance(exc, CredentialsRefused):
-            self.error.setText(self.tr("Wrong user name or password, or the account is disabled."))
-        elif isinstance(exc, NotFound):
-            self.error.setText(self.tr("No active agent with this user name."))
-        elif isinstance(exc, SchemaOutdated):
-            self.error.setText(
-                self.tr("The central database needs an update by an administrator: {0}").format(exc)
-            )
-        else:
-            first = str(exc).strip().splitlines()
-            self.error.setText(self.tr("Could not connect: {0}").format(first[0] if first else exc))
+        log.info("sign-in failed: %s: %s", exc.__class__.__name__, exc)
+        self.error.setText(sign_in_error_text(exc))

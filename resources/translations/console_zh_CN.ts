@@ -849,70 +849,50 @@
     <context>
         <name>CentralSignInDialog</name>
         <message>
-            <location filename="../../console/ui/signin.py" line="49" />
-            <location filename="../../console/ui/signin.py" line="68" />
+            <location filename="../../console/ui/signin.py" line="79" />
+            <location filename="../../console/ui/signin.py" line="98" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="54" />
+            <location filename="../../console/ui/signin.py" line="84" />
             <source>&amp;Remember my password on this computer</source>
             <translation>在本机记住密码(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="59" />
+            <location filename="../../console/ui/signin.py" line="89" />
             <source>&amp;User name:</source>
             <translation>用户名(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="60" />
+            <location filename="../../console/ui/signin.py" line="90" />
             <source>&amp;Password:</source>
             <translation>密码(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="62" />
+            <location filename="../../console/ui/signin.py" line="92" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="69" />
+            <location filename="../../console/ui/signin.py" line="99" />
             <source>Se&amp;ttings…</source>
             <translation>设置(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="101" />
+            <location filename="../../console/ui/signin.py" line="131" />
             <source>Type your user name.</source>
             <translation>请输入用户名。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="105" />
+            <location filename="../../console/ui/signin.py" line="135" />
             <source>Type your password.</source>
             <translation>请输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/signin.py" line="109" />
+            <location filename="../../console/ui/signin.py" line="139" />
             <source>Connecting…</source>
             <translation>正在连接…</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="137" />
-            <source>Wrong user name or password, or the account is disabled.</source>
-            <translation>用户名或密码错误，或该账号已停用。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="139" />
-            <source>No active agent with this user name.</source>
-            <translation>该用户名没有对应的在用话务员账号。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="142" />
-            <source>The central database needs an update by an administrator: {0}</source>
-            <translation>中心数据库需要由管理员升级：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/signin.py" line="146" />
-            <source>Could not connect: {0}</source>
-            <translation>无法连接：{0}</translation>
         </message>
     </context>
     <context>
@@ -2149,17 +2129,17 @@
     <context>
         <name>LoopScreens</name>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="23" />
+            <location filename="../../console/ui/loop/screens.py" line="39" />
             <source>Unit inbox</source>
             <translation>承办单位待办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="32" />
+            <location filename="../../console/ui/loop/screens.py" line="48" />
             <source>Review and supervision</source>
             <translation>审核与督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/screens.py" line="38" />
+            <location filename="../../console/ui/loop/screens.py" line="54" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
@@ -2167,153 +2147,154 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../console/ui/main_window.py" line="60" />
+            <location filename="../../console/ui/main_window.py" line="96" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="66" />
+            <location filename="../../console/ui/main_window.py" line="102" />
             <source>DEMO MODE — sample data in a separate demo database; nothing here is real</source>
             <translation>演示模式 — 示例数据存放在单独的演示数据库中，此处内容均非真实工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="90" />
+            <location filename="../../console/ui/main_window.py" line="126" />
+            <location filename="../../console/ui/main_window.py" line="325" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="97" />
+            <location filename="../../console/ui/main_window.py" line="133" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="108" />
+            <location filename="../../console/ui/main_window.py" line="144" />
             <source>Citizen Hotline Console</source>
             <translation>市民热线工作台</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="109" />
-            <location filename="../../console/ui/main_window.py" line="162" />
+            <location filename="../../console/ui/main_window.py" line="145" />
+            <location filename="../../console/ui/main_window.py" line="198" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="113" />
+            <location filename="../../console/ui/main_window.py" line="149" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="114" />
+            <location filename="../../console/ui/main_window.py" line="150" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="117" />
+            <location filename="../../console/ui/main_window.py" line="153" />
             <source>&amp;Import web messages…</source>
             <translation>导入网络渠道留言(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="121" />
+            <location filename="../../console/ui/main_window.py" line="157" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="125" />
+            <location filename="../../console/ui/main_window.py" line="161" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="126" />
+            <location filename="../../console/ui/main_window.py" line="162" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="127" />
+            <location filename="../../console/ui/main_window.py" line="163" />
             <source>Show &amp;log</source>
             <translation>显示日志(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="130" />
+            <location filename="../../console/ui/main_window.py" line="166" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="149" />
+            <location filename="../../console/ui/main_window.py" line="185" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="150" />
+            <location filename="../../console/ui/main_window.py" line="186" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="161" />
+            <location filename="../../console/ui/main_window.py" line="197" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="164" />
+            <location filename="../../console/ui/main_window.py" line="200" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="182" />
+            <location filename="../../console/ui/main_window.py" line="228" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="188" />
+            <location filename="../../console/ui/main_window.py" line="229" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="194" />
+            <location filename="../../console/ui/main_window.py" line="232" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="211" />
+            <location filename="../../console/ui/main_window.py" line="253" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="237" />
+            <location filename="../../console/ui/main_window.py" line="278" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="253" />
+            <location filename="../../console/ui/main_window.py" line="363" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="263" />
+            <location filename="../../console/ui/main_window.py" line="373" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="264" />
+            <location filename="../../console/ui/main_window.py" line="375" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="267" />
+            <location filename="../../console/ui/main_window.py" line="378" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="290" />
+            <location filename="../../console/ui/main_window.py" line="402" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="300" />
+            <location filename="../../console/ui/main_window.py" line="412" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="301" />
+            <location filename="../../console/ui/main_window.py" line="413" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3016,57 +2997,57 @@ Operator console of the 12345 city hotline.</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="210" />
-            <source>Changes take effect when the console is restarted.</source>
-            <translation>更改将在工作台重新启动后生效。</translation>
+            <location filename="../../console/ui/dialogs.py" line="212" />
+            <source>A new database is opened at once; the language and the phone system change at the next start.</source>
+            <translation>新的数据库立即打开；界面语言和电话系统设置在下次启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="227" />
+            <location filename="../../console/ui/dialogs.py" line="232" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="234" />
+            <location filename="../../console/ui/dialogs.py" line="239" />
             <source>Choose a file</source>
             <translation>选择文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="255" />
+            <location filename="../../console/ui/dialogs.py" line="260" />
             <source>Not a database URL: {0}</source>
             <translation>不是有效的数据库地址：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="264" />
+            <location filename="../../console/ui/dialogs.py" line="269" />
             <source>The embedded database needs no test.</source>
             <translation>内置数据库无需测试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="266" />
+            <location filename="../../console/ui/dialogs.py" line="271" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="283" />
+            <location filename="../../console/ui/dialogs.py" line="288" />
             <source>Connected.</source>
             <translation>连接成功。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="289" />
+            <location filename="../../console/ui/dialogs.py" line="294" />
             <source>The server answered; sign in with your own account to use it.</source>
             <translation>服务器已响应；请用您本人的账号登录后使用。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="294" />
+            <location filename="../../console/ui/dialogs.py" line="299" />
             <source>Could not connect: {0}</source>
             <translation>无法连接：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="307" />
+            <location filename="../../console/ui/dialogs.py" line="312" />
             <source>No keyring on this computer: the password will be asked at each start.</source>
             <translation>本计算机没有可用的密钥环：每次启动时都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/dialogs.py" line="321" />
+            <location filename="../../console/ui/dialogs.py" line="326" />
             <source>Could not save the settings: {0}</source>
             <translation>无法保存设置：{0}</translation>
         </message>
@@ -3248,6 +3229,39 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../console/ui/signin.py" line="37" />
+            <source>Wrong user name or password, or the account is disabled.</source>
+            <translation>用户名或密码错误，或账号已停用。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="41" />
+            <source>No active agent with this user name.</source>
+            <translation>没有使用该用户名的在岗话务员。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="43" />
+            <source>The central database needs an update by an administrator.</source>
+            <translation>中心数据库需要由管理员升级。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="47" />
+            <source>The central database does not answer, and you have not signed in on this computer before: the first sign-in here needs the database. Try again when it answers, or ask a supervisor.</source>
+            <translation>中心数据库没有响应，而您此前未在本机登录过：在本机首次登录需要连接中心数据库。请待其恢复后重试，或联系值班长。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="52" />
+            <source>The central database does not answer. Try again in a moment.</source>
+            <translation>中心数据库没有响应，请稍后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/signin.py" line="56" />
+            <source>Signing in failed; the console's log (Help → Show log) has the details.</source>
+            <translation>登录失败；详细信息见工作台日志（帮助 → 显示日志）。</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <location filename="../../console/ui/dialogs.py" line="62" />
@@ -3400,14 +3414,50 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="137" />
+            <location filename="../../console/ui/launch.py" line="206" />
+            <source>No password for {0}: set {1}.</source>
+            <extracomment>the environment variable the password of ``--user`` is read from (checks, kiosks) seconds --exit-when-ready waits at most for the work after the form before it exits seconds between two attempts to bring an offline start online (then doubling)</extracomment>
+            <translation>没有 {0} 的密码：请设置 {1}。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="240" />
+            <source>The central database does not answer: signed in offline. Cases are kept in this workstation's outbox and sent when it answers again.</source>
+            <translation>中心数据库没有响应：已离线登录。工单暂存在本机待发箱，恢复连接后自动补传。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="274" />
+            <source>Station {0}</source>
+            <translation>工作站 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="275" />
+            <source>The central database answers again: online.</source>
+            <translation>中心数据库已恢复响应：已在线。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="300" />
+            <source>The central database answers but refused your password (changed or account disabled): sign in again. Cases you saved stay in the outbox.</source>
+            <translation>中心数据库已恢复，但拒绝了您的密码（密码已更改或账号已停用）：请重新登录。已保存的工单仍在待发箱中。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="326" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="138" />
+            <location filename="../../console/ui/launch.py" line="327" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="435" />
+            <source>Building the demo week in the background…</source>
+            <translation>正在后台生成演示周数据…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/launch.py" line="438" />
+            <source>The demo week is ready: {0} cases.</source>
+            <translation>演示周数据已生成：共 {0} 件工单。</translation>
         </message>
     </context>
     <context>

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.infra.settings import FIRST_START_DONE, Settings
+from console.infra.settings import DATABASE_URL, FIRST_START_DONE, Settings
 from console.ui.dialogs import SettingsDialog, SignInDialog
 from console.ui.launch import Startup
 from console.ui.main_window import MainWindow
@@ -88,7 +88,9 @@ def test_unreachable_database_says_so_and_offers_retry(qtbot: QtBot, tmp_path: P
 
     QTimer.singleShot(20, poll)
     startup.start()
-    assert len(seen) == 2 and seen[1].startswith("Could not connect"), seen
+    # nobody signed in here before: a plain message, no driver text
+    assert len(seen) == 2 and "not signed in on this computer before" in seen[1], seen
+    assert "psycopg" not in seen[1] and "127.0.0.1" not in seen[1]
     assert window.ui is None
     window.runner.wait(10_000)
 
@@ -115,3 +117,44 @@ def test_settings_dialog_refuses_a_bad_url(qtbot: QtBot, tmp_path: Path) -> None
     dlg._save()
     assert not (tmp_path / "s.ini").exists()
     assert "mysql" in dlg.feedback.text()
+
+
+def test_settings_switch_the_database_without_a_restart(
+    qtbot: QtBot, sqlite_template: Path, tmp_path: Path
+) -> None:
+    first, second = sqlite_copy(sqlite_template, tmp_path), sqlite_copy(sqlite_template, tmp_path)
+    settings = Settings(tmp_path / "s.ini")
+    settings.set(FIRST_START_DONE, True)
+    settings.set(DATABASE_URL, first)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, _args(user="admin"))
+    window.show()
+    startup.start()
+    qtbot.waitUntil(lambda: window.ui is not None, timeout=15_000)
+    assert window.ui is not None and window.ui.app.url == first
+    old = window.ui.app
+    entry = window.screens["entry"]
+    qtbot.waitUntil(entry.isEnabled, timeout=15_000)
+    screens = len(window.screens)
+
+    def poll() -> None:
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, SettingsDialog):
+            dlg.url.setText(second)
+            dlg._save()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.ui is not None and window.ui.app.url == second, timeout=15_000)
+    assert settings.get(DATABASE_URL) == second
+    assert window.ui is not None and window.ui.app is not old
+    assert window.nav.count() == len(window.screens) == screens  # not twice
+    new_entry = window.screens["entry"]
+    assert new_entry is not entry
+    qtbot.waitUntil(new_entry.isEnabled, timeout=15_000)
+    window.runner.wait(10_000)
+    qtbot.wait(50)
+    window.runner.wait(10_000)

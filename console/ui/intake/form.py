@@ -93,7 +93,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         # the form is usable as soon as the reference data is in; the pinyin index and
         # jieba (~0.5 s and ~0.7 s of CPU) are built after that, one after the other, so
         # they do not slow the first call
-        self.ctx.runner.run(self.ctx.app.reference.load, self._reference_loaded, owner=self)
+        self.ctx.runner.run(self.ctx.app.load_reference, self._reference_loaded, owner=self)
 
     def _build_search_indexes(self) -> None:
         assert self.ref is not None

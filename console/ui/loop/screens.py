@@ -1,9 +1,10 @@
 """The loop's screens as navigation entries of the main window (issue 8): the unit
 inbox for everyone (a unit's user sees only its own unit), the centre's review and the
-callbacks for the centre's agents and supervisors."""
+callbacks for the centre's agents and supervisors. Each is built on first show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -11,17 +12,32 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from console.ui.context import UiContext
 
+ScreenEntry = tuple[str, str, Callable[[], QWidget], QStyle.StandardPixmap]
 
-def loop_screens(ui: UiContext, feed: Any) -> list[tuple[str, str, QWidget, QStyle.StandardPixmap]]:
-    from console.ui.loop.callbacks import CallbackScreen
-    from console.ui.loop.centre import CentreScreen
-    from console.ui.loop.inbox import UnitInboxScreen
 
-    out: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = [
+def loop_screens(ui: UiContext, feed: Callable[[], Any]) -> list[ScreenEntry]:
+    """``feed()`` gives the window's change feed (started when first asked for)."""
+
+    def inbox() -> QWidget:
+        from console.ui.loop.inbox import UnitInboxScreen
+
+        return UnitInboxScreen(ui, feed=feed())
+
+    def centre() -> QWidget:
+        from console.ui.loop.centre import CentreScreen
+
+        return CentreScreen(ui, feed=feed())
+
+    def callbacks() -> QWidget:
+        from console.ui.loop.callbacks import CallbackScreen
+
+        return CallbackScreen(ui, feed=feed())
+
+    out: list[ScreenEntry] = [
         (
             "inbox",
             QCoreApplication.translate("LoopScreens", "Unit inbox"),
-            UnitInboxScreen(ui, feed=feed),
+            inbox,
             QStyle.StandardPixmap.SP_DirHomeIcon,
         )
     ]
@@ -30,13 +46,13 @@ def loop_screens(ui: UiContext, feed: Any) -> list[tuple[str, str, QWidget, QSty
             (
                 "review",
                 QCoreApplication.translate("LoopScreens", "Review and supervision"),
-                CentreScreen(ui, feed=feed),
+                centre,
                 QStyle.StandardPixmap.SP_DialogApplyButton,
             ),
             (
                 "callbacks",
                 QCoreApplication.translate("LoopScreens", "Callbacks"),
-                CallbackScreen(ui, feed=feed),
+                callbacks,
                 QStyle.StandardPixmap.SP_DialogYesButton,
             ),
         ]
