@@ -9,6 +9,8 @@ python main.py db roles                group roles and grants (central PostgreSQ
 python main.py db add-agent|disable-agent|list-agents   per-person database accounts
 python main.py seed --demo             fill a database with a realistic demo week
 python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
+python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)
+python main.py api token|list|revoke|platform|sms-template|sms-opt-out   its credentials
 """
 
 from __future__ import annotations
@@ -85,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.report import add_parser as add_report_parser
 
     add_report_parser(sub)
+    from console.cli.api import add_parser as add_api_parser
+    from console.cli.serve import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
+    add_api_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -204,6 +211,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.report import cmd_report
 
             return cmd_report(args, _url(args))
+        if args.command == "serve":
+            from console.cli.serve import cmd_serve
+
+            return cmd_serve(args, _url(args))
+        if args.command == "api":
+            from console.cli.api import cmd_api
+
+            return cmd_api(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         logging.getLogger("console").debug("command failed", exc_info=True)
         print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Telling the citizen: SMS through a pluggable gateway."""
