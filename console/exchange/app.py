@@ -9,8 +9,6 @@ the lifecycle refused the step; 413 a body over the limit; 422 invalid fields (n
 429 too many requests for this token.
 """
 
-from __future__ import annotations
-
 import threading
 import time
 from dataclasses import dataclass

@@ -37,6 +37,7 @@ from console.models import (
 )
 from console.services.errors import NotFound, ValidationFailed
 from console.services.importer import CLASS_OF_LEVEL1, DEFAULT_CLASS
+from console.services.routing import RoutingService
 
 CHANNEL = "province_platform"
 #: how far in the future a platform's clock may be
@@ -178,6 +179,7 @@ class OrderService:
     def __init__(self, sessions: sessionmaker[Session], lifecycle: Lifecycle) -> None:
         self._sessions = sessions
         self._lifecycle = lifecycle
+        self._routing = RoutingService(sessions, lifecycle.calendar)
 
     # --- platforms ------------------------------------------------------------------
     def _existing(self, s: Session, platform_id: int, external_id: str) -> PushResult | None:
@@ -217,9 +219,16 @@ class OrderService:
             )
             s.flush()  # a concurrent push of the same id fails here, before the commit
 
+        unit_id, co_units, note = self._route(draft, o.received_at)
         try:
             _cid, number, status = self._lifecycle.create_case(
-                draft, who.name, o.received_at, on_created
+                draft,
+                who.name,
+                o.received_at,
+                on_created,
+                unit_id=unit_id,
+                co_unit_ids=co_units,
+                note=note,
             )
         except IntegrityError:
             with self._sessions() as s:
@@ -228,6 +237,26 @@ class OrderService:
                 raise
             return found
         return PushResult(number, True, status)
+
+    def _route(self, draft: CaseDraft, at: datetime) -> tuple[int | None, tuple[int, ...], str]:
+        """A demand goes at once to the unit the routing rules (or the district's local
+        government) suggest; a consultation, or a demand no unit is found for, waits in
+        the centre's queue."""
+        if draft.case_type != CaseType.DEMAND:
+            return None, (), ""
+        r = self._routing.suggest(
+            draft.category_id,
+            draft.district_id,
+            draft.town_id,
+            case_type=draft.case_type,
+            urgency=draft.urgency,
+            channel_code=draft.channel_code,
+            class_code=draft.class_code,
+            at=at,
+        )
+        if r.unit is None:
+            return None, (), ""
+        return r.unit.id, tuple(u.id for u in r.co_units), r.note
 
     # --- reading --------------------------------------------------------------------
     def _visible_case(self, s: Session, who: Principal, number: str) -> Case:

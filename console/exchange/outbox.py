@@ -285,11 +285,11 @@ class Worker(threading.Thread):
         super().__init__(name=name, daemon=True)
         self._tick = tick
         self._interval = interval
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self.wake = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             try:
                 busy = self._tick()
             except Exception:  # noqa: BLE001 - a worker survives a database hiccup
@@ -300,7 +300,7 @@ class Worker(threading.Thread):
                 self.wake.clear()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.wake.set()
 
 

@@ -14,7 +14,7 @@ editing this file only. It returns plain values and raises:
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,9 +27,11 @@ from console.domain.casetypes import EventKind, Role
 from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, Case, CaseDeadline
+from console.models import Agent, Case, CaseCoUnit, CaseDeadline
 from console.services import errors as service_errors
-from console.services.cases import SAVE, CaseService
+from console.services.cases import DISPATCH, SAVE, CaseService
+from console.services.intake import DISPATCH_NOTE
+from console.services.sla import add_event
 from console.services.units import Refused as UnitRefused
 from console.services.units import UnitService
 
@@ -94,6 +96,7 @@ class Lifecycle:
     ) -> None:
         self._sessions = sessions
         self._agent_id = agent_id
+        self.calendar = calendar
         self._cases = CaseService(sessions, calendar, station)
         self._units = UnitService(sessions, calendar, station)
 
@@ -115,19 +118,32 @@ class Lifecycle:
         platform: str,
         received_at: datetime,
         on_created: Callable[[Session, Case], None],
+        *,
+        unit_id: int | None = None,
+        co_unit_ids: Sequence[int] = (),
+        note: str = "",
     ) -> tuple[int, str, str]:
-        """A pushed order becomes a received case (the centre triages and dispatches it);
+        """A pushed order becomes a case: dispatched at once to ``unit_id`` (with its
+        co-handling units and the routing note), or received for the centre to triage.
         ``on_created`` runs in the same transaction. Returns (case id, number, status)."""
         who = self.platform_identity(platform)
 
         def created(s: Session, case: Case) -> None:
             case.assignee_id = None  # nobody's yet: it waits in the centre's queue
+            if unit_id is not None:
+                for uid in dict.fromkeys(co_unit_ids):
+                    if uid != unit_id:
+                        s.add(CaseCoUnit(case_id=case.id, unit_id=uid, created_at=case.created_at))
+                if note.strip():
+                    add_event(s, case, EventKind.NOTE, who, case.station, case.created_at,
+                              note=DISPATCH_NOTE, text=note.strip())  # fmt: skip
             on_created(s, case)
 
         saved = self._cases.create(
             draft,
             who,
-            action=SAVE,
+            action=SAVE if unit_id is None else DISPATCH,
+            unit_id=unit_id,
             case_uuid=uuidlib.uuid4(),
             now=received_at,
             on_created=created,

@@ -33,7 +33,11 @@ log = logging.getLogger("console.notify")
 SMS = "sms"
 INTAKE = "intake"
 CLOSURE = "closure"
-KINDS: dict[str, str] = {EventKind.CREATED: INTAKE, EventKind.CLOSED: CLOSURE, EventKind.CLOSED_DIRECTLY: CLOSURE}
+KINDS: dict[str, str] = {
+    EventKind.CREATED: INTAKE,
+    EventKind.CLOSED: CLOSURE,
+    EventKind.CLOSED_DIRECTLY: CLOSURE,
+}
 MAX_RESULT = 60
 
 

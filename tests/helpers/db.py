@@ -19,6 +19,15 @@ from console.seed.reference import seed_reference
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TRANSACTIONAL = (
+    "webhook_deliveries",
+    "sms_messages",
+    "sms_opt_outs",
+    "case_attachments",
+    "attachment_blobs",
+    "exchange_orders",
+    "exchange_tokens",
+    "exchange_platforms",
+    "exchange_watermarks",
     "case_assist_states",
     "supervision_notices",
     "case_callbacks",
