@@ -28,7 +28,7 @@ def add_parser(sub: Any) -> None:
         metavar="TEMPLATE",
         default=os.environ.get(SMS_URL_ENV, ""),
         help="the SMS gateway's URL with {phone} {text} {id} "
-        f"(default ${SMS_URL_ENV}; none: texts wait in the outbox)",
+        f"(default ${SMS_URL_ENV}; none: no SMS is sent)",
     )
     p.add_argument("--sms-method", choices=["GET", "POST"], default="GET")
     p.add_argument("--rate", type=float, default=50.0, help="requests per second per token")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, EventKind, SubType, Urgency
 from console.domain.clock import CITY_TZ, now_utc
 from console.domain.validation import CaseDraft, FieldError, check_text, validate_draft
+from console.domain.workcalendar import WorkCalendar
 from console.exchange.credentials import PLATFORM, UNIT, Principal
 from console.exchange.steps import Lifecycle, StepDone
 from console.models import (
@@ -37,7 +40,7 @@ from console.models import (
 )
 from console.services.errors import NotFound, ValidationFailed
 from console.services.importer import CLASS_OF_LEVEL1, DEFAULT_CLASS
-from console.services.routing import RoutingService
+from console.services.routing import RoutingService, Rule, best_rule
 
 CHANNEL = "province_platform"
 #: how far in the future a platform's clock may be
@@ -78,6 +81,108 @@ class PushedOrder:
     confidential: bool = False
 
 
+class ReferenceCache:
+    """Categories, districts, routing rules and local governments, read once a minute: a
+    push then needs no reference query (the service is otherwise stateless; an edited
+    rule applies within ``ttl`` seconds)."""
+
+    def __init__(self, sessions: sessionmaker[Session], ttl: float = 60.0) -> None:
+        self._sessions = sessions
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._loaded = -1e9
+        self.by_path: dict[str, tuple[int, str]] = {}
+        self.by_name: dict[str, tuple[int, str] | None] = {}  # None: ambiguous
+        self.parents: dict[int, tuple[int | None, int]] = {}
+        self.districts: dict[str, int] = {}
+        self.rules: list[Rule] = []
+        self.local_units: dict[tuple[int, str], tuple[int, str]] = {}
+        self.unit_names: dict[int, str] = {}
+
+    def fresh(self) -> ReferenceCache:
+        with self._lock:
+            if time.monotonic() - self._loaded > self._ttl:
+                self._load()
+                self._loaded = time.monotonic()
+        return self
+
+    def _load(self) -> None:
+        with self._sessions() as s:
+            by_path: dict[str, tuple[int, str]] = {}
+            by_name: dict[str, tuple[int, str] | None] = {}
+            best_level: dict[str, int] = {}
+            parents: dict[int, tuple[int | None, int]] = {}
+            for cid, parent, level, name, path in s.execute(
+                select(
+                    MatterCategory.id,
+                    MatterCategory.parent_id,
+                    MatterCategory.level,
+                    MatterCategory.name,
+                    MatterCategory.path,
+                )
+            ):
+                by_path[path] = (cid, path)
+                parents[cid] = (parent, level)
+                if name not in best_level or level > best_level[name]:
+                    best_level[name] = level
+                    by_name[name] = (cid, path)
+                elif level == best_level[name]:
+                    by_name[name] = None  # two leaves of that name: say which
+            self.by_path, self.by_name, self.parents = by_path, by_name, parents
+            self.districts = {
+                n: i for i, n in s.execute(select(Region.id, Region.name).where(Region.level == 1))
+            }
+            units: dict[tuple[int, str], tuple[int, str]] = {}
+            names: dict[int, str] = {}
+            for uid, name, region, kind, active in s.execute(
+                select(
+                    HandlingUnit.id,
+                    HandlingUnit.name,
+                    HandlingUnit.region_id,
+                    HandlingUnit.kind,
+                    HandlingUnit.active,
+                ).order_by(HandlingUnit.id)
+            ):
+                if active:
+                    names[uid] = name
+                    if region is not None:
+                        units.setdefault((region, kind), (uid, name))
+            self.local_units, self.unit_names = units, names
+        self.rules = RoutingService(self._sessions, WorkCalendar).rules()
+
+    def category(self, text: str) -> tuple[int, str] | None:
+        key = text.strip()
+        return self.by_path.get(key) or self.by_name.get(key)
+
+    def ancestors(self, category_id: int | None) -> dict[int, int]:
+        out: dict[int, int] = {}
+        cid = category_id
+        while cid is not None and cid not in out and cid in self.parents:
+            parent, level = self.parents[cid]
+            out[cid] = level
+            cid = parent
+        return out
+
+    def route(
+        self, category_id: int | None, district_id: int | None
+    ) -> tuple[int | None, tuple[int, ...], str]:
+        """The routing service's choice (console.services.routing.best_rule, then the
+        district's local government), without its SLA preview."""
+        rule = best_rule(self.rules, self.ancestors(category_id), district_id)
+        unit: int | None = None
+        if rule is not None and rule.unit_id in self.unit_names:
+            unit = rule.unit_id
+        if unit is None and district_id is not None:
+            found = self.local_units.get((district_id, "district"))
+            unit = found[0] if found else None
+        if unit is None:
+            return None, (), ""
+        co = tuple(
+            u for u in (rule.co_unit_ids if rule else ()) if u in self.unit_names and u != unit
+        )
+        return unit, co, rule.note if rule else ""
+
+
 @dataclass(frozen=True)
 class PushResult:
     number: str
@@ -85,27 +190,11 @@ class PushResult:
     status: str
 
 
-def _resolve_category(s: Session, text: str) -> MatterCategory | None:
-    key = text.strip()
-    row = s.scalars(select(MatterCategory).where(MatterCategory.path == key)).first()
-    if row is None:
-        rows = list(
-            s.scalars(
-                select(MatterCategory)
-                .where(MatterCategory.name == key)
-                .order_by(MatterCategory.level.desc())
-                .limit(2)
-            )
-        )
-        row = rows[0] if len(rows) == 1 or (rows and rows[0].level != rows[1].level) else None
-    return row
-
-
 def _field(name: str) -> str:
     return FIELD_NAMES.get(name, name)
 
 
-def build_draft(s: Session, o: PushedOrder) -> tuple[CaseDraft, list[FieldError]]:
+def build_draft(ref: ReferenceCache, o: PushedOrder) -> tuple[CaseDraft, list[FieldError]]:
     """The case draft of a pushed order and the problems found, with the form's rules."""
     errors: list[FieldError] = []
     sub = o.sub_type or SubType.HELP
@@ -116,17 +205,15 @@ def build_draft(s: Session, o: PushedOrder) -> tuple[CaseDraft, list[FieldError]
     category_id: int | None = None
     class_code = DEFAULT_CLASS
     if o.category:
-        cat = _resolve_category(s, o.category)
+        cat = ref.category(o.category)
         if cat is None:
             errors.append(FieldError("category", "unknown"))
         else:
-            category_id = cat.id
-            class_code = CLASS_OF_LEVEL1.get(cat.path.split("/")[0], DEFAULT_CLASS)
+            category_id = cat[0]
+            class_code = CLASS_OF_LEVEL1.get(cat[1].split("/")[0], DEFAULT_CLASS)
     district_id: int | None = None
     if o.district:
-        district_id = s.scalars(
-            select(Region.id).where(Region.level == 1, Region.name == o.district.strip())
-        ).first()
+        district_id = ref.districts.get(o.district.strip())
         if district_id is None:
             errors.append(FieldError("district", "unknown"))
     draft = CaseDraft(
@@ -179,7 +266,7 @@ class OrderService:
     def __init__(self, sessions: sessionmaker[Session], lifecycle: Lifecycle) -> None:
         self._sessions = sessions
         self._lifecycle = lifecycle
-        self._routing = RoutingService(sessions, lifecycle.calendar)
+        self._ref = ReferenceCache(sessions)
 
     # --- platforms ------------------------------------------------------------------
     def _existing(self, s: Session, platform_id: int, external_id: str) -> PushResult | None:
@@ -203,7 +290,7 @@ class OrderService:
             found = self._existing(s, platform_id, o.external_id)
             if found is not None:
                 return found
-            draft, errors = build_draft(s, o)
+        draft, errors = build_draft(self._ref.fresh(), o)
         if errors:
             raise ValidationFailed(errors)
 
@@ -219,7 +306,11 @@ class OrderService:
             )
             s.flush()  # a concurrent push of the same id fails here, before the commit
 
-        unit_id, co_units, note = self._route(draft, o.received_at)
+        unit_id, co_units, note = (
+            self._ref.route(draft.category_id, draft.district_id)
+            if draft.case_type == CaseType.DEMAND
+            else (None, (), "")
+        )
         try:
             _cid, number, status = self._lifecycle.create_case(
                 draft,
@@ -237,26 +328,6 @@ class OrderService:
                 raise
             return found
         return PushResult(number, True, status)
-
-    def _route(self, draft: CaseDraft, at: datetime) -> tuple[int | None, tuple[int, ...], str]:
-        """A demand goes at once to the unit the routing rules (or the district's local
-        government) suggest; a consultation, or a demand no unit is found for, waits in
-        the centre's queue."""
-        if draft.case_type != CaseType.DEMAND:
-            return None, (), ""
-        r = self._routing.suggest(
-            draft.category_id,
-            draft.district_id,
-            draft.town_id,
-            case_type=draft.case_type,
-            urgency=draft.urgency,
-            channel_code=draft.channel_code,
-            class_code=draft.class_code,
-            at=at,
-        )
-        if r.unit is None:
-            return None, (), ""
-        return r.unit.id, tuple(u.id for u in r.co_units), r.note
 
     # --- reading --------------------------------------------------------------------
     def _visible_case(self, s: Session, who: Principal, number: str) -> Case:

@@ -185,7 +185,7 @@ class Leased:
 
 
 def lease_webhooks(
-    sessions: sessionmaker[Session], limit: int = 100, lease: timedelta = timedelta(seconds=60)
+    sessions: sessionmaker[Session], limit: int = 200, lease: timedelta = timedelta(seconds=60)
 ) -> list[Leased]:
     now = now_utc()
     earlier = aliased(WebhookDelivery)
@@ -253,11 +253,26 @@ def finish(
             )
 
 
+def mark_delivered(sessions: sessionmaker[Session], model: Any, ids: list[int]) -> None:
+    """Mark a batch of sent rows done in one transaction (a crash before this sends them
+    again with the same ids: the receiver's idempotency key makes that harmless)."""
+    if not ids:
+        return
+    done_col = model.delivered_at if model is WebhookDelivery else model.sent_at
+    with sessions() as s, s.begin():
+        s.execute(
+            update(model)
+            .where(model.id.in_(ids), done_col.is_(None))
+            .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1})
+        )
+
+
 def deliver_webhooks(
     sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float = 1.0
 ) -> tuple[int, int]:
     """Send the due messages once; returns (delivered, failed)."""
-    delivered = failed = 0
+    ok_ids: list[int] = []
+    failed = 0
     for m in lease_webhooks(sessions):
         try:
             r = client.post(
@@ -269,13 +284,14 @@ def deliver_webhooks(
             error = "" if ok else f"HTTP {r.status_code}"
         except httpx.HTTPError as exc:
             ok, error = False, exc.__class__.__name__
-        finish(sessions, WebhookDelivery, m.id, ok, error, m.attempts, base_backoff)
         if ok:
-            delivered += 1
+            ok_ids.append(m.id)
         else:
             failed += 1
+            finish(sessions, WebhookDelivery, m.id, False, error, m.attempts, base_backoff)
             log.info("webhook %s not delivered (%s), try %d", m.delivery_id, error, m.attempts + 1)
-    return delivered, failed
+    mark_delivered(sessions, WebhookDelivery, ok_ids)
+    return len(ok_ids), failed
 
 
 class Worker(threading.Thread):
