@@ -29,6 +29,7 @@ elif str(ROOT) not in sys.path:
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import random  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
@@ -105,6 +106,7 @@ def main() -> int:
     p.add_argument("--reads", type=int, default=1000, help="order reads and inbox reads each")
     args = p.parse_args()
 
+    print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores, shared)", flush=True)
     url = fresh_database(args.engine, "exchange")
     t = time.perf_counter()
     bulk_cases(url, args.cases, progress=lambda m: print(m, flush=True))
@@ -171,6 +173,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
         engine.dispose()
+    print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
     figures_out = {
         k: figures[k]
         for k in (

@@ -534,18 +534,6 @@ class OrderService:
             return a.filename, a.content_type, bytes(blob.data)
 
 
-def case_attachments(s: Session, case_id: int) -> list[tuple[int, str, str, int, str]]:
-    """(id, filename, content type, size, source) of a case's attachments (the case view)."""
-    return [
-        (a.id, a.filename, a.content_type, a.size, a.source)
-        for a in s.scalars(
-            select(CaseAttachment)
-            .where(CaseAttachment.case_id == case_id)
-            .order_by(CaseAttachment.id)
-        )
-    ]
-
-
 def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt is not None else None
 
