@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain import errors as domain_errors
@@ -68,19 +68,38 @@ class StepDone:
     version: int
 
 
+def service_login(s: Session) -> str:
+    """The agents username the service acts as: on PostgreSQL under a login of its own
+    (``db add-agent exchange --role agent``), that login; as the schema owner, or on
+    SQLite, :data:`SERVICE_USERNAME`."""
+    if s.get_bind().dialect.name != "postgresql":
+        return SERVICE_USERNAME
+    user, role = s.execute(text("SELECT current_user, hotline_role()")).one()
+    return SERVICE_USERNAME if role == "owner" else str(user)
+
+
 def service_agent_id(sessions: sessionmaker[Session]) -> int:
-    """The service's agents row, created on first use (inactive rows are not reused)."""
+    """The service's agents row (its case events and cases are attributed to it); created
+    on first use when the service runs as the schema owner."""
     with sessions() as s, s.begin():
-        row = s.scalars(select(Agent).where(Agent.username == SERVICE_USERNAME)).first()
+        name = service_login(s)
+        row = s.scalars(select(Agent).where(Agent.username == name)).first()
         if row is None:
+            if name != SERVICE_USERNAME:
+                raise RuntimeError(
+                    f"the database login {name!r} has no console account: an administrator "
+                    f"runs `python main.py db add-agent {name} --role agent`"
+                )
             row = Agent(
-                username=SERVICE_USERNAME,
+                username=name,
                 display_name=SERVICE_DISPLAY,
                 role=Role.AGENT,
                 active=True,
             )
             s.add(row)
             s.flush()
+        if not row.active or row.role != Role.AGENT:
+            raise RuntimeError(f"the console account {name!r} must be an active agent")
         return int(row.id)
 
 
