@@ -321,3 +321,12 @@ def test_api_commands(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", db_url, "api", "list"]) == 0
     assert "revoked" in capsys.readouterr().out
     assert main(["--database", db_url, "api", "token", "--unit", "没有这个单位"]) == 1
+    capsys.readouterr()
+    text = "【12345】工单{number}已受理，预计{expected}前答复"
+    assert main(["--database", db_url, "api", "sms-template", "intake", text]) == 0
+    assert main(["--database", db_url, "api", "sms-template", "intake"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == text
+    assert main(["--database", db_url, "api", "sms-template", "intake", "坏的{oops}"]) == 1
+    assert main(["--database", db_url, "api", "sms-opt-out", "138-0013-8000"]) == 0
+    out = capsys.readouterr().out
+    assert "138****8000" in out and "13800138000" not in out
