@@ -103,6 +103,8 @@ def queue_webhooks(sessions: sessionmaker[Session]) -> int:
     added = 0
     with sessions() as s, s.begin():
         start = watermark(s, WEBHOOKS)
+        # the top first: the rows read are then all at or below what the mark moves to
+        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
         rows = s.execute(
             select(
                 CaseEvent.id,
@@ -117,11 +119,10 @@ def queue_webhooks(sessions: sessionmaker[Session]) -> int:
             )
             .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
             .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.id > max(0, start - LOOKBACK))
+            .where(CaseEvent.id > max(0, start - LOOKBACK), CaseEvent.id <= (top or start))
             .order_by(CaseEvent.id)
             .limit(SCAN_BATCH)
         ).all()
-        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
         if rows:
             done = set(
                 s.scalars(

@@ -154,13 +154,17 @@ def queue_sms(sessions: sessionmaker[Session]) -> int:
     added = 0
     with sessions() as s, s.begin():
         start = watermark(s, SMS)
+        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
         rows = s.execute(
             select(CaseEvent.id, CaseEvent.kind, CaseEvent.case_id)
-            .where(CaseEvent.id > max(0, start - LOOKBACK), CaseEvent.kind.in_(list(KINDS)))
+            .where(
+                CaseEvent.id > max(0, start - LOOKBACK),
+                CaseEvent.id <= (top or start),
+                CaseEvent.kind.in_(list(KINDS)),
+            )
             .order_by(CaseEvent.id)
             .limit(SCAN_BATCH)
         ).all()
-        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
         if rows:
             done = set(
                 s.scalars(

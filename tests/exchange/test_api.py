@@ -203,10 +203,14 @@ def test_webhooks_retry_and_are_applied_once(running: Running) -> None:
         assert all(k for k in keys)
         replied = [v for v in p.applied.values() if v["event"] == "replied"]
     assert replied[0]["reply"] == "已处理完毕" and replied[0]["external_id"] == "YSX-4"
-    with running.service.sessions() as s:
-        rows = list(s.scalars(select(WebhookDelivery)))
-        assert len(rows) == 4 and all(r.delivered_at is not None for r in rows)
-        assert len({r.event_id for r in rows}) == 4
+
+    def rows() -> list[WebhookDelivery]:
+        with running.service.sessions() as s:
+            return list(s.scalars(select(WebhookDelivery)))
+
+    # marked delivered once the worker's batch is through
+    assert wait_for(lambda: all(r.delivered_at is not None for r in rows()))
+    assert len(rows()) == 4 and len({r.event_id for r in rows()}) == 4
 
 
 def test_bodies_over_the_limit_are_413(running: Running) -> None:
@@ -284,9 +288,16 @@ def test_no_sms_to_anonymous_confidential_or_opted_out(running: Running) -> None
     # the scanner has passed all four (S-4 came last)
     for phone in ("13700002222", "13700003333", "13700004444"):
         assert running.sms.to(phone) == []
+
+    def sent() -> list[SmsMessage]:
+        with running.service.sessions() as s:
+            return list(s.scalars(select(SmsMessage).where(SmsMessage.sent_at.is_not(None))))
+
+    assert wait_for(lambda: bool(sent()))
     with running.service.sessions() as s:
         rows = list(s.scalars(select(SmsMessage)))
-        assert [r.phone for r in rows] == ["13700005555"] and rows[0].attempts == 2
+    assert [r.phone for r in rows] == ["13700005555"]
+    assert rows[0].attempts == 2 and rows[0].last_error == "HTTP 503"
 
 
 def test_attachments(running: Running) -> None:
