@@ -97,7 +97,8 @@ class ReferenceCache:
         self.districts: dict[str, int] = {}
         self.rules: list[Rule] = []
         self.local_units: dict[tuple[int, str], tuple[int, str]] = {}
-        self.unit_names: dict[int, str] = {}
+        self.unit_names: dict[int, str] = {}  # active units
+        self.all_unit_names: dict[int, str] = {}
 
     def fresh(self) -> ReferenceCache:
         with self._lock:
@@ -134,6 +135,7 @@ class ReferenceCache:
             }
             units: dict[tuple[int, str], tuple[int, str]] = {}
             names: dict[int, str] = {}
+            all_names: dict[int, str] = {}
             for uid, name, region, kind, active in s.execute(
                 select(
                     HandlingUnit.id,
@@ -143,11 +145,12 @@ class ReferenceCache:
                     HandlingUnit.active,
                 ).order_by(HandlingUnit.id)
             ):
+                all_names[uid] = name
                 if active:
                     names[uid] = name
                     if region is not None:
                         units.setdefault((region, kind), (uid, name))
-            self.local_units, self.unit_names = units, names
+            self.local_units, self.unit_names, self.all_unit_names = units, names, all_names
         self.rules = RoutingService(self._sessions, WorkCalendar).rules()
 
     def category(self, text: str) -> tuple[int, str] | None:
@@ -330,42 +333,38 @@ class OrderService:
         return PushResult(number, True, status)
 
     # --- reading --------------------------------------------------------------------
-    def _visible_case(self, s: Session, who: Principal, number: str) -> Case:
-        """The case if ``who`` may see it; NotFound otherwise (never "forbidden": a
-        caller must not learn that a number exists)."""
-        case = s.scalars(select(Case).where(Case.number == number)).first()
-        if case is None:
+    def _visible_case(self, s: Session, who: Principal, number: str) -> tuple[Case, str | None]:
+        """The case and its external id if ``who`` may see it; NotFound otherwise (never
+        "forbidden": a caller must not learn that a number exists). One query."""
+        row = s.execute(
+            select(Case, ExchangeOrder.platform_id, ExchangeOrder.external_id)
+            .outerjoin(ExchangeOrder, ExchangeOrder.case_id == Case.id)
+            .where(Case.number == number)
+        ).first()
+        if row is None:
             raise NotFound(number)
+        case, platform_id, external_id = row
         ok: object
         if who.kind == PLATFORM:
-            ok = s.scalars(
-                select(ExchangeOrder.id).where(
-                    ExchangeOrder.case_id == case.id, ExchangeOrder.platform_id == who.platform_id
-                )
-            ).first()
+            ok = platform_id is not None and platform_id == who.platform_id
         else:
             ok = case.unit_id == who.unit_id or s.get(CaseCoUnit, (case.id, who.unit_id))
         if not ok:
             raise NotFound(number)
-        return case
+        return case, external_id
 
     def case_id_for_unit(self, who: Principal, number: str) -> int:
         if who.kind != UNIT:
             raise NotFound(number)
         with self._sessions() as s:
-            return int(self._visible_case(s, who, number).id)
+            return int(self._visible_case(s, who, number)[0].id)
 
     def view(self, who: Principal, number: str) -> dict[str, Any]:
         with self._sessions() as s:
-            case = self._visible_case(s, who, number)
-            ext = s.scalars(
-                select(ExchangeOrder.external_id).where(ExchangeOrder.case_id == case.id)
-            ).first()
-            unit = (
-                s.scalars(select(HandlingUnit.name).where(HandlingUnit.id == case.unit_id)).first()
-                if case.unit_id is not None
-                else None
-            )
+            case, ext = self._visible_case(s, who, number)
+            unit = self._ref.fresh().all_unit_names.get(case.unit_id) if case.unit_id else None
+            if unit is None and case.unit_id is not None:  # a unit newer than the cache
+                unit = s.get(HandlingUnit, case.unit_id).name  # type: ignore[union-attr]
             deadlines = [
                 {
                     "milestone": d.milestone_code,
@@ -501,7 +500,7 @@ class OrderService:
             raise ValidationFailed([FieldError("content_base64", "type_not_allowed")])
         digest = hashlib.sha256(data).hexdigest()
         with self._sessions() as s, s.begin():
-            case = self._visible_case(s, who, number)
+            case, _ext = self._visible_case(s, who, number)
             ins = (
                 postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
             )(AttachmentBlob)
@@ -525,7 +524,7 @@ class OrderService:
 
     def attachment(self, who: Principal, number: str, attachment_id: int) -> tuple[str, str, bytes]:
         with self._sessions() as s:
-            case = self._visible_case(s, who, number)
+            case, _ext = self._visible_case(s, who, number)
             a = s.get(CaseAttachment, attachment_id)
             if a is None or a.case_id != case.id:
                 raise NotFound(str(attachment_id))
