@@ -9,6 +9,7 @@ the lifecycle refused the step; 413 a body over the limit; 422 invalid fields (n
 429 too many requests for this token.
 """
 
+import hashlib
 import threading
 import time
 from dataclasses import dataclass
@@ -94,8 +95,9 @@ class Auth:
 
     def principal(self, token: str) -> Principal | None:
         now = time.monotonic()
+        key = hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()  # no token kept
         with self._lock:
-            hit = self._cache.get(token)
+            hit = self._cache.get(key)
         if hit is not None and hit[1] > now:
             return hit[0]
         with self._sessions() as s:
@@ -103,7 +105,7 @@ class Auth:
         with self._lock:
             if len(self._cache) > 10000:
                 self._cache.clear()
-            self._cache[token] = (p, now + self._ttl)
+            self._cache[key] = (p, now + self._ttl)
         return p
 
 

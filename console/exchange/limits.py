@@ -19,6 +19,17 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log a failure without its message: a database error's text can quote a row (a
+    caller's name or phone); the exception's class and the code's frames are enough."""
+    import traceback
+
+    frames = "\n".join(  # where, not the source lines
+        f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__)
+    )
+    logger.error("%s: %s (message withheld)\n%s", what, exc.__class__.__name__, frames)
+
+
 class TokenBuckets:
     """``rate`` requests a second per key, bursts up to ``burst``; thread-safe."""
 
@@ -130,5 +141,11 @@ class BodyLimitAndLog:
 
         try:
             await self.app(scope, replay, send_logged)
+        except Exception as exc:  # noqa: BLE001 - a bug: logged here, without its message
+            # (uvicorn's own log would print the message, which may quote personal data)
+            log_failure(log, f"{scope.get('method')} {path}", exc)
+            if status["code"] == 0:
+                status["code"] = 500
+                await _reply(send, 500, b'{"detail":"internal error"}')
         finally:
             done()

@@ -309,8 +309,10 @@ class Worker(threading.Thread):
         while not self._halt.is_set():
             try:
                 busy = self._tick()
-            except Exception:  # noqa: BLE001 - a worker survives a database hiccup
-                log.warning("%s: tick failed", self.name, exc_info=True)
+            except Exception as exc:  # noqa: BLE001 - a worker survives a database hiccup
+                from console.exchange.limits import log_failure
+
+                log_failure(log, f"{self.name}: tick failed", exc)
                 busy = 0
             if not busy:
                 self.wake.wait(self._interval)

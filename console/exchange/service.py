@@ -52,11 +52,21 @@ def service_station(sessions: sessionmaker[Session]) -> str:
     return code or register_workstation(sessions, hostname=STATION_HOST)
 
 
+def quiet_http_client_logs() -> None:
+    """httpx logs every request's URL at INFO: an SMS gateway's URL carries the phone
+    number and the text. Nothing personal in the service's logs."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 class ExchangeService:
     def __init__(self, url: str, options: ServeOptions | None = None) -> None:
+        quiet_http_client_logs()
         self.options = options or ServeOptions()
         self.url = url
         self.engine: Engine = make_engine(url, pool_size=self.options.pool_size)
+        # a failed statement's message must not quote its parameters (callers' phones)
+        self.engine.hide_parameters = True
         self.sessions = make_session_factory(self.engine)
         self.station = service_station(self.sessions)
         with self.sessions() as s:

@@ -259,6 +259,23 @@ def test_nothing_personal_in_the_logs(running: Running, caplog: pytest.LogCaptur
     assert "河涌" not in caplog.text
 
 
+def test_a_bug_is_500_and_its_message_stays_out_of_the_logs(
+    running: Running, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number = push(running, order("YSX-BUG")).json()["number"]
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("Failing row contains (陈先生, 13800138000)")
+
+    monkeypatch.setattr(running.service.orders, "view", broken)
+    caplog.set_level(logging.DEBUG)
+    with running.client("platform") as c:
+        r = c.get(f"/api/v1/orders/{number}")
+    assert r.status_code == 500 and r.json() == {"detail": "internal error"}
+    assert "RuntimeError" in caplog.text and "message withheld" in caplog.text
+    assert "13800138000" not in caplog.text and "陈先生" not in caplog.text
+
+
 def test_sms_at_intake_and_closure(running: Running) -> None:
     number = push(running, order("YSX-SMS", caller_phone="13700001111")).json()["number"]
     assert wait_for(lambda: len(running.sms.to("13700001111")) == 1)
