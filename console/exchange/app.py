@@ -83,6 +83,31 @@ class AttachmentIn(BaseModel):
     content_base64: str = Field(min_length=1)
 
 
+class Problem(BaseModel):
+    detail: str
+    code: str | None = None
+
+
+class FieldProblem(BaseModel):
+    field: str
+    code: str
+
+
+class Invalid(BaseModel):
+    detail: str
+    errors: list[FieldProblem]
+
+
+#: the answers every route may give, for the OpenAPI document
+COMMON: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "no bearer token, or not a valid one"},
+    404: {"model": Problem, "description": "not found, or not yours to see"},
+    413: {"model": Problem, "description": "request body too large"},
+    422: {"model": Invalid, "description": "invalid fields, named"},
+    429: {"model": Problem, "description": "too many requests for this token"},
+}
+
+
 class Auth:
     """Bearer token -> principal, with a short cache, and the per-token rate limit."""
 
@@ -125,6 +150,7 @@ def create_app(
     auth = Auth(sessions, cfg)
     bearer = HTTPBearer(auto_error=False)
     app = FastAPI(
+        responses=COMMON,
         title="12345 hotline exchange",
         version="1",
         description="Work orders between the city hotline, the provincial platform and the "
@@ -228,7 +254,7 @@ def create_app(
     @app.post(
         f"{API}/orders/{{number}}/steps",
         response_model=StepOut,
-        responses={409: {"description": "the lifecycle refuses this step now"}},
+        responses={409: {"model": Problem, "description": "the lifecycle refuses it now"}},
         summary="Record a unit's step",
     )
     def step(number: str, body: StepIn, who: Caller) -> StepOut:
