@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from console import migrations
 from console.exchange.app import ExchangeConfig, create_app
 from console.exchange.orders import OrderService
 from console.exchange.outbox import WEBHOOKS, Worker, watermark, webhook_tick
@@ -67,6 +68,12 @@ class ExchangeService:
         self.engine: Engine = make_engine(url, pool_size=self.options.pool_size)
         # a failed statement's message must not quote its parameters (callers' phones)
         self.engine.hide_parameters = True
+        if not migrations.is_up_to_date(self.engine):
+            self.engine.dispose()
+            raise RuntimeError(
+                f"{mask(url)}: the schema is not at this release's revision "
+                f"({migrations.head_revision()}): run `python main.py db upgrade` first"
+            )
         self.sessions = make_session_factory(self.engine)
         self.station = service_station(self.sessions)
         with self.sessions() as s:

@@ -6,6 +6,7 @@ import base64
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -358,3 +359,56 @@ def test_api_commands(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", db_url, "api", "sms-opt-out", "138-0013-8000"]) == 0
     out = capsys.readouterr().out
     assert "138****8000" in out and "13800138000" not in out
+
+
+def test_serve_command_runs_the_service(sqlite_template: Path, tmp_path: Path) -> None:
+    """The command itself, once (bench/exchange.py runs it on PostgreSQL)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers.db import sqlite_copy
+
+    db_url = sqlite_copy(sqlite_template, tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(root / "main.py"),
+            "--database",
+            db_url,
+            "serve",
+            "--listen",
+            f"127.0.0.1:{port}",
+        ],  # fmt: skip
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        doc = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                doc = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2).json()
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert doc is not None and "/api/v1/inbox" in doc["paths"], proc.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    # an empty database is refused with a plain message
+    empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    r = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--database", empty, "serve"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 1 and "db upgrade" in r.stderr
