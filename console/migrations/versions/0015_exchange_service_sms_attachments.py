@@ -4,7 +4,8 @@ The HTTP exchange service (console.exchange): platforms and their webhook URLs, 
 bearer tokens of platforms and units, the orders platforms pushed (one case per platform
 and external id), the webhook and SMS outboxes filled from ``case_events`` past a
 watermark, editable SMS templates, SMS opt-outs, and attachments (content-addressed blobs
-outside the case rows). Also the provincial platform's channel.
+outside the case rows). The provincial platform's channel (province_platform) is
+reference data: resources/reference/channels.csv.
 
 Revision ID: 0015
 Revises: 0009
@@ -205,7 +206,6 @@ def upgrade() -> None:
     _seed()
 
 
-CHANNEL = ("province_platform", "粤省心平台", "Provincial platform (Yue Sheng Xin)", "web", 110)
 SMS_TEMPLATES = {
     "intake": "【12345热线】您反映的问题已受理，工单号{number}，预计{expected}前答复。",
     "closure": "【12345热线】您的工单{number}已办结：{result}。我们可能会致电回访，感谢您的支持。",
@@ -214,18 +214,6 @@ SMS_TEMPLATES = {
 
 def _seed() -> None:
     bind = op.get_bind()
-    exists = bind.execute(
-        sa.text("SELECT 1 FROM channels WHERE code = :c"), {"c": CHANNEL[0]}
-    ).first()
-    if exists is None:
-        bind.execute(
-            sa.text(
-                "INSERT INTO channels (code, name, name_en, kind, sort_order, active) "
-                "VALUES (:code, :name, :name_en, :kind, :sort, :active)"
-            ),
-            dict(zip(("code", "name", "name_en", "kind", "sort"), CHANNEL, strict=True))
-            | {"active": True},
-        )
     now = datetime.now(UTC)
     if bind.dialect.name == "sqlite":
         now = now.replace(tzinfo=None)  # naive UTC text, as UtcDateTime stores it there
@@ -270,10 +258,3 @@ def downgrade() -> None:
     op.drop_table("exchange_watermarks")
     op.drop_table("exchange_platforms")
     op.drop_table("attachment_blobs")
-    op.get_bind().execute(
-        sa.text(
-            "DELETE FROM channels WHERE code = :c AND NOT EXISTS "
-            "(SELECT 1 FROM cases WHERE channel_code = :c)"
-        ),
-        {"c": CHANNEL[0]},
-    )
