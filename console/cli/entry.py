@@ -12,6 +12,8 @@ python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) 
 python main.py calls list [--json]     the call log
 python main.py pop --caller NUMBER     hand a ringing call to the running console
 python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow the phone
+python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)
+python main.py api token|list|revoke|platform|sms-template|sms-opt-out   its credentials
 """
 
 from __future__ import annotations
@@ -96,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.calls import add_parser as add_calls_parser
 
     add_calls_parser(sub)  # calls list, pop
+    from console.cli.api import add_parser as add_api_parser
+    from console.cli.serve import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
+    add_api_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -256,6 +263,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.report import cmd_report
 
             return cmd_report(args, _url(args))
+        if args.command == "serve":
+            from console.cli.serve import cmd_serve
+
+            return cmd_serve(args, _url(args))
+        if args.command == "api":
+            from console.cli.api import cmd_api
+
+            return cmd_api(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         return report_failure(exc)
     missing = no_display()

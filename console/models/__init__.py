@@ -2,6 +2,18 @@
 
 from console.models.base import Base, UtcDateTime, utcnow
 from console.models.case import Case, CaseEvent
+from console.models.exchange import (
+    AttachmentBlob,
+    CaseAttachment,
+    ExchangeOrder,
+    ExchangePlatform,
+    ExchangeToken,
+    ExchangeWatermark,
+    SmsMessage,
+    SmsOptOut,
+    SmsTemplate,
+    WebhookDelivery,
+)
 from console.models.handover import (
     Handover,
     HandoverGroup,
@@ -44,6 +56,16 @@ from console.models.telephony import AgentPhoneState, CallLog
 __all__ = [
     "AgentPhoneState",
     "CallLog",
+    "AttachmentBlob",
+    "CaseAttachment",
+    "ExchangeOrder",
+    "ExchangePlatform",
+    "ExchangeToken",
+    "ExchangeWatermark",
+    "SmsMessage",
+    "SmsOptOut",
+    "SmsTemplate",
+    "WebhookDelivery",
     "CaseConfidentialCaller",
     "CaseFacts",
     "CaseKeywords",

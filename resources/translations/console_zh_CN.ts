@@ -650,147 +650,183 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="41" />
+            <location filename="../../console/ui/queue/case_view.py" line="42" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="47" />
+            <location filename="../../console/ui/queue/case_view.py" line="48" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="49" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="102" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="62" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="73" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="73" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="73" />
+            <location filename="../../console/ui/queue/case_view.py" line="74" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="81" />
+            <location filename="../../console/ui/queue/case_view.py" line="82" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="87" />
+            <location filename="../../console/ui/queue/case_view.py" line="88" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="92" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="94" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="97" />
+            <location filename="../../console/ui/queue/case_view.py" line="98" />
             <source>Calls</source>
             <translation>通话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="133" />
+            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <source>From</source>
+            <translation>来自</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="107" />
+            <source>Double-click to save a copy</source>
+            <translation>双击保存副本</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="110" />
+            <source>Attachments</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="160" />
+            <source>Attachments ({0})</source>
+            <translation>附件（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="173" />
+            <source>Save attachment</source>
+            <translation>保存附件</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="188" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="145" />
+            <location filename="../../console/ui/queue/case_view.py" line="200" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="175" />
+            <location filename="../../console/ui/queue/case_view.py" line="230" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="232" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="180" />
+            <location filename="../../console/ui/queue/case_view.py" line="235" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>

@@ -91,7 +91,7 @@ def test_channels_and_classes(seeded: dict[str, int], factory: sessionmaker[Sess
     with factory() as s:
         channels = {c.code: c for c in s.scalars(select(Channel))}
         classes = set(s.scalars(select(BusinessClass.code)))
-    assert len(channels) == 10
+    assert len(channels) == 11  # with the provincial platform (the exchange service)
     assert channels["phone_12345"].kind == "phone"
     assert channels["enterprise_line"].name == "企业服务专线"
     assert {c.kind for c in channels.values()} == {"phone", "web", "media"}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.clock import format_deadline, to_local
+from console.services.attachments import AttachmentRow
 from console.services.queue import CaseDetail
 from console.ui import labels
 from console.ui.context import UiContext
@@ -95,6 +96,18 @@ class CaseViewDialog(QDialog):
 
         self.calls = CaseCallsPanel(ctx, case_id, self)  # its calls and recordings
         self.tabs.addTab(self.calls, self.tr("Calls"))
+        # photos and documents received through the exchange service
+        self.attachments = QTableWidget(0, 4)
+        self.attachments.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("From")]
+        )
+        self.attachments.verticalHeader().hide()
+        self.attachments.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attachments.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.attachments.setToolTip(self.tr("Double-click to save a copy"))
+        self.attachments.cellDoubleClicked.connect(self._save_attachment)
+        self._attachment_ids: list[int] = []
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
         lay.addWidget(self.tabs, 1)
         lay.addWidget(buttons)
         self._presence_done = False
@@ -126,6 +139,48 @@ class CaseViewDialog(QDialog):
             self.ctx.messages.error,
             owner=self,
         )
+        self._load_attachments()
+
+    def _load_attachments(self) -> None:
+        from console.services.attachments import AttachmentService
+
+        service, cid = AttachmentService(self.ctx.app.sessions), self.case_id
+        self.ctx.runner.run(
+            lambda: service.for_case(cid), self._show_attachments, self._ignore, owner=self
+        )
+
+    def _show_attachments(self, rows: list[AttachmentRow]) -> None:
+        self._attachment_ids = [a.id for a in rows]
+        self.attachments.setRowCount(len(rows))
+        for i, a in enumerate(rows):
+            size = f"{a.size / 1024:.0f} KiB" if a.size >= 1024 else f"{a.size} B"
+            for col, text in enumerate((a.filename, a.content_type, size, a.source)):
+                self.attachments.setItem(i, col, QTableWidgetItem(text))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.attachments), self.tr("Attachments ({0})").format(len(rows))
+        )
+
+    def _save_attachment(self, row: int, _column: int) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from console.services.attachments import AttachmentService
+
+        if not 0 <= row < len(self._attachment_ids):
+            return
+        aid = self._attachment_ids[row]
+        item = self.attachments.item(row, 0)
+        name = item.text() if item is not None else ""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
+        if not path:
+            return
+        service = AttachmentService(self.ctx.app.sessions)
+
+        def write() -> None:
+            from pathlib import Path
+
+            Path(path).write_bytes(service.content(aid)[1])
+
+        self.ctx.runner.run(write, None, self.ctx.messages.error, owner=self)
 
     def _show(self, d: CaseDetail) -> None:
         self.detail = d

@@ -1,0 +1,1 @@
+"""The exchange service: platforms and units over HTTP (FastAPI)."""

@@ -1,0 +1,541 @@
+"""Work orders over the exchange: pushed by a platform (idempotent per platform and
+external id), read by the platform that pushed them and the units that hold them, moved
+by units. Plain values in and out; the HTTP layer (console.exchange.app) maps errors to
+status codes."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, EventKind, SubType, Urgency
+from console.domain.clock import CITY_TZ, now_utc
+from console.domain.validation import CaseDraft, FieldError, check_text, validate_draft
+from console.domain.workcalendar import WorkCalendar
+from console.exchange.credentials import PLATFORM, UNIT, Principal
+from console.exchange.steps import Lifecycle, StepDone
+from console.models import (
+    AttachmentBlob,
+    Case,
+    CaseAttachment,
+    CaseCoUnit,
+    CaseDeadline,
+    CaseEvent,
+    ExchangeOrder,
+    HandlingUnit,
+    MatterCategory,
+    Region,
+)
+from console.services.errors import NotFound, ValidationFailed
+from console.services.importer import CLASS_OF_LEVEL1, DEFAULT_CLASS
+from console.services.routing import RoutingService, Rule, best_rule
+
+CHANNEL = "province_platform"
+#: how far in the future a platform's clock may be
+CLOCK_SKEW = timedelta(minutes=5)
+#: the API's field names for the draft's fields
+FIELD_NAMES = {"category_id": "category", "district_id": "district", "urgency": "urgent"}
+#: detail keys of the history an API client sees (nothing personal)
+HISTORY_KEYS = ("unit", "unit_role", "text", "reply", "reason", "milestone", "due_at", "note")
+
+MAX_ATTACHMENT = 5 * 1024 * 1024
+#: allowed types, told by their first bytes (a name or a declared type proves nothing)
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (
+        b"PK\x03\x04",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class PushedOrder:
+    external_id: str
+    title: str
+    description: str
+    caller_name: str
+    caller_phone: str
+    received_at: datetime
+    category: str | None = None
+    district: str | None = None
+    address: str = ""
+    sub_type: str | None = None
+    urgent: bool = False
+    anonymous: bool = False
+    confidential: bool = False
+
+
+class ReferenceCache:
+    """Categories, districts, routing rules and local governments, read once a minute: a
+    push then needs no reference query (the service is otherwise stateless; an edited
+    rule applies within ``ttl`` seconds)."""
+
+    def __init__(self, sessions: sessionmaker[Session], ttl: float = 60.0) -> None:
+        self._sessions = sessions
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._loaded = -1e9
+        self.by_path: dict[str, tuple[int, str]] = {}
+        self.by_name: dict[str, tuple[int, str] | None] = {}  # None: ambiguous
+        self.parents: dict[int, tuple[int | None, int]] = {}
+        self.districts: dict[str, int] = {}
+        self.rules: list[Rule] = []
+        self.local_units: dict[tuple[int, str], tuple[int, str]] = {}
+        self.unit_names: dict[int, str] = {}  # active units
+        self.all_unit_names: dict[int, str] = {}
+
+    def fresh(self) -> ReferenceCache:
+        with self._lock:
+            if time.monotonic() - self._loaded > self._ttl:
+                self._load()
+                self._loaded = time.monotonic()
+        return self
+
+    def _load(self) -> None:
+        with self._sessions() as s:
+            by_path: dict[str, tuple[int, str]] = {}
+            by_name: dict[str, tuple[int, str] | None] = {}
+            best_level: dict[str, int] = {}
+            parents: dict[int, tuple[int | None, int]] = {}
+            for cid, parent, level, name, path in s.execute(
+                select(
+                    MatterCategory.id,
+                    MatterCategory.parent_id,
+                    MatterCategory.level,
+                    MatterCategory.name,
+                    MatterCategory.path,
+                )
+            ):
+                by_path[path] = (cid, path)
+                parents[cid] = (parent, level)
+                if name not in best_level or level > best_level[name]:
+                    best_level[name] = level
+                    by_name[name] = (cid, path)
+                elif level == best_level[name]:
+                    by_name[name] = None  # two leaves of that name: say which
+            self.by_path, self.by_name, self.parents = by_path, by_name, parents
+            self.districts = {
+                n: i for i, n in s.execute(select(Region.id, Region.name).where(Region.level == 1))
+            }
+            units: dict[tuple[int, str], tuple[int, str]] = {}
+            names: dict[int, str] = {}
+            all_names: dict[int, str] = {}
+            for uid, name, region, kind, active in s.execute(
+                select(
+                    HandlingUnit.id,
+                    HandlingUnit.name,
+                    HandlingUnit.region_id,
+                    HandlingUnit.kind,
+                    HandlingUnit.active,
+                ).order_by(HandlingUnit.id)
+            ):
+                all_names[uid] = name
+                if active:
+                    names[uid] = name
+                    if region is not None:
+                        units.setdefault((region, kind), (uid, name))
+            self.local_units, self.unit_names, self.all_unit_names = units, names, all_names
+        self.rules = RoutingService(self._sessions, WorkCalendar).rules()
+
+    def category(self, text: str) -> tuple[int, str] | None:
+        key = text.strip()
+        return self.by_path.get(key) or self.by_name.get(key)
+
+    def ancestors(self, category_id: int | None) -> dict[int, int]:
+        out: dict[int, int] = {}
+        cid = category_id
+        while cid is not None and cid not in out and cid in self.parents:
+            parent, level = self.parents[cid]
+            out[cid] = level
+            cid = parent
+        return out
+
+    def route(
+        self, category_id: int | None, district_id: int | None
+    ) -> tuple[int | None, tuple[int, ...], str]:
+        """The routing service's choice (console.services.routing.best_rule, then the
+        district's local government), without its SLA preview."""
+        rule = best_rule(self.rules, self.ancestors(category_id), district_id)
+        unit: int | None = None
+        if rule is not None and rule.unit_id in self.unit_names:
+            unit = rule.unit_id
+        if unit is None and district_id is not None:
+            found = self.local_units.get((district_id, "district"))
+            unit = found[0] if found else None
+        if unit is None:
+            return None, (), ""
+        co = tuple(
+            u for u in (rule.co_unit_ids if rule else ()) if u in self.unit_names and u != unit
+        )
+        return unit, co, rule.note if rule else ""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    number: str
+    created: bool
+    status: str
+
+
+def _field(name: str) -> str:
+    return FIELD_NAMES.get(name, name)
+
+
+def build_draft(ref: ReferenceCache, o: PushedOrder) -> tuple[CaseDraft, list[FieldError]]:
+    """The case draft of a pushed order and the problems found, with the form's rules."""
+    errors: list[FieldError] = []
+    sub = o.sub_type or SubType.HELP
+    ctype = next((t for t, subs in SUBTYPES_BY_TYPE.items() if sub in subs), None)
+    if ctype is None:
+        errors.append(FieldError("sub_type", "unknown"))
+        ctype = CaseType.DEMAND
+    category_id: int | None = None
+    class_code = DEFAULT_CLASS
+    if o.category:
+        cat = ref.category(o.category)
+        if cat is None:
+            errors.append(FieldError("category", "unknown"))
+        else:
+            category_id = cat[0]
+            class_code = CLASS_OF_LEVEL1.get(cat[1].split("/")[0], DEFAULT_CLASS)
+    district_id: int | None = None
+    if o.district:
+        district_id = ref.districts.get(o.district.strip())
+        if district_id is None:
+            errors.append(FieldError("district", "unknown"))
+    draft = CaseDraft(
+        channel_code=CHANNEL,
+        case_type=ctype,
+        sub_type=sub,
+        class_code=class_code,
+        category_id=category_id,
+        district_id=district_id,
+        address=o.address,
+        caller_name=o.caller_name,
+        caller_phone=o.caller_phone,
+        caller_anonymous=o.anonymous,
+        caller_confidential=o.confidential,
+        description=o.description,
+        urgency=Urgency.URGENT if o.urgent else Urgency.NORMAL,
+    )
+    known = {e.field for e in errors}
+    for e in validate_draft(draft):
+        name = _field(e.field)
+        if name not in known:
+            errors.append(FieldError(name, e.code, e.params))
+            known.add(name)
+    errors += check_text("title", o.title)
+    if not o.title.strip():
+        errors.append(FieldError("title", "required"))
+    if o.received_at > now_utc() + CLOCK_SKEW:
+        errors.append(FieldError("received_at", "in_future"))
+    return draft, errors
+
+
+def aware(dt: datetime) -> datetime:
+    """A time without a zone is the city's local time."""
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=CITY_TZ)
+
+
+def sniff(data: bytes, filename: str) -> tuple[str, str] | None:
+    """(content type, extension) of an allowed file, from its first bytes."""
+    for magic, ctype, ext in _MAGIC:
+        if data.startswith(magic):
+            if ext == ".docx" and (
+                not filename.lower().endswith(".docx") or b"word/" not in data[:65536]
+            ):
+                return None  # some other zip
+            return ctype, ext
+    return None
+
+
+class OrderService:
+    def __init__(self, sessions: sessionmaker[Session], lifecycle: Lifecycle) -> None:
+        self._sessions = sessions
+        self._lifecycle = lifecycle
+        self._ref = ReferenceCache(sessions)
+
+    # --- platforms ------------------------------------------------------------------
+    def _existing(self, s: Session, platform_id: int, external_id: str) -> PushResult | None:
+        row = s.execute(
+            select(Case.number, Case.status)
+            .join(ExchangeOrder, ExchangeOrder.case_id == Case.id)
+            .where(
+                ExchangeOrder.platform_id == platform_id,
+                ExchangeOrder.external_id == external_id,
+            )
+        ).first()
+        return PushResult(row.number, False, row.status) if row is not None else None
+
+    def push(self, who: Principal, o: PushedOrder) -> PushResult:
+        """A new case (created True), or the case this external id made before."""
+        if who.kind != PLATFORM or who.platform_id is None:
+            raise NotFound("orders are pushed by platforms")
+        platform_id = who.platform_id
+        o = PushedOrder(**{**o.__dict__, "received_at": aware(o.received_at)})
+        with self._sessions() as s:
+            found = self._existing(s, platform_id, o.external_id)
+            if found is not None:
+                return found
+        draft, errors = build_draft(self._ref.fresh(), o)
+        if errors:
+            raise ValidationFailed(errors)
+
+        def on_created(s: Session, case: Case) -> None:
+            case.title = o.title.strip()
+            s.add(
+                ExchangeOrder(
+                    platform_id=platform_id,
+                    external_id=o.external_id,
+                    case_id=case.id,
+                    created_at=now_utc(),
+                )
+            )
+            s.flush()  # a concurrent push of the same id fails here, before the commit
+
+        unit_id, co_units, note = (
+            self._ref.route(draft.category_id, draft.district_id)
+            if draft.case_type == CaseType.DEMAND
+            else (None, (), "")
+        )
+        try:
+            _cid, number, status = self._lifecycle.create_case(
+                draft,
+                who.name,
+                o.received_at,
+                on_created,
+                unit_id=unit_id,
+                co_unit_ids=co_units,
+                note=note,
+            )
+        except IntegrityError:
+            with self._sessions() as s:
+                found = self._existing(s, platform_id, o.external_id)
+            if found is None:
+                raise
+            return found
+        return PushResult(number, True, status)
+
+    # --- reading --------------------------------------------------------------------
+    def _visible_case(self, s: Session, who: Principal, number: str) -> tuple[Case, str | None]:
+        """The case and its external id if ``who`` may see it; NotFound otherwise (never
+        "forbidden": a caller must not learn that a number exists). One query."""
+        row = s.execute(
+            select(Case, ExchangeOrder.platform_id, ExchangeOrder.external_id)
+            .outerjoin(ExchangeOrder, ExchangeOrder.case_id == Case.id)
+            .where(Case.number == number)
+        ).first()
+        if row is None:
+            raise NotFound(number)
+        case, platform_id, external_id = row
+        ok: object
+        if who.kind == PLATFORM:
+            ok = platform_id is not None and platform_id == who.platform_id
+        else:
+            ok = case.unit_id == who.unit_id or s.get(CaseCoUnit, (case.id, who.unit_id))
+        if not ok:
+            raise NotFound(number)
+        return case, external_id
+
+    def case_id_for_unit(self, who: Principal, number: str) -> int:
+        if who.kind != UNIT:
+            raise NotFound(number)
+        with self._sessions() as s:
+            return int(self._visible_case(s, who, number)[0].id)
+
+    def view(self, who: Principal, number: str) -> dict[str, Any]:
+        with self._sessions() as s:
+            case, ext = self._visible_case(s, who, number)
+            unit = self._ref.fresh().all_unit_names.get(case.unit_id) if case.unit_id else None
+            if unit is None and case.unit_id is not None:  # a unit newer than the cache
+                unit = s.get(HandlingUnit, case.unit_id).name  # type: ignore[union-attr]
+            deadlines = [
+                {
+                    "milestone": d.milestone_code,
+                    "due_at": _iso(d.due_at),
+                    "original_due_at": _iso(d.original_due_at),
+                    "met_at": _iso(d.met_at),
+                }
+                for d in s.scalars(
+                    select(CaseDeadline)
+                    .where(CaseDeadline.case_id == case.id)
+                    .order_by(CaseDeadline.seq)
+                )
+            ]
+            history = []
+            reply = None
+            for e in s.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+            ):
+                d = dict(e.detail or {})
+                history.append(
+                    {
+                        "event": e.kind,
+                        "at": _iso(e.at),
+                        "by": e.actor_name,
+                        **{k: d[k] for k in HISTORY_KEYS if k in d},
+                    }
+                )
+                if e.kind == EventKind.REPLIED and d.get("unit_role", "lead") == "lead":
+                    reply = {"text": d.get("reply", ""), "unit": d.get("unit"), "at": _iso(e.at)}
+            attachments = [
+                {
+                    "id": a.id,
+                    "filename": a.filename,
+                    "content_type": a.content_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "source": a.source,
+                    "at": _iso(a.created_at),
+                }
+                for a in s.scalars(
+                    select(CaseAttachment)
+                    .where(CaseAttachment.case_id == case.id)
+                    .order_by(CaseAttachment.id)
+                )
+            ]
+            out: dict[str, Any] = {
+                "number": case.number,
+                "external_id": ext,
+                "status": case.status,
+                "title": case.title,
+                "description": case.description,
+                "address": case.address,
+                "urgent": case.urgency == Urgency.URGENT,
+                "received_at": _iso(case.received_at),
+                "closed_at": _iso(case.closed_at),
+                "unit": unit,
+                "next_milestone": case.next_milestone,
+                "next_due_at": _iso(case.next_due_at),
+                "final_due_at": _iso(case.final_due_at),
+                "deadlines": deadlines,
+                "history": history,
+                "reply": reply,
+                "answer": case.answer or None,
+                "attachments": attachments,
+            }
+            if who.kind == UNIT and not case.caller_confidential:
+                # the unit contacts the citizen (the 1-hour rule); a confidential caller's
+                # contact goes through the centre
+                out["caller_name"] = case.caller_name
+                out["caller_phone"] = case.caller_phone
+            return out
+
+    def inbox(self, who: Principal, limit: int = 200) -> list[dict[str, Any]]:
+        if who.kind != UNIT or who.unit_id is None:
+            raise NotFound("inbox")
+        rows = self._lifecycle.units.inbox(who.unit_id, limit=limit)
+        return [
+            {
+                "number": r.number,
+                "title": r.title,
+                "status": r.status,
+                "urgent": r.urgency == Urgency.URGENT,
+                "role": r.unit_role,
+                "assist_state": r.assist_state,
+                "received_at": _iso(r.received_at),
+                "next_milestone": r.next_milestone,
+                "next_due_at": _iso(r.next_due_at),
+                "sla_paused": r.sla_paused,
+                "notices": r.notices,
+            }
+            for r in rows
+        ]
+
+    # --- units' steps ---------------------------------------------------------------
+    def step(
+        self,
+        who: Principal,
+        number: str,
+        action: str,
+        text: str = "",
+        until: datetime | None = None,
+        milestone: str | None = None,
+    ) -> StepDone:
+        case_id = self.case_id_for_unit(who, number)
+        assert who.unit_id is not None
+        return self._lifecycle.unit_step(
+            case_id,
+            who.unit_id,
+            who.name,
+            action,
+            text,
+            aware(until) if until is not None else None,
+            milestone,
+        )
+
+    # --- attachments ----------------------------------------------------------------
+    def attach(
+        self, who: Principal, number: str, filename: str, content_base64: str
+    ) -> dict[str, Any]:
+        name = filename.strip().replace("\\", "/").rsplit("/", 1)[-1][:200]
+        if not name or check_text("title", name):
+            raise ValidationFailed([FieldError("filename", "invalid")])
+        try:
+            data = base64.b64decode(content_base64, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ValidationFailed([FieldError("content_base64", "not_base64")]) from exc
+        if not data:
+            raise ValidationFailed([FieldError("content_base64", "empty")])
+        if len(data) > MAX_ATTACHMENT:
+            raise ValidationFailed([FieldError("content_base64", "too_large")])
+        kind = sniff(data, name)
+        if kind is None:
+            raise ValidationFailed([FieldError("content_base64", "type_not_allowed")])
+        digest = hashlib.sha256(data).hexdigest()
+        with self._sessions() as s, s.begin():
+            case, _ext = self._visible_case(s, who, number)
+            ins = (
+                postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+            )(AttachmentBlob)
+            s.execute(
+                ins.values(sha256=digest, size=len(data), data=data).on_conflict_do_nothing(
+                    index_elements=["sha256"]
+                )
+            )
+            row = CaseAttachment(
+                case_id=case.id,
+                sha256=digest,
+                filename=name,
+                content_type=kind[0],
+                size=len(data),
+                source=f"{who.kind} {who.name}"[:100],
+                created_at=now_utc(),
+            )
+            s.add(row)
+            s.flush()
+            return {"id": row.id, "sha256": digest, "size": len(data), "content_type": kind[0]}
+
+    def attachment(self, who: Principal, number: str, attachment_id: int) -> tuple[str, str, bytes]:
+        with self._sessions() as s:
+            case, _ext = self._visible_case(s, who, number)
+            a = s.get(CaseAttachment, attachment_id)
+            if a is None or a.case_id != case.id:
+                raise NotFound(str(attachment_id))
+            blob = s.get(AttachmentBlob, a.sha256)
+            assert blob is not None
+            return a.filename, a.content_type, bytes(blob.data)
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt is not None else None
+
+
+def order_from_mapping(m: Mapping[str, Any]) -> PushedOrder:
+    return PushedOrder(**{k: v for k, v in m.items() if k in PushedOrder.__dataclass_fields__})

@@ -1,0 +1,347 @@
+"""Outgoing webhooks to the platforms, from a database outbox.
+
+1. ``queue_webhooks`` scans ``case_events`` past a watermark for events of orders a
+   platform pushed and inserts one ``webhook_deliveries`` row per event (unique per event
+   and platform, so several service processes scanning at once queue each event once).
+   The scan starts ``LOOKBACK`` ids before the watermark: on PostgreSQL an event id can
+   commit after a higher one, and a row skipped that way is caught on the next scans.
+2. ``deliver_webhooks`` leases due rows (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite
+   serialises writers), POSTs each with its delivery id as ``Idempotency-Key`` and marks
+   it delivered on a 2xx answer; otherwise it retries later with exponential backoff. A
+   row is never deleted before it is delivered (nothing is lost); a crash between the
+   answer and the mark sends it again with the same delivery id, which a receiver that
+   keeps its delivery ids applies once. Messages of one case go out in order: a row waits
+   while an earlier one of the same case is undelivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from console.domain.casetypes import EventKind
+from console.domain.clock import now_utc
+from console.models import (
+    Case,
+    CaseEvent,
+    ExchangeOrder,
+    ExchangePlatform,
+    ExchangeWatermark,
+    WebhookDelivery,
+)
+
+log = logging.getLogger("console.exchange")
+
+WEBHOOKS = "webhooks"
+LOOKBACK = 1000
+SCAN_BATCH = 2000
+#: the events a platform hears about: status changes and results
+WEBHOOK_EVENTS = frozenset(
+    {
+        EventKind.CREATED,
+        EventKind.CLOSED_DIRECTLY,
+        EventKind.DISPATCHED,
+        EventKind.ACCEPTED,
+        EventKind.CONTACTED,
+        EventKind.ON_SCENE,
+        EventKind.PROGRESS,
+        EventKind.REPLIED,
+        EventKind.RETURNED,
+        EventKind.CLOSED,
+        EventKind.VISITED,
+        EventKind.REOPENED,
+        EventKind.SENT_BACK,
+        EventKind.EXTENSION_REQUESTED,
+        EventKind.EXTENSION_APPROVED,
+        EventKind.EXTENSION_REFUSED,
+    }
+)
+PAYLOAD_KEYS = ("unit", "text", "reply", "reason", "milestone", "due_at")
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+DELIVERY_HEADER = "X-Delivery-Id"
+
+
+def insert_for(s: Session) -> Any:
+    return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def watermark(s: Session, name: str) -> int:
+    """The scanner's watermark; on first use, the newest event (history is not replayed)."""
+    row = s.get(ExchangeWatermark, name)
+    if row is None:
+        top = s.execute(select(func.max(CaseEvent.id))).scalar() or 0
+        s.execute(
+            insert_for(s)(ExchangeWatermark)
+            .values(name=name, last_event_id=int(top))
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        row = s.get(ExchangeWatermark, name)
+        assert row is not None
+    return int(row.last_event_id)
+
+
+def advance(s: Session, name: str, last: int) -> None:
+    s.execute(
+        update(ExchangeWatermark)
+        .where(ExchangeWatermark.name == name, ExchangeWatermark.last_event_id < last)
+        .values(last_event_id=last)
+    )
+
+
+def queue_webhooks(sessions: sessionmaker[Session]) -> int:
+    """Queue the new events of pushed orders; returns how many rows were added."""
+    added = 0
+    with sessions() as s, s.begin():
+        start = watermark(s, WEBHOOKS)
+        # the top first: the rows read are then all at or below what the mark moves to
+        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
+        rows = s.execute(
+            select(
+                CaseEvent.id,
+                CaseEvent.kind,
+                CaseEvent.at,
+                CaseEvent.detail,
+                CaseEvent.case_id,
+                ExchangeOrder.platform_id,
+                ExchangeOrder.external_id,
+                Case.number,
+                Case.status,
+            )
+            .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.id > max(0, start - LOOKBACK), CaseEvent.id <= (top or start))
+            .order_by(CaseEvent.id)
+            .limit(SCAN_BATCH)
+        ).all()
+        if rows:
+            done = set(
+                s.scalars(
+                    select(WebhookDelivery.event_id).where(
+                        WebhookDelivery.event_id >= rows[0].id,
+                        WebhookDelivery.event_id <= rows[-1].id,
+                    )
+                )
+            )
+            at = now_utc()
+            values = []
+            for r in rows:
+                if r.id in done or r.kind not in WEBHOOK_EVENTS:
+                    continue
+                d = dict(r.detail or {})
+                delivery = str(uuid.uuid4())
+                payload = {
+                    "delivery_id": delivery,
+                    "external_id": r.external_id,
+                    "number": r.number,
+                    "event": r.kind,
+                    "at": r.at.isoformat(),
+                    "status": r.status,
+                    **{k: d[k] for k in PAYLOAD_KEYS if k in d},
+                }
+                values.append(
+                    {
+                        "delivery_id": delivery,
+                        "platform_id": r.platform_id,
+                        "case_id": r.case_id,
+                        "event_id": r.id,
+                        "payload": payload,
+                        "created_at": at,
+                        "next_try_at": at,
+                        "attempts": 0,
+                        "last_error": "",
+                    }
+                )
+            if values:
+                res = s.execute(
+                    insert_for(s)(WebhookDelivery)
+                    .values(values)
+                    .on_conflict_do_nothing(index_elements=["event_id", "platform_id"])
+                )
+                added = max(0, getattr(res, "rowcount", 0) or 0)
+            # scanned up to the last row only when the batch was cut
+            last = rows[-1].id if len(rows) == SCAN_BATCH else (top or rows[-1].id)
+            advance(s, WEBHOOKS, last)
+        elif top:
+            advance(s, WEBHOOKS, int(top))
+    return added
+
+
+@dataclass(frozen=True)
+class Leased:
+    id: int
+    delivery_id: str
+    url: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+def lease_webhooks(
+    sessions: sessionmaker[Session], limit: int = 200, lease: timedelta = timedelta(seconds=60)
+) -> list[Leased]:
+    now = now_utc()
+    earlier = aliased(WebhookDelivery)
+    with sessions() as s, s.begin():
+        stmt = (
+            select(WebhookDelivery, ExchangePlatform.webhook_url)
+            .join(ExchangePlatform, ExchangePlatform.id == WebhookDelivery.platform_id)
+            .where(
+                WebhookDelivery.delivered_at.is_(None),
+                WebhookDelivery.next_try_at <= now,
+                (WebhookDelivery.lease_until.is_(None)) | (WebhookDelivery.lease_until < now),
+                ExchangePlatform.webhook_url != "",
+                ~exists().where(
+                    and_(
+                        earlier.case_id == WebhookDelivery.case_id,
+                        earlier.id < WebhookDelivery.id,
+                        earlier.delivered_at.is_(None),
+                    )
+                ),
+            )
+            .order_by(WebhookDelivery.next_try_at, WebhookDelivery.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=WebhookDelivery)
+        )
+        out = []
+        for row, url in s.execute(stmt):
+            row.lease_until = now + lease
+            out.append(Leased(row.id, row.delivery_id, url, dict(row.payload), row.attempts))
+        return out
+
+
+def backoff(attempts: int, base: float) -> timedelta:
+    return timedelta(seconds=min(base * 2 ** max(0, attempts - 1), 600.0))
+
+
+def finish(
+    sessions: sessionmaker[Session],
+    model: Any,
+    row_id: int,
+    ok: bool,
+    error: str,
+    attempts: int,
+    base: float,
+) -> None:
+    """Mark a leased row delivered, or schedule its next try."""
+    now = now_utc()
+    done_col = model.delivered_at if model is WebhookDelivery else model.sent_at
+    with sessions() as s, s.begin():
+        if ok:
+            s.execute(
+                update(model)
+                .where(model.id == row_id, done_col.is_(None))
+                .values({done_col.key: now, "lease_until": None, "attempts": attempts + 1})
+            )
+        else:
+            s.execute(
+                update(model)
+                .where(model.id == row_id)
+                .values(
+                    attempts=attempts + 1,
+                    lease_until=None,
+                    next_try_at=now + backoff(attempts + 1, base),
+                    last_error=error[:200],
+                )
+            )
+
+
+def mark_delivered(sessions: sessionmaker[Session], model: Any, ids: list[int]) -> None:
+    """Mark a batch of sent rows done in one transaction (a crash before this sends them
+    again with the same ids: the receiver's idempotency key makes that harmless)."""
+    if not ids:
+        return
+    done_col = model.delivered_at if model is WebhookDelivery else model.sent_at
+    with sessions() as s, s.begin():
+        s.execute(
+            update(model)
+            .where(model.id.in_(ids), done_col.is_(None))
+            .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1})
+        )
+
+
+def deliver_webhooks(
+    sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float = 1.0
+) -> tuple[int, int]:
+    """Send the due messages once; returns (delivered, failed)."""
+    ok_ids: list[int] = []
+    failed = 0
+    for m in lease_webhooks(sessions):
+        try:
+            r = client.post(
+                m.url,
+                json=m.payload,
+                headers={IDEMPOTENCY_HEADER: m.delivery_id, DELIVERY_HEADER: m.delivery_id},
+            )
+            ok = 200 <= r.status_code < 300
+            error = "" if ok else f"HTTP {r.status_code}"
+        except httpx.HTTPError as exc:
+            ok, error = False, exc.__class__.__name__
+        if ok:
+            ok_ids.append(m.id)
+        else:
+            failed += 1
+            finish(sessions, WebhookDelivery, m.id, False, error, m.attempts, base_backoff)
+            log.info("webhook %s not delivered (%s), try %d", m.delivery_id, error, m.attempts + 1)
+    mark_delivered(sessions, WebhookDelivery, ok_ids)
+    return len(ok_ids), failed
+
+
+class Worker(threading.Thread):
+    """Runs ``tick`` every ``interval`` seconds until stopped (inside ``serve``)."""
+
+    def __init__(self, name: str, tick: Callable[[], int], interval: float) -> None:
+        super().__init__(name=name, daemon=True)
+        self._tick = tick
+        self._interval = interval
+        self._halt = threading.Event()
+        self.wake = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            try:
+                busy = self._tick()
+            except Exception as exc:  # noqa: BLE001 - a worker survives a database hiccup
+                from console.exchange.limits import log_failure
+
+                log_failure(log, f"{self.name}: tick failed", exc)
+                busy = 0
+            if not busy:
+                self.wake.wait(self._interval)
+                self.wake.clear()
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.wake.set()
+
+
+def webhook_tick(
+    sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float
+) -> Callable[[], int]:
+    def tick() -> int:
+        queued = queue_webhooks(sessions)
+        delivered, failed = deliver_webhooks(sessions, client, base_backoff)
+        return queued + delivered
+
+    return tick
+
+
+def pending_count(sessions: sessionmaker[Session]) -> int:
+    with sessions() as s:
+        return int(
+            s.execute(
+                select(func.count()).where(WebhookDelivery.delivered_at.is_(None))
+            ).scalar_one()
+        )
+
+
+def last_delivered(s: Session) -> datetime | None:
+    return s.execute(select(func.max(WebhookDelivery.delivered_at))).scalar()
