@@ -108,6 +108,13 @@ class AppContext:
         from console.services.case_edit import CaseEditService
 
         self.case_edit = CaseEditService(self.sessions, lambda: self.calendar, lambda: self.station)
+        # suggestions learned from history: a model file per database in the data dir
+        from console.learning.store import ModelStore
+        from console.services.suggestions import SuggestionService
+
+        self.suggestions = SuggestionService(
+            self.sessions, ModelStore.for_database(self.masked_url)
+        )
         # offline outbox (issue 7): this workstation's local store for this database;
         # the replay thread is started by the window (offline.start), stopped by close()
         from console.offline.service import OfflineService

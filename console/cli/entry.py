@@ -9,6 +9,7 @@ python main.py db roles                group roles and grants (central PostgreSQ
 python main.py db add-agent|disable-agent|list-agents   per-person database accounts
 python main.py seed --demo             fill a database with a realistic demo week
 python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
+python main.py suggest train | --text TEXT [--json] | --file F.csv --json   suggestions
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.report import add_parser as add_report_parser
 
     add_report_parser(sub)
+    from console.cli.suggest import add_parser as add_suggest_parser
+
+    add_suggest_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -204,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.report import cmd_report
 
             return cmd_report(args, _url(args))
+        if args.command == "suggest":
+            from console.cli.suggest import cmd_suggest
+
+            return cmd_suggest(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         logging.getLogger("console").debug("command failed", exc_info=True)
         print(f"error: {exc.__class__.__name__}: {exc}", file=sys.stderr)

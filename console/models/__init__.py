@@ -18,6 +18,7 @@ from console.models.intake import (
     KnowledgeUse,
     RoutingRule,
 )
+from console.models.learning import SuggestionFeedback
 from console.models.loop import CaseAssistState, CaseCallback, SupervisionNotice
 from console.models.offline import OfflineReplay
 from console.models.people import Agent, NumberCounter, Workstation
@@ -41,6 +42,7 @@ from console.models.sla import (
 )
 
 __all__ = [
+    "SuggestionFeedback",
     "CaseConfidentialCaller",
     "CaseFacts",
     "CaseKeywords",
