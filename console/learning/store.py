@@ -79,7 +79,7 @@ class ModelStore:
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
                 log.warning("suggestion model v%s unreadable: %s", version, exc)
                 return self._loaded
-            if not isinstance(model, SuggestionModel) or model.format != FORMAT:
+            if not isinstance(model, SuggestionModel) or vars(model).get("format") != FORMAT:
                 log.warning("suggestion model v%s is of another layout: retrain", version)
                 return self._loaded
             self._loaded = model
