@@ -31,6 +31,7 @@ from console.learning.features import PATH_SEP, Example, level1, taxonomy_docume
 TAXONOMY_WEIGHT = 5.0
 ALPHA = 0.3
 MAX_FEATURES = 1 << 16
+UNSEEN = 0.01
 #: the layout of a pickled model; a file of another layout is not used (retrain instead)
 FORMAT = 1
 
@@ -269,15 +270,16 @@ class SuggestionModel:
     @staticmethod
     def _given(head: tuple[np.ndarray, np.ndarray] | None, counts: Counter[str] | None) -> str:
         """The label best for the text and the category: head probability times the
-        (add-one smoothed) share of that label among the category's cases."""
+        share of that label among the cases of the category's first level (a label never
+        seen with it counts as a hundredth of a case)."""
         if head is None:
             return ""
         labels, pr = head
         if not counts:
             return str(labels[int(np.argmax(pr))])
-        total = sum(counts.values()) + len(labels)
+        total = sum(counts.values())
         score = [
-            math.log(pr[i] + 1e-12) + math.log((counts.get(str(lab), 0) + 1) / total)
+            math.log(pr[i] + 1e-12) + math.log((counts.get(str(lab), 0) + UNSEEN) / total)
             for i, lab in enumerate(labels)
         ]
         return str(labels[int(np.argmax(score))])

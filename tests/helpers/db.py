@@ -19,6 +19,7 @@ from console.seed.reference import seed_reference
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TRANSACTIONAL = (
+    "suggestion_feedback",
     "case_assist_states",
     "supervision_notices",
     "case_callbacks",

@@ -60,6 +60,7 @@ from console.services.routing import RoutingSuggestion
 from console.ui import labels
 from console.ui.context import UiContext
 from console.ui.intake import texts
+from console.ui.intake.suggestions import SuggestionPanel
 from console.ui.runner import BackgroundRunner
 
 CATEGORY_SEP = " / "
@@ -191,6 +192,8 @@ class CaseEntryScreen(QWidget):
         )
         self.description.setMinimumHeight(90)
         self._add(form, "description", self.tr("Descr&iption"), self.description)
+        self.suggestions = SuggestionPanel(self.ctx)  # learned from history (F8 takes one)
+        form.addRow(self.suggestions)
 
         self.class_box = QComboBox()
         self._add(form, "class_code", self.tr("C&lass"), self.class_box)
@@ -388,6 +391,7 @@ class CaseEntryScreen(QWidget):
         self._tab_order()
 
     def _connect(self) -> None:
+        self.suggestions.attach(self)
         self.type_consult.toggled.connect(self._type_changed)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.district.currentIndexChanged.connect(self._district_changed)
