@@ -4,8 +4,8 @@
 to the latest request is shown) a short pause after the typing stops, lists the top
 three (category, class, unit, urgency, confidence, and whether the unit came from a
 routing rule or the model) and fills the form with one key: F8 takes the highlighted
-suggestion (the first unless the agent moved in the list), Enter or a double click in
-the list too. When the case is saved, what was shown and which one was taken is
+suggestion (the first, unless Shift+F8 moved the highlight on), as do Enter or a double
+click in the list. When the case is saved, what was shown and which one was taken is
 recorded for the supervisors' figures.
 
 It also keeps the model fresh: once an hour it checks the model's age and retrains in
@@ -51,6 +51,7 @@ log = logging.getLogger("console.ui")
 DELAY_MS = 300
 MIN_CHARS = 4
 ACCEPT_KEY = "F8"
+NEXT_KEY = "Shift+F8"
 CHECK_EVERY_MS = 60 * 60 * 1000
 RETRAIN_AFTER_S = 24 * 3600
 FIRST_CHECK_MS = 2 * 60 * 1000
@@ -76,12 +77,18 @@ class SuggestionPanel(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("suggestionPanel")
-        self.setTitle(self.tr("Suggested from history ({0} takes it)").format(ACCEPT_KEY))
+        self.setTitle(
+            self.tr("Suggested from history ({0} takes the highlighted one, {1} the next)").format(
+                ACCEPT_KEY, NEXT_KEY
+            )
+        )
         lay = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("suggestions")
         self.list.setWordWrap(True)
         self.list.setMaximumHeight(130)
+        # out of the form's Tab chain: F8 takes the highlighted one, Shift+F8 moves on
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.note = QLabel(self.tr("Suggestions appear as the description is typed."))
         self.note.setWordWrap(True)
         lay.addWidget(self.list)
@@ -117,6 +124,9 @@ class SuggestionPanel(QGroupBox):
         shortcut = QShortcut(QKeySequence(ACCEPT_KEY), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.accept_current)
+        following = QShortcut(QKeySequence(NEXT_KEY), form)
+        following.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        following.activated.connect(self.highlight_next)
         self.accepted.connect(self._fill)
         QTimer.singleShot(FIRST_CHECK_MS, self, self.check_model)
         self.refresh_timer.start()
@@ -192,6 +202,10 @@ class SuggestionPanel(QGroupBox):
             )
         )
         self.suggestions_shown.emit(result)
+
+    def highlight_next(self) -> None:
+        if self.list.count():
+            self.list.setCurrentRow((self.list.currentRow() + 1) % self.list.count())
 
     def accept_current(self) -> None:
         """Fill the form with the highlighted suggestion (one key: F8)."""
