@@ -15,8 +15,8 @@
    the matter and the place, business class and urgency with some label noise. Then
    ``SuggestionService.train()`` end to end (history query, segmentation, fitting, the
    held-back evaluation on the most recent 10 %, writing the versioned model file), and
-   ``SuggestionService.suggest()`` one description at a time (routing rules included)
-   for the latency.
+   ``SuggestionService.suggest()`` one description (with its district and town) at a
+   time, routing rules included, for the latency.
 
 The last line is JSON: top1/top3 (first-level category, real messages, cross-validated),
 baseline_top1/baseline_top3, gen_* (held-back part of the generated history),
@@ -277,13 +277,13 @@ def main() -> int:
     print(f"   train (end to end): {train_s:.1f} s")
     samples = []
     for _ in range(args.latency_samples):
-        text, *_rest, district, _town, _urg = gen.case()
-        samples.append((text, district))
-    service.suggest(samples[0][0], samples[0][1])  # rules and reference cached
+        text, *_rest, district, town, _urg = gen.case()
+        samples.append((text, district, town))
+    service.suggest(*samples[0])  # rules and reference cached
     times = []
-    for text, district in samples:
+    for text, district, town in samples:
         t0 = time.perf_counter()
-        service.suggest(text, district)
+        service.suggest(text, district, town)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     p50 = times[len(times) // 2]

@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from console.learning.features import Example, tokens
+from console.learning.features import Example, example_tokens
 from console.learning.model import SuggestionModel
 from console.learning.store import ModelStore
 
@@ -76,7 +76,7 @@ def train_and_promote(
             f"{len(labelled)} cases with a confirmed category or unit; {MIN_EXAMPLES} needed"
         )
     started = time.perf_counter()
-    words = [tokens(e.text) for e in labelled]
+    words = [example_tokens(e) for e in labelled]
     n_held = max(1, int(len(labelled) * hold_back))
     cut = len(labelled) - n_held
     model = SuggestionModel.train(labelled[:cut], taxonomy, words=words[:cut])

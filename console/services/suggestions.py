@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from console.domain.casetypes import Status
 from console.domain.clock import now_utc
-from console.learning.features import Example, display, tokens
+from console.learning.features import Example, display, example_tokens, tokens
 from console.learning.model import Prediction, Ranked, score
 from console.learning.store import ModelStore
 from console.learning.training import TrainOutcome, train_and_promote
@@ -33,6 +33,7 @@ from console.models import (
     Channel,
     HandlingUnit,
     MatterCategory,
+    Region,
     SuggestionFeedback,
 )
 from console.services.routing import Rule, _rules, best_rule
@@ -113,6 +114,7 @@ class _Reference:
     unit_ids: dict[str, int]
     unit_names: dict[int, str]
     class_names: dict[str, str]
+    region_names: dict[int, str]
 
 
 class SuggestionService:
@@ -130,6 +132,7 @@ class SuggestionService:
         category_ok = Case.category_id.is_not(None) & (
             (Case.status != Status.RECEIVED.value) | (Channel.kind == "web")
         )
+        district, town = aliased(Region), aliased(Region)
         q = (
             select(
                 Case.title,
@@ -140,18 +143,21 @@ class SuggestionService:
                 Case.urgency,
                 category_ok.label("category_ok"),
                 unit_ok.label("unit_ok"),
+                district.name,
+                town.name,
             )
             .join(Channel, Channel.code == Case.channel_code)
             .outerjoin(MatterCategory, MatterCategory.id == Case.category_id)
             .outerjoin(HandlingUnit, HandlingUnit.id == Case.unit_id)
+            .outerjoin(district, district.id == Case.district_id)
+            .outerjoin(town, town.id == Case.town_id)
             .where(or_(category_ok, Case.unit_id.is_not(None) & unit_ok), Case.id > since_id)
             .order_by(Case.created_at, Case.id)
         )
         out: list[Example] = []
         with self._sessions() as s:
-            for title, desc, path, class_code, unit, urgency, cat_ok, u_ok in s.execute(
-                q.execution_options(yield_per=10_000)
-            ):
+            rows = s.execute(q.execution_options(yield_per=10_000))
+            for title, desc, path, class_code, unit, urgency, cat_ok, u_ok, dname, tname in rows:
                 out.append(
                     Example(
                         text=_text(title, desc),
@@ -159,6 +165,7 @@ class SuggestionService:
                         class_code=(class_code or "") if cat_ok else "",
                         unit=(unit or "") if u_ok else "",
                         urgency=urgency or "",
+                        place=_place(dname, tname),
                     )
                 )
         return out
@@ -196,6 +203,7 @@ class SuggestionService:
                     select(HandlingUnit.id, HandlingUnit.name).where(HandlingUnit.active.is_(True))
                 ).all()
                 classes = s.execute(select(BusinessClass.code, BusinessClass.name)).all()
+                regions = s.execute(select(Region.id, Region.name)).all()
                 rules = tuple(_rules(s))
             ref = _Reference(
                 loaded=time.monotonic(),
@@ -205,24 +213,38 @@ class SuggestionService:
                 unit_ids={n: i for i, n in units},
                 unit_names={i: n for i, n in units},
                 class_names=dict(classes),
+                region_names=dict(regions),
             )
             self._ref = ref
             return ref
 
     def suggest(
-        self, text: str, district_id: int | None = None, k: int = 3
+        self,
+        text: str,
+        district_id: int | None = None,
+        town_id: int | None = None,
+        k: int = 3,
     ) -> SuggestionResult | None:
-        """Suggestions for a description (None: no model trained yet, or no text)."""
-        return self.suggest_many([text], district_id, k)[0]
+        """Suggestions for a description, in a district and town when known (None: no
+        model trained yet, or no text)."""
+        return self.suggest_many([text], district_id, town_id, k)[0]
 
     def suggest_many(
-        self, texts: Sequence[str], district_id: int | None = None, k: int = 3
+        self,
+        texts: Sequence[str],
+        district_id: int | None = None,
+        town_id: int | None = None,
+        k: int = 3,
     ) -> list[SuggestionResult | None]:
         model = self.store.current()
         if model is None:
             return [None] * len(texts)
         ref = self._reference()
-        words = [tokens(t) for t in texts]
+        place = _place(
+            ref.region_names.get(district_id) if district_id is not None else None,
+            ref.region_names.get(town_id) if town_id is not None else None,
+        )
+        words = [tokens(t, place) for t in texts]
         preds = model.predict_many(words, k)
         return [
             self._result(t, w, p, ref, district_id, model.version)
@@ -238,7 +260,7 @@ class SuggestionService:
         district_id: int | None,
         version: int,
     ) -> SuggestionResult | None:
-        if not words.strip():
+        if not text.strip():
             return None
         items = []
         for b in p.bundles:
@@ -305,7 +327,7 @@ class SuggestionService:
         if model is not None:
             examples = self._confirmed_since(model.trained_at, limit)
             if examples:
-                words = [tokens(e.text) for e in examples]
+                words = [example_tokens(e) for e in examples]
                 recent = score(examples, model.predict_many(words))
         return QualityFigures(
             model_version=int(info.get("version") or 0),
@@ -335,6 +357,10 @@ def _text(title: str | None, description: str | None) -> str:
     if title and not description.startswith(title):
         return f"{title}\n{description}"
     return description or title
+
+
+def _place(district: str | None, town: str | None) -> str:
+    return " ".join(x for x in (district, town) if x)
 
 
 def _ancestors(ref: _Reference, category_id: int | None) -> dict[int, int]:

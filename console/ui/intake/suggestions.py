@@ -96,7 +96,7 @@ class SuggestionPanel(QGroupBox):
         self._form: Any = None
         self._token = 0
         self._text = ""
-        self._district: Any = None
+        self._place: tuple[Any, Any] = (None, None)
         self.result: SuggestionResult | None = None
         self.accepted_rank: int | None = None
         self._timer = QTimer(self)
@@ -117,9 +117,13 @@ class SuggestionPanel(QGroupBox):
         """Follow ``form``'s description and district, fill its fields on acceptance,
         record the outcome when it saves a case."""
         self._form = form
-        form.description.textChanged.connect(
-            lambda: self.set_text(form.description.toPlainText(), form.district.currentData())
-        )
+
+        def changed() -> None:
+            place = (form.district.currentData(), form.town.currentData())
+            self.set_text(form.description.toPlainText(), *place)
+
+        form.description.textChanged.connect(changed)
+        form.town.currentIndexChanged.connect(lambda _i: changed() if self._text else None)
         form.case_saved.connect(self.case_saved)
         shortcut = QShortcut(QKeySequence(ACCEPT_KEY), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -153,9 +157,9 @@ class SuggestionPanel(QGroupBox):
             form.urgent.setChecked(True)
 
     # --- asking ---------------------------------------------------------------------
-    def set_text(self, text: str, district_id: Any = None) -> None:
+    def set_text(self, text: str, district_id: Any = None, town_id: Any = None) -> None:
         self._text = text
-        self._district = district_id
+        self._place = (district_id, town_id)
         self._timer.start()
 
     def _ask(self) -> None:
@@ -166,13 +170,13 @@ class SuggestionPanel(QGroupBox):
             self._show(None)
             return
         service = self.ctx.app.suggestions
-        district = self._district
+        district, town = self._place
 
         def arrived(result: SuggestionResult | None) -> None:
             if token == self._token:  # else: the text changed meanwhile
                 self._show(result)
 
-        self.ctx.runner.run(lambda: service.suggest(text, district), arrived, owner=self)
+        self.ctx.runner.run(lambda: service.suggest(text, district, town), arrived, owner=self)
 
     def _show(self, result: SuggestionResult | None) -> None:
         self.result = result
