@@ -501,268 +501,268 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="170" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
+            <location filename="../../console/ui/intake/form.py" line="172" />
             <source>C&amp;onsultation</source>
             <translation>咨询(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="173" />
             <source>De&amp;mand</source>
             <translation>诉求(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="185" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="199" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="216" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="225" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="227" />
             <source>Street, number, landmark</source>
             <translation>街道、门牌号、标志性建筑</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
+            <location filename="../../console/ui/intake/form.py" line="228" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
+            <location filename="../../console/ui/intake/form.py" line="161" />
             <source>Anon&amp;ymous</source>
             <translation>匿名(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="167" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="149" />
+            <location filename="../../console/ui/intake/form.py" line="151" />
             <source>Mobile or landline, e.g. 0757-83381234</source>
             <translation>手机或固定电话，如 0757-83381234</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="152" />
             <source>Confidential caller (unit never sees who called)</source>
             <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="158" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="191" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="207" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="229" />
+            <location filename="../../console/ui/intake/form.py" line="233" />
             <source>18-character unified social credit code</source>
             <translation>18 位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="235" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
+            <location filename="../../console/ui/intake/form.py" line="236" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="246" />
+            <location filename="../../console/ui/intake/form.py" line="250" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="194" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="237" />
+            <location filename="../../console/ui/intake/form.py" line="241" />
             <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
             <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="245" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="249" />
+            <location filename="../../console/ui/intake/form.py" line="253" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="263" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="262" />
+            <location filename="../../console/ui/intake/form.py" line="266" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="268" />
+            <location filename="../../console/ui/intake/form.py" line="272" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
+            <location filename="../../console/ui/intake/form.py" line="276" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="279" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="280" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="281" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="282" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="293" />
+            <location filename="../../console/ui/intake/form.py" line="297" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="301" />
+            <location filename="../../console/ui/intake/form.py" line="305" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="308" />
+            <location filename="../../console/ui/intake/form.py" line="312" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <location filename="../../console/ui/intake/form.py" line="689" />
+            <location filename="../../console/ui/intake/form.py" line="314" />
+            <location filename="../../console/ui/intake/form.py" line="709" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="314" />
+            <location filename="../../console/ui/intake/form.py" line="318" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
+            <location filename="../../console/ui/intake/form.py" line="319" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="321" />
+            <location filename="../../console/ui/intake/form.py" line="325" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
+            <location filename="../../console/ui/intake/form.py" line="332" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="330" />
+            <location filename="../../console/ui/intake/form.py" line="334" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="340" />
+            <location filename="../../console/ui/intake/form.py" line="344" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="346" />
+            <location filename="../../console/ui/intake/form.py" line="350" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="518" />
+            <location filename="../../console/ui/intake/form.py" line="523" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="529" />
+            <location filename="../../console/ui/intake/form.py" line="534" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="533" />
+            <location filename="../../console/ui/intake/form.py" line="538" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="558" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="610" />
+            <location filename="../../console/ui/intake/form.py" line="615" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="672" />
+            <location filename="../../console/ui/intake/form.py" line="698" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="693" />
+            <location filename="../../console/ui/intake/form.py" line="713" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="697" />
+            <location filename="../../console/ui/intake/form.py" line="717" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="751" />
+            <location filename="../../console/ui/intake/form.py" line="771" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="873" />
+            <location filename="../../console/ui/intake/form.py" line="877" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -805,142 +805,142 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/queue/case_view.py" line="41" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="47" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="48" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="49" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="50" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="51" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="73" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/queue/case_view.py" line="81" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/queue/case_view.py" line="87" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="92" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/queue/case_view.py" line="93" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="130" />
+            <location filename="../../console/ui/queue/case_view.py" line="129" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="142" />
+            <location filename="../../console/ui/queue/case_view.py" line="141" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <location filename="../../console/ui/queue/case_view.py" line="171" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <location filename="../../console/ui/queue/case_view.py" line="173" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="176" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
@@ -1430,7 +1430,7 @@
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="57" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1451,12 +1451,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="60" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -2387,37 +2387,42 @@
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="253" />
+            <location filename="../../console/ui/main_window.py" line="244" />
+            <source>Suggestion &amp;quality…</source>
+            <translation>智能建议质量(&amp;Q)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="258" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="263" />
+            <location filename="../../console/ui/main_window.py" line="268" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="264" />
+            <location filename="../../console/ui/main_window.py" line="269" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="267" />
+            <location filename="../../console/ui/main_window.py" line="272" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="290" />
+            <location filename="../../console/ui/main_window.py" line="295" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="300" />
+            <location filename="../../console/ui/main_window.py" line="305" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="301" />
+            <location filename="../../console/ui/main_window.py" line="306" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3309,97 +3314,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="92" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="96" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="149" />
+            <location filename="../../console/ui/sla_panel.py" line="148" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="168" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="192" />
+            <location filename="../../console/ui/sla_panel.py" line="191" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3425,14 +3430,158 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="130" />
+            <location filename="../../console/ui/launch.py" line="136" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="131" />
+            <location filename="../../console/ui/launch.py" line="137" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="81" />
+            <source>Suggested from history ({0} takes the highlighted one, {1} the next)</source>
+            <translation>历史工单智能建议（{0} 采用高亮项，{1} 切换下一项）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="92" />
+            <location filename="../../console/ui/intake/suggestions.py" line="187" />
+            <source>Suggestions appear as the description is typed.</source>
+            <translation>输入诉求描述时将在此显示建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="189" />
+            <source>No suggestion for this text.</source>
+            <translation>此描述暂无建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="194" />
+            <source>rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="194" />
+            <source>learned</source>
+            <translation>学习</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="195" />
+            <source> · urgent</source>
+            <translation> · 紧急</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="196" />
+            <source>{0}. {1}  {2:.0%}
+    {3} · {4} ({5}){6}</source>
+            <translation>{0}. {1}  {2:.0%}
+    {3} · {4}（{5}）{6}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="204" />
+            <source>Model v{0}; units marked 'rule' come from the routing rules.</source>
+            <translation>模型 v{0}；标注“规则”的承办单位来自派单规则。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="223" />
+            <source>Taken: {0}</source>
+            <translation>已采用：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionQualityDialog</name>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="289" />
+            <source>Suggestion quality</source>
+            <translation>智能建议质量</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="294" />
+            <source>Model in use</source>
+            <translation>当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="295" />
+            <source>When trained (held-back recent cases)</source>
+            <translation>训练时（留出的近期工单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="296" />
+            <source>Cases confirmed since</source>
+            <translation>此后确认的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="297" />
+            <source>Taken by agents</source>
+            <translation>坐席采用情况</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="310" />
+            <source>&amp;Retrain now</source>
+            <translation>立即重新训练(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="333" />
+            <source>no cases</source>
+            <translation>无工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="334" />
+            <source>top-1 {0:.1%}, top-3 {1:.1%} of {2} cases</source>
+            <translation>首选准确率 {0:.1%}，前三准确率 {1:.1%}（共 {2} 件）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="340" />
+            <source>not measured</source>
+            <translation>未测量</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="341" />
+            <source>category (first level): {0}</source>
+            <translation>事项分类（一级）：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="343" />
+            <source>unit: {0}</source>
+            <translation>承办单位：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="349" />
+            <source>none yet: train one with 'Retrain now'</source>
+            <translation>尚无模型：请点击“立即重新训练”</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="353" />
+            <source>version {0}, trained {1} on {2} cases</source>
+            <translation>版本 {0}，{1} 基于 {2} 件工单训练</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="361" />
+            <source>{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days</source>
+            <translation>显示建议后保存的 {1} 件工单中采用 {0:.0%}（首选 {2} 件）；近 {3} 天</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="368" />
+            <source>Training in the background…</source>
+            <translation>正在后台训练…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="374" />
+            <source>New model in use (version {0}).</source>
+            <translation>新模型已启用（版本 {0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="377" />
+            <source>The new model was not better on recent cases: kept version {0}.</source>
+            <translation>新模型在近期工单上未优于现有模型：继续使用版本 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="384" />
+            <source>Not trained: {0}</source>
+            <translation>未能训练：{0}</translation>
         </message>
     </context>
     <context>
@@ -4764,82 +4913,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="150" />
+            <location filename="../../console/ui/queue/model.py" line="173" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="151" />
+            <location filename="../../console/ui/queue/model.py" line="174" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="152" />
+            <location filename="../../console/ui/queue/model.py" line="175" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="153" />
+            <location filename="../../console/ui/queue/model.py" line="176" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="154" />
+            <location filename="../../console/ui/queue/model.py" line="177" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="155" />
+            <location filename="../../console/ui/queue/model.py" line="178" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="156" />
+            <location filename="../../console/ui/queue/model.py" line="179" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="157" />
+            <location filename="../../console/ui/queue/model.py" line="180" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="158" />
+            <location filename="../../console/ui/queue/model.py" line="181" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="159" />
+            <location filename="../../console/ui/queue/model.py" line="182" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="160" />
+            <location filename="../../console/ui/queue/model.py" line="183" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="161" />
+            <location filename="../../console/ui/queue/model.py" line="184" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="162" />
+            <location filename="../../console/ui/queue/model.py" line="185" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="163" />
+            <location filename="../../console/ui/queue/model.py" line="186" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="164" />
+            <location filename="../../console/ui/queue/model.py" line="187" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="277" />
+            <location filename="../../console/ui/queue/model.py" line="305" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>

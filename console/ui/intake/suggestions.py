@@ -358,8 +358,7 @@ class SuggestionQualityDialog(QDialog):
         self.labels["recent"].setText(self._figures(f.recent))
         self.labels["accepted"].setText(
             self.tr(
-                "{0:.0%} of {1} cases saved with suggestions shown ({2} the first one), "
-                "last {3} days"
+                "{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days"
             ).format(f.acceptance, f.shown, f.accepted_first, f.recent_days)
         )
         self.loaded.emit(f)
