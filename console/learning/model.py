@@ -157,6 +157,7 @@ class SuggestionModel:
     class_by_level1: dict[str, Counter[str]] = field(default_factory=dict)
     unit_by_level1: dict[str, Counter[str]] = field(default_factory=dict)
     unit_by_category: dict[str, Counter[str]] = field(default_factory=dict)  # full paths
+    path_groups: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     # --- training -----------------------------------------------------------------
     @classmethod
@@ -265,9 +266,9 @@ class SuggestionModel:
             best = name
             if "path" in p:
                 labels, pr = p["path"]
-                under = [i for i, lab in enumerate(labels) if level1(lab) == name]
-                if under:
-                    best = str(labels[max(under, key=lambda i: pr[i])])
+                under = self._paths_under(labels).get(name)
+                if under is not None:
+                    best = str(labels[under[int(np.argmax(pr[under]))]])
             cats.append((best, conf))
         urgency = ranked.get("urgency", ())
         bundles = tuple(
@@ -291,6 +292,15 @@ class SuggestionModel:
             urgency=urgency,
             bundles=bundles,
         )
+
+    def _paths_under(self, labels: np.ndarray) -> dict[str, np.ndarray]:
+        """{first level: indexes of the path head's labels under it} (built once)."""
+        if not self.path_groups:
+            groups: dict[str, list[int]] = defaultdict(list)
+            for i, lab in enumerate(labels):
+                groups[level1(str(lab))].append(i)
+            self.path_groups = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
+        return self.path_groups
 
     @staticmethod
     def _mixed(
