@@ -183,6 +183,10 @@ class SuggestionModel:
             lowercase=False,
         )
         vec.fit(list(words) + [w for w, _ in tax])
+        # the words cut off by max_features: only for introspection, and on a large
+        # history by far the biggest part of the pickled file (scikit-learn's advice)
+        if hasattr(vec, "stop_words_"):
+            del vec.stop_words_
         x_all = vec.transform(words)
         x_tax = vec.transform([w for w, _ in tax]) if tax else None
         model = cls(vectorizer=vec, examples=len(examples))
