@@ -151,8 +151,11 @@ class SuggestionPanel(QGroupBox):
             k = form.unit.findData(item.unit_id)
             if k >= 0:
                 form.unit.setCurrentIndex(k)
-                # taken by the agent: the routing lookup no longer replaces it
-                form._unit_manual = True
+                if item.unit_source == "model":
+                    # the agent took the learned unit: the routing lookup the category
+                    # change starts must not replace it (a rule's unit it would set
+                    # itself, with the rule's co-handling units and note)
+                    form._unit_manual = True
         if item.urgency == "urgent":
             form.urgent.setChecked(True)
 
