@@ -37,9 +37,9 @@ from collections.abc import Callable  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from bench.bulk import bulk_cases, fresh_database  # noqa: E402
+from console.infra import segment  # noqa: E402
 from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.models import Case, KnowledgeArticle  # noqa: E402
-from console.services import segment  # noqa: E402
 from console.services.callers import CallerService  # noqa: E402
 from console.services.duplicates import DuplicateQuery, DuplicateService  # noqa: E402
 from console.services.knowledge import KnowledgeService, article_terms  # noqa: E402

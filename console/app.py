@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from console.services.reports import ReportService
     from console.services.routing import RoutingService
     from console.services.sla import SlaService
+    from console.services.suggestions import SuggestionService
     from console.services.supervision import SupervisionService
     from console.services.units import UnitService
 
@@ -256,6 +257,14 @@ class AppContext:
         from console.services.calls import CallService
 
         return CallService(self.sessions, lambda: self.station)
+
+    # suggestions learned from history: a model file per database in the data dir
+    @cached_property
+    def suggestions(self) -> SuggestionService:
+        from console.learning.store import ModelStore
+        from console.services.suggestions import SuggestionService
+
+        return SuggestionService(self.sessions, ModelStore.for_database(self.masked_url))
 
     # offline outbox (issue 7): this workstation's local store for this database;
     # the replay thread is started by the window (offline.start), stopped by close()

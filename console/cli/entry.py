@@ -14,6 +14,7 @@ python main.py pop --caller NUMBER     hand a ringing call to the running consol
 python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow the phone
 python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)
 python main.py api token|list|revoke|platform|sms-template|sms-opt-out   its credentials
+python main.py suggest train | --text TEXT [--json] | --file F.csv --json   suggestions
 """
 
 from __future__ import annotations
@@ -103,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_serve_parser(sub)
     add_api_parser(sub)
+    from console.cli.suggest import add_parser as add_suggest_parser
+
+    add_suggest_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -271,6 +275,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.api import cmd_api
 
             return cmd_api(args, _url(args))
+        if args.command == "suggest":
+            from console.cli.suggest import cmd_suggest
+
+            return cmd_suggest(args, _url(args))
     except Exception as exc:  # an administrator's command: say what went wrong, plainly
         return report_failure(exc)
     missing = no_display()

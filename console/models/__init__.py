@@ -30,6 +30,7 @@ from console.models.intake import (
     KnowledgeUse,
     RoutingRule,
 )
+from console.models.learning import SuggestionFeedback
 from console.models.loop import CaseAssistState, CaseCallback, SupervisionNotice
 from console.models.offline import OfflineReplay
 from console.models.people import Agent, NumberCounter, Workstation
@@ -66,6 +67,7 @@ __all__ = [
     "SmsOptOut",
     "SmsTemplate",
     "WebhookDelivery",
+    "SuggestionFeedback",
     "CaseConfidentialCaller",
     "CaseFacts",
     "CaseKeywords",

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain.casetypes import OPEN_STATUS_VALUES, Status
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
+from console.infra.segment import similarity
 from console.models import Case, CaseEvent, CaseLink
 from console.services.errors import NotFound
-from console.services.segment import similarity
 
 RECENT_DAYS = 7
 CANDIDATES = 400

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain.clock import now_utc
 from console.domain.hotspots import Hotspot, HotspotCase, group, is_keyword, place_words
 from console.domain.identity import Identity
+from console.infra import segment
 from console.models import Case, CaseKeywords, HotspotReview, MatterCategory, Region
-from console.services import segment
 
 REVIEW_STATUSES = ("confirmed", "dismissed")
 

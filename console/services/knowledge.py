@@ -1,6 +1,6 @@
 """The knowledge base behind the agent: articles searched while the caller talks.
 
-Search segments the query with jieba (``console.services.segment``) and ranks articles
+Search segments the query with jieba (``console.infra.segment``) and ranks articles
 by BM25 over their question, keywords (weighted up) and answer. Each workstation keeps
 an in-memory inverted index, built from the words stored with every article (so nobody
 segments thousands of articles at start-up) and rebuilt when a cheap version query
@@ -25,8 +25,8 @@ from console.domain.clock import local_date, now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.domain.validation import FieldError, text_problem
+from console.infra import segment
 from console.models import KnowledgeArticle, KnowledgeUse
-from console.services import segment
 from console.services.errors import NotFound, StaleWrite, ValidationFailed
 
 QUESTION_WEIGHT = 3

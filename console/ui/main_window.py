@@ -280,6 +280,11 @@ class MainWindow(QMainWindow):
             monitor.triggered.connect(lambda: self.show_monitor(ui))
             self.view_menu.addSeparator()
             self.view_menu.addAction(monitor)
+            from console.ui.intake.suggestions import SuggestionQualityDialog
+
+            quality = QAction(self.tr("Suggestion &quality…"), self)
+            quality.triggered.connect(lambda: SuggestionQualityDialog.show_for(ui, self))
+            self.view_menu.addAction(quality)
         # a handling unit's user starts in its inbox
         self.nav.setCurrentRow(self._keys.index("inbox") if ui.identity.is_unit else 0)
 

@@ -517,132 +517,132 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="132" />
+            <location filename="../../console/ui/intake/form.py" line="133" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="137" />
+            <location filename="../../console/ui/intake/form.py" line="138" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="147" />
+            <location filename="../../console/ui/intake/form.py" line="150" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="162" />
+            <location filename="../../console/ui/intake/form.py" line="165" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="166" />
+            <location filename="../../console/ui/intake/form.py" line="169" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="171" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="129" />
+            <location filename="../../console/ui/intake/form.py" line="130" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="124" />
+            <location filename="../../console/ui/intake/form.py" line="125" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="142" />
+            <location filename="../../console/ui/intake/form.py" line="143" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="153" />
+            <location filename="../../console/ui/intake/form.py" line="156" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="173" />
+            <location filename="../../console/ui/intake/form.py" line="176" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="174" />
+            <location filename="../../console/ui/intake/form.py" line="177" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="186" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="144" />
+            <location filename="../../console/ui/intake/form.py" line="145" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="178" />
+            <location filename="../../console/ui/intake/form.py" line="181" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="186" />
+            <location filename="../../console/ui/intake/form.py" line="189" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="196" />
+            <location filename="../../console/ui/intake/form.py" line="199" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="199" />
+            <location filename="../../console/ui/intake/form.py" line="202" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="205" />
+            <location filename="../../console/ui/intake/form.py" line="208" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="209" />
+            <location filename="../../console/ui/intake/form.py" line="212" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="215" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="213" />
+            <location filename="../../console/ui/intake/form.py" line="216" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="214" />
+            <location filename="../../console/ui/intake/form.py" line="217" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="215" />
+            <location filename="../../console/ui/intake/form.py" line="218" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="383" />
+            <location filename="../../console/ui/intake/form.py" line="387" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="403" />
+            <location filename="../../console/ui/intake/form.py" line="407" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -2194,7 +2194,7 @@
         </message>
         <message>
             <location filename="../../console/ui/main_window.py" line="126" />
-            <location filename="../../console/ui/main_window.py" line="325" />
+            <location filename="../../console/ui/main_window.py" line="330" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
@@ -2300,37 +2300,42 @@
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="363" />
+            <location filename="../../console/ui/main_window.py" line="285" />
+            <source>Suggestion &amp;quality…</source>
+            <translation>智能建议质量(&amp;Q)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="368" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="373" />
+            <location filename="../../console/ui/main_window.py" line="378" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="375" />
+            <location filename="../../console/ui/main_window.py" line="380" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="378" />
+            <location filename="../../console/ui/main_window.py" line="383" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="402" />
+            <location filename="../../console/ui/main_window.py" line="407" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="412" />
+            <location filename="../../console/ui/main_window.py" line="417" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="413" />
+            <location filename="../../console/ui/main_window.py" line="418" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3494,6 +3499,150 @@ Operator console of the 12345 city hotline.</source>
             <location filename="../../console/ui/launch.py" line="438" />
             <source>The demo week is ready: {0} cases.</source>
             <translation>演示周数据已生成：共 {0} 件工单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="81" />
+            <source>Suggested from history ({0} takes the highlighted one, {1} the next)</source>
+            <translation>历史工单智能建议（{0} 采用高亮项，{1} 切换下一项）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="92" />
+            <location filename="../../console/ui/intake/suggestions.py" line="190" />
+            <source>Suggestions appear as the description is typed.</source>
+            <translation>输入诉求描述时将在此显示建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="192" />
+            <source>No suggestion for this text.</source>
+            <translation>此描述暂无建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="197" />
+            <source>rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="197" />
+            <source>learned</source>
+            <translation>学习</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="198" />
+            <source> · urgent</source>
+            <translation> · 紧急</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="199" />
+            <source>{0}. {1}  {2:.0%}
+    {3} · {4} ({5}){6}</source>
+            <translation>{0}. {1}  {2:.0%}
+    {3} · {4}（{5}）{6}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="207" />
+            <source>Model v{0}; units marked 'rule' come from the routing rules.</source>
+            <translation>模型 v{0}；标注“规则”的承办单位来自派单规则。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="226" />
+            <source>Taken: {0}</source>
+            <translation>已采用：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionQualityDialog</name>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="292" />
+            <source>Suggestion quality</source>
+            <translation>智能建议质量</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="297" />
+            <source>Model in use</source>
+            <translation>当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="298" />
+            <source>When trained (held-back recent cases)</source>
+            <translation>训练时（留出的近期工单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="299" />
+            <source>Cases confirmed since</source>
+            <translation>此后确认的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="300" />
+            <source>Taken by agents</source>
+            <translation>坐席采用情况</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="313" />
+            <source>&amp;Retrain now</source>
+            <translation>立即重新训练(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="336" />
+            <source>no cases</source>
+            <translation>无工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="337" />
+            <source>top-1 {0:.1%}, top-3 {1:.1%} of {2} cases</source>
+            <translation>首选准确率 {0:.1%}，前三准确率 {1:.1%}（共 {2} 件）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="343" />
+            <source>not measured</source>
+            <translation>未测量</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="344" />
+            <source>category (first level): {0}</source>
+            <translation>事项分类（一级）：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="346" />
+            <source>unit: {0}</source>
+            <translation>承办单位：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="352" />
+            <source>none yet: train one with 'Retrain now'</source>
+            <translation>尚无模型：请点击“立即重新训练”</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="356" />
+            <source>version {0}, trained {1} on {2} cases</source>
+            <translation>版本 {0}，{1} 基于 {2} 件工单训练</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="364" />
+            <source>{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days</source>
+            <translation>显示建议后保存的 {1} 件工单中采用 {0:.0%}（首选 {2} 件）；近 {3} 天</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="371" />
+            <source>Training in the background…</source>
+            <translation>正在后台训练…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="377" />
+            <source>New model in use (version {0}).</source>
+            <translation>新模型已启用（版本 {0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="380" />
+            <source>The new model was not better on recent cases: kept version {0}.</source>
+            <translation>新模型在近期工单上未优于现有模型：继续使用版本 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="387" />
+            <source>Not trained: {0}</source>
+            <translation>未能训练：{0}</translation>
         </message>
     </context>
     <context>

@@ -30,6 +30,7 @@ TRANSACTIONAL = (
     "exchange_tokens",
     "exchange_platforms",
     "exchange_watermarks",
+    "suggestion_feedback",
     "case_assist_states",
     "supervision_notices",
     "case_callbacks",

@@ -58,6 +58,7 @@ from console.ui.intake.form_base import (
 from console.ui.intake.form_drafts import FormDrafts
 from console.ui.intake.form_saving import FormSaving
 from console.ui.intake.panels import SidePanels
+from console.ui.intake.suggestions import SuggestionPanel
 from console.ui.runner import BackgroundRunner
 
 
@@ -142,6 +143,8 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             self.tr("What the caller asks or reports (the knowledge base searches as you type)")
         )
         self._add(form, "description", self.tr("Descr&iption"), self.description)
+        self.suggestions = SuggestionPanel(self.ctx)  # learned from history (F8 takes one)
+        form.addRow(self.suggestions)
 
         self.class_box = QComboBox()
         self._add(form, "class_code", self.tr("C&lass"), self.class_box)
@@ -253,6 +256,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._tab_order()
 
     def _connect(self) -> None:
+        self.suggestions.attach(self)
         self.type_consult.toggled.connect(self._type_changed)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.district.currentIndexChanged.connect(self._district_changed)
