@@ -66,6 +66,9 @@ SLA_EVENTS_OF: dict[str, tuple[str, ...]] = {
     EventKind.PROGRESS: ("replied_initial",),
     EventKind.REPLIED: ("replied_initial", "replied"),
     EventKind.CLOSED: ("replied_initial", "replied", "closed"),
+    EventKind.FORWARDED: ("dispatched",),
+    EventKind.PRAISED: ("replied_initial", "replied", "closed"),
+    EventKind.HANDED_OFF: ("replied_initial", "replied", "closed"),
 }
 
 

@@ -82,17 +82,22 @@ def test_assisting_unit_has_its_own_steps() -> None:
 
 
 def test_centre_actions() -> None:
-    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_ACCEPT) == Status.CLOSED
-    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_SEND_BACK) == Status.IN_PROGRESS
-    assert lifecycle.centre_action(Status.RETURNED, lifecycle.REDISPATCH) == Status.DISPATCHED
+    centre = [lifecycle.AGENT]
+    A = lifecycle.Action
+    assert lifecycle.decide(A.REVIEW_ACCEPT, Status.REPLIED, centre).to == Status.CLOSED
+    assert lifecycle.decide(A.SEND_BACK, Status.REPLIED, centre).to == Status.IN_PROGRESS
+    assert lifecycle.decide(A.REDISPATCH, Status.RETURNED, centre).to == Status.DISPATCHED
     for status, action in (
-        (Status.IN_PROGRESS, lifecycle.REVIEW_ACCEPT),
-        (Status.RETURNED, lifecycle.REVIEW_SEND_BACK),
-        (Status.REPLIED, lifecycle.REDISPATCH),
-        (Status.CLOSED, lifecycle.REVIEW_ACCEPT),
+        (Status.IN_PROGRESS, A.REVIEW_ACCEPT),
+        (Status.RETURNED, A.SEND_BACK),
+        (Status.REPLIED, A.REDISPATCH),
+        (Status.CLOSED, A.REVIEW_ACCEPT),
     ):
         with pytest.raises(StepRefused):
-            lifecycle.centre_action(status, action)
+            lifecycle.decide(action, status, centre)
+    with pytest.raises(StepRefused) as e:  # a unit does not review its own result
+        lifecycle.decide(A.REVIEW_ACCEPT, Status.REPLIED, [lifecycle.LEAD])
+    assert e.value.code == "forbidden"
 
 
 def test_reasons_required() -> None:
