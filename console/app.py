@@ -104,6 +104,12 @@ class AppContext:
         self.units = UnitService(self.sessions, lambda: self.calendar, lambda: self.station)
         self.callbacks = CallbackService(self.sessions, lambda: self.calendar, lambda: self.station)
         self.supervision = SupervisionService(self.sessions, lambda: self.station)
+        # one lifecycle: every action on a case, asked of the state machine
+        from console.services.lifecycle import LifecycleService
+
+        self.lifecycle = LifecycleService(
+            self.sessions, lambda: self.calendar, lambda: self.station
+        )
         # concurrent edits (issue 7): editing a saved case against the version it read
         from console.services.case_edit import CaseEditService
 
