@@ -33,9 +33,7 @@ from console.models import (
     SupervisionNotice,
 )
 from console.services.errors import NotFound
-from console.services.lifecycle import (
-    Params,
-    apply,
+from console.services.casework import (
     case_events,
     escalate_if_bounced,
     lock_case,
@@ -43,6 +41,7 @@ from console.services.lifecycle import (
     touch,
     unit_name,
 )
+from console.services.lifecycle import Params, apply
 
 __all__ = [
     "InboxRow", "MilestoneDue", "Notice", "Refused", "StepResult", "UnitCase", "UnitRef",
