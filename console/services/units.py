@@ -32,7 +32,6 @@ from console.models import (
     HandlingUnit,
     SupervisionNotice,
 )
-from console.services.errors import NotFound
 from console.services.casework import (
     case_events,
     escalate_if_bounced,
@@ -41,6 +40,7 @@ from console.services.casework import (
     touch,
     unit_name,
 )
+from console.services.errors import NotFound
 from console.services.lifecycle import Params, apply
 
 __all__ = [
