@@ -9,6 +9,7 @@ python main.py db roles                group roles and grants (central PostgreSQ
 python main.py db add-agent|disable-agent|list-agents   per-person database accounts
 python main.py seed --demo             fill a database with a realistic demo week
 python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
+python main.py [--user NAME] case show|do|new ...        a case's lifecycle
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.report import add_parser as add_report_parser
 
     add_report_parser(sub)
+    from console.cli.case import add_parser as add_case_parser
+
+    add_case_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -200,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.imports import cmd_import
 
             return cmd_import(args, _url(args))
+        if args.command == "case":
+            from console.cli.case import cmd_case
+
+            return cmd_case(args, _url(args))
         if args.command == "report":
             from console.cli.report import cmd_report
 

@@ -314,6 +314,7 @@ class CaseEditService:
                 case.urgency,
                 case.channel_code,
                 case.class_code,
+                case.sub_type,
             )
         except LookupError:
             return None

@@ -117,6 +117,7 @@ class CaseService:
                 draft.urgency,
                 draft.channel_code,
                 draft.class_code,
+                draft.sub_type,
             )
             case = Case(
                 uuid=case_uuid or uuidlib.uuid4(),

@@ -515,7 +515,12 @@ class ImportService:
 
         class_code = CLASS_OF_LEVEL1.get(m.category, DEFAULT_CLASS)
         policy = choose_policy(
-            current_policies(s), CaseType.DEMAND, Urgency.NORMAL, channel_code, class_code
+            current_policies(s),
+            CaseType.DEMAND,
+            Urgency.NORMAL,
+            channel_code,
+            class_code,
+            SubType.HELP,
         )
         description = m.body or m.title
         case = Case(

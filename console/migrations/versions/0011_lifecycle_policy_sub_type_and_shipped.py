@@ -1,0 +1,39 @@
+"""lifecycle: SLA policies match on sub-type; shipped defaults told apart from edits
+
+- ``sla_policies.match_sub_type``: a policy may name the sub-type it applies to
+  (Guangdong's limits differ between help/suggestion and complaint/report).
+- ``sla_policies.shipped``: the version came from the reference data, not from an
+  administrator's save; the seeder replaces only shipped versions with newer defaults.
+  Every existing version 1 was seeded, so it is marked shipped.
+
+The new statuses (archived, invalid, merged) and event kinds are plain strings in the
+existing columns: no schema change.
+
+Revision ID: 0011
+Revises: 0009
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0011"
+down_revision: str | Sequence[str] | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("sla_policies") as batch:
+        batch.add_column(sa.Column("match_sub_type", sa.String(16), nullable=True))
+        batch.add_column(sa.Column("shipped", sa.Boolean(), nullable=False, server_default="0"))
+    op.execute(sa.text("UPDATE sla_policies SET shipped = :t WHERE version = 1").bindparams(t=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("sla_policies") as batch:
+        batch.drop_column("shipped")
+        batch.drop_column("match_sub_type")
