@@ -94,7 +94,7 @@ def parties_of(
         return frozenset()
     out = {role} if role in CENTRE else set()
     target = acting_unit if acting_unit is not None else lead_unit
-    if target is not None and target == lead_unit:
+    if target == lead_unit:  # (no unit yet: a unit's step is then refused by status)
         out.add(LEAD)
     elif target is not None and target in co:
         out.add(ASSIST)

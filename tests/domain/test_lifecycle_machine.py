@@ -123,7 +123,10 @@ def test_parties_of_a_person() -> None:
         L.ADMIN,
         L.ASSIST,
     }
-    assert L.parties_of("supervisor", None, lead_unit=None) == {L.SUPERVISOR}
+    assert L.parties_of("supervisor", None, lead_unit=None) == {L.SUPERVISOR, L.LEAD}
+    with pytest.raises(Refused) as e:  # not yet with a unit: refused by status, not role
+        L.decide(A.ACCEPT, Status.RECEIVED, L.parties_of("admin", None, lead_unit=None))
+    assert e.value.code == "not_allowed"
 
 
 def test_needs() -> None:
