@@ -430,7 +430,11 @@ class ImportService:
         channel_code: str = DEFAULT_CHANNEL,
         progress: Callable[[int, int], None] | None = None,
         batch: int = 200,
+        triage: bool = False,
     ) -> ImportReport:
+        """``triage``: every message becomes a received case to triage, even one the
+        export shows answered (that answer is kept in the ``created`` event as
+        ``web_answer``); otherwise an answered message is imported closed."""
         path = Path(path)
         if not path.is_file():
             raise ImportFailed(f"no such file: {path}")
@@ -471,7 +475,7 @@ class ImportService:
                     try:
                         with s.begin_nested():
                             case_id = self._add_case(
-                                s, m, who, station, channel_code, level1, path.name, now
+                                s, m, who, station, channel_code, level1, path.name, now, triage
                             )
                     except IntegrityError:  # imported by someone else meanwhile
                         already += 1
@@ -508,6 +512,7 @@ class ImportService:
         level1: dict[str, int],
         source: str,
         now: datetime,
+        triage: bool = False,
     ) -> int:
         from console.domain.sla import choose_policy
         from console.services.reference import current_policies
@@ -549,7 +554,9 @@ class ImportService:
         s.flush()
         detail = {"number": case.number, "imported": source, "message_id": m.message_id}
         events = [(EventKind.CREATED, m.at, detail)]
-        if m.answer:
+        if m.answer and triage:
+            detail["web_answer"] = m.answer
+        elif m.answer:
             closed = max(m.answered_at or m.at, m.at)
             case.answer = m.answer
             case.status = Status.CLOSED
