@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.services.errors import Conflict, ServiceError
-from console.services.units import Refused
+from console.domain.errors import Refused, UserError
+from console.services.errors import Conflict
 from console.ui.messages import Messages
 
 
@@ -61,7 +61,7 @@ def notice_kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
-def refusal_text(exc: ServiceError) -> str:
+def refusal_text(exc: UserError) -> str:
     if isinstance(exc, Conflict):
         return QCoreApplication.translate(
             "loop", "Someone else changed this case meanwhile: the list is reloaded, try again."
@@ -94,13 +94,62 @@ def refusal_text(exc: ServiceError) -> str:
         "fault_needs_unsatisfied": QCoreApplication.translate(
             "loop", "Unit fault applies only to an unsatisfied citizen."
         ),
+        "consultation_only": QCoreApplication.translate(
+            "loop", "Only a consultation is forwarded for an answer: dispatch a demand."
+        ),
+        "callback_due": QCoreApplication.translate(
+            "loop", "The callback is still due: call the citizen before archiving."
+        ),
+        "merge_self": QCoreApplication.translate("loop", "A case cannot be merged into itself."),
+        "merge_target": QCoreApplication.translate(
+            "loop", "That case is merged, invalid or archived: merge into the case it leads to."
+        ),
+        "archived": QCoreApplication.translate("loop", "This case is archived: it is read-only."),
     }
-    return texts.get(exc.code, str(exc))
+    if exc.code in texts:
+        return texts[exc.code]
+    return exc.text(lambda m: QCoreApplication.translate("refusal", m))
+
+
+def action_name(action: str) -> str:
+    """The name of a lifecycle action (console.domain.lifecycle.Action) on its button."""
+    t = QCoreApplication.translate
+    names = {
+        "dispatch": t("loop", "Dispatch"),
+        "answer_close": t("loop", "Answer and close"),
+        "forward": t("loop", "Forward for an answer"),
+        "merge": t("loop", "Merge into a case"),
+        "invalid": t("loop", "Mark invalid"),
+        "thanks": t("loop", "Record thanks"),
+        "handoff": t("loop", "Emergency hand-off"),
+        "accept": t("loop", "Acknowledge"),
+        "contact": t("loop", "Citizen contacted"),
+        "on_scene": t("loop", "On scene"),
+        "progress": t("loop", "Progress note"),
+        "reply": t("loop", "Report result"),
+        "return": t("loop", "Return to the centre"),
+        "request_extension": t("loop", "Request extension"),
+        "approve_extension": t("loop", "Approve extension"),
+        "refuse_extension": t("loop", "Refuse extension"),
+        "review_accept": t("loop", "Accept the result"),
+        "send_back": t("loop", "Send back"),
+        "accept_return": t("loop", "Accept the return"),
+        "refuse_return": t("loop", "Refuse the return"),
+        "redispatch": t("loop", "Re-dispatch"),
+        "callback": t("loop", "Callback verdict"),
+        "callback_unreached": t("loop", "Citizen not reached"),
+        "reopen": t("loop", "Reopen"),
+        "archive": t("loop", "Archive"),
+        "remind": t("loop", "Remind the unit"),
+        "supervise": t("loop", "Supervision order"),
+        "escalate": t("loop", "Escalate"),
+    }
+    return names.get(action, action)
 
 
 def report_failure(messages: Messages, exc: BaseException) -> None:
     """A refusal is a warning the user can act on; anything else goes the usual way."""
-    if isinstance(exc, ServiceError):
+    if isinstance(exc, UserError):
         messages.warning(refusal_text(exc))
     else:
         messages.error(exc)
