@@ -66,10 +66,10 @@ def test_a_web_message_triaged_and_archived_through_the_case_view(
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.loaded >= 1, timeout=10_000)
-    bar = view.actions
+    bar = view.action_bar
     # exactly the state machine's actions for an administrator on a received demand
-    expected = [r.action for r in L.available("received", [L.ADMIN, L.LEAD],
-                                              L.Facts(case_type="demand", sub_type="help"))]  # fmt: skip
+    facts = L.Facts(case_type="demand", sub_type="help")
+    expected = [r.action for r in L.available("received", [L.ADMIN, L.LEAD], facts)]
     assert list(bar.buttons) == expected
     assert "dispatch" in expected and "forward" not in expected
     assert bar.buttons["dispatch"].shortcut().toString() == "Ctrl+D"

@@ -87,16 +87,16 @@ class CaseViewDialog(QDialog):
         )
         self.edit_button.clicked.connect(self.edit)
         self.editor: QDialog | None = None
-        self.actions = ActionBar(ctx, self)
-        self.actions.acted.connect(self.reload)
+        self.action_bar = ActionBar(ctx, self)
+        self.action_bar.acted.connect(self.reload)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.actions)
+        lay.addWidget(self.action_bar)
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
         lay.addWidget(self.description)
         self.sla = SlaPanel(ctx, case_id, self)
         self.sla.changed.connect(self.reload)
-        self.actions.acted.connect(self.sla.reload)
+        self.action_bar.acted.connect(self.sla.reload)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sla, self.tr("Deadlines"))
         self.tabs.addTab(self.history, self.tr("History"))
@@ -140,7 +140,7 @@ class CaseViewDialog(QDialog):
     def _show_both(self, got: tuple[CaseDetail, CaseSheet]) -> None:
         detail, sheet = got
         self.sheet = sheet
-        self.actions.set_sheet(sheet)
+        self.action_bar.set_sheet(sheet)
         self.edit_button.setEnabled(sheet.status != "archived")
         self._show(detail)
         self.loaded += 1
