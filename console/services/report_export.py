@@ -129,6 +129,7 @@ METRIC_NAMES_ZH = {
     "resolution_rate": "解决率",
     "avg_response_hours": "平均响应时长（小时）",
     "return_rate": "退单率",
+    "improper_return_rate": "不当退单率",
     "extension_rate": "延期率",
 }
 FORMULAS_ZH = {
@@ -141,8 +142,10 @@ FORMULAS_ZH = {
     " ÷ 已办结或原时限已到的派单诉求数",
     "satisfaction_rate": "最近一次回访为满意或基本满意的工单数 ÷ 有回访结果的工单数",
     "resolution_rate": "最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数",
-    "avg_response_hours": "∑（主办单位首次签收时间 − 派单时间，小时）÷ 已签收的派单诉求数",
+    "avg_response_hours": "∑（每轮派单后主办单位首次签收时间 − 该轮派单时间，小时）"
+    "÷ 已签收的派单轮次数",
     "return_rate": "至少退单一次的派单诉求数 ÷ 派单诉求数",
+    "improper_return_rate": "退单被中心驳回（不当退单）的派单诉求数 ÷ 派单诉求数",
     "extension_rate": "获批延期的派单诉求数 ÷ 派单诉求数",
 }
 CASE_TYPES_ZH = {"consultation": "咨询", "demand": "诉求"}

@@ -36,6 +36,7 @@ def metric_title(key: str) -> str:
         "resolution_rate": QCoreApplication.translate("reports", "Resolution rate"),
         "avg_response_hours": QCoreApplication.translate("reports", "Avg. response (h)"),
         "return_rate": QCoreApplication.translate("reports", "Return rate"),
+        "improper_return_rate": QCoreApplication.translate("reports", "Improper return rate"),
         "extension_rate": QCoreApplication.translate("reports", "Extension rate"),
     }
     return titles[key]
@@ -73,14 +74,17 @@ def metric_formula(key: str) -> str:
         ),
         "avg_response_hours": QCoreApplication.translate(
             "reports",
-            "Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched "
-            "demands acknowledged",
+            "Σ hours from each dispatch to the lead unit's first acknowledgement after it ÷ "
+            "dispatch rounds acknowledged",
         ),
         "return_rate": QCoreApplication.translate(
             "reports", "dispatched demands returned at least once ÷ dispatched demands"
         ),
         "extension_rate": QCoreApplication.translate(
             "reports", "dispatched demands with an approved extension ÷ dispatched demands"
+        ),
+        "improper_return_rate": QCoreApplication.translate(
+            "reports", "dispatched demands with a return the centre refused ÷ dispatched demands"
         ),
     }
     return formulas[key]
