@@ -62,6 +62,7 @@ class QueueView(StrEnum):
     OPEN = "open"  # every open case
     MINE = "mine"  # open cases assigned to me
     UNASSIGNED = "unassigned"  # the team queue: open, nobody holds it (of my team if set)
+    TO_TRIAGE = "to_triage"  # received (saved, imported) or returned: the centre decides
     AWAITING_UNIT = "awaiting_unit"  # dispatched, not yet acknowledged by the unit
     CALLBACKS = "callbacks"  # closed demands waiting for the callback (回访)
     DUE_SOON = "due_soon"  # open, next deadline within DUE_SOON_WINDOW
@@ -220,6 +221,8 @@ def view_filter(query: QueueQuery, now: datetime) -> ColumnElement[bool]:
         case QueueView.UNASSIGNED:
             cond = and_(is_open, Case.assignee_id.is_(None))
             return and_(cond, Case.class_code == query.team) if query.team else cond
+        case QueueView.TO_TRIAGE:
+            return and_(is_open, Case.status.in_([Status.RECEIVED.value, Status.RETURNED.value]))
         case QueueView.AWAITING_UNIT:
             return and_(is_open, Case.status == Status.DISPATCHED)
         case QueueView.CALLBACKS:

@@ -20,6 +20,7 @@ from console.models import Agent, Case, CaseEvent, ImportedMessage
 from console.services.errors import Refused
 from console.services.lifecycle import LifecycleService
 from console.services.numbers import register_workstation
+from console.services.queue import QueueQuery, QueueService, QueueView
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "web-answered.xlsx"
 UNITS = ("佛山市生态环境局南海分局", "南海区人民政府", "桂城街道办事处")
@@ -74,6 +75,8 @@ def test_every_web_message_is_triaged_and_archived(
         admin = s.scalars(select(Agent).where(Agent.username == "admin")).one()
         who = Identity(admin.id, admin.username, admin.display_name, admin.role)
     assert len(rows) == 120 and {r.status for r in rows} == {Status.RECEIVED}
+    triage = QueueQuery(view=QueueView.TO_TRIAGE)
+    assert QueueService(sessions).count(triage) == 120  # the queue's "to triage" view
     station = register_workstation(sessions, "w")
     life = LifecycleService(sessions, WorkCalendar, lambda: station)
     first = rows[0].number
@@ -97,6 +100,7 @@ def test_every_web_message_is_triaged_and_archived(
     with sessions() as s:
         statuses = Counter(s.scalars(select(Case.status)))
     assert statuses == {Status.ARCHIVED: 120}
+    assert QueueService(sessions).count(triage) == 0
     assert {"dispatch", "answer_close", "merge", "invalid", "refuse_return",
             "accept_return"} <= set(used)  # fmt: skip
     # archived cases are read-only

@@ -262,6 +262,7 @@ class QueueScreen(QWidget):
         views = [
             (QueueView.MINE, self.tr("My cases")),
             (QueueView.UNASSIGNED, self.tr("Team queue (unassigned)")),
+            (QueueView.TO_TRIAGE, self.tr("To triage (received, returned)")),
             (QueueView.AWAITING_UNIT, self.tr("Dispatched, awaiting unit")),
             (QueueView.CALLBACKS, self.tr("Callbacks due")),
             (QueueView.DUE_SOON, self.tr("Due soon")),
