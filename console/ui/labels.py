@@ -18,6 +18,9 @@ def status_name(code: str) -> str:
         "returned": QCoreApplication.translate("labels", "Returned by unit"),
         "closed": QCoreApplication.translate("labels", "Closed"),
         "visited": QCoreApplication.translate("labels", "Callback done"),
+        "archived": QCoreApplication.translate("labels", "Archived"),
+        "invalid": QCoreApplication.translate("labels", "Invalid"),
+        "merged": QCoreApplication.translate("labels", "Merged"),
     }
     return names.get(code, code)
 
@@ -90,6 +93,15 @@ def event_name(kind: str) -> str:
         "callback_attempt": QCoreApplication.translate("labels", "Callback: not reached"),
         "reopened": QCoreApplication.translate("labels", "Reopened"),
         "edited": QCoreApplication.translate("labels", "Case edited"),
+        "forwarded": QCoreApplication.translate("labels", "Forwarded for an answer"),
+        "merged": QCoreApplication.translate("labels", "Merged into another case"),
+        "merged_in": QCoreApplication.translate("labels", "Another case merged into this one"),
+        "invalidated": QCoreApplication.translate("labels", "Marked invalid"),
+        "praised": QCoreApplication.translate("labels", "Thanks recorded for the unit"),
+        "handed_off": QCoreApplication.translate("labels", "Handed off to emergency services"),
+        "return_accepted": QCoreApplication.translate("labels", "Return accepted"),
+        "return_refused": QCoreApplication.translate("labels", "Return refused (improper)"),
+        "archived": QCoreApplication.translate("labels", "Archived"),
     }
     return names.get(kind, kind)
 

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ActionBar</name>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="201" />
+            <source>Archived: the case is read-only.</source>
+            <extracomment>asks what an action needs; tests replace it. None: cancelled</extracomment>
+            <translation>已归档：工单只读。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="203" />
+            <source>Nothing for you to do on this case now.</source>
+            <translation>当前没有您可以对此工单执行的操作。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="247" />
+            <source>Case {0}: {1}.</source>
+            <translation>工单 {0}：{1}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="70" />
+            <source>Unit:</source>
+            <extracomment>actions that take an optional note besides what they need</extracomment>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="80" />
+            <source>Co-handling units:</source>
+            <translation>协办单位：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="83" />
+            <source>the number of the case it repeats</source>
+            <translation>所重复的工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="84" />
+            <source>Merge into:</source>
+            <translation>合并到：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="89" />
+            <source>Until (end of day):</source>
+            <translation>延至（当日结束）：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="93" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="94" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="95" />
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="98" />
+            <source>Solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="100" />
+            <source>The unit is at fault (reopens the case)</source>
+            <translation>承办单位责任（重办）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="101" />
+            <source>Citizen:</source>
+            <translation>市民评价：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="108" />
+            <source>Required: the reason, answer or result</source>
+            <translation>必填：理由、答复或办理结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="110" />
+            <source>Note (optional)</source>
+            <translation>备注（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/action_bar.py" line="112" />
+            <source>Text:</source>
+            <translation>内容：</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleModel</name>
         <message>
             <location filename="../../console/ui/intake/kb_admin.py" line="65" />
@@ -501,263 +594,263 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="169" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
+            <location filename="../../console/ui/intake/form.py" line="171" />
             <source>C&amp;onsultation</source>
             <translation>咨询(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="172" />
             <source>De&amp;mand</source>
             <translation>诉求(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="184" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="196" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="222" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="224" />
             <source>Street, number, landmark</source>
             <translation>街道、门牌号、标志性建筑</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="224" />
+            <location filename="../../console/ui/intake/form.py" line="225" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="159" />
+            <location filename="../../console/ui/intake/form.py" line="160" />
             <source>Anon&amp;ymous</source>
             <translation>匿名(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="149" />
+            <location filename="../../console/ui/intake/form.py" line="150" />
             <source>Mobile or landline, e.g. 0757-83381234</source>
             <translation>手机或固定电话，如 0757-83381234</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="151" />
             <source>Confidential caller (unit never sees who called)</source>
             <translation>来电人信息保密（承办单位看不到来电人身份）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="157" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="190" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="203" />
+            <location filename="../../console/ui/intake/form.py" line="204" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="229" />
+            <location filename="../../console/ui/intake/form.py" line="230" />
             <source>18-character unified social credit code</source>
             <translation>18 位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="231" />
+            <location filename="../../console/ui/intake/form.py" line="232" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="232" />
+            <location filename="../../console/ui/intake/form.py" line="233" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="246" />
+            <location filename="../../console/ui/intake/form.py" line="247" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="193" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="237" />
+            <location filename="../../console/ui/intake/form.py" line="238" />
             <source>&amp;Urgent matter (contact 1 h, on scene 2 h, feedback 1 working day, result 3 working days)</source>
             <translation>紧急事项(&amp;U)（1小时内联系、2小时内到场、1个工作日内初步反馈、3个工作日内办结反馈）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="241" />
+            <location filename="../../console/ui/intake/form.py" line="242" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="249" />
+            <location filename="../../console/ui/intake/form.py" line="250" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="259" />
+            <location filename="../../console/ui/intake/form.py" line="260" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="262" />
+            <location filename="../../console/ui/intake/form.py" line="263" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="268" />
+            <location filename="../../console/ui/intake/form.py" line="269" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="272" />
+            <location filename="../../console/ui/intake/form.py" line="273" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="275" />
+            <location filename="../../console/ui/intake/form.py" line="276" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="277" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="278" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="279" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="293" />
+            <location filename="../../console/ui/intake/form.py" line="294" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="301" />
+            <location filename="../../console/ui/intake/form.py" line="302" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="308" />
+            <location filename="../../console/ui/intake/form.py" line="309" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="310" />
-            <location filename="../../console/ui/intake/form.py" line="689" />
+            <location filename="../../console/ui/intake/form.py" line="311" />
+            <location filename="../../console/ui/intake/form.py" line="705" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="314" />
+            <location filename="../../console/ui/intake/form.py" line="315" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
+            <location filename="../../console/ui/intake/form.py" line="316" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="321" />
+            <location filename="../../console/ui/intake/form.py" line="322" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="328" />
+            <location filename="../../console/ui/intake/form.py" line="329" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="330" />
+            <location filename="../../console/ui/intake/form.py" line="331" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="340" />
+            <location filename="../../console/ui/intake/form.py" line="341" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="346" />
+            <location filename="../../console/ui/intake/form.py" line="347" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="518" />
+            <location filename="../../console/ui/intake/form.py" line="519" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="529" />
+            <location filename="../../console/ui/intake/form.py" line="530" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="533" />
+            <location filename="../../console/ui/intake/form.py" line="534" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="554" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="610" />
+            <location filename="../../console/ui/intake/form.py" line="611" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="672" />
+            <location filename="../../console/ui/intake/form.py" line="694" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="693" />
+            <location filename="../../console/ui/intake/form.py" line="709" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="697" />
+            <location filename="../../console/ui/intake/form.py" line="713" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="751" />
+            <location filename="../../console/ui/intake/form.py" line="767" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -767,37 +860,37 @@
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1125" />
+            <location filename="../../console/ui/intake/form.py" line="1121" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1139" />
+            <location filename="../../console/ui/intake/form.py" line="1135" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1144" />
+            <location filename="../../console/ui/intake/form.py" line="1140" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1148" />
+            <location filename="../../console/ui/intake/form.py" line="1144" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1158" />
+            <location filename="../../console/ui/intake/form.py" line="1154" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1162" />
+            <location filename="../../console/ui/intake/form.py" line="1158" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1164" />
+            <location filename="../../console/ui/intake/form.py" line="1160" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -805,144 +898,149 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/queue/case_view.py" line="46" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/queue/case_view.py" line="52" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/queue/case_view.py" line="53" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/queue/case_view.py" line="54" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
+            <location filename="../../console/ui/queue/case_view.py" line="55" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/queue/case_view.py" line="56" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/queue/case_view.py" line="57" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/queue/case_view.py" line="58" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/queue/case_view.py" line="59" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/queue/case_view.py" line="60" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/queue/case_view.py" line="61" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/queue/case_view.py" line="62" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/queue/case_view.py" line="63" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/queue/case_view.py" line="64" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/queue/case_view.py" line="65" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/queue/case_view.py" line="66" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="78" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="78" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/queue/case_view.py" line="78" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/queue/case_view.py" line="86" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/queue/case_view.py" line="95" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/queue/case_view.py" line="101" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/queue/case_view.py" line="102" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="130" />
+            <location filename="../../console/ui/queue/case_view.py" line="151" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="142" />
+            <location filename="../../console/ui/queue/case_view.py" line="163" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="172" />
+            <location filename="../../console/ui/queue/case_view.py" line="193" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="174" />
+            <location filename="../../console/ui/queue/case_view.py" line="195" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="177" />
+            <location filename="../../console/ui/queue/case_view.py" line="198" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/case_view.py" line="200" />
+            <source>This case is archived: it is read-only.</source>
+            <translation>此工单已归档，只读。</translation>
         </message>
     </context>
     <context>
@@ -961,37 +1059,37 @@
     <context>
         <name>CasesModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="177" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="177" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="177" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="173" />
+            <location filename="../../console/ui/reports/models.py" line="177" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="178" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="178" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="174" />
+            <location filename="../../console/ui/reports/models.py" line="178" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
@@ -1069,27 +1167,27 @@
         <name>CentreScreen</name>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="47" />
-            <location filename="../../console/ui/loop/centre.py" line="89" />
-            <location filename="../../console/ui/loop/centre.py" line="117" />
-            <location filename="../../console/ui/loop/centre.py" line="129" />
+            <location filename="../../console/ui/loop/centre.py" line="95" />
+            <location filename="../../console/ui/loop/centre.py" line="123" />
+            <location filename="../../console/ui/loop/centre.py" line="135" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="48" />
-            <location filename="../../console/ui/loop/centre.py" line="122" />
+            <location filename="../../console/ui/loop/centre.py" line="128" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="49" />
-            <location filename="../../console/ui/loop/centre.py" line="119" />
+            <location filename="../../console/ui/loop/centre.py" line="125" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="50" />
-            <location filename="../../console/ui/loop/centre.py" line="121" />
+            <location filename="../../console/ui/loop/centre.py" line="127" />
             <source>Due</source>
             <translation>截止时间</translation>
         </message>
@@ -1114,222 +1212,252 @@
             <translation>重新派单至(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="70" />
+            <location filename="../../console/ui/loop/centre.py" line="71" />
+            <source>Accept re&amp;turn</source>
+            <translation>同意退单(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="73" />
+            <source>Refuse return (&amp;improper)…</source>
+            <translation>驳回退单（不当退单）(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="75" />
             <source>&amp;Escalate…</source>
             <translation>提交值班长(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="72" />
+            <location filename="../../console/ui/loop/centre.py" line="77" />
             <source>&amp;Open case…</source>
             <translation>查看工单(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="90" />
+            <location filename="../../console/ui/loop/centre.py" line="96" />
             <source>Time limit</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="91" />
+            <location filename="../../console/ui/loop/centre.py" line="97" />
             <source>Requested deadline</source>
             <translation>申请延至</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="92" />
+            <location filename="../../console/ui/loop/centre.py" line="98" />
             <source>Asked at</source>
             <translation>申请时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="93" />
+            <location filename="../../console/ui/loop/centre.py" line="99" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="97" />
+            <location filename="../../console/ui/loop/centre.py" line="103" />
             <source>A&amp;pprove</source>
             <translation>同意延期(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="99" />
+            <location filename="../../console/ui/loop/centre.py" line="105" />
             <source>Re&amp;fuse…</source>
             <translation>不同意(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="111" />
+            <location filename="../../console/ui/loop/centre.py" line="117" />
             <source>To review</source>
             <translation>待审核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="112" />
+            <location filename="../../console/ui/loop/centre.py" line="118" />
             <source>Extension requests</source>
             <translation>延期申请</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="118" />
+            <location filename="../../console/ui/loop/centre.py" line="124" />
             <source>Unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="120" />
+            <location filename="../../console/ui/loop/centre.py" line="126" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="128" />
+            <location filename="../../console/ui/loop/centre.py" line="134" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="130" />
+            <location filename="../../console/ui/loop/centre.py" line="136" />
             <source>From</source>
             <translation>发起人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="131" />
+            <location filename="../../console/ui/loop/centre.py" line="137" />
             <source>Text</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="135" />
+            <location filename="../../console/ui/loop/centre.py" line="141" />
             <source>Re&amp;mind unit…</source>
             <translation>催办(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="137" />
+            <location filename="../../console/ui/loop/centre.py" line="143" />
             <source>Super&amp;vision order…</source>
             <translation>督办(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="139" />
+            <location filename="../../console/ui/loop/centre.py" line="145" />
             <source>&amp;Close escalation</source>
             <translation>处理完毕(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="144" />
+            <location filename="../../console/ui/loop/centre.py" line="150" />
             <source>Overdue cases with units</source>
             <translation>承办单位超时工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="151" />
+            <location filename="../../console/ui/loop/centre.py" line="157" />
             <source>Escalations</source>
             <translation>提级处理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="154" />
+            <location filename="../../console/ui/loop/centre.py" line="160" />
             <source>Supervision</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="183" />
+            <location filename="../../console/ui/loop/centre.py" line="189" />
             <source>Level (1: the centre, 2: the city's leadership)</source>
             <translation>督办级别（1：中心督办，2：市领导督办）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="212" />
+            <location filename="../../console/ui/loop/centre.py" line="218" />
             <source>To review ({0})</source>
             <translation>待审核（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="213" />
+            <location filename="../../console/ui/loop/centre.py" line="219" />
             <source>Extension requests ({0})</source>
             <translation>延期申请（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="216" />
+            <location filename="../../console/ui/loop/centre.py" line="222" />
             <source>Supervision ({0})</source>
             <translation>督办（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <location filename="../../console/ui/loop/centre.py" line="255" />
             <source>Send back</source>
             <translation>退回重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <location filename="../../console/ui/loop/centre.py" line="255" />
             <source>What the unit must do again, and why</source>
             <translation>请写明退回原因及需补充办理的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="253" />
+            <location filename="../../console/ui/loop/centre.py" line="262" />
             <source>Case {0} closed: due its callback.</source>
             <translation>工单 {0} 已办结，待回访。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="254" />
+            <location filename="../../console/ui/loop/centre.py" line="263" />
             <source>Case {0} sent back to the unit.</source>
             <translation>工单 {0} 已退回承办单位重新办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="264" />
+            <location filename="../../console/ui/loop/centre.py" line="274" />
+            <source>Refuse the return</source>
+            <translation>驳回退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <source>Why the case is the unit's (counted as an improper return)</source>
+            <translation>为何属于该单位职责（计为不当退单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="283" />
+            <source>Case {0}: return accepted, to triage again.</source>
+            <translation>工单 {0}：已同意退单，重新分拨。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <source>Case {0} goes back to the unit (improper return).</source>
+            <translation>工单 {0} 已退回承办单位（不当退单）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="296" />
             <source>Case {0} dispatched to {1}.</source>
             <translation>工单 {0} 已派往{1}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <location filename="../../console/ui/loop/centre.py" line="303" />
             <source>Escalate</source>
             <translation>提交值班长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <location filename="../../console/ui/loop/centre.py" line="303" />
             <source>Why a supervisor must look</source>
             <translation>需要值班长处理的原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <location filename="../../console/ui/loop/centre.py" line="307" />
             <source>Case {0} escalated to the supervisors.</source>
             <translation>工单 {0} 已提交值班长。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <location filename="../../console/ui/loop/centre.py" line="316" />
             <source>Refuse extension</source>
             <translation>不同意延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <location filename="../../console/ui/loop/centre.py" line="316" />
             <source>Why it is refused</source>
             <translation>不同意的理由</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="290" />
+            <location filename="../../console/ui/loop/centre.py" line="322" />
             <source>Extension of case {0} approved.</source>
             <translation>工单 {0} 的延期申请已同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="291" />
+            <location filename="../../console/ui/loop/centre.py" line="323" />
             <source>Extension of case {0} refused.</source>
             <translation>工单 {0} 的延期申请未获同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <location filename="../../console/ui/loop/centre.py" line="331" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <location filename="../../console/ui/loop/centre.py" line="331" />
             <source>Remind unit</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="300" />
+            <location filename="../../console/ui/loop/centre.py" line="332" />
             <source>Message to {0}</source>
             <translation>发给{0}的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="310" />
+            <location filename="../../console/ui/loop/centre.py" line="342" />
             <source>Supervision order sent to {0}.</source>
             <translation>已向{0}发出督办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="314" />
+            <location filename="../../console/ui/loop/centre.py" line="346" />
             <source>Please handle.</source>
             <translation>请尽快办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="315" />
+            <location filename="../../console/ui/loop/centre.py" line="347" />
             <source>Reminder sent to {0}.</source>
             <translation>已向{0}发出催办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="323" />
+            <location filename="../../console/ui/loop/centre.py" line="355" />
             <source>Escalation closed.</source>
             <translation>已处理完毕。</translation>
         </message>
@@ -1430,7 +1558,7 @@
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="58" />
+            <location filename="../../console/ui/sla_panel.py" line="57" />
             <source>Milestone:</source>
             <translation>节点：</translation>
         </message>
@@ -1451,12 +1579,12 @@
         </message>
         <message>
             <location filename="../../console/ui/loop/dialogs.py" line="78" />
-            <location filename="../../console/ui/sla_panel.py" line="59" />
+            <location filename="../../console/ui/sla_panel.py" line="58" />
             <source>New deadline:</source>
             <translation>新时限：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="60" />
+            <location filename="../../console/ui/sla_panel.py" line="59" />
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
@@ -1938,67 +2066,67 @@
     <context>
         <name>HotspotsModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="215" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="215" />
             <source>Issue</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="215" />
             <source>Cases</source>
             <translation>件数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="211" />
+            <location filename="../../console/ui/reports/models.py" line="215" />
             <source>Previous</source>
             <translation>上期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="216" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="216" />
             <source>Keywords</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="216" />
             <source>Kind</source>
             <translation>性质</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="212" />
+            <location filename="../../console/ui/reports/models.py" line="216" />
             <source>Review</source>
             <translation>研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="216" />
+            <location filename="../../console/ui/reports/models.py" line="220" />
             <source>common</source>
             <translation>普遍</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="218" />
+            <location filename="../../console/ui/reports/models.py" line="222" />
             <source>strongly felt</source>
             <translation>反映强烈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="220" />
+            <location filename="../../console/ui/reports/models.py" line="224" />
             <source>repeated</source>
             <translation>反复出现</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="225" />
+            <location filename="../../console/ui/reports/models.py" line="229" />
             <source>Confirmed by {0}</source>
             <translation>{0} 已确认</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="227" />
+            <location filename="../../console/ui/reports/models.py" line="231" />
             <source>Dismissed by {0}</source>
             <translation>{0} 已排除</translation>
         </message>
@@ -2794,17 +2922,17 @@ Operator console of the 12345 city hotline.</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="265" />
+            <location filename="../../console/ui/queue/screen.py" line="266" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="268" />
+            <location filename="../../console/ui/queue/screen.py" line="269" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="269" />
+            <location filename="../../console/ui/queue/screen.py" line="270" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
@@ -2825,7 +2953,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/queue/screen.py" line="92" />
-            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
@@ -2890,107 +3018,112 @@ Operator console of the 12345 city hotline.</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="266" />
+            <location filename="../../console/ui/queue/screen.py" line="265" />
+            <source>To triage (received, returned)</source>
+            <translation>待分拨（已受理、已退单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="267" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="267" />
+            <location filename="../../console/ui/queue/screen.py" line="268" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="272" />
+            <location filename="../../console/ui/queue/screen.py" line="273" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="346" />
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
+            <location filename="../../console/ui/queue/screen.py" line="371" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="370" />
+            <location filename="../../console/ui/queue/screen.py" line="371" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="377" />
+            <location filename="../../console/ui/queue/screen.py" line="378" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="495" />
+            <location filename="../../console/ui/queue/screen.py" line="496" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="497" />
+            <location filename="../../console/ui/queue/screen.py" line="498" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="536" />
+            <location filename="../../console/ui/queue/screen.py" line="537" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="545" />
+            <location filename="../../console/ui/queue/screen.py" line="546" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="580" />
+            <location filename="../../console/ui/queue/screen.py" line="581" />
             <source>Case {0} was taken by {1} a moment ago.</source>
             <translation>工单 {0} 刚刚已被 {1} 认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="584" />
+            <location filename="../../console/ui/queue/screen.py" line="585" />
             <source>Case {0} is no longer open.</source>
             <translation>工单 {0} 已不在办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="593" />
+            <location filename="../../console/ui/queue/screen.py" line="594" />
             <source>Nothing to claim: the team queue is empty.</source>
             <translation>没有可认领的工单：组内队列为空。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="596" />
+            <location filename="../../console/ui/queue/screen.py" line="597" />
             <source>Case {0} is already yours.</source>
             <translation>工单 {0} 已由您负责。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="598" />
+            <location filename="../../console/ui/queue/screen.py" line="599" />
             <source>Case {0} is now yours.</source>
             <translation>工单 {0} 已由您认领。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="643" />
+            <location filename="../../console/ui/queue/screen.py" line="644" />
             <source>Assign</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="644" />
+            <location filename="../../console/ui/queue/screen.py" line="645" />
             <source>Assign {0} case(s) to:</source>
             <translation>将 {0} 件工单分派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="656" />
+            <location filename="../../console/ui/queue/screen.py" line="657" />
             <source>{0} case(s) assigned.</source>
             <translation>已分派 {0} 件工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="658" />
+            <location filename="../../console/ui/queue/screen.py" line="659" />
             <source>{0} changed meanwhile and were left alone: {1}</source>
             <translation>{0} 件期间已被他人改动，未作处理：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="679" />
+            <location filename="../../console/ui/queue/screen.py" line="680" />
             <source>{0} case(s) shared among {1} agent(s).</source>
             <translation>{0} 件工单已分给 {1} 名坐席。</translation>
         </message>
@@ -2998,22 +3131,22 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>RatesModel</name>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="123" />
+            <location filename="../../console/ui/reports/models.py" line="127" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="136" />
+            <location filename="../../console/ui/reports/models.py" line="140" />
             <source>(none)</source>
             <translation>（未指定）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="145" />
+            <location filename="../../console/ui/reports/models.py" line="149" />
             <source>{0:.1f} h over {1} cases; double-click for the cases</source>
             <translation>{1} 件共 {0:.1f} 小时；双击查看工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="148" />
+            <location filename="../../console/ui/reports/models.py" line="152" />
             <source>{0} of {1}; double-click for the cases counted</source>
             <translation>{1} 件中 {0} 件；双击查看计入的工单</translation>
         </message>
@@ -3309,97 +3442,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaPanel</name>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Clock started</source>
             <translation>起算时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="84" />
+            <location filename="../../console/ui/sla_panel.py" line="83" />
             <source>Original deadline</source>
             <translation>原定时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Deadline</source>
             <translation>现行时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Met</source>
             <translation>完成时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="85" />
+            <location filename="../../console/ui/sla_panel.py" line="84" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="93" />
+            <location filename="../../console/ui/sla_panel.py" line="92" />
             <source>&amp;Pause clocks…</source>
             <translation>暂停计时(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="94" />
+            <location filename="../../console/ui/sla_panel.py" line="93" />
             <source>Res&amp;ume clocks</source>
             <translation>恢复计时(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="95" />
+            <location filename="../../console/ui/sla_panel.py" line="94" />
             <source>Request e&amp;xtension…</source>
             <translation>申请延期(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="96" />
+            <location filename="../../console/ui/sla_panel.py" line="95" />
             <source>&amp;Approve extension…</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="149" />
+            <location filename="../../console/ui/sla_panel.py" line="148" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="165" />
+            <location filename="../../console/ui/sla_panel.py" line="164" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="168" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="192" />
+            <location filename="../../console/ui/sla_panel.py" line="191" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="200" />
+            <location filename="../../console/ui/sla_panel.py" line="199" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="224" />
+            <location filename="../../console/ui/sla_panel.py" line="223" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -3425,12 +3558,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="130" />
+            <location filename="../../console/ui/launch.py" line="136" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="131" />
+            <location filename="../../console/ui/launch.py" line="137" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
@@ -4171,19 +4304,19 @@ Operator console of the 12345 city hotline.</source>
         <name>labels</name>
         <message>
             <location filename="../../console/ui/labels.py" line="13" />
-            <location filename="../../console/ui/labels.py" line="66" />
+            <location filename="../../console/ui/labels.py" line="69" />
             <source>Received</source>
             <translation>已受理</translation>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="14" />
-            <location filename="../../console/ui/labels.py" line="68" />
+            <location filename="../../console/ui/labels.py" line="71" />
             <source>Dispatched</source>
             <translation>已派单</translation>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="15" />
-            <location filename="../../console/ui/labels.py" line="71" />
+            <location filename="../../console/ui/labels.py" line="74" />
             <source>Accepted by unit</source>
             <translation>已签收</translation>
         </message>
@@ -4194,386 +4327,442 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="17" />
-            <location filename="../../console/ui/labels.py" line="75" />
+            <location filename="../../console/ui/labels.py" line="78" />
             <source>Unit replied</source>
             <translation>已反馈</translation>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="18" />
-            <location filename="../../console/ui/labels.py" line="76" />
+            <location filename="../../console/ui/labels.py" line="79" />
             <source>Returned by unit</source>
             <translation>已退单</translation>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="19" />
-            <location filename="../../console/ui/labels.py" line="77" />
+            <location filename="../../console/ui/labels.py" line="80" />
             <source>Closed</source>
             <translation>已办结</translation>
         </message>
         <message>
             <location filename="../../console/ui/labels.py" line="20" />
-            <location filename="../../console/ui/labels.py" line="78" />
+            <location filename="../../console/ui/labels.py" line="81" />
             <source>Callback done</source>
             <translation>已回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="27" />
+            <location filename="../../console/ui/labels.py" line="21" />
+            <location filename="../../console/ui/labels.py" line="104" />
+            <source>Archived</source>
+            <translation>已归档</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="22" />
+            <source>Invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="23" />
+            <source>Merged</source>
+            <translation>已合并</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="30" />
             <source>Consultation</source>
             <translation>咨询</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="28" />
+            <location filename="../../console/ui/labels.py" line="31" />
             <source>Demand</source>
             <translation>诉求</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="34" />
+            <location filename="../../console/ui/labels.py" line="37" />
             <source>Policy question</source>
             <translation>政策咨询</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="35" />
+            <location filename="../../console/ui/labels.py" line="38" />
             <source>How-to question</source>
             <translation>办事咨询</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="36" />
+            <location filename="../../console/ui/labels.py" line="39" />
             <source>Complaint</source>
             <translation>投诉</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="37" />
+            <location filename="../../console/ui/labels.py" line="40" />
             <source>Request for help</source>
             <translation>求助</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="38" />
+            <location filename="../../console/ui/labels.py" line="41" />
             <source>Report</source>
             <translation>举报</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="39" />
+            <location filename="../../console/ui/labels.py" line="42" />
             <source>Suggestion</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="40" />
+            <location filename="../../console/ui/labels.py" line="43" />
             <source>Thanks</source>
             <translation>表扬</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="47" />
+            <location filename="../../console/ui/labels.py" line="50" />
             <source>Normal</source>
             <translation>一般</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="48" />
+            <location filename="../../console/ui/labels.py" line="51" />
             <source>Urgent (1-2-1-3)</source>
             <translation>紧急（1-2-1-3）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="54" />
+            <location filename="../../console/ui/labels.py" line="57" />
             <source>contact citizen</source>
             <translation>联系市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="55" />
+            <location filename="../../console/ui/labels.py" line="58" />
             <source>on scene</source>
             <translation>到达现场</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="56" />
+            <location filename="../../console/ui/labels.py" line="59" />
             <source>initial feedback</source>
             <translation>初步反馈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="57" />
+            <location filename="../../console/ui/labels.py" line="60" />
             <source>final result</source>
             <translation>办结反馈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="58" />
+            <location filename="../../console/ui/labels.py" line="61" />
             <source>unit acknowledges</source>
             <translation>单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="59" />
+            <location filename="../../console/ui/labels.py" line="62" />
             <source>answer</source>
             <translation>答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="67" />
+            <location filename="../../console/ui/labels.py" line="70" />
             <source>Answered and closed</source>
             <translation>直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="69" />
+            <location filename="../../console/ui/labels.py" line="72" />
             <source>Claimed</source>
             <translation>领取</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="70" />
+            <location filename="../../console/ui/labels.py" line="73" />
             <source>Assigned</source>
             <translation>分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="72" />
+            <location filename="../../console/ui/labels.py" line="75" />
             <source>Citizen contacted</source>
             <translation>已联系市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="73" />
+            <location filename="../../console/ui/labels.py" line="76" />
             <source>On scene</source>
             <translation>已到场</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="74" />
+            <location filename="../../console/ui/labels.py" line="77" />
             <source>Progress</source>
             <translation>办理进展</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="79" />
+            <location filename="../../console/ui/labels.py" line="82" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="80" />
+            <location filename="../../console/ui/labels.py" line="83" />
             <source>Deadline breached</source>
             <translation>超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="81" />
+            <location filename="../../console/ui/labels.py" line="84" />
             <source>Clock paused</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="82" />
+            <location filename="../../console/ui/labels.py" line="85" />
             <source>Clock resumed</source>
             <translation>恢复计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="83" />
+            <location filename="../../console/ui/labels.py" line="86" />
             <source>Extension requested</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="84" />
+            <location filename="../../console/ui/labels.py" line="87" />
             <source>Extension approved</source>
             <translation>批准延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="85" />
+            <location filename="../../console/ui/labels.py" line="88" />
             <source>Extension refused</source>
             <translation>驳回延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="86" />
+            <location filename="../../console/ui/labels.py" line="89" />
             <source>Sent back to the unit</source>
             <translation>退回承办单位重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="87" />
+            <location filename="../../console/ui/labels.py" line="90" />
             <source>Escalated to supervisors</source>
             <translation>提交值班长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="88" />
+            <location filename="../../console/ui/labels.py" line="91" />
             <source>Unit reminded</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="89" />
+            <location filename="../../console/ui/labels.py" line="92" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="90" />
+            <location filename="../../console/ui/labels.py" line="93" />
             <source>Callback: not reached</source>
             <translation>回访未接通</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="91" />
+            <location filename="../../console/ui/labels.py" line="94" />
             <source>Reopened</source>
             <translation>重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="92" />
+            <location filename="../../console/ui/labels.py" line="95" />
             <source>Case edited</source>
             <translation>修改工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="108" />
+            <location filename="../../console/ui/labels.py" line="96" />
+            <source>Forwarded for an answer</source>
+            <translation>咨询转办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="97" />
+            <source>Merged into another case</source>
+            <translation>合并到其他工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="98" />
+            <source>Another case merged into this one</source>
+            <translation>其他工单合并到此工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="99" />
+            <source>Marked invalid</source>
+            <translation>标记为无效</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="100" />
+            <source>Thanks recorded for the unit</source>
+            <translation>记录对单位的表扬</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="101" />
+            <source>Handed off to emergency services</source>
+            <translation>已转应急部门（110/119/120/122）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="102" />
+            <source>Return accepted</source>
+            <translation>退单审核通过</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="103" />
+            <source>Return refused (improper)</source>
+            <translation>退单被驳回（不当退单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="120" />
             <source>assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="110" />
+            <location filename="../../console/ui/labels.py" line="122" />
             <source>recorded on the unit's behalf</source>
             <translation>代承办单位录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="113" />
+            <location filename="../../console/ui/labels.py" line="125" />
             <source>citizen not reached</source>
             <translation>未联系上市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="117" />
+            <location filename="../../console/ui/labels.py" line="129" />
             <source>satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="118" />
+            <location filename="../../console/ui/labels.py" line="130" />
             <source>basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="121" />
+            <location filename="../../console/ui/labels.py" line="133" />
             <source>unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="125" />
+            <location filename="../../console/ui/labels.py" line="137" />
             <source>solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="127" />
+            <location filename="../../console/ui/labels.py" line="139" />
             <source>not solved</source>
             <translation>未解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="130" />
+            <location filename="../../console/ui/labels.py" line="142" />
             <source>round {0}</source>
             <translation>第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="132" />
+            <location filename="../../console/ui/labels.py" line="144" />
             <source>attempt {0}</source>
             <translation>第 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="146" />
+            <location filename="../../console/ui/labels.py" line="158" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="147" />
+            <location filename="../../console/ui/labels.py" line="159" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="150" />
+            <location filename="../../console/ui/labels.py" line="162" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="151" />
+            <location filename="../../console/ui/labels.py" line="163" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="152" />
+            <location filename="../../console/ui/labels.py" line="164" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="156" />
+            <location filename="../../console/ui/labels.py" line="168" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="159" />
+            <location filename="../../console/ui/labels.py" line="171" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="162" />
+            <location filename="../../console/ui/labels.py" line="174" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="165" />
+            <location filename="../../console/ui/labels.py" line="177" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="168" />
+            <location filename="../../console/ui/labels.py" line="180" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="171" />
+            <location filename="../../console/ui/labels.py" line="183" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="172" />
+            <location filename="../../console/ui/labels.py" line="184" />
             <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
             <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="175" />
+            <location filename="../../console/ui/labels.py" line="187" />
             <source>Contains a broken character (half an emoji from a paste): retype it.</source>
             <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="178" />
+            <location filename="../../console/ui/labels.py" line="190" />
             <source>One line only: remove the line break.</source>
             <translation>只能填写一行，请删除换行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="191" />
+            <location filename="../../console/ui/labels.py" line="203" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="193" />
+            <location filename="../../console/ui/labels.py" line="205" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="195" />
+            <location filename="../../console/ui/labels.py" line="207" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="199" />
+            <location filename="../../console/ui/labels.py" line="211" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="202" />
+            <location filename="../../console/ui/labels.py" line="214" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="203" />
+            <location filename="../../console/ui/labels.py" line="215" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="207" />
-            <location filename="../../console/ui/labels.py" line="216" />
+            <location filename="../../console/ui/labels.py" line="219" />
+            <location filename="../../console/ui/labels.py" line="228" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="212" />
+            <location filename="../../console/ui/labels.py" line="224" />
             <source>on track</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="213" />
+            <location filename="../../console/ui/labels.py" line="225" />
             <source>due soon</source>
             <translation>临期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="214" />
+            <location filename="../../console/ui/labels.py" line="226" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="215" />
+            <location filename="../../console/ui/labels.py" line="227" />
             <source>breached</source>
             <translation>已超时</translation>
         </message>
@@ -4582,36 +4771,43 @@ Operator console of the 12345 city hotline.</source>
         <name>loop</name>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="15" />
+            <location filename="../../console/ui/loop/texts.py" line="124" />
             <source>Acknowledge</source>
             <translation>签收</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="16" />
+            <location filename="../../console/ui/loop/texts.py" line="125" />
             <source>Citizen contacted</source>
             <translation>已联系市民</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="17" />
+            <location filename="../../console/ui/loop/texts.py" line="126" />
             <source>On scene</source>
             <translation>已到达现场</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="18" />
+            <location filename="../../console/ui/loop/texts.py" line="127" />
             <source>Progress note</source>
             <translation>办理进展</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="19" />
+            <location filename="../../console/ui/loop/texts.py" line="128" />
             <source>Report result</source>
             <translation>办结反馈</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="20" />
+            <location filename="../../console/ui/loop/texts.py" line="129" />
             <source>Return to the centre</source>
             <translation>退单</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="21" />
+            <location filename="../../console/ui/loop/texts.py" line="130" />
             <source>Request extension</source>
             <translation>申请延期</translation>
         </message>
@@ -4682,6 +4878,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="59" />
+            <location filename="../../console/ui/loop/texts.py" line="143" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
@@ -4760,86 +4957,211 @@ Operator console of the 12345 city hotline.</source>
             <source>Unit fault applies only to an unsatisfied citizen.</source>
             <translation>只有市民不满意时才能认定承办单位责任。</translation>
         </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="97" />
+            <source>Only a consultation is forwarded for an answer: dispatch a demand.</source>
+            <translation>只有咨询类可转办答复；诉求请派单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="100" />
+            <source>The callback is still due: call the citizen before archiving.</source>
+            <translation>尚需回访：请先回访市民再归档。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="103" />
+            <source>A case cannot be merged into itself.</source>
+            <translation>工单不能合并到自身。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="104" />
+            <source>That case is merged, invalid or archived: merge into the case it leads to.</source>
+            <translation>该工单已合并、无效或已归档：请合并到其指向的工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="107" />
+            <source>This case is archived: it is read-only.</source>
+            <translation>此工单已归档，只读。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="117" />
+            <source>Dispatch</source>
+            <translation>派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="118" />
+            <source>Answer and close</source>
+            <translation>直接答复办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="119" />
+            <source>Forward for an answer</source>
+            <translation>咨询转办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="120" />
+            <source>Merge into a case</source>
+            <translation>合并工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="121" />
+            <source>Mark invalid</source>
+            <translation>标记无效</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="122" />
+            <source>Record thanks</source>
+            <translation>记录表扬</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="123" />
+            <source>Emergency hand-off</source>
+            <translation>转应急部门</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="131" />
+            <source>Approve extension</source>
+            <translation>批准延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="132" />
+            <source>Refuse extension</source>
+            <translation>不批准延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="133" />
+            <source>Accept the result</source>
+            <translation>审核通过并办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="134" />
+            <source>Send back</source>
+            <translation>退回重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="135" />
+            <source>Accept the return</source>
+            <translation>同意退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="136" />
+            <source>Refuse the return</source>
+            <translation>驳回退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="137" />
+            <source>Re-dispatch</source>
+            <translation>重新派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="138" />
+            <source>Callback verdict</source>
+            <translation>回访结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="139" />
+            <source>Citizen not reached</source>
+            <translation>回访未接通</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="140" />
+            <source>Reopen</source>
+            <translation>重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="141" />
+            <source>Archive</source>
+            <translation>归档</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="142" />
+            <source>Remind the unit</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="144" />
+            <source>Escalate</source>
+            <translation>上报</translation>
+        </message>
     </context>
     <context>
         <name>queue</name>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="150" />
+            <location filename="../../console/ui/queue/model.py" line="173" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="151" />
+            <location filename="../../console/ui/queue/model.py" line="174" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="152" />
+            <location filename="../../console/ui/queue/model.py" line="175" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="153" />
+            <location filename="../../console/ui/queue/model.py" line="176" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="154" />
+            <location filename="../../console/ui/queue/model.py" line="177" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="155" />
+            <location filename="../../console/ui/queue/model.py" line="178" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="156" />
+            <location filename="../../console/ui/queue/model.py" line="179" />
             <source>District</source>
             <translation>所属区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="157" />
+            <location filename="../../console/ui/queue/model.py" line="180" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="158" />
+            <location filename="../../console/ui/queue/model.py" line="181" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="159" />
+            <location filename="../../console/ui/queue/model.py" line="182" />
             <source>Agent</source>
             <translation>话务员</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="160" />
+            <location filename="../../console/ui/queue/model.py" line="183" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="161" />
+            <location filename="../../console/ui/queue/model.py" line="184" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="162" />
+            <location filename="../../console/ui/queue/model.py" line="185" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="163" />
+            <location filename="../../console/ui/queue/model.py" line="186" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="164" />
+            <location filename="../../console/ui/queue/model.py" line="187" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/model.py" line="277" />
+            <location filename="../../console/ui/queue/model.py" line="305" />
             <source>Also open right now at: {0}</source>
             <translation>此刻也在查看：{0}</translation>
         </message>
@@ -4888,51 +5210,61 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/reports/models.py" line="39" />
+            <source>Improper return rate</source>
+            <translation>不当退单率</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="40" />
             <source>Extension rate</source>
             <translation>延期率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="46" />
+            <location filename="../../console/ui/reports/models.py" line="47" />
             <source>cases closed ÷ cases received in the period</source>
             <translation>已办结工单数 ÷ 本期受理工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="49" />
+            <location filename="../../console/ui/reports/models.py" line="50" />
             <source>dispatched demands acknowledged (or, urgent cases, the citizen contacted) by the response deadline ÷ dispatched demands whose response was made or is due</source>
             <translation>在响应时限内签收（紧急事项为联系群众）的派单诉求数 ÷ 已响应或响应时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="54" />
+            <location filename="../../console/ui/reports/models.py" line="55" />
             <source>headline: dispatched demands with the final result by the deadline in force (approved extensions included) ÷ dispatched demands done or due</source>
             <translation>主指标：在现行时限（含批准的延期）内反馈结果的派单诉求数 ÷ 已办结或时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="59" />
+            <location filename="../../console/ui/reports/models.py" line="60" />
             <source>dispatched demands with the final result by the original deadline (before any extension) ÷ dispatched demands done or originally due</source>
             <translation>在原时限（不含延期）内反馈结果的派单诉求数 ÷ 已办结或原时限已到的派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="64" />
+            <location filename="../../console/ui/reports/models.py" line="65" />
             <source>cases whose latest callback was satisfied or basically satisfied ÷ cases with a callback verdict</source>
             <translation>最近一次回访为满意或基本满意的工单数 ÷ 有回访结果的工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="69" />
+            <location filename="../../console/ui/reports/models.py" line="70" />
             <source>cases whose latest callback says the problem was solved ÷ cases with a callback verdict</source>
             <translation>最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="74" />
-            <source>Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched demands acknowledged</source>
-            <translation>∑（派单至主办单位首次签收的小时数）÷ 已签收的派单诉求数</translation>
+            <location filename="../../console/ui/reports/models.py" line="75" />
+            <source>Σ hours from each dispatch to the lead unit's first acknowledgement after it ÷ dispatch rounds acknowledged</source>
+            <translation>∑（每轮派单后主办单位首次签收 − 该轮派单，小时）÷ 已签收的派单轮次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="79" />
+            <location filename="../../console/ui/reports/models.py" line="86" />
+            <source>dispatched demands with a return the centre refused ÷ dispatched demands</source>
+            <translation>退单被中心驳回的派单诉求数 ÷ 派单诉求数</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/models.py" line="80" />
             <source>dispatched demands returned at least once ÷ dispatched demands</source>
             <translation>至少退单一次的派单诉求数 ÷ 派单诉求数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/models.py" line="82" />
+            <location filename="../../console/ui/reports/models.py" line="83" />
             <source>dispatched demands with an approved extension ÷ dispatched demands</source>
             <translation>获批延期的派单诉求数 ÷ 派单诉求数</translation>
         </message>
