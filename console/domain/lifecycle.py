@@ -59,9 +59,6 @@ CALLBACK_DUE = timedelta(hours=48)
 CALLBACK_MAX_ATTEMPTS = 3
 CALLBACK_RETRY_AFTER = timedelta(hours=2)
 
-#: the refusal raised by the rules of this module (kept as a name for older callers)
-StepRefused = Refused
-
 # --- parties ---------------------------------------------------------------------------
 AGENT = Role.AGENT.value
 SUPERVISOR = Role.SUPERVISOR.value
