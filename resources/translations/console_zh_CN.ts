@@ -284,77 +284,77 @@
     <context>
         <name>CalendarDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="37" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="38" />
             <source>Working-day calendar: local overrides</source>
             <translation>工作日历：本地调整</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Day</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="47" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="48" />
             <source>Working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="50" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="51" />
             <source>Reason, e.g. typhoon closure or State Council notice</source>
             <translation>原因，如台风停工或国务院通知</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="52" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
             <source>&amp;Save day</source>
             <translation>保存该日(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="54" />
             <source>&amp;Remove selected</source>
             <translation>删除所选(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="54" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="55" />
             <source>Recompute open cases</source>
             <translation>重算未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="70" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="71" />
             <source>Days listed here override the official calendar (chinesecalendar). Deadlines of open cases change only when you recompute them.</source>
             <translation>此处所列日期覆盖官方日历（chinesecalendar）。未办结工单的时限在重算后才会改变。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="95" />
             <source>working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="95" />
             <source>closed</source>
             <translation>休息日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="119" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="120" />
             <source>Saved. Recompute open cases to apply it.</source>
             <translation>已保存。重算未办结工单后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="136" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="137" />
             <source>Recomputing…</source>
             <translation>正在重算…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="145" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="146" />
             <source>{0} open cases recomputed.</source>
             <translation>已重算 {0} 件未办结工单。</translation>
         </message>
@@ -2839,72 +2839,132 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>PoliciesDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="168" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="171" />
             <source>SLA policies</source>
             <translation>办理时限规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="175" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="184" />
+            <source>(any)</source>
+            <translation>（任意）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="188" />
+            <source>(any channel code)</source>
+            <translation>（任意渠道代码）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="190" />
+            <source>(any class code)</source>
+            <translation>（任意类别代码）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="195" />
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="196" />
+            <source>Sub-type:</source>
+            <translation>子类：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="197" />
+            <source>Urgency:</source>
+            <translation>紧急程度：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="198" />
+            <source>Channel:</source>
+            <translation>渠道：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="199" />
+            <source>Class:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="200" />
+            <source>Priority:</source>
+            <translation>优先级：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="207" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="176" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="208" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="177" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="209" />
             <source>Limit</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="178" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="210" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="179" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="211" />
             <source>Clock starts at</source>
             <translation>起算事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="180" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="212" />
             <source>Met by</source>
             <translation>完成事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="181" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="213" />
             <source>Due soon (min)</source>
             <translation>临期提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="182" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="214" />
             <source>Critical (min)</source>
             <translation>紧急提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="192" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="218" />
+            <source>&amp;Add milestone</source>
+            <translation>添加时限(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="220" />
+            <source>&amp;Remove milestone</source>
+            <translation>删除时限(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="228" />
             <source>Save as new version</source>
             <translation>另存为新版本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="197" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="233" />
             <source>Policy:</source>
             <translation>规则：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="205" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="247" />
             <source>Saving makes a new version current for new cases; existing cases keep the version they were created under.</source>
             <translation>保存后新版本对新工单生效；已有工单沿用创建时的版本。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="247" />
-            <source>Applies to: type {0}, urgency {1}, channel {2}, class {3}; priority {4}; working days counted {5}</source>
-            <translation>适用：类型 {0}，紧急程度 {1}，渠道 {2}，大类 {3}；优先级 {4}；工作日计算方式 {5}</translation>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="287" />
+            <source>Working days counted {0}; the highest priority among matching policies wins.</source>
+            <translation>工作日计算方式 {0}；多个策略匹配时取优先级最高者。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="318" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="333" />
+            <source>New time limit</source>
+            <translation>新时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="386" />
             <source>Saved as version {0}.</source>
             <translation>已保存为第 {0} 版。</translation>
         </message>
