@@ -689,7 +689,7 @@
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="247" />
+            <location filename="../../console/ui/intake/form.py" line="252" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
@@ -709,188 +709,198 @@
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="250" />
+            <location filename="../../console/ui/intake/form.py" line="255" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="260" />
+            <location filename="../../console/ui/intake/form.py" line="265" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="263" />
+            <location filename="../../console/ui/intake/form.py" line="268" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="269" />
+            <location filename="../../console/ui/intake/form.py" line="274" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="273" />
+            <location filename="../../console/ui/intake/form.py" line="278" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="276" />
+            <location filename="../../console/ui/intake/form.py" line="281" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="277" />
+            <location filename="../../console/ui/intake/form.py" line="282" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="278" />
+            <location filename="../../console/ui/intake/form.py" line="283" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="279" />
+            <location filename="../../console/ui/intake/form.py" line="284" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="294" />
+            <location filename="../../console/ui/intake/form.py" line="299" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="302" />
+            <location filename="../../console/ui/intake/form.py" line="307" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="309" />
+            <location filename="../../console/ui/intake/form.py" line="314" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="311" />
-            <location filename="../../console/ui/intake/form.py" line="705" />
+            <location filename="../../console/ui/intake/form.py" line="316" />
+            <location filename="../../console/ui/intake/form.py" line="710" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="315" />
+            <location filename="../../console/ui/intake/form.py" line="320" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="316" />
+            <location filename="../../console/ui/intake/form.py" line="321" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="322" />
+            <location filename="../../console/ui/intake/form.py" line="327" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="329" />
+            <location filename="../../console/ui/intake/form.py" line="334" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="331" />
+            <location filename="../../console/ui/intake/form.py" line="336" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="341" />
+            <location filename="../../console/ui/intake/form.py" line="346" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="347" />
+            <location filename="../../console/ui/intake/form.py" line="352" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="519" />
+            <location filename="../../console/ui/intake/form.py" line="524" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="530" />
+            <location filename="../../console/ui/intake/form.py" line="535" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="534" />
+            <location filename="../../console/ui/intake/form.py" line="539" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="554" />
+            <location filename="../../console/ui/intake/form.py" line="559" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="611" />
+            <location filename="../../console/ui/intake/form.py" line="616" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="694" />
+            <location filename="../../console/ui/intake/form.py" line="699" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="709" />
+            <location filename="../../console/ui/intake/form.py" line="714" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="713" />
+            <location filename="../../console/ui/intake/form.py" line="718" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="767" />
+            <location filename="../../console/ui/intake/form.py" line="772" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="873" />
+            <location filename="../../console/ui/intake/form.py" line="793" />
+            <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
+            <translation>特急：{0}——请转 {1} 并记录转接。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="798" />
+            <source>Urgent matter (紧急): {0} — tick Urgent.</source>
+            <translation>紧急事项：{0}——请勾选“紧急”。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="895" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1121" />
+            <location filename="../../console/ui/intake/form.py" line="1143" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1135" />
+            <location filename="../../console/ui/intake/form.py" line="1157" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1140" />
+            <location filename="../../console/ui/intake/form.py" line="1162" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1144" />
+            <location filename="../../console/ui/intake/form.py" line="1166" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1154" />
+            <location filename="../../console/ui/intake/form.py" line="1176" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1158" />
+            <location filename="../../console/ui/intake/form.py" line="1180" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1160" />
+            <location filename="../../console/ui/intake/form.py" line="1182" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>

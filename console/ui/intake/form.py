@@ -240,6 +240,11 @@ class CaseEntryScreen(QWidget):
             )
         )
         self._add(form, "urgency", self.tr("Urgency"), self.urgent)
+        # the urgent-matters catalogue's suggestion for what is typed (the agent decides)
+        self.urgent_hint = QLabel()
+        self.urgent_hint.setObjectName("hint")
+        self.urgent_hint.setWordWrap(True)
+        form.addRow("", self.urgent_hint)
 
         self.answer = QPlainTextEdit()
         self.answer.setTabChangesFocus(True)
@@ -775,6 +780,23 @@ class CaseEntryScreen(QWidget):
     def _description_changed(self) -> None:
         self._timers["kb"].start()
         self._timers["dups"].start()
+        self._suggest_urgency()
+
+    def _suggest_urgency(self) -> None:
+        from console.services.urgent import suggest_for
+
+        s = suggest_for(self.description.toPlainText())  # words only, no database
+        if s is None or not s.makes_urgent:
+            self.urgent_hint.setText("")
+        elif s.matter.handoff:
+            self.urgent_hint.setText(
+                self.tr("Very urgent (特急): {0} — hand it to {1} and record the hand-off.")
+                .format(s.matter.name, s.matter.handoff)
+            )  # fmt: skip
+        else:
+            self.urgent_hint.setText(
+                self.tr("Urgent matter (紧急): {0} — tick Urgent.").format(s.matter.name)
+            )
 
     def _ask_kb(self) -> None:
         text = self.description.toPlainText().strip()
