@@ -35,7 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import CaseType, Status
+from console.domain.casetypes import DONE_STATUSES, CaseType, Status
 from console.domain.clock import local_date, now_utc
 from console.domain.identity import Identity
 from console.domain.numbering import parse_case_number
@@ -154,7 +154,7 @@ def record_note(
             ).first()
         if case is None:
             raise NotFound(f"case {payload.get('number') or payload.get('case_id')}")
-        if require_open and case.status in (Status.CLOSED, Status.VISITED):
+        if require_open and case.status in DONE_STATUSES:
             raise Conflict(f"case {case.number} is {case.status}: open a new case")
         record_repeat_call(s, case, who, station, at, payload["phone"], payload["text"])
         s.add(
