@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -96,7 +97,8 @@ def test_every_web_message_is_triaged_and_archived(
                 _out, err = capsys.readouterr()
                 assert rc == 0, f"{number} {action}: {err}"
             else:
-                life.do(number, action, who, **params)
+                given: dict[str, Any] = dict(params)
+                life.do(number, action, who, **given)
     with sessions() as s:
         statuses = Counter(s.scalars(select(Case.status)))
     assert statuses == {Status.ARCHIVED: 120}

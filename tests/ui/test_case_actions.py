@@ -84,8 +84,12 @@ def test_a_web_message_triaged_and_archived_through_the_case_view(
         return answers.get(view_.action, Params())
 
     bar.ask = ask
+
     # a refusal is explained: the reason is missing, nothing is written
-    bar.ask = lambda v: Params() if v.action == "invalid" else ask(v)
+    def ask_nothing_for_invalid(view_: ActionView) -> Params:
+        return Params() if view_.action == "invalid" else ask(view_)
+
+    bar.ask = ask_nothing_for_invalid
     n = view.loaded
     qtbot.mouseClick(bar.buttons["invalid"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.loaded > n, timeout=10_000)
@@ -108,7 +112,8 @@ def test_a_web_message_triaged_and_archived_through_the_case_view(
             qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
         else:
             qtbot.mouseClick(bar.buttons[action], Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda n=n: view.loaded > n, timeout=10_000)
+        before = n
+        qtbot.waitUntil(lambda: view.loaded > before, timeout=10_000)  # noqa: B023
         assert _status(ui_ctx, cid) == after, action
         assert view.sheet is not None and view.sheet.status == after
     # archived: read-only

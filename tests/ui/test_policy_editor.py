@@ -3,7 +3,7 @@ and removes milestones; the saved version is what new cases get."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from console.ui.admin.sla_dialogs import PoliciesDialog
@@ -20,15 +20,21 @@ def test_policy_screen_adds_and_removes_milestones_and_edits_the_match(
     before = dlg.current()
     assert before is not None and before.match.sub_type == "complaint"
     assert dlg.match_sub_type.currentData() == "complaint"
-    assert [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())] == [
+
+    def cell(r: int, c: int) -> QTableWidgetItem:
+        item = dlg.table.item(r, c)
+        assert item is not None
+        return item
+
+    assert [cell(r, 0).text() for r in range(dlg.table.rowCount())] == [
         "accept",
         "result",
     ]
     # add a contact milestone (1 working day from acknowledgement), remove "accept"
     dlg.add_milestone()
     row = dlg.table.rowCount() - 1
-    dlg.table.item(row, 0).setText("contact")
-    dlg.table.item(row, 1).setText("联系群众")
+    cell(row, 0).setText("contact")
+    cell(row, 1).setText("联系群众")
     start = dlg.table.cellWidget(row, 4)
     met = dlg.table.cellWidget(row, 5)
     assert isinstance(start, QComboBox) and isinstance(met, QComboBox)

@@ -403,6 +403,7 @@ class CaseEntryScreen(QWidget):
         self.address.textEdited.connect(lambda _t: self._timers["dups"].start())
         self.answer.textChanged.connect(self._answer_changed)
         self.urgent.toggled.connect(lambda _on: self._ask_routing())
+        self.sub_type.currentIndexChanged.connect(lambda _i: self._ask_routing())
         self.class_box.currentIndexChanged.connect(lambda _i: self._ask_routing())
         line = self.category.lineEdit()
         if line is not None:
@@ -913,6 +914,7 @@ class CaseEntryScreen(QWidget):
         urgency = Urgency.URGENT if self.urgent.isChecked() else Urgency.NORMAL
         channel = self.channel.currentData() or ""
         class_code = self.class_box.currentData() or ""
+        sub_type = self.sub_type.currentData() or ""  # policies match on the sub-type
         self._latest(
             "route",
             lambda: self.ctx.app.routing.suggest(
@@ -922,6 +924,7 @@ class CaseEntryScreen(QWidget):
                 urgency=urgency,
                 channel_code=channel,
                 class_code=class_code,
+                sub_type=sub_type,
             ),
             self._routing_arrived,
         )
