@@ -163,6 +163,7 @@ STOP = "stop"
 
 # facts the guards read (``Facts``); an action refused by a guard names the fact
 CONSULTATION_ONLY = "consultation_only"
+DEMAND_ONLY = "demand_only"
 THANKS_ONLY = "thanks_only"
 CALLBACK_DUE_NOW = "callback_due"
 NO_CALLBACK_DUE = "no_callback_due"
@@ -219,7 +220,8 @@ WITH_UNITS: frozenset[str] = frozenset({S.DISPATCHED, *WORKING})
 
 RULES: tuple[Rule, ...] = (
     # triage
-    _r(A.DISPATCH, [S.RECEIVED], CENTRE, S.DISPATCHED, [E.DISPATCHED], needs=[UNIT], key="Ctrl+D"),
+    _r(A.DISPATCH, [S.RECEIVED], CENTRE, S.DISPATCHED, [E.DISPATCHED], needs=[UNIT],
+       guard=DEMAND_ONLY, key="Ctrl+D"),
     _r(A.ANSWER_CLOSE, [S.RECEIVED], CENTRE, S.CLOSED, [E.CLOSED_DIRECTLY], needs=[TEXT],
        sla=[RECOMPUTE, OPEN_CALLBACK], key="Ctrl+E"),
     _r(A.FORWARD, [S.RECEIVED], CENTRE, S.DISPATCHED, [E.FORWARDED], needs=[UNIT],
@@ -312,6 +314,8 @@ def _guard_ok(rule: Rule, status: str, facts: Facts) -> bool:
         return True
     if g == CONSULTATION_ONLY:
         return facts.case_type == CaseType.CONSULTATION
+    if g == DEMAND_ONLY:
+        return facts.case_type == CaseType.DEMAND
     if g == THANKS_ONLY:
         return facts.sub_type == SubType.THANKS
     if g == CALLBACK_DUE_NOW:
@@ -328,6 +332,7 @@ def _guard_ok(rule: Rule, status: str, facts: Facts) -> bool:
 
 _GUARD_REFUSALS = {
     CONSULTATION_ONLY: ("Only a consultation is forwarded for an answer.", "consultation_only"),
+    DEMAND_ONLY: ("Only a demand is dispatched: forward a consultation.", "demand_only"),
     THANKS_ONLY: ("Only thanks or praise is recorded for a unit this way.", "thanks_only"),
     CALLBACK_DUE_NOW: ("This case is not due a callback.", "not_due"),
     NO_CALLBACK_DUE: ("The callback is still due: call the citizen first.", "callback_due"),

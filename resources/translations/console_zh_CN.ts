@@ -770,7 +770,7 @@
         </message>
         <message>
             <location filename="../../console/ui/intake/form.py" line="316" />
-            <location filename="../../console/ui/intake/form.py" line="710" />
+            <location filename="../../console/ui/intake/form.py" line="711" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
@@ -810,97 +810,97 @@
             <translation>同一问题：关联到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="524" />
+            <location filename="../../console/ui/intake/form.py" line="525" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="535" />
+            <location filename="../../console/ui/intake/form.py" line="536" />
             <source>— district —</source>
             <translation>— 区 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="539" />
+            <location filename="../../console/ui/intake/form.py" line="540" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="559" />
+            <location filename="../../console/ui/intake/form.py" line="560" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="616" />
+            <location filename="../../console/ui/intake/form.py" line="617" />
             <source>— town / street —</source>
             <translation>— 镇街 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="699" />
+            <location filename="../../console/ui/intake/form.py" line="700" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="714" />
+            <location filename="../../console/ui/intake/form.py" line="715" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="718" />
+            <location filename="../../console/ui/intake/form.py" line="719" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="772" />
+            <location filename="../../console/ui/intake/form.py" line="773" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="793" />
+            <location filename="../../console/ui/intake/form.py" line="794" />
             <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
             <translation>特急：{0}——请转 {1} 并记录转接。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="798" />
+            <location filename="../../console/ui/intake/form.py" line="799" />
             <source>Urgent matter (紧急): {0} — tick Urgent.</source>
             <translation>紧急事项：{0}——请勾选“紧急”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="895" />
+            <location filename="../../console/ui/intake/form.py" line="896" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1143" />
+            <location filename="../../console/ui/intake/form.py" line="1146" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1157" />
+            <location filename="../../console/ui/intake/form.py" line="1160" />
             <source>Saved on this workstation: the central database is unreachable, the case will be sent automatically. Read the number to the caller.</source>
             <translation>已保存在本机：暂时连不上中心数据库，恢复后将自动补传。请向来电人读出工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1162" />
+            <location filename="../../console/ui/intake/form.py" line="1165" />
             <source>Recorded as the same issue as {0}. Read the number to the caller.</source>
             <translation>已作为与 {0} 相同的问题记录，请向来电人告知编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1166" />
+            <location filename="../../console/ui/intake/form.py" line="1169" />
             <source>{0} — saved. Read the number to the caller.</source>
             <translation>{0} — 已保存，请向来电人告知工单编号。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1176" />
+            <location filename="../../console/ui/intake/form.py" line="1179" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请更正标出的字段。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1180" />
+            <location filename="../../console/ui/intake/form.py" line="1183" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="1182" />
+            <location filename="../../console/ui/intake/form.py" line="1185" />
             <source>Not saved. Everything you typed is still here.</source>
             <translation>未保存。已填写的内容均已保留。</translation>
         </message>
@@ -4841,43 +4841,43 @@ Operator console of the 12345 city hotline.</source>
         <name>loop</name>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="15" />
-            <location filename="../../console/ui/loop/texts.py" line="124" />
+            <location filename="../../console/ui/loop/texts.py" line="127" />
             <source>Acknowledge</source>
             <translation>签收</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="16" />
-            <location filename="../../console/ui/loop/texts.py" line="125" />
+            <location filename="../../console/ui/loop/texts.py" line="128" />
             <source>Citizen contacted</source>
             <translation>已联系市民</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="17" />
-            <location filename="../../console/ui/loop/texts.py" line="126" />
+            <location filename="../../console/ui/loop/texts.py" line="129" />
             <source>On scene</source>
             <translation>已到达现场</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="18" />
-            <location filename="../../console/ui/loop/texts.py" line="127" />
+            <location filename="../../console/ui/loop/texts.py" line="130" />
             <source>Progress note</source>
             <translation>办理进展</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="19" />
-            <location filename="../../console/ui/loop/texts.py" line="128" />
+            <location filename="../../console/ui/loop/texts.py" line="131" />
             <source>Report result</source>
             <translation>办结反馈</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="20" />
-            <location filename="../../console/ui/loop/texts.py" line="129" />
+            <location filename="../../console/ui/loop/texts.py" line="132" />
             <source>Return to the centre</source>
             <translation>退单</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="21" />
-            <location filename="../../console/ui/loop/texts.py" line="130" />
+            <location filename="../../console/ui/loop/texts.py" line="133" />
             <source>Request extension</source>
             <translation>申请延期</translation>
         </message>
@@ -4948,7 +4948,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="59" />
-            <location filename="../../console/ui/loop/texts.py" line="143" />
+            <location filename="../../console/ui/loop/texts.py" line="146" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
@@ -5034,121 +5034,126 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="100" />
+            <source>Only a demand is dispatched: forward a consultation for an answer.</source>
+            <translation>只有诉求类可派单；咨询请转办答复。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="103" />
             <source>The callback is still due: call the citizen before archiving.</source>
             <translation>尚需回访：请先回访市民再归档。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="103" />
+            <location filename="../../console/ui/loop/texts.py" line="106" />
             <source>A case cannot be merged into itself.</source>
             <translation>工单不能合并到自身。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="104" />
+            <location filename="../../console/ui/loop/texts.py" line="107" />
             <source>That case is merged, invalid or archived: merge into the case it leads to.</source>
             <translation>该工单已合并、无效或已归档：请合并到其指向的工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="107" />
+            <location filename="../../console/ui/loop/texts.py" line="110" />
             <source>This case is archived: it is read-only.</source>
             <translation>此工单已归档，只读。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="117" />
+            <location filename="../../console/ui/loop/texts.py" line="120" />
             <source>Dispatch</source>
             <translation>派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="118" />
+            <location filename="../../console/ui/loop/texts.py" line="121" />
             <source>Answer and close</source>
             <translation>直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="119" />
+            <location filename="../../console/ui/loop/texts.py" line="122" />
             <source>Forward for an answer</source>
             <translation>咨询转办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="120" />
+            <location filename="../../console/ui/loop/texts.py" line="123" />
             <source>Merge into a case</source>
             <translation>合并工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="121" />
+            <location filename="../../console/ui/loop/texts.py" line="124" />
             <source>Mark invalid</source>
             <translation>标记无效</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="122" />
+            <location filename="../../console/ui/loop/texts.py" line="125" />
             <source>Record thanks</source>
             <translation>记录表扬</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="123" />
+            <location filename="../../console/ui/loop/texts.py" line="126" />
             <source>Emergency hand-off</source>
             <translation>转应急部门</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="131" />
+            <location filename="../../console/ui/loop/texts.py" line="134" />
             <source>Approve extension</source>
             <translation>批准延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="132" />
+            <location filename="../../console/ui/loop/texts.py" line="135" />
             <source>Refuse extension</source>
             <translation>不批准延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="133" />
+            <location filename="../../console/ui/loop/texts.py" line="136" />
             <source>Accept the result</source>
             <translation>审核通过并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="134" />
+            <location filename="../../console/ui/loop/texts.py" line="137" />
             <source>Send back</source>
             <translation>退回重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="135" />
+            <location filename="../../console/ui/loop/texts.py" line="138" />
             <source>Accept the return</source>
             <translation>同意退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="136" />
+            <location filename="../../console/ui/loop/texts.py" line="139" />
             <source>Refuse the return</source>
             <translation>驳回退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="137" />
+            <location filename="../../console/ui/loop/texts.py" line="140" />
             <source>Re-dispatch</source>
             <translation>重新派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="138" />
+            <location filename="../../console/ui/loop/texts.py" line="141" />
             <source>Callback verdict</source>
             <translation>回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="139" />
+            <location filename="../../console/ui/loop/texts.py" line="142" />
             <source>Citizen not reached</source>
             <translation>回访未接通</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="140" />
+            <location filename="../../console/ui/loop/texts.py" line="143" />
             <source>Reopen</source>
             <translation>重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="141" />
+            <location filename="../../console/ui/loop/texts.py" line="144" />
             <source>Archive</source>
             <translation>归档</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="142" />
+            <location filename="../../console/ui/loop/texts.py" line="145" />
             <source>Remind the unit</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="144" />
+            <location filename="../../console/ui/loop/texts.py" line="147" />
             <source>Escalate</source>
             <translation>上报</translation>
         </message>

@@ -86,6 +86,9 @@ def test_triage_guards_and_outcomes() -> None:
     consult = L.Facts(case_type=CaseType.CONSULTATION)
     assert L.decide(A.FORWARD, Status.RECEIVED, [L.AGENT], consult).to == Status.DISPATCHED
     with pytest.raises(Refused) as e:
+        L.decide(A.DISPATCH, Status.RECEIVED, [L.AGENT], consult)
+    assert e.value.code == "demand_only"
+    with pytest.raises(Refused) as e:
         L.decide(A.DISPATCH, Status.RECEIVED, [L.LEAD], demand)
     assert e.value.code == "forbidden"
     # an archived case is read-only

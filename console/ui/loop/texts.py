@@ -97,6 +97,9 @@ def refusal_text(exc: UserError) -> str:
         "consultation_only": QCoreApplication.translate(
             "loop", "Only a consultation is forwarded for an answer: dispatch a demand."
         ),
+        "demand_only": QCoreApplication.translate(
+            "loop", "Only a demand is dispatched: forward a consultation for an answer."
+        ),
         "callback_due": QCoreApplication.translate(
             "loop", "The callback is still due: call the citizen before archiving."
         ),
