@@ -46,6 +46,7 @@ from console.domain.casetypes import EventKind, Satisfaction, Status
 from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
+from console.domain.urgent import HANDOFF_SERVICES
 from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Case,
@@ -203,6 +204,9 @@ def apply(
                   unit=unit_name(s, p.unit_id), text=text)  # fmt: skip
         case.unit_id = p.unit_id
     elif action == A.HANDOFF:
+        if not text.startswith(HANDOFF_SERVICES):
+            raise Refused("Name the service the case was handed to: 110, 119, 120 or 122.",
+                          code="handoff_service")  # fmt: skip
         add_event(s, case, E.HANDED_OFF, who, station, when, service=text,
                   operator=p.operator.strip(), text=text)  # fmt: skip
     elif action in (A.APPROVE_EXTENSION, A.REFUSE_EXTENSION):

@@ -237,6 +237,7 @@ def test_triage_forward_merge_invalid_thanks_handoff(
     assert do(capsys, db_url, t, "archive") == "archived"
 
     fire = new_case(capsys, db_url, "--urgent")
+    assert "119" in refused(capsys, db_url, fire, "handoff", "--text", "消防")
     assert do(capsys, db_url, fire, "handoff", "--text", "119", "--operator", "0231") == "closed"
     last = show(capsys, db_url, fire)["history"][-1]
     assert last["kind"] == "handed_off" and last["detail"]["operator"] == "0231"
