@@ -47,7 +47,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     show.add_argument("--json", action="store_true", help="print one JSON object")
     do = s.add_parser("do", help="take one action on a case")
     do.add_argument("number", metavar="NUMBER")
-    do.add_argument("action", metavar="ACTION", choices=ACTIONS, help=", ".join(ACTIONS))
+    # not argparse choices: an unknown action is refused by the lifecycle, in one line
+    do.add_argument("action", metavar="ACTION", help=", ".join(ACTIONS))
     do.add_argument("--unit", metavar="NAME", help="destination unit, or the unit acting")
     do.add_argument("--co-unit", metavar="NAME", action="append", default=[],
                     help="a co-handling unit of a dispatch (repeat)")  # fmt: skip

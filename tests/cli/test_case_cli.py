@@ -249,3 +249,4 @@ def test_unknown_case_and_unit(capsys: pytest.CaptureFixture[str], db_url: str) 
     n = new_case(capsys, db_url)
     rc, _out, err = run(capsys, db_url, "case", "do", n, "dispatch", "--unit", "不存在的单位")
     assert rc == 2 and "no handling unit" in err
+    assert "Unknown action" in refused(capsys, db_url, n, "teleport")
