@@ -131,6 +131,7 @@ class Action(StrEnum):
     REQUEST_EXTENSION = "request_extension"
     # the centre
     APPROVE_EXTENSION = "approve_extension"
+    GRANT_EXTENSION = "grant_extension"  # the centre extends a limit with no request
     REFUSE_EXTENSION = "refuse_extension"
     REVIEW_ACCEPT = "review_accept"
     SEND_BACK = "send_back"
@@ -259,6 +260,8 @@ RULES: tuple[Rule, ...] = (
        guard=PENDING_EXTENSION, key="Ctrl+Shift+Y"),
     _r(A.REFUSE_EXTENSION, WITH_UNITS, CENTRE, None, [E.EXTENSION_REFUSED],
        guard=PENDING_EXTENSION, key="Ctrl+Shift+N"),
+    _r(A.GRANT_EXTENSION, [S.RECEIVED, *WITH_UNITS, S.RETURNED], CENTRE, None,
+       [E.EXTENSION_APPROVED], needs=[UNTIL], key="Ctrl+Shift+G"),
     _r(A.REVIEW_ACCEPT, [S.REPLIED], CENTRE, S.CLOSED, [E.CLOSED],
        sla=[RECOMPUTE, OPEN_CALLBACK], key="Ctrl+Shift+A"),
     _r(A.SEND_BACK, [S.REPLIED], CENTRE, S.IN_PROGRESS, [E.SENT_BACK], needs=[TEXT],

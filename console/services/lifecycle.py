@@ -218,6 +218,13 @@ def apply(
         granted = p.until or req.due_at
         add_event(s, case, rule.events[0], who, station, when, milestone=code,
                   due_at=granted.isoformat(), note=text, unit_id=req.unit_id)  # fmt: skip
+    elif action == A.GRANT_EXTENSION:
+        assert p.until is not None
+        code = p.milestone or _milestone_to_extend(s, case)
+        _check_grant(s, case, code, p.until)
+        add_event(s, case, E.EXTENSION_APPROVED, who, station, when, milestone=code,
+                  due_at=p.until.isoformat(), note=text, unit_id=case.unit_id,
+                  granted=True)  # fmt: skip
     elif action == A.REVIEW_ACCEPT:
         add_event(s, case, E.CLOSED, who, station, when, unit_id=case.unit_id, review="accepted")
     elif action == A.SEND_BACK:
@@ -330,6 +337,24 @@ def _check_extension(s: Session, case: Case, milestone: str, due_at: datetime | 
     if any(x.milestone == milestone for x in L.pending_extensions(events)):
         raise Refused("An extension of this time limit already awaits a decision.",
                       code="already_pending")  # fmt: skip
+
+
+def _check_grant(s: Session, case: Case, milestone: str, until: datetime) -> None:
+    """The centre may extend a limit not yet met, to a later deadline, even after it."""
+    d = s.scalars(
+        select(CaseDeadline).where(
+            CaseDeadline.case_id == case.id, CaseDeadline.milestone_code == milestone
+        )
+    ).first()
+    if d is None:
+        raise Refused("No time limit {milestone} on this case.", code="no_deadline",
+                      milestone=milestone)  # fmt: skip
+    if d.met_at is not None:
+        raise Refused("This time limit is already met.", code="milestone_met")
+    if d.due_at is not None and until <= d.due_at:
+        raise Refused(
+            "The requested deadline must be later than the present one.", code="not_later"
+        )
 
 
 def _merge(s: Session, case: Case, into: str, who: Identity, station: str,

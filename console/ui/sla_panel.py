@@ -124,7 +124,10 @@ class SlaPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.feedback.setText(str(exc))
+        from console.domain.errors import UserError
+        from console.ui.loop.texts import refusal_text
+
+        self.feedback.setText(refusal_text(exc) if isinstance(exc, UserError) else str(exc))
         self._enable(True)
 
     def show_states(self, states: tuple[MilestoneState, ...]) -> None:
@@ -229,14 +232,24 @@ class SlaPanel(QWidget):
 
     def extend(self, milestone: str, due_at: datetime, reason: str, approve: bool | None) -> None:
         self._enable(False)
-        who, case_id, sla = self.ui.identity, self.case_id, self.ui.app.sla
-        if approve is None:
+        who, case_id, app = self.ui.identity, self.case_id, self.ui.app
 
-            def job() -> None:
-                sla.request_extension(case_id, who, milestone, due_at, reason)
-        else:
+        def job() -> None:
+            """The lifecycle decides: a request (the unit, or an agent on its behalf), the
+            decision on a pending request, or the centre's own grant."""
+            from console.services.lifecycle import Params
 
-            def job() -> None:
-                sla.decide_extension(case_id, who, milestone, due_at, approve, reason)
+            if approve is None:
+                action = "request_extension"
+            else:
+                pending = app.units.case(case_id).pending_extensions
+                asked = any(p.milestone == milestone for p in pending)
+                action = (
+                    ("approve_extension" if approve else "refuse_extension")
+                    if asked or not approve
+                    else "grant_extension"
+                )
+            p = Params(text=reason, milestone=milestone, until=due_at)
+            app.lifecycle.do_id(case_id, action, who, p)
 
         self.ui.runner.run(job, self._done, self._failed, owner=self)

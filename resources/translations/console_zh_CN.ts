@@ -3562,47 +3562,47 @@ Operator console of the 12345 city hotline.</source>
             <translation>批准延期(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="148" />
+            <location filename="../../console/ui/sla_panel.py" line="151" />
             <source>Unverified: counted Monday to Friday in a year the calendar does not know</source>
             <translation>未核实：该年份不在工作日历中，暂按周一至周五计算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="164" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>met late</source>
             <translation>超时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="164" />
+            <location filename="../../console/ui/sla_panel.py" line="167" />
             <source>met on time</source>
             <translation>按时完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="167" />
+            <location filename="../../console/ui/sla_panel.py" line="170" />
             <source>not started</source>
             <translation>未起算</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="191" />
+            <location filename="../../console/ui/sla_panel.py" line="194" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="199" />
+            <location filename="../../console/ui/sla_panel.py" line="202" />
             <source>Pause clocks</source>
             <translation>暂停计时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="199" />
+            <location filename="../../console/ui/sla_panel.py" line="202" />
             <source>Why (e.g. waiting for the citizen)?</source>
             <translation>暂停原因（如等待市民补充材料）？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="223" />
+            <location filename="../../console/ui/sla_panel.py" line="226" />
             <source>Request an extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_panel.py" line="223" />
+            <location filename="../../console/ui/sla_panel.py" line="226" />
             <source>Approve an extension</source>
             <translation>批准延期</translation>
         </message>
@@ -4948,7 +4948,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="59" />
-            <location filename="../../console/ui/loop/texts.py" line="146" />
+            <location filename="../../console/ui/loop/texts.py" line="147" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
@@ -5099,61 +5099,66 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/loop/texts.py" line="135" />
+            <source>Extend a time limit</source>
+            <translation>延长时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/texts.py" line="136" />
             <source>Refuse extension</source>
             <translation>不批准延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="136" />
+            <location filename="../../console/ui/loop/texts.py" line="137" />
             <source>Accept the result</source>
             <translation>审核通过并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="137" />
+            <location filename="../../console/ui/loop/texts.py" line="138" />
             <source>Send back</source>
             <translation>退回重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="138" />
+            <location filename="../../console/ui/loop/texts.py" line="139" />
             <source>Accept the return</source>
             <translation>同意退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="139" />
+            <location filename="../../console/ui/loop/texts.py" line="140" />
             <source>Refuse the return</source>
             <translation>驳回退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="140" />
+            <location filename="../../console/ui/loop/texts.py" line="141" />
             <source>Re-dispatch</source>
             <translation>重新派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="141" />
+            <location filename="../../console/ui/loop/texts.py" line="142" />
             <source>Callback verdict</source>
             <translation>回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="142" />
+            <location filename="../../console/ui/loop/texts.py" line="143" />
             <source>Citizen not reached</source>
             <translation>回访未接通</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="143" />
+            <location filename="../../console/ui/loop/texts.py" line="144" />
             <source>Reopen</source>
             <translation>重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="144" />
+            <location filename="../../console/ui/loop/texts.py" line="145" />
             <source>Archive</source>
             <translation>归档</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="145" />
+            <location filename="../../console/ui/loop/texts.py" line="146" />
             <source>Remind the unit</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="147" />
+            <location filename="../../console/ui/loop/texts.py" line="148" />
             <source>Escalate</source>
             <translation>上报</translation>
         </message>

@@ -170,6 +170,16 @@ def test_a_demand_through_every_step(capsys: pytest.CaptureFixture[str], db_url:
               "--until", later) == "in_progress"  # fmt: skip
     assert do(capsys, db_url, n, "approve_extension") == "in_progress"
     assert "No extension" in refused(capsys, db_url, n, "refuse_extension")
+    # the centre may also extend a limit itself, later than the one in force
+    from datetime import date, timedelta
+
+    assert "later" in refused(capsys, db_url, n, "grant_extension", "--until", later,
+                              "--milestone", "result")  # fmt: skip
+    later2 = (date.fromisoformat(later) + timedelta(days=3)).isoformat()
+    assert do(capsys, db_url, n, "grant_extension", "--until", later2, "--milestone",
+              "result") == "in_progress"  # fmt: skip
+    due = next(d for d in show(capsys, db_url, n)["deadlines"] if d["code"] == "result")
+    assert due["due"] == f"{(date.fromisoformat(later2) + timedelta(days=1)).isoformat()}T00:00"
     assert do(capsys, db_url, n, "remind", "--text", "请尽快") == "in_progress"
     assert do(capsys, db_url, n, "supervise", "--text", "督办") == "in_progress"
     assert do(capsys, db_url, n, "reply", "--text", "已责令停产整改") == "replied"

@@ -132,6 +132,7 @@ def action_name(action: str) -> str:
         "return": QCoreApplication.translate("loop", "Return to the centre"),
         "request_extension": QCoreApplication.translate("loop", "Request extension"),
         "approve_extension": QCoreApplication.translate("loop", "Approve extension"),
+        "grant_extension": QCoreApplication.translate("loop", "Extend a time limit"),
         "refuse_extension": QCoreApplication.translate("loop", "Refuse extension"),
         "review_accept": QCoreApplication.translate("loop", "Accept the result"),
         "send_back": QCoreApplication.translate("loop", "Send back"),
