@@ -43,7 +43,9 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("improper_returns", sa.Integer(), nullable=False, server_default="0")
         )
+    # emptied with the watermark: the next refresh recomputes every case from its history
     op.execute("DELETE FROM case_facts")
+    op.execute("DELETE FROM facts_watermark")
 
 
 def downgrade() -> None:
