@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from console.services.importer import ImportService
     from console.services.intake import IntakeService
     from console.services.knowledge import KnowledgeService
+    from console.services.lifecycle import LifecycleService
     from console.services.monitor import MonitorService
     from console.services.preferences import PreferenceService
     from console.services.presence import PresenceService
@@ -243,6 +244,13 @@ class AppContext:
         from console.services.supervision import SupervisionService
 
         return SupervisionService(self.sessions, lambda: self.station)
+
+    # one lifecycle: every action on a case, asked of the state machine
+    @cached_property
+    def lifecycle(self) -> LifecycleService:
+        from console.services.lifecycle import LifecycleService
+
+        return LifecycleService(self.sessions, lambda: self.calendar, lambda: self.station)
 
     # concurrent edits (issue 7): editing a saved case against the version it read
     @cached_property

@@ -15,6 +15,7 @@ python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow th
 python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)
 python main.py api token|list|revoke|platform|sms-template|sms-opt-out   its credentials
 python main.py suggest train | --text TEXT [--json] | --file F.csv --json   suggestions
+python main.py [--user NAME] case show|do|new ...        a case's lifecycle
 """
 
 from __future__ import annotations
@@ -107,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.suggest import add_parser as add_suggest_parser
 
     add_suggest_parser(sub)
+    from console.cli.case import add_parser as add_case_parser
+
+    add_case_parser(sub)
     seed = sub.add_parser(
         "seed",
         help="load data into a database",
@@ -263,6 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.cli.calls import cmd_pop
 
             return cmd_pop(args)
+        if args.command == "case":
+            from console.cli.case import cmd_case
+
+            return cmd_case(args, _url(args))
         if args.command == "report":
             from console.cli.report import cmd_report
 

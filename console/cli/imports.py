@@ -25,6 +25,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "e.g. wechat, people_board, foshantong_app)",
     )
     p.add_argument("--user", dest="import_user", default="admin", help="recorded as importer")
+    p.add_argument(
+        "--to-triage",
+        action="store_true",
+        help="import every message as a received case to triage, even one the export "
+        "shows answered (its answer is kept in the history)",
+    )
     p.add_argument("--database", metavar="URL", dest="sub_database")
 
 
@@ -42,7 +48,11 @@ def cmd_import(args: argparse.Namespace, url: str) -> int:
 
         try:
             report = ctx.importer.import_file(
-                args.file, who, channel_code=args.channel, progress=progress
+                args.file,
+                who,
+                channel_code=args.channel,
+                progress=progress,
+                triage=args.to_triage,
             )
         except ImportFailed as exc:
             print(f"\nerror: {exc}", file=sys.stderr)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
-from console.domain.clock import format_deadline, parse_local
+from console.domain.clock import format_deadline, parse_local, to_local
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,7 +19,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     sla.add_argument("--database", metavar="URL", dest="sub_database")
     s = sla.add_subparsers(dest="sla_command", metavar="ACTION", required=True)
     ex = s.add_parser("explain", help="print each milestone's deadline for a receipt time")
-    ex.add_argument("--policy", required=True, help="policy code, e.g. urgent")
+    ex.add_argument("--policy", help="policy code, e.g. urgent")
+    ex.add_argument("--type", dest="case_type", choices=["consultation", "demand"],
+                    help="choose the policy as a new case of this type would")  # fmt: skip
+    ex.add_argument("--sub-type", dest="sub_type", default="", help="e.g. complaint, policy")
+    ex.add_argument("--urgent", action="store_true", help="on the urgent-matters list")
+    ex.add_argument("--channel", default="phone_12345", help="channel code (default phone)")
+    ex.add_argument("--class", dest="class_code", default="", help="business class code")
+    ex.add_argument("--json", action="store_true", help="print one JSON object")
     ex.add_argument(
         "--received",
         required=True,
@@ -36,6 +44,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     s.add_parser("recompute", help="recompute the deadlines of every open case")
 
 
+def explain_json(policy: Any, deadlines: Any) -> dict[str, Any]:
+    """``{"policy", "milestones": [{"code", "due"}], "verified"}``, dues in local time."""
+    return {
+        "policy": policy.code,
+        "milestones": [
+            {"code": st.code, "due": to_local(st.due_at).strftime("%Y-%m-%dT%H:%M")}
+            for st in deadlines.milestones
+            if st.due_at is not None
+        ],
+        "verified": deadlines.verified,
+    }
+
+
 UNIT_WORDS = {"hours": "h", "work_hours": "working h", "workdays": "working day(s)"}
 
 
@@ -48,7 +69,24 @@ def cmd_sla(args: argparse.Namespace, url: str) -> int:
         svc = ctx.sla
         if args.sla_command == "explain":
             received = parse_local(args.received)
-            policy, deadlines = svc.explain(args.policy, received)
+            if args.policy:
+                policy, deadlines = svc.explain(args.policy, received)
+            elif args.case_type:
+                policy, deadlines = svc.explain_case(
+                    received,
+                    case_type=args.case_type,
+                    sub_type=args.sub_type,
+                    urgency="urgent" if args.urgent else "normal",
+                    channel_code=args.channel,
+                    class_code=args.class_code,
+                )
+            else:
+                raise SystemExit("sla explain: give --policy CODE or --type (and --sub-type)")
+            if args.json:
+                import json
+
+                print(json.dumps(explain_json(policy, deadlines), ensure_ascii=False))
+                return 0
             print(
                 f"policy {policy.code} v{policy.version} ({policy.name}), "
                 f"working days counted {policy.workday_rule}; received "

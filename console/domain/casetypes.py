@@ -49,6 +49,9 @@ class Status(StrEnum):
     RETURNED = "returned"  # 退单: the unit sent it back (mis-routed)
     CLOSED = "closed"  # 办结
     VISITED = "visited"  # 回访: the citizen was called back; nothing left to do
+    ARCHIVED = "archived"  # 归档: filed after the callback (or none due); read-only
+    INVALID = "invalid"  # 无效: spam, a test call, no content (reason in the event)
+    MERGED = "merged"  # 合并: the same issue as another case (its number in the event)
 
 
 OPEN_STATUSES: frozenset[Status] = frozenset(
@@ -61,7 +64,9 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
         Status.RETURNED,
     }
 )
-DONE_STATUSES: frozenset[Status] = frozenset({Status.CLOSED, Status.VISITED})
+DONE_STATUSES: frozenset[Status] = frozenset(
+    {Status.CLOSED, Status.VISITED, Status.ARCHIVED, Status.INVALID, Status.MERGED}
+)
 #: the open statuses' values in lifecycle order: the one spelling of "open" for SQL (an IN
 #: list, the partial indexes' predicate text, generated from it in console.models.case)
 OPEN_STATUS_VALUES: tuple[str, ...] = tuple(s.value for s in Status if s in OPEN_STATUSES)
@@ -140,3 +145,13 @@ class EventKind(StrEnum):
     CALLBACK_ATTEMPT = "callback_attempt"  # 回访 attempt, citizen not reached
     REOPENED = "reopened"  # 重办: a new round with a new SLA (detail: round, reason)
     EDITED = "edited"  # case fields changed (detail: changes {field: [old, new]})
+    # triage, return review and archiving (one lifecycle: console.domain.lifecycle)
+    FORWARDED = "forwarded"  # 咨询转办: a consultation sent to a unit for its answer
+    MERGED = "merged"  # the same issue as another case (detail: into, into_id)
+    MERGED_IN = "merged_in"  # on the surviving case (detail: number, case_id)
+    INVALIDATED = "invalidated"  # marked invalid (detail: reason)
+    PRAISED = "praised"  # thanks/praise recorded for a unit, no dispatch (detail: unit_id)
+    HANDED_OFF = "handed_off"  # emergency hand-off to 110/119/120/122 (service, operator)
+    RETURN_ACCEPTED = "return_accepted"  # 退单审核 passed (detail: unit_id)
+    RETURN_REFUSED = "return_refused"  # improper return (不当退单), back to the unit
+    ARCHIVED = "archived"  # 归档

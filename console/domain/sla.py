@@ -67,6 +67,9 @@ SLA_EVENTS_OF: dict[str, tuple[str, ...]] = {
     EventKind.PROGRESS: ("replied_initial",),
     EventKind.REPLIED: ("replied_initial", "replied"),
     EventKind.CLOSED: ("replied_initial", "replied", "closed"),
+    EventKind.FORWARDED: ("dispatched",),
+    EventKind.PRAISED: ("replied_initial", "replied", "closed"),
+    EventKind.HANDED_OFF: ("replied_initial", "replied", "closed"),
 }
 
 
@@ -100,8 +103,11 @@ class PolicyMatch:
     urgency: str | None = None
     channel_code: str | None = None
     class_code: str | None = None
+    sub_type: str | None = None
 
-    def matches(self, case_type: str, urgency: str, channel_code: str, class_code: str) -> bool:
+    def matches(
+        self, case_type: str, urgency: str, channel_code: str, class_code: str, sub_type: str = ""
+    ) -> bool:
         return all(
             want is None or want == have
             for want, have in (
@@ -109,6 +115,7 @@ class PolicyMatch:
                 (self.urgency, urgency),
                 (self.channel_code, channel_code),
                 (self.class_code, class_code),
+                (self.sub_type, sub_type),
             )
         )
 
@@ -127,13 +134,23 @@ class Policy:
 
 
 def choose_policy(
-    policies: Iterable[Policy], case_type: str, urgency: str, channel_code: str, class_code: str
+    policies: Iterable[Policy],
+    case_type: str,
+    urgency: str,
+    channel_code: str,
+    class_code: str,
+    sub_type: str = "",
 ) -> Policy:
-    """The matching policy of highest priority (ties: the lowest code, for stability)."""
-    fits = [p for p in policies if p.match.matches(case_type, urgency, channel_code, class_code)]
+    """The matching policy of highest priority (ties: the lowest code, for stability).
+    A policy naming a sub-type matches only cases of that sub-type."""
+    fits = [
+        p
+        for p in policies
+        if p.match.matches(case_type, urgency, channel_code, class_code, sub_type)
+    ]
     if not fits:
         raise LookupError(
-            f"no SLA policy matches {case_type}/{urgency}/{channel_code}/{class_code}"
+            f"no SLA policy matches {case_type}/{sub_type}/{urgency}/{channel_code}/{class_code}"
         )
     return sorted(fits, key=lambda p: (-p.priority, p.code))[0]
 

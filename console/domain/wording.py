@@ -55,6 +55,9 @@ STATUS = Vocabulary(
         Status.RETURNED: "Returned by unit",
         Status.CLOSED: "Closed",
         Status.VISITED: "Callback done",
+        Status.ARCHIVED: "Archived",
+        Status.INVALID: "Invalid",
+        Status.MERGED: "Merged",
     },
 )
 
@@ -128,6 +131,15 @@ EVENT = Vocabulary(
         EventKind.CALLBACK_ATTEMPT: "Callback: not reached",
         EventKind.REOPENED: "Reopened",
         EventKind.EDITED: "Case edited",
+        EventKind.FORWARDED: "Forwarded for an answer",
+        EventKind.MERGED: "Merged into another case",
+        EventKind.MERGED_IN: "Another case merged into this one",
+        EventKind.INVALIDATED: "Marked invalid",
+        EventKind.PRAISED: "Thanks recorded for the unit",
+        EventKind.HANDED_OFF: "Handed off to emergency services",
+        EventKind.RETURN_ACCEPTED: "Return accepted",
+        EventKind.RETURN_REFUSED: "Return refused (improper)",
+        EventKind.ARCHIVED: "Archived",
     },
 )
 
@@ -165,6 +177,7 @@ METRIC = Vocabulary(
         "resolution_rate": "Resolution rate",
         "avg_response_hours": "Avg. response (h)",
         "return_rate": "Return rate",
+        "improper_return_rate": "Improper return rate",
         "extension_rate": "Extension rate",
     },
 )
@@ -185,9 +198,11 @@ METRIC_FORMULA = Vocabulary(
         "satisfied ÷ cases with a callback verdict",
         "resolution_rate": "cases whose latest callback says the problem was solved ÷ cases "
         "with a callback verdict",
-        "avg_response_hours": "Σ hours from dispatch to the lead unit's first "
-        "acknowledgement ÷ dispatched demands acknowledged",
+        "avg_response_hours": "Σ hours from each dispatch to the lead unit's first "
+        "acknowledgement after it ÷ dispatch rounds acknowledged",
         "return_rate": "dispatched demands returned at least once ÷ dispatched demands",
+        "improper_return_rate": "dispatched demands with a return the centre refused ÷ "
+        "dispatched demands",
         "extension_rate": "dispatched demands with an approved extension ÷ dispatched demands",
     },
 )

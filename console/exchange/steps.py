@@ -2,8 +2,9 @@
 
 Everything the HTTP service changes on a case goes through this module: a pushed order
 becomes a case (console.services.cases), a unit's step goes through the units' service
-(console.services.units). Pointing the service at another lifecycle implementation means
-editing this file only. It returns plain values and raises:
+(console.services.units), which asks the lifecycle's one state machine
+(console.domain.lifecycle through console.services.lifecycle). Pointing the service at
+another lifecycle implementation means editing this file only. It returns plain values and raises:
 
 - :class:`StepRefusedError` (HTTP 409) with a code and a reason when the lifecycle refuses;
 - :class:`console.services.errors.ValidationFailed` (HTTP 422) for a draft the form's
@@ -22,7 +23,6 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain import errors as domain_errors
-from console.domain import lifecycle
 from console.domain.casetypes import EventKind, Role
 from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
@@ -32,7 +32,6 @@ from console.services import errors as service_errors
 from console.services.cases import DISPATCH, SAVE, CaseService
 from console.services.intake import DISPATCH_NOTE
 from console.services.sla import add_event
-from console.services.units import Refused as UnitRefused
 from console.services.units import UnitService
 
 #: the agents row that stands for the service (attribution of what it writes; on
@@ -197,11 +196,7 @@ class Lifecycle:
                 milestone=milestone,
                 due_at=until,
             )
-        except UnitRefused as exc:
-            raise StepRefusedError(exc.code, str(exc)) from exc
-        except lifecycle.StepRefused as exc:
-            raise StepRefusedError(exc.code, str(exc)) from exc
-        except domain_errors.Refused as exc:
+        except domain_errors.Refused as exc:  # the lifecycle's state machine said no
             raise StepRefusedError(exc.code, exc.text()) from exc
         except service_errors.Conflict as exc:
             raise StepRefusedError(exc.code, str(exc)) from exc

@@ -77,6 +77,9 @@ class CaseFacts(Base):
     solved: Mapped[int] = mapped_column(Integer, default=0)
     day: Mapped[str] = mapped_column(String(10))
     month: Mapped[str] = mapped_column(String(7))
+    # acknowledged dispatch rounds (response_seconds is their sum) and refused returns
+    response_rounds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    improper_returns: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class FactsWatermark(Base):

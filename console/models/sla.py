@@ -38,6 +38,10 @@ class SlaPolicy(Base):
     match_urgency: Mapped[str | None] = mapped_column(String(16))
     match_channel: Mapped[str | None] = mapped_column(String(32))
     match_class: Mapped[str | None] = mapped_column(String(32))
+    match_sub_type: Mapped[str | None] = mapped_column(String(16))
+    # a version the seeder shipped (an administrator's save is False): the seeder may
+    # replace it with a newer shipped default, never an administrator's edit
+    shipped: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # office hours for "work_hours" limits
     work_hours: Mapped[str] = mapped_column(

@@ -30,10 +30,14 @@ exported reports and in the README:
   满意 or 基本满意 ÷ cases with a callback verdict. Unreached callbacks do not count.
 - **Resolution rate 解决率** = cases whose latest callback says the problem was solved
   ÷ cases with a callback verdict (asked separately from satisfaction).
-- **Average response time 平均响应时长** = Σ (first 签收 by the lead unit − dispatch)
-  in hours ÷ dispatched demands that were acknowledged.
+- **Average response time 平均响应时长** = Σ over dispatch rounds (the lead unit's
+  first 签收 after a dispatch − that dispatch) in hours ÷ the dispatch rounds that were
+  acknowledged. Every dispatch (first, re-dispatch after a return, reopening) is a round
+  of its own, paired only with an acknowledgement after it: never negative.
 - **Return rate 退单率** = dispatched demands returned (退单) at least once ÷ dispatched
   demands; the number of returns is shown beside it.
+- **Improper return rate 不当退单率** = dispatched demands with a return the centre
+  refused (``return_refused``) ÷ dispatched demands; the number of such returns beside it.
 - **Extension rate 延期率** = dispatched demands with an approved extension ÷
   dispatched demands; requested extensions are shown beside it.
 
@@ -261,16 +265,22 @@ def resolution_num(f: Subquery) -> ColumnElement[Any]:
 
 
 def response_time_num(f: Subquery) -> ColumnElement[Any]:
-    """Average response time numerator: Σ hours from dispatch to the first 签收."""
+    """Average response time numerator: Σ hours from each dispatch to the lead unit's
+    first 签收 after it."""
     return case(
-        (and_(_dispatched(f), f.c.response_seconds.is_not(None)), f.c.response_seconds / 3600.0),
+        (and_(_dispatched(f), f.c.response_rounds > 0), f.c.response_seconds / 3600.0),
         else_=0,
     )
 
 
 def response_time_den(f: Subquery) -> ColumnElement[Any]:
-    """Average response time denominator: dispatched demands acknowledged."""
-    return _flag(and_(_dispatched(f), f.c.response_seconds.is_not(None)))
+    """Average response time denominator: the acknowledged dispatch rounds."""
+    return case((_dispatched(f), f.c.response_rounds), else_=0)
+
+
+def improper_num(f: Subquery) -> ColumnElement[Any]:
+    """Improper return rate 不当退单率 numerator: dispatched demands with a refused return."""
+    return _flag(and_(_dispatched(f), f.c.improper_returns > 0))
 
 
 def dispatched_den(f: Subquery) -> ColumnElement[Any]:
@@ -326,14 +336,19 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "avg_response_hours", "Average response time (h)",
-        "Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched "
-        "demands acknowledged",
+        "Σ hours from each dispatch to the lead unit's first acknowledgement after it ÷ "
+        "dispatch rounds acknowledged",
         response_time_num, response_time_den, kind="average_hours",
     ),
     Metric(
         "return_rate", "Return rate",
         "dispatched demands returned (退单) at least once ÷ dispatched demands",
         returned_num, dispatched_den, extra="returns",
+    ),
+    Metric(
+        "improper_return_rate", "Improper return rate",
+        "dispatched demands with a return the centre refused (不当退单) ÷ dispatched demands",
+        improper_num, dispatched_den, extra="improper_returns",
     ),
     Metric(
         "extension_rate", "Extension rate",
@@ -353,7 +368,10 @@ _EVENT_KINDS = (
     EventKind.EXTENSION_APPROVED.value,
     EventKind.VISITED.value,
     EventKind.REOPENED.value,
+    EventKind.RETURN_REFUSED.value,
 )
+#: the events that start a dispatch round (the lead unit's clock to acknowledge)
+_DISPATCH_KINDS = (EventKind.DISPATCHED.value, EventKind.FORWARDED.value)
 
 
 def seconds_between(dialect: str, later: Any, earlier: Any) -> ColumnElement[Any]:
@@ -375,8 +393,56 @@ FACT_COLUMNS = (
     "case_id", "created_at", "channel", "class_code", "district_id", "unit_id", "case_type",
     "dispatched_at", "closed_at", "resp_due", "resp_met", "due_ext", "due_orig", "done_at",
     "response_seconds", "returns", "ext_requested", "ext_approved", "satisfaction", "solved",
-    "day", "month",
+    "day", "month", "response_rounds", "improper_returns",
 )  # fmt: skip
+
+
+def response_rounds(dialect: str, cohort: Any) -> Subquery:
+    """Per case: Σ seconds from each dispatch to the lead unit's first acknowledgement
+    after it (before the next dispatch), and the number of such rounds. An
+    acknowledgement belongs to the latest dispatch at or before it, so no round is
+    negative, whatever the reopenings and re-dispatches."""
+    unit_role = CaseEvent.detail["unit_role"].as_string()
+    d = aliased(CaseEvent, name="d")
+    dispatch_at = (
+        select(func.max(d.at))
+        .where(d.case_id == CaseEvent.case_id, d.kind.in_(_DISPATCH_KINDS), d.at <= CaseEvent.at)
+        .scalar_subquery()
+    )
+    acks = (
+        select(
+            CaseEvent.case_id.label("case_id"),
+            CaseEvent.at.label("ack_at"),
+            dispatch_at.label("dispatch_at"),
+        )
+        .where(
+            CaseEvent.case_id.in_(cohort),
+            CaseEvent.kind == EventKind.ACCEPTED.value,
+            func.coalesce(unit_role, "lead") != "assist",
+        )
+        .subquery("acks")
+    )
+    rounds = (
+        select(
+            acks.c.case_id,
+            acks.c.dispatch_at,
+            func.min(acks.c.ack_at).label("first_ack"),
+        )
+        .where(acks.c.dispatch_at.is_not(None))
+        .group_by(acks.c.case_id, acks.c.dispatch_at)
+        .subquery("rounds")
+    )
+    return (
+        select(
+            rounds.c.case_id,
+            func.sum(seconds_between(dialect, rounds.c.first_ack, rounds.c.dispatch_at)).label(
+                "seconds"
+            ),
+            func.count().label("rounds"),
+        )
+        .group_by(rounds.c.case_id)
+        .subquery("resp")
+    )
 
 
 def live_facts(dialect: str, cases: Any) -> Select[Any]:
@@ -411,11 +477,13 @@ def live_facts(dialect: str, cases: Any) -> Select[Any]:
             func.max(case((CaseEvent.kind == EventKind.VISITED.value, CaseEvent.id))).label(
                 "last_visit_id"
             ),
+            func.sum(_flag(CaseEvent.kind == EventKind.RETURN_REFUSED.value)).label("improper"),
         )
         .where(CaseEvent.case_id.in_(cohort), CaseEvent.kind.in_(_EVENT_KINDS))
         .group_by(CaseEvent.case_id)
         .subquery("ev")
     )
+    resp = response_rounds(dialect, cohort)
     d_acc = aliased(CaseDeadline, name="d_acc")
     d_con = aliased(CaseDeadline, name="d_con")
     d_res = aliased(CaseDeadline, name="d_res")
@@ -438,9 +506,7 @@ def live_facts(dialect: str, cases: Any) -> Select[Any]:
             func.coalesce(d_res.due_at, Case.final_due_at).label("due_ext"),
             func.coalesce(d_res.original_due_at, d_res.due_at, Case.final_due_at).label("due_orig"),
             done_at.label("done_at"),
-            seconds_between(dialect, ev.c.first_accepted_at, Case.dispatched_at).label(
-                "response_seconds"
-            ),
+            resp.c.seconds.label("response_seconds"),
             func.coalesce(ev.c.returns, 0).label("returns"),
             func.coalesce(ev.c.ext_requested, 0).label("ext_requested"),
             func.coalesce(ev.c.ext_approved, 0).label("ext_approved"),
@@ -448,9 +514,12 @@ def live_facts(dialect: str, cases: Any) -> Select[Any]:
             case((solved.is_(True), 1), else_=0).label("solved"),
             local_bucket(dialect, Case.created_at, "day").label("day"),
             local_bucket(dialect, Case.created_at, "month").label("month"),
+            func.coalesce(resp.c.rounds, 0).label("response_rounds"),
+            func.coalesce(ev.c.improper, 0).label("improper_returns"),
         )
         .select_from(Case)
         .outerjoin(ev, ev.c.case_id == Case.id)
+        .outerjoin(resp, resp.c.case_id == Case.id)
         .outerjoin(d_acc, and_(d_acc.case_id == Case.id, d_acc.milestone_code == MC.ACCEPT))
         .outerjoin(d_con, and_(d_con.case_id == Case.id, d_con.milestone_code == MC.CONTACT))
         .outerjoin(d_res, and_(d_res.case_id == Case.id, d_res.milestone_code == MC.RESULT))

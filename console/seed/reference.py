@@ -239,31 +239,42 @@ def _seed_shifts(session: Session, data_dir: Path) -> int:
 
 
 def _seed_sla_policies(session: Session, data_dir: Path) -> tuple[int, int]:
+    """Each policy of the file at its ``version``: added when its code is new, and put in
+    force over an older version the seeder shipped itself; an administrator's saved
+    version (not ``shipped``) is never replaced. Cases keep the version they have."""
     path = data_dir / "sla_policies.json"
     data: Any = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, list):
         raise ValueError(f"{path.name}: expected a list of policies")
-    existing = set(session.scalars(select(SlaPolicy.code).where(SlaPolicy.version == 1)))
+    known = {code for code in session.scalars(select(SlaPolicy.code))}
+    current = {p.code: p for p in session.scalars(select(SlaPolicy).where(SlaPolicy.current))}
     policies = milestones = 0
     for spec in data:
         code = str(spec["code"])
+        version = int(spec.get("version", 1))
         rule = str(spec.get("workday_rule", "exclusive"))
         if rule not in WORKDAY_RULES:
             raise ValueError(f"{path.name}: {code}: unknown workday_rule {rule!r}")
-        if code in existing:
+        now = current.get(code)
+        if code in known and (now is None or not now.shipped or now.version >= version):
             continue
+        if now is not None:
+            now.current = False
+            session.flush()
         match = spec.get("match", {})
         policy = SlaPolicy(
             code=code,
-            version=1,
+            version=version,
             name=str(spec["name"]),
             workday_rule=rule,
             current=True,
+            shipped=True,
             priority=int(spec.get("priority", 0)),
             match_case_type=match.get("case_type"),
             match_urgency=match.get("urgency"),
             match_channel=match.get("channel_code"),
             match_class=match.get("class_code"),
+            match_sub_type=match.get("sub_type"),
         )
         if "work_hours" in spec:
             policy.work_hours = str(spec["work_hours"])
@@ -287,7 +298,7 @@ def _seed_sla_policies(session: Session, data_dir: Path) -> tuple[int, int]:
             )
             milestones += 1
         session.add(policy)
-        existing.add(code)
+        known.add(code)
         policies += 1
     return policies, milestones
 

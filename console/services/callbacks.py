@@ -20,27 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain import lifecycle
-from console.domain.casetypes import CaseType, EventKind, Satisfaction, Status
+from console.domain.casetypes import CaseType, EventKind, Satisfaction, Status, SubType
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
-from console.domain.lifecycle import CallbackVerdict, StepRefused
+from console.domain.lifecycle import Action, CallbackVerdict
 from console.domain.workcalendar import WorkCalendar
-from console.models import Case, CaseAssistState, CaseCallback, HandlingUnit
+from console.models import Case, CaseCallback, HandlingUnit
 from console.services.errors import NotFound
-from console.services.sla import add_event, refresh_deadlines
-from console.services.units import (
-    Refused,
-    case_events,
-    lock_case,
-    open_callback,
-    require_centre,
-    touch,
-    unit_name,
-)
+from console.services.lifecycle import Params, apply, case_events, lock_case
 
 
 @dataclass(frozen=True)
@@ -110,6 +101,7 @@ class CallbackService:
             .where(
                 Case.status == Status.CLOSED,
                 Case.case_type == CaseType.DEMAND,
+                Case.sub_type != SubType.THANKS,
                 Case.caller_anonymous.is_(False),
                 Case.caller_phone != "",
             )
@@ -152,30 +144,8 @@ class CallbackService:
     ) -> CallbackResult:
         """The citizen did not answer. The last allowed attempt closes the callback as
         unreachable (``visited`` with ``unreachable: true``)."""
-        require_centre(who)
-        when = at or now_utc()
-        station = self._station()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, expected_version)
-            cb = self._callback(s, case)
-            n, next_try = lifecycle.after_attempt(cb.attempts, when, self.max_attempts)
-            add_event(s, case, EventKind.CALLBACK_ATTEMPT, who, station, when,
-                      attempt=n, max_attempts=self.max_attempts, note=note.strip())  # fmt: skip
-            cb.attempts, cb.last_attempt_at = n, when
-            unreachable = next_try is None
-            if unreachable:
-                add_event(s, case, EventKind.VISITED, who, station, when,
-                          satisfaction=None, solved=None, unit_fault=False, unreachable=True,
-                          attempts=n, comment=note.strip(), round=cb.round,
-                          unit_id=case.unit_id)  # fmt: skip
-                cb.done_at, cb.outcome = when, "unreachable"
-                case.status = Status.VISITED
-            else:
-                assert next_try is not None
-                cb.next_try_at = next_try
-            touch(case, when)
-            s.flush()
-            return CallbackResult(case.id, case.number, case.status, case.version, n, unreachable)
+        p = Params(text=note, max_attempts=self.max_attempts)
+        return self._do(case_id, [(Action.CALLBACK_UNREACHED, p)], who, expected_version, at)
 
     def record(
         self,
@@ -189,69 +159,25 @@ class CallbackService:
         """The citizen's verdict: satisfaction and solved, asked separately. Unsatisfied
         for reasons the unit controls reopens the case (重办): a new round, dispatched to
         the same lead unit, with a new SLA."""
-        require_centre(who)
-        try:
-            lifecycle.check_verdict(verdict)
-        except StepRefused as exc:
-            raise Refused(exc.message, code=exc.code, **exc.params) from exc
+        lifecycle.check_verdict(verdict)
+        p = Params(text=verdict.comment, satisfaction=Satisfaction(verdict.satisfaction).value,
+                   solved=verdict.solved, unit_fault=verdict.unit_fault)  # fmt: skip
+        steps: list[tuple[str, Params]] = [(Action.CALLBACK, p)]
+        if verdict.reopens:
+            steps.append((Action.REOPEN, Params(text=verdict.comment)))
+        return self._do(case_id, steps, who, expected_version, at)
+
+    def _do(self, case_id: int, steps: list[tuple[str, Params]], who: Identity,
+            expected_version: int | None, at: datetime | None) -> CallbackResult:  # fmt: skip
         when = at or now_utc()
-        station = self._station()
         with self._sessions() as s, s.begin():
             case = lock_case(s, case_id, expected_version)
-            cb = self._callback(s, case)
-            add_event(s, case, EventKind.VISITED, who, station, when,
-                      satisfaction=Satisfaction(verdict.satisfaction).value,
-                      solved=verdict.solved, unit_fault=verdict.unit_fault,
-                      unreachable=False, attempts=cb.attempts,
-                      comment=verdict.comment.strip(), round=cb.round,
-                      unit_id=case.unit_id)  # fmt: skip
-            cb.done_at, cb.outcome = when, Satisfaction(verdict.satisfaction).value
-            case.status = Status.VISITED
-            reopened = None
-            if verdict.reopens:
-                reopened = cb.round + 1
-                self._reopen(s, case, who, station, when, reopened, verdict.comment.strip())
-            touch(case, when)
-            s.flush()
-            refresh_deadlines(s, case, self._calendar())
-            s.flush()
-            return CallbackResult(
-                case.id, case.number, case.status, case.version, cb.attempts, False, reopened
-            )
-
-    def _reopen(
-        self, s: Session, case: Case, who: Identity, station: str, at: datetime, rnd: int,
-        reason: str,
-    ) -> None:  # fmt: skip
-        unit = case.unit_id
-        add_event(s, case, EventKind.REOPENED, who, station, at,
-                  round=rnd, reason=reason, unit_id=unit)  # fmt: skip
-        if unit is not None:
-            add_event(s, case, EventKind.DISPATCHED, who, station, at,
-                      unit_id=unit, unit=unit_name(s, unit), round=rnd,
-                      reopened=True)  # fmt: skip
-            case.status = Status.DISPATCHED
-            case.dispatched_at = at
-        else:  # no unit to send it to: the centre dispatches it again
-            case.status = Status.RECEIVED
-        case.closed_at = None
-        # the assisting units start the new round afresh
-        s.execute(delete(CaseAssistState).where(CaseAssistState.case_id == case.id))
-
-    def _callback(self, s: Session, case: Case) -> CaseCallback:
-        if case.status != Status.CLOSED or case.case_type != CaseType.DEMAND:
-            raise Refused(
-                "case {number} is not a closed demand due a callback",
-                code="not_due",
-                number=case.number,
-            )
-        cb = s.get(CaseCallback, case.id)
-        if cb is None:  # closed by an earlier console or an import
-            open_callback(s, case, case.closed_at or case.updated_at)
-            s.flush()
-            cb = s.get(CaseCallback, case.id)
-            assert cb is not None
-        return cb
+            done = [apply(s, case, a, who, self._station(), when, self._calendar(), p)
+                    for a, p in steps]  # fmt: skip
+            first, last = done[0], done[-1]
+            return CallbackResult(last.case_id, last.number, last.status, last.version,
+                                  first.attempts, first.unreachable,
+                                  last.reopened_round)  # fmt: skip
 
     def rounds(self, case_id: int) -> int:
         with self._sessions() as s:

@@ -148,6 +148,8 @@ def refusal_for(case: Case, who: Identity) -> str | None:
     """Agents edit open cases they hold or nobody holds; supervisors any case. A
     confidential caller's details (shown in full by the editor) only to the agent
     holding the case."""
+    if case.status == "archived":  # 归档: read-only for everyone
+        return "archived"
     if who.is_supervisor:
         return None
     if case.status not in OPEN_STATUSES:
@@ -326,6 +328,7 @@ class CaseEditService:
                 case.urgency,
                 case.channel_code,
                 case.class_code,
+                case.sub_type,
             )
         except LookupError:
             return None

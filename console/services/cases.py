@@ -117,6 +117,7 @@ class CaseService:
                 draft.urgency,
                 draft.channel_code,
                 draft.class_code,
+                draft.sub_type,
             )
             case = Case(
                 uuid=case_uuid or uuidlib.uuid4(),
@@ -154,16 +155,13 @@ class CaseService:
             s.add(case)
             s.flush()
             add_event(s, case, EventKind.CREATED, who, station, at, number=case.number)
-            if action == CLOSE:
-                case.answer = draft.answer.strip()
-                case.status = Status.CLOSED
-                case.closed_at = at
-                add_event(s, case, EventKind.CLOSED_DIRECTLY, who, station, at)
-            elif action == DISPATCH:
-                case.status = Status.DISPATCHED
-                case.unit_id = unit_id
-                case.dispatched_at = at
-                add_event(s, case, EventKind.DISPATCHED, who, station, at, unit_id=unit_id)
+            s.flush()
+            if action in (CLOSE, DISPATCH):  # the lifecycle's triage, in the same unit of work
+                from console.services.lifecycle import Params, apply
+
+                step = "answer_close" if action == CLOSE else "dispatch"
+                apply(s, case, step, who, station, at, calendar,
+                      Params(text=draft.answer, unit_id=unit_id))  # fmt: skip
             s.flush()
             if on_created is not None:
                 on_created(s, case)

@@ -431,7 +431,11 @@ class ImportService:
         channel_code: str = DEFAULT_CHANNEL,
         progress: Callable[[int, int], None] | None = None,
         batch: int = 200,
+        triage: bool = False,
     ) -> ImportReport:
+        """``triage``: every message becomes a received case to triage, even one the
+        export shows answered (that answer is kept in the ``created`` event as
+        ``web_answer``); otherwise an answered message is imported closed."""
         path = Path(path)
         if not path.is_file():
             raise ImportFailed(f"no such file: {path}")
@@ -472,7 +476,7 @@ class ImportService:
                     try:
                         with s.begin_nested():
                             case_id = self._add_case(
-                                s, m, who, station, channel_code, level1, path.name, now
+                                s, m, who, station, channel_code, level1, path.name, now, triage
                             )
                     except IntegrityError:  # imported by someone else meanwhile
                         already += 1
@@ -509,6 +513,7 @@ class ImportService:
         level1: dict[str, int],
         source: str,
         now: datetime,
+        triage: bool = False,
     ) -> int:
         from console.domain.sla import choose_policy
         from console.services.reference import current_policies
@@ -516,7 +521,12 @@ class ImportService:
 
         class_code = CLASS_OF_LEVEL1.get(m.category, DEFAULT_CLASS)
         policy = choose_policy(
-            current_policies(s), CaseType.DEMAND, Urgency.NORMAL, channel_code, class_code
+            current_policies(s),
+            CaseType.DEMAND,
+            Urgency.NORMAL,
+            channel_code,
+            class_code,
+            SubType.HELP,
         )
         description = m.body or m.title
         case = Case(
@@ -545,7 +555,9 @@ class ImportService:
         s.flush()
         detail = {"number": case.number, "imported": source, "message_id": m.message_id}
         events = [(EventKind.CREATED, m.at, detail)]
-        if m.answer:
+        if m.answer and triage:
+            detail["web_answer"] = m.answer
+        elif m.answer:
             closed = max(m.answered_at or m.at, m.at)
             case.answer = m.answer
             case.status = Status.CLOSED

@@ -97,7 +97,13 @@ def policy_from_row(row: SlaPolicy) -> Policy:
             )
             for m in row.milestones
         ),
-        PolicyMatch(row.match_case_type, row.match_urgency, row.match_channel, row.match_class),
+        PolicyMatch(
+            row.match_case_type,
+            row.match_urgency,
+            row.match_channel,
+            row.match_class,
+            row.match_sub_type,
+        ),
         row.priority,
         row.work_hours,
     )

@@ -74,7 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "count": "数量", "share": "占比", "channel": "渠道", "type": "类型", "class": "类别",
         "rates": "主要指标", "metric": "指标", "numerator": "分子", "denominator": "分母",
         "rate": "比率", "formula": "口径", "day_cohort": "当日受理",
-        "mtd": "本月累计", "previous": "上月", "this_month": "本月",
+        "mtd": "本月累计", "previous": "上月", "this_month": "本月", "last_year": "去年同月",
         "urgent_cases": "紧急事项", "number": "工单编号", "title": "标题", "status": "状态",
         "unit": "承办单位", "district": "区", "received_at": "受理时间",
         "closed_at": "办结时间", "breach_list": "超时工单", "milestone": "时限节点",
@@ -103,6 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "numerator": "Numerator", "denominator": "Denominator", "rate": "Rate",
         "formula": "Formula", "day_cohort": "Received this day", "mtd": "Month to date",
         "previous": "Previous month", "this_month": "This month",
+        "last_year": "Same month last year",
         "urgent_cases": "Urgent cases", "number": "Case number", "title": "Title",
         "status": "Status", "unit": "Handling unit", "district": "District",
         "received_at": "Received", "closed_at": "Closed", "breach_list": "Breaches",
@@ -327,8 +328,11 @@ def monthly_document(
          (L["hotspots"], len(r.hotspots.groups))),
     )  # fmt: skip
     rates = _rates_section(
-        "rates", L["rates"], [(L["this_month"], r.rates), (L["previous"], r.rates_previous)], lang
-    )
+        "rates", L["rates"],
+        [(L["this_month"], r.rates), (L["previous"], r.rates_previous),
+         (L["last_year"], r.rates_last_year)],
+        lang,
+    )  # fmt: skip
     sections = [summary, *_volumes(r, lang), rates]
     sections.append(_by_dimension("by_day", L["by_day"], L["day"], r.by_day, lang,
                                   chart=Chart(1, L["by_day"], "line")))  # fmt: skip

@@ -10,7 +10,8 @@ hotspots of the 7 days ending with D against the 7 days before — common (the l
 groups), strongly felt (urgent cases, mostly complaints or repeated callers) and
 repeated (already a hotspot the week before).
 
-Monthly report for month M: volumes; the rates of M against the previous month; the
+Monthly report for month M: volumes; the rates of M against the previous month (环比)
+and the same month a year before (同比); the
 trend by day within M and by month over the six months ending with M; the rankings of
 handling units (by the headline on-time closure rate, at least ``min_cases`` dispatched
 demands), districts, classes and channels; topical analysis: the matter categories of M
@@ -113,6 +114,7 @@ class MonthlyReport:
     categories: tuple[CategoryTrend, ...]
     hotspots: HotspotResult
     min_cases: int
+    rates_last_year: RateRow | None = None  # the same month a year before (同比)
 
 
 def _breaches(
@@ -230,6 +232,15 @@ class ReportService:
             vols = volumes(s, period, labels)
             by_month = rate_rows(s, six, Dimension.MONTH, as_of, labels)
             prev = next((r for r in by_month if r.key == period.previous().label), None)
+            last_year = month_period(year - 1, month)
+            yoy = next(
+                (
+                    r
+                    for r in rate_rows(s, last_year, Dimension.MONTH, as_of, labels)
+                    if r.key == last_year.label
+                ),
+                None,
+            )
             dims = (
                 Dimension.UNIT, Dimension.DISTRICT, Dimension.CLASS, Dimension.CHANNEL,
                 Dimension.DAY,
@@ -260,7 +271,7 @@ class ReportService:
         return MonthlyReport(
             period.label, period, as_of, vols, total, prev, tuple(by_day), tuple(by_month),
             tuple(units), tuple(districts), tuple(classes), tuple(channels), tuple(cats), hot,
-            min_cases,
+            min_cases, yoy,
         )  # fmt: skip
 
     def unit_names(self) -> dict[int, str]:

@@ -166,6 +166,7 @@ def sla_preview(
     channel_code: str,
     class_code: str,
     at: datetime,
+    sub_type: str = "",
 ) -> SlaPreview | None:
     """The policy a case saved and dispatched now would get, with its deadlines."""
     from console.domain.sla import choose_policy, compute_deadlines
@@ -173,7 +174,7 @@ def sla_preview(
 
     try:
         policy = choose_policy(
-            current_policies(session), case_type, urgency, channel_code, class_code
+            current_policies(session), case_type, urgency, channel_code, class_code, sub_type
         )
     except LookupError:
         return None
@@ -204,6 +205,7 @@ class RoutingService:
         channel_code: str = "phone_12345",
         class_code: str = "",
         at: datetime | None = None,
+        sub_type: str = "",
     ) -> RoutingSuggestion:
         with self._sessions() as s:
             rule = best_rule(_rules(s), _ancestors(s, category_id), district_id)
@@ -225,6 +227,7 @@ class RoutingService:
                 channel_code=channel_code,
                 class_code=class_code,
                 at=at or now_utc(),
+                sub_type=sub_type,
             )
             return RoutingSuggestion(
                 UnitChoice(unit.id, unit.name) if unit is not None else None,

@@ -444,6 +444,7 @@ class SlaService:
                 match_urgency=policy.match.urgency,
                 match_channel=policy.match.channel_code,
                 match_class=policy.match.class_code,
+                match_sub_type=policy.match.sub_type,
                 work_hours=policy.work_hours,
             )
             for i, m in enumerate(policy.milestones, start=1):
@@ -473,6 +474,28 @@ class SlaService:
                 raise NotFound(f"no current SLA policy {code!r}")
             calendar = load_calendar(s)
         policy = matches[0]
+        clock = {e: received for e in ("received", "dispatched", "accepted")}
+        return policy, compute_deadlines(policy, clock, calendar)
+
+    def explain_case(
+        self,
+        received: datetime,
+        *,
+        case_type: str,
+        sub_type: str = "",
+        urgency: str = "normal",
+        channel_code: str = "phone_12345",
+        class_code: str = "",
+    ) -> tuple[Policy, CaseDeadlines]:
+        """The policy a new case of this kind would get, and its deadlines, taking the
+        case as dispatched and acknowledged at the moment it is received."""
+        from console.domain.sla import choose_policy
+
+        with self._sessions() as s:
+            policy = choose_policy(
+                current_policies(s), case_type, urgency, channel_code, class_code, sub_type
+            )
+            calendar = load_calendar(s)
         clock = {e: received for e in ("received", "dispatched", "accepted")}
         return policy, compute_deadlines(policy, clock, calendar)
 

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain import lifecycle
-from console.domain.casetypes import EventKind, Role
 from console.domain.clock import now_utc
 from console.domain.identity import Identity
-from console.models import Case, HandlingUnit, SupervisionNotice
-from console.services.sla import add_event
-from console.services.units import Refused, lock_case, require_centre, touch, unit_name
+from console.domain.lifecycle import Action
+from console.models import Case, HandlingUnit
+from console.services.lifecycle import Params, apply, lock_case
+from console.services.sla import load_calendar
 
 
 @dataclass(frozen=True)
@@ -75,83 +75,27 @@ class SupervisionService:
         self, case_ids: Iterable[int], who: Identity, text: str, at: datetime | None = None
     ) -> int:
         """A reminder (催办) to each case's lead unit; returns how many were sent."""
-        return self._notify(case_ids, who, EventKind.REMINDED, text, 1, at)
+        return self._do(case_ids, who, Action.REMIND, Params(text=text), at)
 
     def supervise(
         self, case_id: int, who: Identity, text: str, level: int = 1, at: datetime | None = None
     ) -> int:
         """A formal supervision order (督办), level 1 (centre) or 2 (city leadership)."""
-        if not text.strip():
-            raise Refused("a supervision order needs its text", code="reason_required")
-        return self._notify([case_id], who, EventKind.SUPERVISED, text, level, at)
+        return self._do([case_id], who, Action.SUPERVISE, Params(text=text, level=level), at)
 
-    def _notify(
-        self,
-        case_ids: Iterable[int],
-        who: Identity,
-        kind: str,
-        text: str,
-        level: int,
-        at: datetime | None,
+    def escalate(self, case_id: int, who: Identity, text: str, at: datetime | None = None) -> None:
+        """An agent asks the supervisors to look at a case."""
+        self._do([case_id], who, Action.ESCALATE, Params(text=text), at)
+
+    def _do(
+        self, case_ids: Iterable[int], who: Identity, action: str, p: Params, at: datetime | None
     ) -> int:
-        if not who.is_supervisor:
-            raise Refused("supervisors remind and supervise units", code="forbidden")
         when = at or now_utc()
         station = self._station()
         sent = 0
         with self._sessions() as s, s.begin():
             for cid in case_ids:
                 case = lock_case(s, cid, None)
-                if case.unit_id is None or case.status not in lifecycle.WITH_UNITS:
-                    raise Refused(
-                        "case {number} is not with a unit", code="not_with_unit", number=case.number
-                    )
-                detail: dict[str, object] = {
-                    "unit_id": case.unit_id,
-                    "unit": unit_name(s, case.unit_id),
-                    "text": text.strip(),
-                }
-                if kind == EventKind.SUPERVISED:
-                    detail["level"] = level
-                add_event(s, case, kind, who, station, when, **detail)
-                s.add(
-                    SupervisionNotice(
-                        case_id=case.id,
-                        unit_id=case.unit_id,
-                        kind=kind,
-                        level=level,
-                        text=text.strip(),
-                        created_at=when,
-                        created_by_id=who.agent_id,
-                        created_by_name=who.display_name,
-                    )  # fmt: skip
-                )
-                touch(case, when)
+                apply(s, case, action, who, station, when, load_calendar(s), p)
                 sent += 1
         return sent
-
-    def escalate(self, case_id: int, who: Identity, text: str, at: datetime | None = None) -> None:
-        """An agent asks the supervisors to look at a case."""
-        require_centre(who)
-        if not text.strip():
-            raise Refused("say why the case is escalated", code="reason_required")
-        if who.role == Role.UNIT:
-            raise Refused("units cannot escalate", code="forbidden")
-        when = at or now_utc()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, None)
-            add_event(s, case, EventKind.ESCALATED, who, self._station(), when,
-                      reason="manual", text=text.strip())  # fmt: skip
-            s.add(
-                SupervisionNotice(
-                    case_id=case.id,
-                    unit_id=None,
-                    kind=EventKind.ESCALATED,
-                    level=1,
-                    text=text.strip(),
-                    created_at=when,
-                    created_by_id=who.agent_id,
-                    created_by_name=who.display_name,
-                )  # fmt: skip
-            )
-            touch(case, when)

@@ -2,24 +2,9 @@
 the centre's review of a result, returns and re-dispatch, extension requests and the
 centre's decisions.
 
-Every call is one unit of work: the case row is locked, its version checked when the
-caller passes the version it saw (optimistic), the event appended, the status moved
-through ``cases.status`` (which fires the change feed's triggers) and the SLA deadlines
-recomputed from the whole history (console.services.sla.refresh_deadlines).
-
-Event details (the assessment reads exactly these keys):
-
-- unit steps ``accepted`` ``contacted`` ``on_scene`` ``progress`` ``replied``
-  ``returned`` ``extension_requested``: ``unit_id``, ``unit`` (name), ``unit_role``
-  ("lead" | "assist"), ``on_behalf`` (an agent recorded it for a unit working by phone),
-  and ``text`` (progress, contact and on-scene notes), ``reply`` (replied), ``reason``
-  (returned, extension_requested), ``milestone`` and ``due_at`` (extension_requested);
-- ``extension_approved`` / ``extension_refused``: ``milestone``, ``due_at``, ``note``,
-  ``unit_id``;
-- ``sent_back``: ``unit_id``, ``reason``; ``closed`` (the centre accepted the result):
-  ``unit_id``, ``review: "accepted"``;
-- ``dispatched`` (re-dispatch after a return): ``unit_id``, ``unit``, ``redispatch: true``;
-- ``escalated`` (bounce rule): ``reason: "bounced"``, ``returns`` (count so far).
+What each step may do is decided by the lifecycle (console.domain.lifecycle) and done
+by console.services.lifecycle.apply, in one unit of work per call; the event details
+are listed there.
 """
 
 from __future__ import annotations
@@ -33,24 +18,36 @@ from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain import lifecycle
-from console.domain.casetypes import CaseType, EventKind, Role, Status
+from console.domain.casetypes import EventKind, Role, Status
 from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
-from console.domain.lifecycle import StepRefused
 from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Case,
     CaseAssistState,
-    CaseCallback,
     CaseCoUnit,
     CaseDeadline,
     CaseEvent,
     HandlingUnit,
     SupervisionNotice,
 )
-from console.services.errors import Conflict, NotFound
-from console.services.sla import add_event, refresh_deadlines
+from console.services.casework import (
+    case_events,
+    escalate_if_bounced,
+    lock_case,
+    open_callback,
+    touch,
+    unit_name,
+)
+from console.services.errors import NotFound
+from console.services.lifecycle import Params, apply
+
+__all__ = [
+    "InboxRow", "MilestoneDue", "Notice", "Refused", "StepResult", "UnitCase", "UnitRef",
+    "UnitService", "case_events", "escalate_if_bounced", "lock_case", "open_callback", "touch",
+    "unit_name",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -144,81 +141,6 @@ class StepResult:
     status: str
     version: int
     escalated: bool = False
-
-
-def _refuse(exc: StepRefused) -> Refused:
-    return Refused(exc.message, code=exc.code, **exc.params)
-
-
-def lock_case(session: Session, case_id: int, expected_version: int | None) -> Case:
-    case = session.get(Case, case_id, with_for_update=True)
-    if case is None:
-        raise NotFound(f"case #{case_id}")
-    if expected_version is not None and case.version != expected_version:
-        raise Conflict(f"case {case.number} was changed by someone else")
-    return case
-
-
-def case_events(session: Session, case_id: int) -> list[tuple[str, datetime, dict[str, Any]]]:
-    rows = session.execute(
-        select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail)
-        .where(CaseEvent.case_id == case_id)
-        .order_by(CaseEvent.id)
-    ).all()
-    return [(k, a, dict(d or {})) for k, a, d in rows]
-
-
-def unit_name(session: Session, unit_id: int | None) -> str:
-    if unit_id is None:
-        return ""
-    name = session.execute(select(HandlingUnit.name).where(HandlingUnit.id == unit_id)).scalar()
-    return str(name) if name else f"#{unit_id}"
-
-
-def require_centre(who: Identity) -> None:
-    if who.role == Role.UNIT:
-        raise Refused("only the centre's agents and supervisors may do this", code="forbidden")
-
-
-def touch(case: Case, at: datetime) -> None:
-    """Every step rewrites the case row: its version moves (optimistic checks) and the
-    change feed's triggers tell the other consoles."""
-    case.updated_at = at
-
-
-def escalate_if_bounced(
-    session: Session, case: Case, who: Identity | None, station: str, at: datetime
-) -> bool:
-    """The bounce rule: more than ``lifecycle.BOUNCE_LIMIT`` returns and no open escalation of
-    this case yet → an ``escalated`` event and a notice to the supervisors."""
-    returns = lifecycle.returns_count(case_events(session, case.id))
-    if not lifecycle.should_escalate_bounce(returns):
-        return False
-    open_one = session.execute(
-        select(SupervisionNotice.id).where(
-            SupervisionNotice.case_id == case.id,
-            SupervisionNotice.kind == EventKind.ESCALATED,
-            SupervisionNotice.resolved_at.is_(None),
-        )
-    ).first()
-    if open_one is not None:
-        return False
-    text = f"returned {returns} times"
-    add_event(session, case, EventKind.ESCALATED, who, station, at, reason="bounced",
-              returns=returns, text=text)  # fmt: skip
-    session.add(
-        SupervisionNotice(
-            case_id=case.id,
-            unit_id=None,
-            kind=EventKind.ESCALATED,
-            level=1,
-            text=text,
-            created_at=at,
-            created_by_id=who.agent_id if who else None,
-            created_by_name=who.display_name if who else "SLA",
-        )
-    )
-    return True
 
 
 class UnitService:
@@ -466,7 +388,15 @@ class UnitService:
             last_reply=reply,
         )
 
-    # --- a unit's steps --------------------------------------------------------------
+    # --- a unit's steps and the centre's decisions: the lifecycle decides -------------
+    def _do(self, case_id: int, action: str, who: Identity, p: Params,
+            expected_version: int | None, at: datetime | None) -> StepResult:  # fmt: skip
+        when = at or now_utc()
+        with self._sessions() as s, s.begin():
+            case = lock_case(s, case_id, expected_version)
+            d = apply(s, case, action, who, self._station(), when, self._calendar(), p)
+            return StepResult(d.case_id, d.number, d.status, d.version, d.escalated)
+
     def step(
         self,
         case_id: int,
@@ -480,108 +410,14 @@ class UnitService:
         due_at: datetime | None = None,
         at: datetime | None = None,
     ) -> StepResult:
-        """Record ``step`` of ``unit_id`` on the case: by the unit's own user, or by an
-        agent on its behalf (``on_behalf`` in the event; the history says so)."""
-        if step not in lifecycle.UNIT_STEPS:
-            raise Refused("unknown step '{step}'", code="unknown_step", step=step)
-        if who.role == Role.UNIT and who.unit_id != unit_id:
-            raise Refused("a unit records its own steps only", code="forbidden")
-        try:
-            lifecycle.need_text(step, text)
-        except StepRefused as exc:
-            raise _refuse(exc) from exc
-        when = at or now_utc()
-        station = self._station()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, expected_version)
-            role = self._role(s, case, unit_id)
-            detail: dict[str, Any] = {
-                "unit_id": unit_id,
-                "unit": unit_name(s, unit_id),
-                "unit_role": role,
-                "on_behalf": who.role != Role.UNIT,
-            }
-            if step == EventKind.REPLIED:
-                detail["reply"] = text.strip()
-            elif step in (EventKind.RETURNED, EventKind.EXTENSION_REQUESTED):
-                detail["reason"] = text.strip()
-            elif text.strip():
-                detail["text"] = text.strip()
-            escalated = False
-            try:
-                if role == lifecycle.LEAD:
-                    after = lifecycle.lead_step(case.status, step)
-                    if step == EventKind.EXTENSION_REQUESTED:
-                        self._check_extension(s, case, milestone, due_at, when)
-                        assert due_at is not None
-                        detail["milestone"] = milestone
-                        detail["due_at"] = due_at.isoformat()
-                else:
-                    row = s.get(CaseAssistState, (case.id, unit_id))
-                    state = row.state if row else lifecycle.ASSIST_DISPATCHED
-                    new_state = lifecycle.assist_step(case.status, state, step)
-                    if row is None:
-                        s.add(CaseAssistState(case_id=case.id, unit_id=unit_id,
-                                              state=new_state, updated_at=when))  # fmt: skip
-                    else:
-                        row.state, row.updated_at = new_state, when
-                    after = case.status
-            except StepRefused as exc:
-                raise _refuse(exc) from exc
-            add_event(s, case, step, who, station, when, **detail)
-            if after != case.status:
-                case.status = after
-            if step == EventKind.RETURNED:
-                case.unit_id = None  # back to the centre, which re-dispatches
-            touch(case, when)
-            s.flush()
-            if step == EventKind.RETURNED:
-                escalated = escalate_if_bounced(s, case, who, station, when)
-            refresh_deadlines(s, case, self._calendar())
-            s.flush()
-            return StepResult(case.id, case.number, case.status, case.version, escalated)
+        """Record ``step`` (an event kind) of ``unit_id`` on the case: by the unit's own
+        user, or by an agent on its behalf (``on_behalf`` in the event)."""
+        action = lifecycle.STEP_ACTION.get(step)
+        if action is None:
+            raise Refused("Unknown step {step}.", code="unknown_step", step=step)
+        p = Params(text=text, acting_unit=unit_id, milestone=milestone, until=due_at)
+        return self._do(case_id, action, who, p, expected_version, at)
 
-    def _role(self, s: Session, case: Case, unit_id: int) -> str:
-        if case.unit_id == unit_id:
-            return lifecycle.LEAD
-        co = s.get(CaseCoUnit, (case.id, unit_id))
-        if co is not None:
-            return lifecycle.ASSIST
-        raise Refused(
-            "case {number} is not with unit #{unit_id}",
-            code="not_your_case",
-            number=case.number,
-            unit_id=unit_id,
-        )
-
-    def _check_extension(
-        self,
-        s: Session,
-        case: Case,
-        milestone: str | None,
-        due_at: datetime | None,
-        now: datetime,
-    ) -> None:
-        if not milestone or due_at is None:
-            raise StepRefused("name the time limit and the new deadline", code="milestone_required")
-        d = s.scalars(
-            select(CaseDeadline).where(
-                CaseDeadline.case_id == case.id, CaseDeadline.milestone_code == milestone
-            )
-        ).first()
-        if d is None:
-            raise StepRefused(
-                "no time limit '{milestone}' on this case", code="no_deadline", milestone=milestone
-            )
-        lifecycle.check_extension_request(now, d.due_at, due_at, d.met_at is not None)
-        if any(
-            p.milestone == milestone for p in lifecycle.pending_extensions(case_events(s, case.id))
-        ):
-            raise StepRefused(
-                "an extension of this limit awaits a decision", code="already_pending"
-            )
-
-    # --- the centre ------------------------------------------------------------------
     def review(
         self,
         case_id: int,
@@ -594,33 +430,8 @@ class UnitService:
     ) -> StepResult:
         """The centre reviews the unit's result: accept (→ closed; a demand is then due
         its callback) or send back with a reason (→ in progress, the unit works again)."""
-        require_centre(who)
-        if not accept and not reason.strip():
-            raise Refused("sending back needs a reason", code="reason_required")
-        when = at or now_utc()
-        station = self._station()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, expected_version)
-            action = lifecycle.REVIEW_ACCEPT if accept else lifecycle.REVIEW_SEND_BACK
-            try:
-                after = lifecycle.centre_action(case.status, action)
-            except StepRefused as exc:
-                raise _refuse(exc) from exc
-            if accept:
-                add_event(s, case, EventKind.CLOSED, who, station, when,
-                          unit_id=case.unit_id, review="accepted")  # fmt: skip
-                case.closed_at = when
-                if case.case_type == CaseType.DEMAND:
-                    open_callback(s, case, when)
-            else:
-                add_event(s, case, EventKind.SENT_BACK, who, station, when,
-                          unit_id=case.unit_id, reason=reason.strip())  # fmt: skip
-            case.status = after
-            touch(case, when)
-            s.flush()
-            refresh_deadlines(s, case, self._calendar())
-            s.flush()
-            return StepResult(case.id, case.number, case.status, case.version)
+        action = lifecycle.Action.REVIEW_ACCEPT if accept else lifecycle.Action.SEND_BACK
+        return self._do(case_id, action, who, Params(text=reason), expected_version, at)
 
     def redispatch(
         self,
@@ -632,34 +443,24 @@ class UnitService:
         expected_version: int | None = None,
         at: datetime | None = None,
     ) -> StepResult:
-        """A returned case goes to a (usually other) unit."""
-        require_centre(who)
-        when = at or now_utc()
-        station = self._station()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, expected_version)
-            try:
-                after = lifecycle.centre_action(case.status, lifecycle.REDISPATCH)
-            except StepRefused as exc:
-                raise _refuse(exc) from exc
-            if s.get(HandlingUnit, unit_id) is None:
-                raise NotFound(f"unit #{unit_id}")
-            detail: dict[str, Any] = {
-                "unit_id": unit_id,
-                "unit": unit_name(s, unit_id),
-                "redispatch": True,
-            }
-            if note.strip():
-                detail["note"] = note.strip()
-            add_event(s, case, EventKind.DISPATCHED, who, station, when, **detail)
-            case.status = after
-            case.unit_id = unit_id
-            case.dispatched_at = when
-            touch(case, when)
-            s.flush()
-            refresh_deadlines(s, case, self._calendar())
-            s.flush()
-            return StepResult(case.id, case.number, case.status, case.version)
+        """A returned case goes to a (usually other) unit: the return is accepted."""
+        p = Params(text=note, unit_id=unit_id)
+        return self._do(case_id, lifecycle.Action.REDISPATCH, who, p, expected_version, at)
+
+    def review_return(
+        self,
+        case_id: int,
+        who: Identity,
+        accept: bool,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
+        at: datetime | None = None,
+    ) -> StepResult:
+        """退单审核: accept the return (the case is triaged again) or refuse it (back to
+        the unit; counted as an improper return)."""
+        action = lifecycle.Action.ACCEPT_RETURN if accept else lifecycle.Action.REFUSE_RETURN
+        return self._do(case_id, action, who, Params(text=reason), expected_version, at)
 
     def decide_extension(
         self,
@@ -675,31 +476,10 @@ class UnitService:
     ) -> StepResult:
         """Approve (the requested deadline, or ``due_at`` when the centre grants another
         one) or refuse a pending request; the original deadline is kept."""
-        require_centre(who)
-        when = at or now_utc()
-        station = self._station()
-        with self._sessions() as s, s.begin():
-            case = lock_case(s, case_id, expected_version)
-            pending = {
-                p.milestone: p for p in lifecycle.pending_extensions(case_events(s, case.id))
-            }
-            req = pending.get(milestone)
-            if req is None:
-                raise Refused(
-                    "no extension of '{milestone}' awaits a decision",
-                    code="nothing_pending",
-                    milestone=milestone,
-                )
-            granted = due_at or req.due_at
-            kind = EventKind.EXTENSION_APPROVED if approve else EventKind.EXTENSION_REFUSED
-            add_event(s, case, kind, who, station, when, milestone=milestone,
-                      due_at=granted.isoformat(), note=note.strip(),
-                      unit_id=req.unit_id)  # fmt: skip
-            touch(case, when)
-            s.flush()
-            refresh_deadlines(s, case, self._calendar())
-            s.flush()
-            return StepResult(case.id, case.number, case.status, case.version)
+        A = lifecycle.Action
+        action = A.APPROVE_EXTENSION if approve else A.REFUSE_EXTENSION
+        p = Params(text=note, milestone=milestone, until=due_at)
+        return self._do(case_id, action, who, p, expected_version, at)
 
     def resolve_notice(self, notice_id: int, who: Identity, at: datetime | None = None) -> None:
         """A unit acknowledges a reminder; a supervisor closes an escalation."""
@@ -709,30 +489,8 @@ class UnitService:
             if n is None:
                 raise NotFound(f"notice #{notice_id}")
             if who.role == Role.UNIT and n.unit_id != who.unit_id:
-                raise Refused("not a notice to your unit", code="forbidden")
+                raise Refused("Not a notice to your unit.", code="forbidden")
             if n.kind == EventKind.ESCALATED and not who.is_supervisor:
-                raise Refused("a supervisor closes an escalation", code="forbidden")
+                raise Refused("A supervisor closes an escalation.", code="forbidden")
             if n.resolved_at is None:
                 n.resolved_at, n.resolved_by_id = when, who.agent_id
-
-
-def open_callback(session: Session, case: Case, closed_at: datetime) -> None:
-    """A closed demand is due its callback (one row per case, reset on each round)."""
-    events = case_events(session, case.id)
-    rnd = lifecycle.round_of(events)
-    due = lifecycle.callback_due_at(closed_at)
-    row = session.get(CaseCallback, case.id)
-    if row is None:
-        session.add(
-            CaseCallback(
-                case_id=case.id,
-                round=rnd,
-                closed_at=closed_at,
-                due_at=due,
-                next_try_at=closed_at,
-                attempts=0,
-            )  # fmt: skip
-        )
-    else:
-        row.round, row.closed_at, row.due_at, row.next_try_at = rnd, closed_at, due, closed_at
-        row.attempts, row.last_attempt_at, row.done_at, row.outcome = 0, None, None, None

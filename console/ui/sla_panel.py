@@ -234,14 +234,24 @@ class SlaPanel(QWidget):
 
     def extend(self, milestone: str, due_at: datetime, reason: str, approve: bool | None) -> None:
         self._enable(False)
-        who, case_id, sla = self.ui.identity, self.case_id, self.ui.app.sla
-        if approve is None:
+        who, case_id, app = self.ui.identity, self.case_id, self.ui.app
 
-            def job() -> None:
-                sla.request_extension(case_id, who, milestone, due_at, reason)
-        else:
+        def job() -> None:
+            """The lifecycle decides: a request (the unit, or an agent on its behalf), the
+            decision on a pending request, or the centre's own grant."""
+            from console.services.lifecycle import Params
 
-            def job() -> None:
-                sla.decide_extension(case_id, who, milestone, due_at, approve, reason)
+            if approve is None:
+                action = "request_extension"
+            else:
+                pending = app.units.case(case_id).pending_extensions
+                asked = any(p.milestone == milestone for p in pending)
+                action = (
+                    ("approve_extension" if approve else "refuse_extension")
+                    if asked or not approve
+                    else "grant_extension"
+                )
+            p = Params(text=reason, milestone=milestone, until=due_at)
+            app.lifecycle.do_id(case_id, action, who, p)
 
         self.ui.runner.run(job, self._done, self._failed, owner=self)

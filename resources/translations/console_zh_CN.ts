@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ActionBar</name>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="201" />
+            <source>Archived: the case is read-only.</source>
+            <extracomment>asks what an action needs; tests replace it. None: cancelled</extracomment>
+            <translation>已归档：工单只读。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="203" />
+            <source>Nothing for you to do on this case now.</source>
+            <translation>当前没有您可以对此工单执行的操作。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="247" />
+            <source>Case {0}: {1}.</source>
+            <translation>工单 {0}：{1}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="70" />
+            <source>Unit:</source>
+            <extracomment>actions that take an optional note besides what they need</extracomment>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="80" />
+            <source>Co-handling units:</source>
+            <translation>协办单位：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="83" />
+            <source>the number of the case it repeats</source>
+            <translation>所重复的工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="84" />
+            <source>Merge into:</source>
+            <translation>合并到：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="89" />
+            <source>Until (end of day):</source>
+            <translation>延至（当日结束）：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="93" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="94" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="95" />
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="98" />
+            <source>Solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="100" />
+            <source>The unit is at fault (reopens the case)</source>
+            <translation>承办单位责任（重办）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="101" />
+            <source>Citizen:</source>
+            <translation>市民评价：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="108" />
+            <source>Required: the reason, answer or result</source>
+            <translation>必填：理由、答复或办理结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="110" />
+            <source>Note (optional)</source>
+            <translation>备注（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/action_bar.py" line="112" />
+            <source>Text:</source>
+            <translation>内容：</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleModel</name>
         <message>
             <location filename="../../console/ui/intake/kb_admin.py" line="65" />
@@ -191,77 +284,77 @@
     <context>
         <name>CalendarDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="37" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="38" />
             <source>Working-day calendar: local overrides</source>
             <translation>工作日历：本地调整</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Day</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="40" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="41" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="47" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="48" />
             <source>Working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="50" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="51" />
             <source>Reason, e.g. typhoon closure or State Council notice</source>
             <translation>原因，如台风停工或国务院通知</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="52" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
             <source>&amp;Save day</source>
             <translation>保存该日(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="53" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="54" />
             <source>&amp;Remove selected</source>
             <translation>删除所选(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="54" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="55" />
             <source>Recompute open cases</source>
             <translation>重算未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="70" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="71" />
             <source>Days listed here override the official calendar (chinesecalendar). Deadlines of open cases change only when you recompute them.</source>
             <translation>此处所列日期覆盖官方日历（chinesecalendar）。未办结工单的时限在重算后才会改变。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="95" />
             <source>working day</source>
             <translation>工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="94" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="95" />
             <source>closed</source>
             <translation>休息日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="121" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="122" />
             <source>Saved. Recompute open cases to apply it.</source>
             <translation>已保存。重算未办结工单后生效。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="138" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="139" />
             <source>Recomputing…</source>
             <translation>正在重算…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="147" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="148" />
             <source>{0} open cases recomputed.</source>
             <translation>已重算 {0} 件未办结工单。</translation>
         </message>
@@ -453,63 +546,63 @@
     <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="113" />
+            <location filename="../../console/ui/case/edit.py" line="113" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="123" />
+            <location filename="../../console/ui/case/edit.py" line="123" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="267" />
+            <location filename="../../console/ui/case/edit.py" line="267" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="276" />
+            <location filename="../../console/ui/case/edit.py" line="276" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="285" />
+            <location filename="../../console/ui/case/edit.py" line="285" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="287" />
-            <location filename="../../console/ui/queue/case_edit.py" line="348" />
+            <location filename="../../console/ui/case/edit.py" line="287" />
+            <location filename="../../console/ui/case/edit.py" line="348" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="292" />
+            <location filename="../../console/ui/case/edit.py" line="292" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="298" />
+            <location filename="../../console/ui/case/edit.py" line="298" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="303" />
+            <location filename="../../console/ui/case/edit.py" line="303" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="305" />
+            <location filename="../../console/ui/case/edit.py" line="305" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="347" />
+            <location filename="../../console/ui/case/edit.py" line="347" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="353" />
+            <location filename="../../console/ui/case/edit.py" line="353" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -577,7 +670,7 @@
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="186" />
+            <location filename="../../console/ui/intake/form.py" line="191" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
@@ -592,243 +685,258 @@
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="189" />
+            <location filename="../../console/ui/intake/form.py" line="194" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="199" />
+            <location filename="../../console/ui/intake/form.py" line="204" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="202" />
+            <location filename="../../console/ui/intake/form.py" line="207" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="208" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="217" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="215" />
+            <location filename="../../console/ui/intake/form.py" line="220" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="216" />
+            <location filename="../../console/ui/intake/form.py" line="221" />
             <source>Answer and close (Ctrl+Enter)</source>
             <translation>答复并办结 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="217" />
+            <location filename="../../console/ui/intake/form.py" line="222" />
             <source>Save and dispatch (Ctrl+D)</source>
             <translation>保存并派单 (Ctrl+D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="218" />
+            <location filename="../../console/ui/intake/form.py" line="223" />
             <source>New case (Ctrl+N)</source>
             <translation>新建工单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="387" />
+            <location filename="../../console/ui/intake/form.py" line="394" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="407" />
+            <location filename="../../console/ui/intake/form.py" line="414" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="564" />
+            <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
+            <translation>特急：{0}——请转 {1} 并记录转接。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="569" />
+            <source>Urgent matter (紧急): {0} — tick Urgent.</source>
+            <translation>紧急事项：{0}——请勾选“紧急”。</translation>
         </message>
     </context>
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="42" />
+            <location filename="../../console/ui/case/view.py" line="47" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="48" />
+            <location filename="../../console/ui/case/view.py" line="53" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="49" />
+            <location filename="../../console/ui/case/view.py" line="54" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="50" />
+            <location filename="../../console/ui/case/view.py" line="55" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="51" />
-            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <location filename="../../console/ui/case/view.py" line="56" />
+            <location filename="../../console/ui/case/view.py" line="111" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="52" />
+            <location filename="../../console/ui/case/view.py" line="57" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="53" />
+            <location filename="../../console/ui/case/view.py" line="58" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="54" />
+            <location filename="../../console/ui/case/view.py" line="59" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="55" />
+            <location filename="../../console/ui/case/view.py" line="60" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="56" />
+            <location filename="../../console/ui/case/view.py" line="61" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="57" />
+            <location filename="../../console/ui/case/view.py" line="62" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="58" />
+            <location filename="../../console/ui/case/view.py" line="63" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="59" />
+            <location filename="../../console/ui/case/view.py" line="64" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="60" />
+            <location filename="../../console/ui/case/view.py" line="65" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="61" />
+            <location filename="../../console/ui/case/view.py" line="66" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="62" />
+            <location filename="../../console/ui/case/view.py" line="67" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/case/view.py" line="79" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/case/view.py" line="79" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="74" />
+            <location filename="../../console/ui/case/view.py" line="79" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="82" />
+            <location filename="../../console/ui/case/view.py" line="87" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="88" />
+            <location filename="../../console/ui/case/view.py" line="96" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="93" />
+            <location filename="../../console/ui/case/view.py" line="102" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="94" />
+            <location filename="../../console/ui/case/view.py" line="103" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="98" />
+            <location filename="../../console/ui/case/view.py" line="107" />
             <source>Calls</source>
             <translation>通话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <location filename="../../console/ui/case/view.py" line="111" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <location filename="../../console/ui/case/view.py" line="111" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="102" />
+            <location filename="../../console/ui/case/view.py" line="111" />
             <source>From</source>
             <translation>来自</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="107" />
+            <location filename="../../console/ui/case/view.py" line="116" />
             <source>Double-click to save a copy</source>
             <translation>双击保存副本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="110" />
+            <location filename="../../console/ui/case/view.py" line="119" />
             <source>Attachments</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="160" />
+            <location filename="../../console/ui/case/view.py" line="174" />
             <source>Attachments ({0})</source>
             <translation>附件（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="173" />
+            <location filename="../../console/ui/case/view.py" line="187" />
             <source>Save attachment</source>
             <translation>保存附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="188" />
+            <location filename="../../console/ui/case/view.py" line="210" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="200" />
+            <location filename="../../console/ui/case/view.py" line="222" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="230" />
+            <location filename="../../console/ui/case/view.py" line="252" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="232" />
+            <location filename="../../console/ui/case/view.py" line="254" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_view.py" line="235" />
+            <location filename="../../console/ui/case/view.py" line="257" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/view.py" line="259" />
+            <source>This case is archived: it is read-only.</source>
+            <translation>此工单已归档，只读。</translation>
         </message>
     </context>
     <context>
@@ -935,27 +1043,27 @@
         <name>CentreScreen</name>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="47" />
-            <location filename="../../console/ui/loop/centre.py" line="89" />
-            <location filename="../../console/ui/loop/centre.py" line="117" />
-            <location filename="../../console/ui/loop/centre.py" line="129" />
+            <location filename="../../console/ui/loop/centre.py" line="95" />
+            <location filename="../../console/ui/loop/centre.py" line="123" />
+            <location filename="../../console/ui/loop/centre.py" line="135" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="48" />
-            <location filename="../../console/ui/loop/centre.py" line="122" />
+            <location filename="../../console/ui/loop/centre.py" line="128" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="49" />
-            <location filename="../../console/ui/loop/centre.py" line="119" />
+            <location filename="../../console/ui/loop/centre.py" line="125" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
             <location filename="../../console/ui/loop/centre.py" line="50" />
-            <location filename="../../console/ui/loop/centre.py" line="121" />
+            <location filename="../../console/ui/loop/centre.py" line="127" />
             <source>Due</source>
             <translation>截止时间</translation>
         </message>
@@ -980,222 +1088,252 @@
             <translation>重新派单至(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="70" />
+            <location filename="../../console/ui/loop/centre.py" line="71" />
+            <source>Accept re&amp;turn</source>
+            <translation>同意退单(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="73" />
+            <source>Refuse return (&amp;improper)…</source>
+            <translation>驳回退单（不当退单）(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="75" />
             <source>&amp;Escalate…</source>
             <translation>提交值班长(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="72" />
+            <location filename="../../console/ui/loop/centre.py" line="77" />
             <source>&amp;Open case…</source>
             <translation>查看工单(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="90" />
+            <location filename="../../console/ui/loop/centre.py" line="96" />
             <source>Time limit</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="91" />
+            <location filename="../../console/ui/loop/centre.py" line="97" />
             <source>Requested deadline</source>
             <translation>申请延至</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="92" />
+            <location filename="../../console/ui/loop/centre.py" line="98" />
             <source>Asked at</source>
             <translation>申请时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="93" />
+            <location filename="../../console/ui/loop/centre.py" line="99" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="97" />
+            <location filename="../../console/ui/loop/centre.py" line="103" />
             <source>A&amp;pprove</source>
             <translation>同意延期(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="99" />
+            <location filename="../../console/ui/loop/centre.py" line="105" />
             <source>Re&amp;fuse…</source>
             <translation>不同意(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="111" />
+            <location filename="../../console/ui/loop/centre.py" line="117" />
             <source>To review</source>
             <translation>待审核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="112" />
+            <location filename="../../console/ui/loop/centre.py" line="118" />
             <source>Extension requests</source>
             <translation>延期申请</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="118" />
+            <location filename="../../console/ui/loop/centre.py" line="124" />
             <source>Unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="120" />
+            <location filename="../../console/ui/loop/centre.py" line="126" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="128" />
+            <location filename="../../console/ui/loop/centre.py" line="134" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="130" />
+            <location filename="../../console/ui/loop/centre.py" line="136" />
             <source>From</source>
             <translation>发起人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="131" />
+            <location filename="../../console/ui/loop/centre.py" line="137" />
             <source>Text</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="135" />
+            <location filename="../../console/ui/loop/centre.py" line="141" />
             <source>Re&amp;mind unit…</source>
             <translation>催办(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="137" />
+            <location filename="../../console/ui/loop/centre.py" line="143" />
             <source>Super&amp;vision order…</source>
             <translation>督办(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="139" />
+            <location filename="../../console/ui/loop/centre.py" line="145" />
             <source>&amp;Close escalation</source>
             <translation>处理完毕(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="144" />
+            <location filename="../../console/ui/loop/centre.py" line="150" />
             <source>Overdue cases with units</source>
             <translation>承办单位超时工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="151" />
+            <location filename="../../console/ui/loop/centre.py" line="157" />
             <source>Escalations</source>
             <translation>提级处理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="154" />
+            <location filename="../../console/ui/loop/centre.py" line="160" />
             <source>Supervision</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="183" />
+            <location filename="../../console/ui/loop/centre.py" line="189" />
             <source>Level (1: the centre, 2: the city's leadership)</source>
             <translation>督办级别（1：中心督办，2：市领导督办）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="212" />
+            <location filename="../../console/ui/loop/centre.py" line="218" />
             <source>To review ({0})</source>
             <translation>待审核（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="213" />
+            <location filename="../../console/ui/loop/centre.py" line="219" />
             <source>Extension requests ({0})</source>
             <translation>延期申请（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="216" />
+            <location filename="../../console/ui/loop/centre.py" line="222" />
             <source>Supervision ({0})</source>
             <translation>督办（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <location filename="../../console/ui/loop/centre.py" line="255" />
             <source>Send back</source>
             <translation>退回重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="246" />
+            <location filename="../../console/ui/loop/centre.py" line="255" />
             <source>What the unit must do again, and why</source>
             <translation>请写明退回原因及需补充办理的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="253" />
+            <location filename="../../console/ui/loop/centre.py" line="262" />
             <source>Case {0} closed: due its callback.</source>
             <translation>工单 {0} 已办结，待回访。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="254" />
+            <location filename="../../console/ui/loop/centre.py" line="263" />
             <source>Case {0} sent back to the unit.</source>
             <translation>工单 {0} 已退回承办单位重新办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="264" />
+            <location filename="../../console/ui/loop/centre.py" line="274" />
+            <source>Refuse the return</source>
+            <translation>驳回退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <source>Why the case is the unit's (counted as an improper return)</source>
+            <translation>为何属于该单位职责（计为不当退单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="283" />
+            <source>Case {0}: return accepted, to triage again.</source>
+            <translation>工单 {0}：已同意退单，重新分拨。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <source>Case {0} goes back to the unit (improper return).</source>
+            <translation>工单 {0} 已退回承办单位（不当退单）。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/loop/centre.py" line="296" />
             <source>Case {0} dispatched to {1}.</source>
             <translation>工单 {0} 已派往{1}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <location filename="../../console/ui/loop/centre.py" line="303" />
             <source>Escalate</source>
             <translation>提交值班长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="271" />
+            <location filename="../../console/ui/loop/centre.py" line="303" />
             <source>Why a supervisor must look</source>
             <translation>需要值班长处理的原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <location filename="../../console/ui/loop/centre.py" line="307" />
             <source>Case {0} escalated to the supervisors.</source>
             <translation>工单 {0} 已提交值班长。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <location filename="../../console/ui/loop/centre.py" line="316" />
             <source>Refuse extension</source>
             <translation>不同意延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <location filename="../../console/ui/loop/centre.py" line="316" />
             <source>Why it is refused</source>
             <translation>不同意的理由</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="290" />
+            <location filename="../../console/ui/loop/centre.py" line="322" />
             <source>Extension of case {0} approved.</source>
             <translation>工单 {0} 的延期申请已同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="291" />
+            <location filename="../../console/ui/loop/centre.py" line="323" />
             <source>Extension of case {0} refused.</source>
             <translation>工单 {0} 的延期申请未获同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <location filename="../../console/ui/loop/centre.py" line="331" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="299" />
+            <location filename="../../console/ui/loop/centre.py" line="331" />
             <source>Remind unit</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="300" />
+            <location filename="../../console/ui/loop/centre.py" line="332" />
             <source>Message to {0}</source>
             <translation>发给{0}的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="310" />
+            <location filename="../../console/ui/loop/centre.py" line="342" />
             <source>Supervision order sent to {0}.</source>
             <translation>已向{0}发出督办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="314" />
+            <location filename="../../console/ui/loop/centre.py" line="346" />
             <source>Please handle.</source>
             <translation>请尽快办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="315" />
+            <location filename="../../console/ui/loop/centre.py" line="347" />
             <source>Reminder sent to {0}.</source>
             <translation>已向{0}发出催办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="323" />
+            <location filename="../../console/ui/loop/centre.py" line="355" />
             <source>Escalation closed.</source>
             <translation>已处理完毕。</translation>
         </message>
@@ -1203,75 +1341,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="365" />
+            <location filename="../../console/ui/case/edit.py" line="365" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="368" />
+            <location filename="../../console/ui/case/edit.py" line="368" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="372" />
+            <location filename="../../console/ui/case/edit.py" line="372" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="382" />
+            <location filename="../../console/ui/case/edit.py" line="382" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="383" />
+            <location filename="../../console/ui/case/edit.py" line="383" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="384" />
+            <location filename="../../console/ui/case/edit.py" line="384" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="385" />
-            <location filename="../../console/ui/queue/case_edit.py" line="435" />
-            <location filename="../../console/ui/queue/case_edit.py" line="440" />
+            <location filename="../../console/ui/case/edit.py" line="385" />
+            <location filename="../../console/ui/case/edit.py" line="435" />
+            <location filename="../../console/ui/case/edit.py" line="440" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="386" />
+            <location filename="../../console/ui/case/edit.py" line="386" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="402" />
+            <location filename="../../console/ui/case/edit.py" line="402" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="403" />
+            <location filename="../../console/ui/case/edit.py" line="403" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="404" />
+            <location filename="../../console/ui/case/edit.py" line="404" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="433" />
+            <location filename="../../console/ui/case/edit.py" line="433" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="434" />
-            <location filename="../../console/ui/queue/case_edit.py" line="440" />
+            <location filename="../../console/ui/case/edit.py" line="434" />
+            <location filename="../../console/ui/case/edit.py" line="440" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="442" />
+            <location filename="../../console/ui/case/edit.py" line="442" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -2647,72 +2785,132 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>PoliciesDialog</name>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="170" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="173" />
             <source>SLA policies</source>
             <translation>办理时限规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="177" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="186" />
+            <source>(any)</source>
+            <translation>（任意）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="190" />
+            <source>(any channel code)</source>
+            <translation>（任意渠道代码）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="192" />
+            <source>(any class code)</source>
+            <translation>（任意类别代码）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="197" />
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="198" />
+            <source>Sub-type:</source>
+            <translation>子类：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="199" />
+            <source>Urgency:</source>
+            <translation>紧急程度：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="200" />
+            <source>Channel:</source>
+            <translation>渠道：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="201" />
+            <source>Class:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="202" />
+            <source>Priority:</source>
+            <translation>优先级：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="209" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="178" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="210" />
             <source>Milestone</source>
             <translation>节点</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="179" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="211" />
             <source>Limit</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="180" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="212" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="181" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="213" />
             <source>Clock starts at</source>
             <translation>起算事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="182" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="214" />
             <source>Met by</source>
             <translation>完成事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="183" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="215" />
             <source>Due soon (min)</source>
             <translation>临期提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="184" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="216" />
             <source>Critical (min)</source>
             <translation>紧急提醒(分钟)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="194" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="220" />
+            <source>&amp;Add milestone</source>
+            <translation>添加时限(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="222" />
+            <source>&amp;Remove milestone</source>
+            <translation>删除时限(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="230" />
             <source>Save as new version</source>
             <translation>另存为新版本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="199" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="235" />
             <source>Policy:</source>
             <translation>规则：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="207" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="249" />
             <source>Saving makes a new version current for new cases; existing cases keep the version they were created under.</source>
             <translation>保存后新版本对新工单生效；已有工单沿用创建时的版本。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="251" />
-            <source>Applies to: type {0}, urgency {1}, channel {2}, class {3}; priority {4}; working days counted {5}</source>
-            <translation>适用：类型 {0}，紧急程度 {1}，渠道 {2}，大类 {3}；优先级 {4}；工作日计算方式 {5}</translation>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="291" />
+            <source>Working days counted {0}; the highest priority among matching policies wins.</source>
+            <translation>工作日计算方式 {0}；多个策略匹配时取优先级最高者。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/admin/sla_dialogs.py" line="322" />
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="337" />
+            <source>New time limit</source>
+            <translation>新时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/sla_dialogs.py" line="390" />
             <source>Saved as version {0}.</source>
             <translation>已保存为第 {0} 版。</translation>
         </message>
@@ -2783,17 +2981,17 @@ Operator console of the 12345 city hotline.</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <location filename="../../console/ui/queue/screen.py" line="243" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <location filename="../../console/ui/queue/screen.py" line="246" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="246" />
+            <location filename="../../console/ui/queue/screen.py" line="247" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
@@ -2814,7 +3012,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/queue/screen.py" line="69" />
-            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <location filename="../../console/ui/queue/screen.py" line="324" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
@@ -2879,57 +3077,62 @@ Operator console of the 12345 city hotline.</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <source>To triage (received, returned)</source>
+            <translation>待分拨（已受理、已退单）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="244" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <location filename="../../console/ui/queue/screen.py" line="245" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="249" />
+            <location filename="../../console/ui/queue/screen.py" line="250" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <location filename="../../console/ui/queue/screen.py" line="324" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="348" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="348" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="354" />
+            <location filename="../../console/ui/queue/screen.py" line="355" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="411" />
+            <location filename="../../console/ui/queue/screen.py" line="412" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="413" />
+            <location filename="../../console/ui/queue/screen.py" line="414" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="452" />
+            <location filename="../../console/ui/queue/screen.py" line="453" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="461" />
+            <location filename="../../console/ui/queue/screen.py" line="462" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
@@ -3214,57 +3417,57 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="299" />
+            <location filename="../../console/ui/intake/panels.py" line="301" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="307" />
+            <location filename="../../console/ui/intake/panels.py" line="309" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="314" />
+            <location filename="../../console/ui/intake/panels.py" line="316" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="316" />
+            <location filename="../../console/ui/intake/panels.py" line="318" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="320" />
+            <location filename="../../console/ui/intake/panels.py" line="322" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="321" />
+            <location filename="../../console/ui/intake/panels.py" line="323" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="327" />
+            <location filename="../../console/ui/intake/panels.py" line="329" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="334" />
+            <location filename="../../console/ui/intake/panels.py" line="336" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <location filename="../../console/ui/intake/panels.py" line="338" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="346" />
+            <location filename="../../console/ui/intake/panels.py" line="348" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="352" />
+            <location filename="../../console/ui/intake/panels.py" line="354" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
@@ -4181,12 +4384,12 @@ Operator console of the 12345 city hotline.</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <location filename="../../console/ui/case/edit.py" line="75" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="77" />
+            <location filename="../../console/ui/case/edit.py" line="77" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -4866,6 +5069,18 @@ Operator console of the 12345 city hotline.</source>
             <translation>已回访</translation>
         </message>
         <message>
+            <source>Archived</source>
+            <translation>已归档</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation>已合并</translation>
+        </message>
+        <message>
             <source>Consultation</source>
             <translation>咨询</translation>
         </message>
@@ -5014,6 +5229,38 @@ Operator console of the 12345 city hotline.</source>
             <translation>修改工单</translation>
         </message>
         <message>
+            <source>Forwarded for an answer</source>
+            <translation>咨询转办</translation>
+        </message>
+        <message>
+            <source>Merged into another case</source>
+            <translation>合并到其他工单</translation>
+        </message>
+        <message>
+            <source>Another case merged into this one</source>
+            <translation>其他工单合并到此工单</translation>
+        </message>
+        <message>
+            <source>Marked invalid</source>
+            <translation>标记为无效</translation>
+        </message>
+        <message>
+            <source>Thanks recorded for the unit</source>
+            <translation>记录对单位的表扬</translation>
+        </message>
+        <message>
+            <source>Handed off to emergency services</source>
+            <translation>已转应急部门（110/119/120/122）</translation>
+        </message>
+        <message>
+            <source>Return accepted</source>
+            <translation>退单审核通过</translation>
+        </message>
+        <message>
+            <source>Return refused (improper)</source>
+            <translation>退单被驳回（不当退单）</translation>
+        </message>
+        <message>
             <source>on track</source>
             <translation>正常</translation>
         </message>
@@ -5045,184 +5292,327 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>loop</name>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="15" />
+            <location filename="../../console/ui/case/texts.py" line="15" />
+            <location filename="../../console/ui/case/texts.py" line="127" />
             <source>Acknowledge</source>
             <translation>签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="16" />
+            <location filename="../../console/ui/case/texts.py" line="16" />
+            <location filename="../../console/ui/case/texts.py" line="128" />
             <source>Citizen contacted</source>
             <translation>已联系市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="17" />
+            <location filename="../../console/ui/case/texts.py" line="17" />
+            <location filename="../../console/ui/case/texts.py" line="129" />
             <source>On scene</source>
             <translation>已到达现场</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="18" />
+            <location filename="../../console/ui/case/texts.py" line="18" />
+            <location filename="../../console/ui/case/texts.py" line="130" />
             <source>Progress note</source>
             <translation>办理进展</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="19" />
+            <location filename="../../console/ui/case/texts.py" line="19" />
+            <location filename="../../console/ui/case/texts.py" line="131" />
             <source>Report result</source>
             <translation>办结反馈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="20" />
+            <location filename="../../console/ui/case/texts.py" line="20" />
+            <location filename="../../console/ui/case/texts.py" line="132" />
             <source>Return to the centre</source>
             <translation>退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="21" />
+            <location filename="../../console/ui/case/texts.py" line="21" />
+            <location filename="../../console/ui/case/texts.py" line="133" />
             <source>Request extension</source>
             <translation>申请延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="28" />
+            <location filename="../../console/ui/case/texts.py" line="28" />
             <source>How the citizen was contacted (optional)</source>
             <translation>联系市民的情况（选填）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="29" />
+            <location filename="../../console/ui/case/texts.py" line="29" />
             <source>What was found on scene (optional)</source>
             <translation>现场情况（选填）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="30" />
+            <location filename="../../console/ui/case/texts.py" line="30" />
             <source>What has been done so far</source>
             <translation>目前的办理情况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="31" />
+            <location filename="../../console/ui/case/texts.py" line="31" />
             <source>The result, as the citizen will hear it</source>
             <translation>办理结果（将向市民回复）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="32" />
+            <location filename="../../console/ui/case/texts.py" line="32" />
             <source>Why this case is not for this unit (and who it is for)</source>
             <translation>退单理由（不属本单位职责的原因，及建议的承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="35" />
+            <location filename="../../console/ui/case/texts.py" line="35" />
             <source>Why more time is needed</source>
             <translation>需要延期的原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="42" />
+            <location filename="../../console/ui/case/texts.py" line="42" />
             <source>Lead</source>
             <translation>主办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="43" />
+            <location filename="../../console/ui/case/texts.py" line="43" />
             <source>Assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="49" />
+            <location filename="../../console/ui/case/texts.py" line="49" />
             <source>not acknowledged</source>
             <translation>未签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="50" />
+            <location filename="../../console/ui/case/texts.py" line="50" />
             <source>acknowledged</source>
             <translation>已签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="51" />
+            <location filename="../../console/ui/case/texts.py" line="51" />
             <source>working</source>
             <translation>办理中</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="52" />
+            <location filename="../../console/ui/case/texts.py" line="52" />
             <source>done</source>
             <translation>已反馈</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="58" />
+            <location filename="../../console/ui/case/texts.py" line="58" />
             <source>Reminder</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="59" />
+            <location filename="../../console/ui/case/texts.py" line="59" />
+            <location filename="../../console/ui/case/texts.py" line="147" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="60" />
+            <location filename="../../console/ui/case/texts.py" line="60" />
             <source>Escalation</source>
             <translation>提级</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="66" />
+            <location filename="../../console/ui/case/texts.py" line="66" />
             <source>Someone else changed this case meanwhile: the list is reloaded, try again.</source>
             <translation>该工单刚被他人修改，列表已刷新，请重试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="72" />
+            <location filename="../../console/ui/case/texts.py" line="72" />
             <source>This step is not possible in the case's present status.</source>
             <translation>工单当前状态下不能进行此操作。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="75" />
+            <location filename="../../console/ui/case/texts.py" line="75" />
             <source>Your role does not allow this.</source>
             <translation>您的角色无权进行此操作。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="76" />
+            <location filename="../../console/ui/case/texts.py" line="76" />
             <source>This case is not with this unit.</source>
             <translation>该工单不在本单位办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="77" />
+            <location filename="../../console/ui/case/texts.py" line="77" />
             <source>Please give the reason or text.</source>
             <translation>请填写原因或内容。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="78" />
+            <location filename="../../console/ui/case/texts.py" line="78" />
             <source>An extension must be requested before the deadline.</source>
             <translation>延期须在时限届满前申请。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="81" />
+            <location filename="../../console/ui/case/texts.py" line="81" />
             <source>The requested deadline must be later than the present one.</source>
             <translation>申请的期限须晚于当前期限。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="84" />
+            <location filename="../../console/ui/case/texts.py" line="84" />
             <source>This time limit is already met.</source>
             <translation>该时限已完成。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="85" />
+            <location filename="../../console/ui/case/texts.py" line="85" />
             <source>This time limit has not started.</source>
             <translation>该时限尚未开始计时。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="86" />
+            <location filename="../../console/ui/case/texts.py" line="86" />
             <source>An extension of this time limit already awaits a decision.</source>
             <translation>该时限已有延期申请待审批。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="89" />
+            <location filename="../../console/ui/case/texts.py" line="89" />
             <source>No extension request awaits a decision.</source>
             <translation>没有待审批的延期申请。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="92" />
+            <location filename="../../console/ui/case/texts.py" line="92" />
             <source>This case is not due a callback.</source>
             <translation>该工单不需回访。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="93" />
+            <location filename="../../console/ui/case/texts.py" line="93" />
             <source>This case is not with a unit.</source>
             <translation>该工单不在承办单位办理中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/texts.py" line="94" />
+            <location filename="../../console/ui/case/texts.py" line="94" />
             <source>Unit fault applies only to an unsatisfied citizen.</source>
             <translation>只有市民不满意时才能认定承办单位责任。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="97" />
+            <source>Only a consultation is forwarded for an answer: dispatch a demand.</source>
+            <translation>只有咨询类可转办答复；诉求请派单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="100" />
+            <source>Only a demand is dispatched: forward a consultation for an answer.</source>
+            <translation>只有诉求类可派单；咨询请转办答复。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="103" />
+            <source>The callback is still due: call the citizen before archiving.</source>
+            <translation>尚需回访：请先回访市民再归档。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="106" />
+            <source>A case cannot be merged into itself.</source>
+            <translation>工单不能合并到自身。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="107" />
+            <source>That case is merged, invalid or archived: merge into the case it leads to.</source>
+            <translation>该工单已合并、无效或已归档：请合并到其指向的工单。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="110" />
+            <source>This case is archived: it is read-only.</source>
+            <translation>此工单已归档，只读。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="120" />
+            <source>Dispatch</source>
+            <translation>派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="121" />
+            <source>Answer and close</source>
+            <translation>直接答复办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="122" />
+            <source>Forward for an answer</source>
+            <translation>咨询转办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="123" />
+            <source>Merge into a case</source>
+            <translation>合并工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="124" />
+            <source>Mark invalid</source>
+            <translation>标记无效</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="125" />
+            <source>Record thanks</source>
+            <translation>记录表扬</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="126" />
+            <source>Emergency hand-off</source>
+            <translation>转应急部门</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="134" />
+            <source>Approve extension</source>
+            <translation>批准延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="135" />
+            <source>Extend a time limit</source>
+            <translation>延长时限</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="136" />
+            <source>Refuse extension</source>
+            <translation>不批准延期</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="137" />
+            <source>Accept the result</source>
+            <translation>审核通过并办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="138" />
+            <source>Send back</source>
+            <translation>退回重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="139" />
+            <source>Accept the return</source>
+            <translation>同意退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="140" />
+            <source>Refuse the return</source>
+            <translation>驳回退单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="141" />
+            <source>Re-dispatch</source>
+            <translation>重新派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="142" />
+            <source>Callback verdict</source>
+            <translation>回访结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="143" />
+            <source>Citizen not reached</source>
+            <translation>回访未接通</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="144" />
+            <source>Reopen</source>
+            <translation>重办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="145" />
+            <source>Archive</source>
+            <translation>归档</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="146" />
+            <source>Remind the unit</source>
+            <translation>催办</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/texts.py" line="148" />
+            <source>Escalate</source>
+            <translation>上报</translation>
         </message>
     </context>
     <context>
@@ -5343,6 +5733,10 @@ Operator console of the 12345 city hotline.</source>
             <translation>退单率</translation>
         </message>
         <message>
+            <source>Improper return rate</source>
+            <translation>不当退单率</translation>
+        </message>
+        <message>
             <source>Extension rate</source>
             <translation>延期率</translation>
         </message>
@@ -5371,12 +5765,16 @@ Operator console of the 12345 city hotline.</source>
             <translation>最近一次回访表示问题已解决的工单数 ÷ 有回访结果的工单数</translation>
         </message>
         <message>
-            <source>Σ hours from dispatch to the lead unit's first acknowledgement ÷ dispatched demands acknowledged</source>
-            <translation>∑（派单至主办单位首次签收的小时数）÷ 已签收的派单诉求数</translation>
+            <source>Σ hours from each dispatch to the lead unit's first acknowledgement after it ÷ dispatch rounds acknowledged</source>
+            <translation>∑（每轮派单后主办单位首次签收 − 该轮派单，小时）÷ 已签收的派单轮次</translation>
         </message>
         <message>
             <source>dispatched demands returned at least once ÷ dispatched demands</source>
             <translation>至少退单一次的派单诉求数 ÷ 派单诉求数</translation>
+        </message>
+        <message>
+            <source>dispatched demands with a return the centre refused ÷ dispatched demands</source>
+            <translation>退单被中心驳回的派单诉求数 ÷ 派单诉求数</translation>
         </message>
         <message>
             <source>dispatched demands with an approved extension ÷ dispatched demands</source>
@@ -5386,52 +5784,52 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>refusal</name>
         <message>
-            <source>{step} is not allowed while the case is {status}</source>
-            <translation>工单处于 {status} 状态时不能执行 {step}</translation>
+            <source>This time limit is already met.</source>
+            <translation>该时限已经完成。</translation>
         </message>
         <message>
-            <source>the case is {case_status}: assisting is over</source>
-            <translation>工单已是 {case_status} 状态：协办已结束</translation>
+            <source>This time limit has not started.</source>
+            <translation>该时限尚未开始计时。</translation>
         </message>
         <message>
-            <source>{step} is not allowed for an assisting unit {state}</source>
-            <translation>协办单位在 {state} 状态下不能执行 {step}</translation>
+            <source>An extension must be requested before the deadline.</source>
+            <translation>延期须在时限届满前申请。</translation>
         </message>
         <message>
-            <source>{action} is not allowed while the case is {status}</source>
-            <translation>工单处于 {status} 状态时不能执行 {action}</translation>
+            <source>The requested deadline must be later than the present one.</source>
+            <translation>申请的新时限须晚于现行时限。</translation>
         </message>
         <message>
-            <source>{step} needs a reason or text</source>
-            <translation>{step} 需要填写理由或内容</translation>
+            <source>Unit fault applies only to an unsatisfied citizen.</source>
+            <translation>只有市民不满意时才能认定为承办单位责任。</translation>
         </message>
         <message>
-            <source>this time limit is already met</source>
-            <translation>该时限已经完成</translation>
+            <source>Reopening needs the citizen's reason.</source>
+            <translation>重办须填写市民的理由。</translation>
         </message>
         <message>
-            <source>this time limit has not started</source>
-            <translation>该时限尚未开始计时</translation>
+            <source>Unknown action {action}.</source>
+            <translation>未知操作 {action}。</translation>
         </message>
         <message>
-            <source>an extension must be asked before the deadline</source>
-            <translation>延期须在时限到期前申请</translation>
+            <source>Your role does not allow {action}.</source>
+            <translation>您的角色不允许执行 {action}。</translation>
         </message>
         <message>
-            <source>the requested deadline must be later than the current</source>
-            <translation>申请的时限必须晚于当前时限</translation>
+            <source>{action} is not allowed while the case is {status}.</source>
+            <translation>工单处于 {status} 状态时不能执行 {action}。</translation>
         </message>
         <message>
-            <source>unit fault applies to an unsatisfied citizen</source>
-            <translation>仅在市民不满意时才能认定为承办单位责任</translation>
+            <source>{action} needs a reason or text.</source>
+            <translation>{action} 须填写理由或内容。</translation>
         </message>
         <message>
-            <source>reopening needs the citizen's reason</source>
-            <translation>重办需要填写市民的理由</translation>
+            <source>Unknown step {step}.</source>
+            <translation>未知办理步骤 {step}。</translation>
         </message>
         <message>
-            <source>case {number} is not a closed demand due a callback</source>
-            <translation>工单 {number} 不是待回访的已办结诉求</translation>
+            <source>{action} needs --{name}.</source>
+            <translation>{action} 须提供 --{name}。</translation>
         </message>
         <message>
             <source>case {number} has a confidential caller: only the agent holding it edits it</source>
@@ -5474,72 +5872,52 @@ Operator console of the 12345 city hotline.</source>
             <translation>只有班长和管理员可以维护知识库</translation>
         </message>
         <message>
+            <source>Name the new deadline.</source>
+            <translation>请填写新的时限。</translation>
+        </message>
+        <message>
+            <source>No time limit {milestone} on this case.</source>
+            <translation>该工单没有时限 {milestone}。</translation>
+        </message>
+        <message>
+            <source>An extension of this time limit already awaits a decision.</source>
+            <translation>该时限已有延期申请待审批。</translation>
+        </message>
+        <message>
+            <source>A case cannot be merged into itself.</source>
+            <translation>工单不能合并到自身。</translation>
+        </message>
+        <message>
+            <source>Case {number} is {status}: merge into the case it leads to.</source>
+            <translation>工单 {number} 已{status}：请合并到它所指向的工单。</translation>
+        </message>
+        <message>
+            <source>A unit records its own steps only.</source>
+            <translation>承办单位只能登记本单位的办理步骤。</translation>
+        </message>
+        <message>
+            <source>Case {number} is not with this unit.</source>
+            <translation>工单 {number} 不在本单位办理。</translation>
+        </message>
+        <message>
+            <source>Name the service the case was handed to: 110, 119, 120 or 122.</source>
+            <translation>请注明移交的应急部门：110、119、120 或 122。</translation>
+        </message>
+        <message>
+            <source>No extension request awaits a decision.</source>
+            <translation>没有待审批的延期申请。</translation>
+        </message>
+        <message>
             <source>only supervisors and administrators edit routing rules</source>
             <translation>只有班长和管理员可以修改派单规则</translation>
         </message>
         <message>
-            <source>a supervision order needs its text</source>
-            <translation>督办单需要填写督办内容</translation>
+            <source>Not a notice to your unit.</source>
+            <translation>这不是发给本单位的通知。</translation>
         </message>
         <message>
-            <source>supervisors remind and supervise units</source>
-            <translation>只有班长可以催办和督办承办单位</translation>
-        </message>
-        <message>
-            <source>say why the case is escalated</source>
-            <translation>请说明提交班长处理的原因</translation>
-        </message>
-        <message>
-            <source>units cannot escalate</source>
-            <translation>承办单位不能提交班长处理</translation>
-        </message>
-        <message>
-            <source>case {number} is not with a unit</source>
-            <translation>工单 {number} 不在承办单位手中</translation>
-        </message>
-        <message>
-            <source>only the centre's agents and supervisors may do this</source>
-            <translation>只有中心的话务员和班长可以执行此操作</translation>
-        </message>
-        <message>
-            <source>case {number} is not with unit #{unit_id}</source>
-            <translation>工单 {number} 不在承办单位 #{unit_id} 手中</translation>
-        </message>
-        <message>
-            <source>unknown step '{step}'</source>
-            <translation>未知的办理步骤“{step}”</translation>
-        </message>
-        <message>
-            <source>a unit records its own steps only</source>
-            <translation>承办单位只能登记本单位的办理步骤</translation>
-        </message>
-        <message>
-            <source>name the time limit and the new deadline</source>
-            <translation>请指定时限节点和新的截止时间</translation>
-        </message>
-        <message>
-            <source>no time limit '{milestone}' on this case</source>
-            <translation>该工单没有“{milestone}”时限</translation>
-        </message>
-        <message>
-            <source>an extension of this limit awaits a decision</source>
-            <translation>该时限的延期申请正在等待审批</translation>
-        </message>
-        <message>
-            <source>sending back needs a reason</source>
-            <translation>退回需要填写理由</translation>
-        </message>
-        <message>
-            <source>no extension of '{milestone}' awaits a decision</source>
-            <translation>没有待审批的“{milestone}”延期申请</translation>
-        </message>
-        <message>
-            <source>not a notice to your unit</source>
-            <translation>这不是发给本单位的通知</translation>
-        </message>
-        <message>
-            <source>a supervisor closes an escalation</source>
-            <translation>提交班长处理的事项由班长关闭</translation>
+            <source>A supervisor closes an escalation.</source>
+            <translation>升级事项须由值班长关闭。</translation>
         </message>
     </context>
 </TS>

@@ -10,7 +10,8 @@ import pytest
 
 from console.domain import lifecycle
 from console.domain.casetypes import EventKind, Satisfaction, Status
-from console.domain.lifecycle import CallbackVerdict, StepRefused
+from console.domain.errors import Refused
+from console.domain.lifecycle import CallbackVerdict
 from console.domain.sla import HOURS, Milestone, Policy, compute_deadlines, history_from_events
 from console.domain.workcalendar import WorkCalendar
 
@@ -58,7 +59,7 @@ def test_lead_unit_steps(status: str, step: str, after: str) -> None:
     ],
 )
 def test_lead_unit_refusals(status: str, step: str) -> None:
-    with pytest.raises(StepRefused) as e:
+    with pytest.raises(Refused) as e:
         lifecycle.lead_step(status, step)
     assert e.value.code == "not_allowed"
 
@@ -70,34 +71,39 @@ def test_assisting_unit_has_its_own_steps() -> None:
     assert s == lifecycle.ASSIST_WORKING
     s = lifecycle.assist_step(Status.IN_PROGRESS, s, EventKind.REPLIED)
     assert s == lifecycle.ASSIST_REPLIED
-    with pytest.raises(StepRefused):
+    with pytest.raises(Refused):
         lifecycle.assist_step(Status.IN_PROGRESS, s, EventKind.PROGRESS)  # done
-    with pytest.raises(StepRefused):  # assisting units do not return the case
+    with pytest.raises(Refused):  # assisting units do not return the case
         lifecycle.assist_step(Status.ACCEPTED, lifecycle.ASSIST_ACCEPTED, EventKind.RETURNED)
-    with pytest.raises(StepRefused):  # nor step before accepting
+    with pytest.raises(Refused):  # nor step before accepting
         lifecycle.assist_step(Status.ACCEPTED, lifecycle.ASSIST_DISPATCHED, EventKind.CONTACTED)
-    with pytest.raises(StepRefused):  # nor after the lead replied
+    with pytest.raises(Refused):  # nor after the lead replied
         lifecycle.assist_step(Status.REPLIED, lifecycle.ASSIST_ACCEPTED, EventKind.PROGRESS)
     assert lifecycle.allowed_assist_steps(Status.CLOSED, lifecycle.ASSIST_ACCEPTED) == ()
 
 
 def test_centre_actions() -> None:
-    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_ACCEPT) == Status.CLOSED
-    assert lifecycle.centre_action(Status.REPLIED, lifecycle.REVIEW_SEND_BACK) == Status.IN_PROGRESS
-    assert lifecycle.centre_action(Status.RETURNED, lifecycle.REDISPATCH) == Status.DISPATCHED
+    centre = [lifecycle.AGENT]
+    A = lifecycle.Action
+    assert lifecycle.decide(A.REVIEW_ACCEPT, Status.REPLIED, centre).to == Status.CLOSED
+    assert lifecycle.decide(A.SEND_BACK, Status.REPLIED, centre).to == Status.IN_PROGRESS
+    assert lifecycle.decide(A.REDISPATCH, Status.RETURNED, centre).to == Status.DISPATCHED
     for status, action in (
-        (Status.IN_PROGRESS, lifecycle.REVIEW_ACCEPT),
-        (Status.RETURNED, lifecycle.REVIEW_SEND_BACK),
-        (Status.REPLIED, lifecycle.REDISPATCH),
-        (Status.CLOSED, lifecycle.REVIEW_ACCEPT),
+        (Status.IN_PROGRESS, A.REVIEW_ACCEPT),
+        (Status.RETURNED, A.SEND_BACK),
+        (Status.REPLIED, A.REDISPATCH),
+        (Status.CLOSED, A.REVIEW_ACCEPT),
     ):
-        with pytest.raises(StepRefused):
-            lifecycle.centre_action(status, action)
+        with pytest.raises(Refused):
+            lifecycle.decide(action, status, centre)
+    with pytest.raises(Refused) as e:  # a unit does not review its own result
+        lifecycle.decide(A.REVIEW_ACCEPT, Status.REPLIED, [lifecycle.LEAD])
+    assert e.value.code == "forbidden"
 
 
 def test_reasons_required() -> None:
     for step in (EventKind.RETURNED, EventKind.REPLIED, EventKind.PROGRESS):
-        with pytest.raises(StepRefused) as e:
+        with pytest.raises(Refused) as e:
             lifecycle.need_text(step, "  ")
         assert e.value.code == "reason_required"
     lifecycle.need_text(EventKind.ACCEPTED, "")
@@ -123,7 +129,7 @@ def test_extension_request_rules() -> None:
         (h(1), due, h(20), True, "milestone_met"),
         (h(1), None, h(20), False, "no_deadline"),
     ):
-        with pytest.raises(StepRefused) as e:
+        with pytest.raises(Refused) as e:
             lifecycle.check_extension_request(now, cur, want, met)
         assert e.value.code == code
 
@@ -152,9 +158,9 @@ def test_callback_rules() -> None:
     assert CallbackVerdict(Satisfaction.UNSATISFIED, False, True, "x").reopens
     assert not CallbackVerdict(Satisfaction.UNSATISFIED, False, False).reopens
     assert not CallbackVerdict(Satisfaction.BASICALLY, True).reopens
-    with pytest.raises(StepRefused):
+    with pytest.raises(Refused):
         lifecycle.check_verdict(CallbackVerdict(Satisfaction.SATISFIED, True, unit_fault=True))
-    with pytest.raises(StepRefused) as e:
+    with pytest.raises(Refused) as e:
         lifecycle.check_verdict(CallbackVerdict(Satisfaction.UNSATISFIED, False, True, ""))
     assert e.value.code == "reason_required"
     assert lifecycle.round_of([(EventKind.REOPENED, h(1), {}), (EventKind.REOPENED, h(2), {})]) == 3

@@ -43,6 +43,7 @@ EXPECTED: dict[str, tuple[float, int]] = {
     "resolution_rate": (4, 6),
     "avg_response_hours": (81.5, 14),
     "return_rate": (2, 15),
+    "improper_return_rate": (0, 15),
     "extension_rate": (2, 15),
 }
 EXPECTED_UNIT_A: dict[str, tuple[float, int]] = {
@@ -54,6 +55,7 @@ EXPECTED_UNIT_A: dict[str, tuple[float, int]] = {
     "resolution_rate": (4, 6),
     "avg_response_hours": (79, 9),
     "return_rate": (2, 10),
+    "improper_return_rate": (0, 10),
     "extension_rate": (2, 10),
 }
 EXPECTED_UNIT_B: dict[str, tuple[float, int]] = {
@@ -65,6 +67,7 @@ EXPECTED_UNIT_B: dict[str, tuple[float, int]] = {
     "resolution_rate": (0, 0),
     "avg_response_hours": (2.5, 5),
     "return_rate": (0, 5),
+    "improper_return_rate": (0, 5),
     "extension_rate": (0, 5),
 }
 

@@ -129,13 +129,18 @@ def pg_reset(url: str) -> None:
     with engine.begin() as c:
         c.execute(text(f"TRUNCATE {', '.join(TRANSACTIONAL)} RESTART IDENTITY CASCADE"))
         c.execute(text("DELETE FROM agents WHERE username <> 'admin'"))
-        # SLA policy versions saved by a test: back to the seeded version 1
+        # SLA policy versions saved by a test: back to the versions the seeder shipped
         c.execute(
             text(
                 "DELETE FROM sla_milestones WHERE policy_id IN "
-                "(SELECT id FROM sla_policies WHERE version > 1)"
+                "(SELECT id FROM sla_policies WHERE NOT shipped)"
             )
         )
-        c.execute(text("DELETE FROM sla_policies WHERE version > 1"))
-        c.execute(text("UPDATE sla_policies SET current = true"))
+        c.execute(text("DELETE FROM sla_policies WHERE NOT shipped"))
+        c.execute(
+            text(
+                "UPDATE sla_policies p SET current = (p.version = (SELECT max(q.version) "
+                "FROM sla_policies q WHERE q.code = p.code))"
+            )
+        )
     engine.dispose()

@@ -127,3 +127,22 @@ def test_cli(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["report", "monthly", "--month", "2026-09", "--out",
                  str(tmp_path / "nowhere" / "m.xlsx"), "--database", db_url]) == 2  # fmt: skip
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_monthly_report_year_on_year(sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    """同比: the same month a year before stands beside this month and the previous one."""
+    from datetime import UTC, datetime
+
+    build_month(sessions)  # September 2026
+    r = ReportService(sessions).monthly(2027, 9, as_of=datetime(2027, 10, 1, tzinfo=UTC))
+    assert r.rates_last_year is not None
+    assert r.rates_last_year.figures["ontime_rate"].numerator == 12
+    assert r.rates_last_year.figures["closure_rate"].denominator == 19
+    doc = monthly_document(r)
+    wb = openpyxl.load_workbook(export_excel(doc, tmp_path / "yoy.xlsx"))
+    header = [c.value for c in wb["主要指标"][3]]
+    assert "去年同月 比率" in header
+    ontime = next(
+        row for row in wb["主要指标"].iter_rows(values_only=True) if row[0] == "按时办结率"
+    )
+    assert ontime[header.index("去年同月 分子")] == 12

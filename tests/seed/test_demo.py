@@ -91,7 +91,8 @@ def test_counts_and_every_status(demo: tuple[sessionmaker[Session], DemoStats]) 
     cases = _cases(sessions)
     assert len(cases) == stats.total == DAYS * PER_DAY
     by_status = Counter(c.status for c in cases)
-    assert set(by_status) == {s.value for s in Status}
+    # the demo week has no triage outcomes yet (merged, invalid) nor archived cases
+    assert set(by_status) == {s.value for s in Status} - {"archived", "invalid", "merged"}
     assert by_status == Counter(stats.by_status())
     assert stats.agents_added == 19  # 14 agents, 3 supervisors, 2 unit users
 

@@ -83,8 +83,9 @@ def test_first_run_counts_match_the_database(
         for model in models:
             table = model.__tablename__  # type: ignore[attr-defined]
             assert seeded[table] == _count(s, model) > 0, table
-    assert seeded["sla_policies"] == 4
-    assert seeded["sla_milestones"] == 4 + 3 + 2 + 1
+    # urgent, enterprise, consultation, help, suggestion, complaint, report, demand
+    assert seeded["sla_policies"] == 8
+    assert seeded["sla_milestones"] == 4 + 2 + 1 + 2 * 4 + 2
 
 
 def test_channels_and_classes(seeded: dict[str, int], factory: sessionmaker[Session]) -> None:
@@ -205,13 +206,20 @@ def test_urgent_policy_is_the_1_2_1_3_rule(
 def test_other_policies(seeded: dict[str, int], factory: sessionmaker[Session]) -> None:
     with factory() as s:
         policies = {p.code: p for p in s.scalars(select(SlaPolicy))}
-        assert set(policies) == {"urgent", "demand", "enterprise", "consultation"}
+        assert set(policies) == {
+            "urgent", "demand", "enterprise", "consultation",
+            "help", "suggestion", "complaint", "report",
+        }  # fmt: skip
         demand = [(m.code, m.limit_value, m.limit_unit) for m in policies["demand"].milestones]
-        assert demand == [
-            ("accept", 1, "workdays"),
-            ("contact", 1, "workdays"),
-            ("result", 5, "workdays"),
-        ]
+        assert demand == [("accept", 1, "workdays"), ("result", 15, "workdays")]
+        limits = {
+            code: policies[code].milestones[-1].limit_value
+            for code in ("consultation", "help", "suggestion", "complaint", "report")
+        }
+        assert limits == {"consultation": 2, "help": 10, "suggestion": 10, "complaint": 15,
+                          "report": 15}  # fmt: skip
+        assert policies["complaint"].match_sub_type == "complaint"
+        assert all(p.shipped for p in policies.values())
         assert policies["demand"].milestones[0].start_event == "dispatched"
         ent = [(m.code, m.limit_value, m.limit_unit) for m in policies["enterprise"].milestones]
         assert ent == [("contact", 4, "hours"), ("result", 3, "workdays")]
@@ -288,3 +296,61 @@ def test_custom_data_dir_and_bad_data_refused(
         csv.writer(fh, lineterminator="\n").writerow(["南海区", "黄岐", "村"])
     with factory() as s, pytest.raises(ValueError, match="regions.csv"):
         seed_reference(s, d)
+
+
+def test_newer_shipped_defaults_replace_shipped_versions_not_edits(
+    tmp_path: Path, factory: sessionmaker[Session]
+) -> None:
+    """A database seeded with the old defaults (consultation 1 working day, every demand
+    5) gets the Guangdong ones; a policy an administrator saved stays as saved."""
+    import json
+    import shutil
+
+    from console.domain.sla import Milestone, Policy, PolicyMatch
+    from console.domain.workcalendar import WorkCalendar
+    from console.services.sla import SlaService
+
+    old_dir = tmp_path / "old"
+    shutil.copytree(reference_dir(), old_dir)
+    old = [
+        {"code": "consultation", "version": 1, "name": "咨询回复", "workday_rule": "exclusive",
+         "milestones": [{"code": "answer", "name": "答复", "limit_value": 1,
+                         "limit_unit": "workdays", "start_event": "received",
+                         "met_by_event": "closed"}],
+         "match": {"case_type": "consultation"}, "priority": 10},
+        {"code": "demand", "version": 1, "name": "一般诉求", "workday_rule": "exclusive",
+         "milestones": [{"code": "result", "name": "办结反馈", "limit_value": 5,
+                         "limit_unit": "workdays", "start_event": "received",
+                         "met_by_event": "replied"}],
+         "match": {"case_type": "demand"}, "priority": 10},
+    ]  # fmt: skip
+    (old_dir / "sla_policies.json").write_text(json.dumps(old), encoding="utf-8")
+    with factory.begin() as s:
+        seed_reference(s, old_dir)
+    sla = SlaService(factory, WorkCalendar, lambda: "t")
+    current = {p.code: p for p in sla.policies()}
+    assert current["demand"].milestones[-1].limit_value == 5
+    # an administrator edits the demand policy (version 2, not shipped)
+    edited = current["demand"]
+    sla.save_policy(
+        Policy(
+            edited.id,
+            "demand",
+            edited.version,
+            "本地诉求",
+            "exclusive",
+            (Milestone("result", "办结反馈", 7, "workdays", "received", "replied"),),
+            PolicyMatch(case_type="demand"),
+            10,
+        )  # fmt: skip
+    )
+    with factory.begin() as s:
+        seed_reference(s)  # this release's defaults
+    current = {p.code: p for p in sla.policies()}
+    assert current["consultation"].version == 2  # shipped v1 replaced by shipped v2
+    assert current["consultation"].milestones[0].limit_value == 2
+    assert current["demand"].name == "本地诉求"  # the administrator's edit stays
+    assert current["demand"].milestones[-1].limit_value == 7
+    assert current["complaint"].milestones[-1].limit_value == 15  # new codes added
+    with factory.begin() as s:  # and a second run changes nothing
+        assert seed_reference(s)["sla_policies"] == 0

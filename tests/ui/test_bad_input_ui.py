@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.models import Case
+from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
-from console.ui.queue.case_view import CaseViewDialog
 from tests.ui.conftest import off_gui_thread
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from console.domain.clock import now_utc
 from console.models import AttachmentBlob, CaseAttachment
 from console.services.attachments import AttachmentService
+from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
-from console.ui.queue.case_view import CaseViewDialog
 from tests.ui.conftest import off_gui_thread
 from tests.ui.test_case_edit import _new_case
 

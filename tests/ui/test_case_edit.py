@@ -16,9 +16,9 @@ from console.infra.database import make_engine, make_session_factory
 from console.models import Case, CaseEvent, MatterCategory, Region
 from console.services.case_edit import CaseEditService
 from console.services.cases import CaseService
+from console.ui.case.edit import CaseEditDialog
+from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
-from console.ui.queue.case_edit import CaseEditDialog
-from console.ui.queue.case_view import CaseViewDialog
 from tests.ui.conftest import off_gui_thread
 
 SQLISH = "'; DROP TABLE cases; --"

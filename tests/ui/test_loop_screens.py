@@ -287,3 +287,30 @@ def test_history_says_who_recorded_a_unit_step() -> None:
     assert "unsatisfied" in visit and "not solved" in visit
     assert "not reached" in labels.event_summary("visited", {"unreachable": True})
     assert "round 2" in labels.event_summary("reopened", {"round": 2, "reason": "敷衍"})
+
+
+def test_centre_reviews_a_return(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """退单审核 on the centre screen: a refused return goes back to the unit (an improper
+    return), an accepted one back to triage."""
+    unit, who = _setup(ui_ctx)
+    cid = _case(ui_ctx, unit)
+    app = ui_ctx.app
+    off_gui_thread(lambda: app.units.step(cid, who, unit, EventKind.RETURNED, "不归我们"))
+    centre = CentreScreen(ui_ctx)
+    qtbot.addWidget(centre)
+    centre.show()
+    qtbot.waitUntil(lambda: centre.review_model.rowCount() == 1, timeout=10_000)
+    centre.review.selectRow(0)
+    assert centre.refuse_return_button.isEnabled() and not centre.accept_button.isEnabled()
+    centre.ask_text = lambda *_a: "属本单位职责"
+    centre.refuse_return_button.click()
+    qtbot.waitUntil(lambda: _status(ui_ctx, cid) == Status.DISPATCHED, timeout=10_000)
+    qtbot.waitUntil(lambda: centre.review_model.rowCount() == 0, timeout=10_000)
+    off_gui_thread(lambda: app.units.step(cid, who, unit, EventKind.RETURNED, "仍不归我们"))
+    centre.refresh()
+    qtbot.waitUntil(lambda: centre.review_model.rowCount() == 1, timeout=10_000)
+    centre.review.selectRow(0)
+    centre.accept_return_button.click()
+    qtbot.waitUntil(lambda: _status(ui_ctx, cid) == Status.RECEIVED, timeout=10_000)
+    kinds = [k for k, _ in _events(ui_ctx, cid)]
+    assert kinds.count("return_refused") == 1 and kinds[-1] == "return_accepted"

@@ -148,6 +148,9 @@ class DemoStats:
     returned: int = 0
     closed: int = 0
     visited: int = 0
+    archived: int = 0
+    invalid: int = 0
+    merged: int = 0
     breached: int = 0  # open cases past their next deadline at ``now``
     agents_added: int = 0
 

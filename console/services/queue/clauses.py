@@ -80,6 +80,8 @@ def view_filter(query: QueueQuery, now: datetime) -> ColumnElement[bool]:
         case QueueView.UNASSIGNED:
             cond = and_(is_open, Case.assignee_id.is_(None))
             return and_(cond, Case.class_code == query.team) if query.team else cond
+        case QueueView.TO_TRIAGE:
+            return and_(is_open, Case.status.in_([Status.RECEIVED.value, Status.RETURNED.value]))
         case QueueView.AWAITING_UNIT:
             return and_(is_open, Case.status == Status.DISPATCHED)
         case QueueView.CALLBACKS:

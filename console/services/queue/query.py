@@ -17,6 +17,7 @@ class QueueView(StrEnum):
     OPEN = "open"  # every open case
     MINE = "mine"  # open cases assigned to me
     UNASSIGNED = "unassigned"  # the team queue: open, nobody holds it (of my team if set)
+    TO_TRIAGE = "to_triage"  # received (saved, imported) or returned: the centre decides
     AWAITING_UNIT = "awaiting_unit"  # dispatched, not yet acknowledged by the unit
     CALLBACKS = "callbacks"  # closed demands waiting for the callback (回访)
     DUE_SOON = "due_soon"  # open, next deadline within DUE_SOON_WINDOW

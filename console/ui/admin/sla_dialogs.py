@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.sla import LIMIT_UNITS, Milestone, Policy
+from console.domain.casetypes import CaseType, SubType, Urgency
+from console.domain.sla import CLOCK_EVENTS, LIMIT_UNITS, Milestone, Policy, PolicyMatch
 from console.services.sla import OverrideRow
 from console.ui.context import UiContext
 from console.ui.errors import describe, is_bug
@@ -150,7 +151,9 @@ class CalendarDialog(QDialog):
 
 
 class PoliciesDialog(QDialog):
-    """One policy at a time: its milestones' limits and colour thresholds."""
+    """One policy at a time: its match rule (type, sub-type, urgency, channel, class,
+    priority) and its milestones — limits, clocks and colour thresholds; milestones can be
+    added and removed. Saving makes a new version."""
 
     COLUMNS = (
         "code",
@@ -168,9 +171,38 @@ class PoliciesDialog(QDialog):
         self.ui = ui
         self.policies: list[Policy] = []
         self.setWindowTitle(self.tr("SLA policies"))
-        self.resize(860, 420)
+        self.resize(900, 480)
         self.choice = QComboBox()
         self.info = QLabel()
+        # the match rule: empty = any
+        self.match_type = QComboBox()
+        self.match_sub_type = QComboBox()
+        self.match_urgency = QComboBox()
+        for box, values in (
+            (self.match_type, [c.value for c in CaseType]),
+            (self.match_sub_type, [c.value for c in SubType]),
+            (self.match_urgency, [c.value for c in Urgency]),
+        ):
+            box.addItem(self.tr("(any)"), None)
+            for v in values:
+                box.addItem(v, v)
+        self.match_channel = QLineEdit()
+        self.match_channel.setPlaceholderText(self.tr("(any channel code)"))
+        self.match_class = QLineEdit()
+        self.match_class.setPlaceholderText(self.tr("(any class code)"))
+        self.priority = QSpinBox()
+        self.priority.setRange(0, 1000)
+        match_row = QHBoxLayout()
+        for label, w in (
+            (self.tr("Type:"), self.match_type),
+            (self.tr("Sub-type:"), self.match_sub_type),
+            (self.tr("Urgency:"), self.match_urgency),
+            (self.tr("Channel:"), self.match_channel),
+            (self.tr("Class:"), self.match_class),
+            (self.tr("Priority:"), self.priority),
+        ):
+            match_row.addWidget(QLabel(label))
+            match_row.addWidget(w)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [
@@ -185,6 +217,10 @@ class PoliciesDialog(QDialog):
             ]
         )
         self.table.verticalHeader().hide()
+        self.add_button = QPushButton(self.tr("&Add milestone"))
+        self.add_button.clicked.connect(self.add_milestone)
+        self.remove_button = QPushButton(self.tr("&Remove milestone"))
+        self.remove_button.clicked.connect(self.remove_milestone)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -200,7 +236,13 @@ class PoliciesDialog(QDialog):
         top.addWidget(self.choice, 1)
         lay.addLayout(top)
         lay.addWidget(self.info)
+        lay.addLayout(match_row)
         lay.addWidget(self.table, 1)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.add_button)
+        edit_row.addWidget(self.remove_button)
+        edit_row.addStretch(1)
+        lay.addLayout(edit_row)
         lay.addWidget(
             QLabel(
                 self.tr(
@@ -245,71 +287,97 @@ class PoliciesDialog(QDialog):
         p = self.current()
         if p is None:
             return
-        m = p.match
         self.info.setText(
-            self.tr(
-                "Applies to: type {0}, urgency {1}, channel {2}, class {3}; "
-                "priority {4}; working days counted {5}"
-            ).format(
-                m.case_type or "*",
-                m.urgency or "*",
-                m.channel_code or "*",
-                m.class_code or "*",
-                p.priority,
-                p.workday_rule,
-            )
-        )
-        self.table.setRowCount(len(p.milestones))
-        for r, ms in enumerate(p.milestones):
-            for c, text in enumerate((ms.code, ms.name)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, c, item)
-            limit = QSpinBox()
-            limit.setRange(1, 999)
-            limit.setValue(ms.limit_value)
-            self.table.setCellWidget(r, 2, limit)
-            unit = QComboBox()
-            for u in LIMIT_UNITS:
-                unit.addItem(u, u)
-            unit.setCurrentIndex(unit.findData(ms.limit_unit))
-            self.table.setCellWidget(r, 3, unit)
-            for c, text in ((4, ms.start_event), (5, ms.met_by_event)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, c, item)
-            warn, critical = ms.thresholds()
-            for c, value in ((6, warn), (7, critical)):
-                box = QSpinBox()
-                box.setRange(0, 100_000)
-                box.setValue(int(value.total_seconds() // 60))
-                self.table.setCellWidget(r, c, box)
+            self.tr("Working days counted {0}; the highest priority among matching policies wins.")
+            .format(p.workday_rule)
+        )  # fmt: skip
+        m = p.match
+        for box, value in (
+            (self.match_type, m.case_type),
+            (self.match_sub_type, m.sub_type),
+            (self.match_urgency, m.urgency),
+        ):
+            box.setCurrentIndex(max(box.findData(value), 0))
+        self.match_channel.setText(m.channel_code or "")
+        self.match_class.setText(m.class_code or "")
+        self.priority.setValue(p.priority)
+        self.table.setRowCount(0)
+        for ms in p.milestones:
+            self._add_row(ms)
+
+    def _add_row(self, ms: Milestone) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, text in ((0, ms.code), (1, ms.name)):
+            self.table.setItem(r, c, QTableWidgetItem(text))
+        limit = QSpinBox()
+        limit.setRange(1, 999)
+        limit.setValue(ms.limit_value)
+        self.table.setCellWidget(r, 2, limit)
+        unit = QComboBox()
+        for u in LIMIT_UNITS:
+            unit.addItem(u, u)
+        unit.setCurrentIndex(unit.findData(ms.limit_unit))
+        self.table.setCellWidget(r, 3, unit)
+        for c, event in ((4, ms.start_event), (5, ms.met_by_event)):
+            box = QComboBox()
+            for ev in CLOCK_EVENTS:
+                box.addItem(ev, ev)
+            box.setCurrentIndex(max(box.findData(event), 0))
+            self.table.setCellWidget(r, c, box)
+        warn, critical = ms.thresholds()
+        for c, value in ((6, warn), (7, critical)):
+            spin = QSpinBox()
+            spin.setRange(0, 100_000)
+            spin.setValue(int(value.total_seconds() // 60))
+            self.table.setCellWidget(r, c, spin)
+
+    def add_milestone(self) -> None:
+        n = self.table.rowCount() + 1
+        self._add_row(Milestone(f"step{n}", self.tr("New time limit"), 1, "workdays",
+                                "received", "replied"))  # fmt: skip
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+
+    def remove_milestone(self) -> None:
+        r = self.table.currentRow()
+        if r >= 0:
+            self.table.removeRow(r)
 
     def edited(self) -> Policy | None:
         p = self.current()
         if p is None:
             return None
         milestones = []
-        for r, ms in enumerate(p.milestones):
+        for r in range(self.table.rowCount()):
+            code, name = self.table.item(r, 0), self.table.item(r, 1)
             limit = self.table.cellWidget(r, 2)
             unit = self.table.cellWidget(r, 3)
+            start, met = self.table.cellWidget(r, 4), self.table.cellWidget(r, 5)
             warn = self.table.cellWidget(r, 6)
             critical = self.table.cellWidget(r, 7)
             assert isinstance(limit, QSpinBox) and isinstance(unit, QComboBox)
+            assert isinstance(start, QComboBox) and isinstance(met, QComboBox)
             assert isinstance(warn, QSpinBox) and isinstance(critical, QSpinBox)
             milestones.append(
                 Milestone(
-                    ms.code,
-                    ms.name,
+                    code.text().strip() if code else "",
+                    name.text().strip() if name else "",
                     limit.value(),
                     unit.currentData(),
-                    ms.start_event,
-                    ms.met_by_event,
+                    start.currentData(),
+                    met.currentData(),
                     warn.value(),
                     critical.value(),
                 )
             )
-        return replace(p, milestones=tuple(milestones))
+        match = PolicyMatch(
+            case_type=self.match_type.currentData(),
+            urgency=self.match_urgency.currentData(),
+            channel_code=self.match_channel.text().strip() or None,
+            class_code=self.match_class.text().strip() or None,
+            sub_type=self.match_sub_type.currentData(),
+        )
+        return replace(p, milestones=tuple(milestones), match=match, priority=self.priority.value())
 
     def save(self) -> None:
         policy = self.edited()

@@ -1,5 +1,5 @@
 """The widgets of a case's own fields, built one way for the intake form and for the case
-editor (console.ui.queue.case_edit): the caller, the type and sub-type, the description,
+editor (console.ui.case.edit): the caller, the type and sub-type, the description,
 the class, the matter category, the place, the enterprise and the urgency; each field in a
 box with its inline error under it.
 

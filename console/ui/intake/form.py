@@ -179,6 +179,11 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
 
         self.urgent = case_fields.urgent_box()
         self._add(form, "urgency", self.tr("Urgency"), self.urgent)
+        # the urgent-matters catalogue's suggestion for what is typed (the agent decides)
+        self.urgent_hint = QLabel()
+        self.urgent_hint.setObjectName("hint")
+        self.urgent_hint.setWordWrap(True)
+        form.addRow("", self.urgent_hint)
 
         self.answer = QPlainTextEdit()
         self.answer.setTabChangesFocus(True)
@@ -267,6 +272,8 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.address.textEdited.connect(lambda _t: self._timers["dups"].start())
         self.answer.textChanged.connect(self._answer_changed)
         self.urgent.toggled.connect(lambda _on: self._ask_routing())
+        self.sub_type.currentIndexChanged.connect(lambda _i: self._ask_routing())
+        self.description.textChanged.connect(self._suggest_urgency)
         self.class_box.currentIndexChanged.connect(lambda _i: self._ask_routing())
         line = self.category.lineEdit()
         if line is not None:
@@ -545,6 +552,22 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._dup_selected()
         self.sla_label.clear()
         self.phone.setFocus()
+
+    def _suggest_urgency(self) -> None:
+        from console.services.urgent import suggest_for
+
+        s = suggest_for(self.description.toPlainText())  # words only, no database
+        if s is None or not s.makes_urgent:
+            self.urgent_hint.setText("")
+        elif s.matter.handoff:
+            self.urgent_hint.setText(
+                self.tr("Very urgent (特急): {0} — hand it to {1} and record the hand-off.")
+                .format(s.matter.name, s.matter.handoff)
+            )  # fmt: skip
+        else:
+            self.urgent_hint.setText(
+                self.tr("Urgent matter (紧急): {0} — tick Urgent.").format(s.matter.name)
+            )
 
     # --- telephony: a ringing call fills the form (console.ui.telephony.pop) ------------
     def is_blank(self) -> bool:

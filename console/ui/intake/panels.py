@@ -251,6 +251,7 @@ class RoutingPanel(FormBase):
         urgency = Urgency.URGENT if self.urgent.isChecked() else Urgency.NORMAL
         channel = self.channel.currentData() or ""
         class_code = self.class_box.currentData() or ""
+        sub_type = self.sub_type.currentData() or ""  # policies match on the sub-type
         self._latest(
             "route",
             lambda: self.ctx.app.routing.suggest(
@@ -260,6 +261,7 @@ class RoutingPanel(FormBase):
                 urgency=urgency,
                 channel_code=channel,
                 class_code=class_code,
+                sub_type=sub_type,
             ),
             self._routing_arrived,
         )

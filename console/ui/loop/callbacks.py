@@ -27,8 +27,8 @@ from console.domain.casetypes import Satisfaction
 from console.domain.clock import now_utc, to_local
 from console.domain.lifecycle import CALLBACK_MAX_ATTEMPTS, CallbackVerdict
 from console.services.callbacks import CallbackCase, CallbackResult, CallbackRow
+from console.ui.case import texts
 from console.ui.context import UiContext
-from console.ui.loop import texts
 from console.ui.loop.inbox import table
 from console.ui.loop.models import RowsModel, local_text
 

@@ -24,8 +24,8 @@ from console.domain.casetypes import Status
 from console.services.supervision import OverdueRow
 from console.services.units import InboxRow, Notice, UnitRef
 from console.ui import labels
+from console.ui.case import texts
 from console.ui.context import UiContext
-from console.ui.loop import texts
 from console.ui.loop.dialogs import TextDialog
 from console.ui.loop.inbox import table
 from console.ui.loop.models import RowsModel, local_text, time_left
@@ -67,12 +67,18 @@ class CentreScreen(QWidget):
         self.units.setMinimumWidth(220)
         self.redispatch_button = QPushButton(self.tr("&Re-dispatch to"))
         self.redispatch_button.clicked.connect(self.redispatch)
+        # return review (退单审核): accept (triage again) or refuse (an improper return)
+        self.accept_return_button = QPushButton(self.tr("Accept re&turn"))
+        self.accept_return_button.clicked.connect(lambda: self.review_return(True))
+        self.refuse_return_button = QPushButton(self.tr("Refuse return (&improper)…"))
+        self.refuse_return_button.clicked.connect(lambda: self.review_return(False))
         self.escalate_button = QPushButton(self.tr("&Escalate…"))
         self.escalate_button.clicked.connect(self.escalate)
         self.open_button = QPushButton(self.tr("&Open case…"))
         self.open_button.clicked.connect(self.open_case)
         row = QHBoxLayout()
-        for w in (self.accept_button, self.send_back_button, self.redispatch_button):
+        for w in (self.accept_button, self.send_back_button, self.accept_return_button,
+                  self.refuse_return_button, self.redispatch_button):  # fmt: skip
             row.addWidget(w)
         row.addWidget(self.units)
         row.addStretch(1)
@@ -225,7 +231,10 @@ class CentreScreen(QWidget):
         r = self._selected()
         self.accept_button.setEnabled(r is not None and r.status == Status.REPLIED)
         self.send_back_button.setEnabled(r is not None and r.status == Status.REPLIED)
-        self.redispatch_button.setEnabled(r is not None and r.status == Status.RETURNED)
+        returned = r is not None and r.status == Status.RETURNED
+        self.redispatch_button.setEnabled(returned)
+        self.accept_return_button.setEnabled(returned)
+        self.refuse_return_button.setEnabled(returned)
         self.escalate_button.setEnabled(r is not None)
         self.open_button.setEnabled(r is not None)
 
@@ -254,6 +263,29 @@ class CentreScreen(QWidget):
             else self.tr("Case {0} sent back to the unit.")
         ).format(r.number)  # fmt: skip
         self._run(lambda: app.units.review(cid, who, accept, reason, expected_version=v), done)
+
+    def review_return(self, accept: bool) -> None:
+        r = self._selected()
+        if r is None:
+            return
+        reason = ""
+        if not accept:
+            got = self.ask_text(
+                self.tr("Refuse the return"),
+                self.tr("Why the case is the unit's (counted as an improper return)"),
+                True,
+            )
+            if got is None:
+                return
+            reason = got
+        app, who, cid, v = self.ctx.app, self.who, r.case_id, r.version
+        done = (
+            self.tr("Case {0}: return accepted, to triage again.") if accept
+            else self.tr("Case {0} goes back to the unit (improper return).")
+        ).format(r.number)  # fmt: skip
+        self._run(
+            lambda: app.units.review_return(cid, who, accept, reason, expected_version=v), done
+        )
 
     def redispatch(self) -> None:
         r = self._selected()
@@ -326,7 +358,7 @@ class CentreScreen(QWidget):
         r = self._selected()
         if r is None:
             return
-        from console.ui.queue.case_view import CaseViewDialog
+        from console.ui.case.view import CaseViewDialog
 
         dlg = CaseViewDialog(self.ctx, r.case_id, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -29,8 +29,8 @@ from console.domain import lifecycle
 from console.domain.casetypes import EventKind
 from console.services.units import InboxRow, Notice, StepResult, UnitCase, UnitRef
 from console.ui import labels
+from console.ui.case import texts
 from console.ui.context import UiContext
-from console.ui.loop import texts
 from console.ui.loop.dialogs import ExtensionDialog, TextDialog
 from console.ui.loop.models import RowsModel, local_text, time_left
 
@@ -356,7 +356,7 @@ class UnitInboxScreen(QWidget):
     def open_case(self) -> None:
         if self.current is None:
             return
-        from console.ui.queue.case_view import CaseViewDialog
+        from console.ui.case.view import CaseViewDialog
 
         dlg = CaseViewDialog(self.ctx, self.current.case_id, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

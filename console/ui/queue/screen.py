@@ -23,9 +23,9 @@ from console.services.preferences import SavedFilterView
 from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView, Window
 from console.services.reference import ReferenceData
 from console.sync import Change
+from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
-from console.ui.queue.case_view import CaseViewDialog
 from console.ui.queue.claiming import QueueClaims
 from console.ui.queue.columns import COLUMNS, QueueColumns
 from console.ui.queue.filters import FilterDialog
@@ -239,6 +239,7 @@ class QueueScreen(QueueColumns, QueueClaims):
         views = [
             (QueueView.MINE, self.tr("My cases")),
             (QueueView.UNASSIGNED, self.tr("Team queue (unassigned)")),
+            (QueueView.TO_TRIAGE, self.tr("To triage (received, returned)")),
             (QueueView.AWAITING_UNIT, self.tr("Dispatched, awaiting unit")),
             (QueueView.CALLBACKS, self.tr("Callbacks due")),
             (QueueView.DUE_SOON, self.tr("Due soon")),

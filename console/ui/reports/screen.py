@@ -102,7 +102,7 @@ class CasesDialog(QDialog):
         case_id = self.model.data(index, KEY_ROLE)
         if case_id is None:
             return
-        from console.ui.queue.case_view import CaseViewDialog
+        from console.ui.case.view import CaseViewDialog
 
         self.case_view = CaseViewDialog(self.ctx, int(case_id), self)
         self.case_view.show()

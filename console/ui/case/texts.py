@@ -94,8 +94,60 @@ def refusal_text(exc: UserError) -> str:
         "fault_needs_unsatisfied": QCoreApplication.translate(
             "loop", "Unit fault applies only to an unsatisfied citizen."
         ),
+        "consultation_only": QCoreApplication.translate(
+            "loop", "Only a consultation is forwarded for an answer: dispatch a demand."
+        ),
+        "demand_only": QCoreApplication.translate(
+            "loop", "Only a demand is dispatched: forward a consultation for an answer."
+        ),
+        "callback_due": QCoreApplication.translate(
+            "loop", "The callback is still due: call the citizen before archiving."
+        ),
+        "merge_self": QCoreApplication.translate("loop", "A case cannot be merged into itself."),
+        "merge_target": QCoreApplication.translate(
+            "loop", "That case is merged, invalid or archived: merge into the case it leads to."
+        ),
+        "archived": QCoreApplication.translate("loop", "This case is archived: it is read-only."),
     }
-    return texts.get(exc.code, str(exc))
+    if exc.code in texts:
+        return texts[exc.code]
+    return exc.text(lambda m: QCoreApplication.translate("refusal", m))
+
+
+def action_name(action: str) -> str:
+    """The name of a lifecycle action (console.domain.lifecycle.Action) on its button."""
+    names = {
+        "dispatch": QCoreApplication.translate("loop", "Dispatch"),
+        "answer_close": QCoreApplication.translate("loop", "Answer and close"),
+        "forward": QCoreApplication.translate("loop", "Forward for an answer"),
+        "merge": QCoreApplication.translate("loop", "Merge into a case"),
+        "invalid": QCoreApplication.translate("loop", "Mark invalid"),
+        "thanks": QCoreApplication.translate("loop", "Record thanks"),
+        "handoff": QCoreApplication.translate("loop", "Emergency hand-off"),
+        "accept": QCoreApplication.translate("loop", "Acknowledge"),
+        "contact": QCoreApplication.translate("loop", "Citizen contacted"),
+        "on_scene": QCoreApplication.translate("loop", "On scene"),
+        "progress": QCoreApplication.translate("loop", "Progress note"),
+        "reply": QCoreApplication.translate("loop", "Report result"),
+        "return": QCoreApplication.translate("loop", "Return to the centre"),
+        "request_extension": QCoreApplication.translate("loop", "Request extension"),
+        "approve_extension": QCoreApplication.translate("loop", "Approve extension"),
+        "grant_extension": QCoreApplication.translate("loop", "Extend a time limit"),
+        "refuse_extension": QCoreApplication.translate("loop", "Refuse extension"),
+        "review_accept": QCoreApplication.translate("loop", "Accept the result"),
+        "send_back": QCoreApplication.translate("loop", "Send back"),
+        "accept_return": QCoreApplication.translate("loop", "Accept the return"),
+        "refuse_return": QCoreApplication.translate("loop", "Refuse the return"),
+        "redispatch": QCoreApplication.translate("loop", "Re-dispatch"),
+        "callback": QCoreApplication.translate("loop", "Callback verdict"),
+        "callback_unreached": QCoreApplication.translate("loop", "Citizen not reached"),
+        "reopen": QCoreApplication.translate("loop", "Reopen"),
+        "archive": QCoreApplication.translate("loop", "Archive"),
+        "remind": QCoreApplication.translate("loop", "Remind the unit"),
+        "supervise": QCoreApplication.translate("loop", "Supervision order"),
+        "escalate": QCoreApplication.translate("loop", "Escalate"),
+    }
+    return names.get(action, action)
 
 
 def report_failure(messages: Messages, exc: BaseException) -> None:

@@ -7,8 +7,8 @@ watermark, editable SMS templates, SMS opt-outs, and attachments (content-addres
 outside the case rows). The provincial platform's channel (province_platform) is
 reference data: resources/reference/channels.csv.
 
-Revision ID: 0015
-Revises: 0010
+Revision ID: 0014
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015"
-down_revision: str | Sequence[str] | None = "0010"
+revision: str = "0014"
+down_revision: str | Sequence[str] | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

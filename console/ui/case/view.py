@@ -1,5 +1,6 @@
-"""A read-only view of one case: its fields and its history. While it is open, the
-other consoles' queues show that this agent has the case open."""
+"""One case: its fields, its deadlines and history, and the one action bar driven by the
+lifecycle's state machine (the actions the signed-in person may take now, with their
+keys). While it is open, the other consoles' queues show that this agent has it open."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import format_deadline, to_local
 from console.services.attachments import AttachmentRow
+from console.services.lifecycle import CaseSheet
 from console.services.queue import CaseDetail
 from console.ui import labels
+from console.ui.case.action_bar import ActionBar
 from console.ui.context import UiContext
 from console.ui.sla_panel import SlaPanel
 
@@ -39,6 +42,8 @@ class CaseViewDialog(QDialog):
         self.ctx = ctx
         self.case_id = case_id
         self.detail: CaseDetail | None = None
+        self.sheet: CaseSheet | None = None
+        self.loaded = 0  # loads delivered (tests wait on it)
         self.setWindowTitle(self.tr("Case"))
         self.resize(860, 720)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -83,12 +88,16 @@ class CaseViewDialog(QDialog):
         )
         self.edit_button.clicked.connect(self.edit)
         self.editor: QDialog | None = None
+        self.action_bar = ActionBar(ctx, self)
+        self.action_bar.acted.connect(self.reload)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.action_bar)
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
         lay.addWidget(self.description)
         self.sla = SlaPanel(ctx, case_id, self)
         self.sla.changed.connect(self.reload)
+        self.action_bar.acted.connect(self.sla.reload)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sla, self.tr("Deadlines"))
         self.tabs.addTab(self.history, self.tr("History"))
@@ -132,10 +141,15 @@ class CaseViewDialog(QDialog):
             self.ctx.messages.error(exc)
 
     def reload(self) -> None:
-        me = self.ctx.identity.agent_id
+        me, who, app, cid = (
+            self.ctx.identity.agent_id,
+            self.ctx.identity,
+            self.ctx.app,
+            self.case_id,
+        )
         self.ctx.runner.run(
-            lambda: self.ctx.app.queue.detail(self.case_id, me),
-            self._show,
+            lambda: (app.queue.detail(cid, me), app.lifecycle.sheet(cid, who)),
+            self._show_both,
             self.ctx.messages.error,
             owner=self,
         )
@@ -182,6 +196,14 @@ class CaseViewDialog(QDialog):
 
         self.ctx.runner.run(write, None, self.ctx.messages.error, owner=self)
 
+    def _show_both(self, got: tuple[CaseDetail, CaseSheet]) -> None:
+        detail, sheet = got
+        self.sheet = sheet
+        self.action_bar.set_sheet(sheet)
+        self.edit_button.setEnabled(sheet.status != "archived")
+        self._show(detail)
+        self.loaded += 1
+
     def _show(self, d: CaseDetail) -> None:
         self.detail = d
         r = d.row
@@ -218,7 +240,7 @@ class CaseViewDialog(QDialog):
         self.history.resizeColumnToContents(0)
 
     def edit(self) -> None:
-        from console.ui.queue.case_edit import CaseEditDialog, open_editor
+        from console.ui.case.edit import CaseEditDialog, open_editor
 
         def opened(dlg: CaseEditDialog) -> None:
             self.editor = dlg
@@ -234,6 +256,7 @@ class CaseViewDialog(QDialog):
                 "confidential": self.tr(
                     "The caller is confidential: claim the case first to edit it."
                 ),
+                "archived": self.tr("This case is archived: it is read-only."),
             }
             self.ctx.messages.warning(reasons.get(why, why))
 
