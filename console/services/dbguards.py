@@ -1,0 +1,667 @@
+"""The guards PostgreSQL enforces whatever client a login uses (installed by migration
+0013, refreshed by ``python main.py db roles``). No Qt here.
+
+- **Functions.** Every function below pins ``search_path = pg_catalog, pg_temp`` and
+  names each table with its schema, so a temporary object of the same name cannot stand
+  in for a table (PostgreSQL manual, "Writing SECURITY DEFINER Functions Safely").
+  EXECUTE is revoked from PUBLIC; :data:`EXECUTE_GRANTS` says which groups may call
+  which function (trigger functions need no grant to fire).
+- **Who.** ``hotline_role()`` maps ``session_user`` (not ``current_user``: a ``SET ROLE``
+  or a SECURITY DEFINER frame does not change it) to its active ``agents`` row; the schema
+  owner and superusers are ``'owner'``; anything else is NULL, and NULL sees and writes
+  nothing (row-level security fails closed).
+- **Rows.** :data:`CASE_TABLES` lists every table that carries a case's data: a unit's
+  users see (and write) only rows of the cases their unit leads or co-handles; the
+  centre (agents, supervisors, administrators) sees all; no account, nothing.
+  Co-handling units are assigned by the centre only.
+- **Evidence.** For logins (not the owner), who and when are stamped from the session:
+  case history (actor, time; the client's own time is kept in the event's detail as
+  ``client_at``), breaches, supervision notices, callbacks. History events a role's
+  buttons cannot produce are refused (a unit records steps for its own unit only; only
+  supervisors approve or refuse extensions and remind or supervise). A deadline's
+  ``met_at`` must be the time of an event in the case's history. Counters only go up.
+  Nothing of the evidence is deleted by a login.
+- **Status.** A status change by a login must be a row of ``lifecycle_transitions``
+  (from, to, role), rendered from ``console.domain.lifecycle`` by
+  :func:`transition_rows` — one source, not a second copy written in SQL. An agent
+  changes the status of a received case only if it holds it or nobody does; a unit's
+  users only of the cases their unit leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import Connection, text
+
+from console.domain import lifecycle
+from console.domain.casetypes import EventKind, Role, Status
+
+CENTRE: tuple[str, ...] = (Role.AGENT.value, Role.SUPERVISOR.value, Role.ADMIN.value)
+STAFF: tuple[str, ...] = (*CENTRE, Role.UNIT.value)
+
+#: every table carrying a case's data -> its column naming the case
+CASE_TABLES: Mapping[str, str] = {
+    "case_events": "case_id",
+    "case_deadlines": "case_id",
+    "case_breaches": "case_id",
+    "case_changes": "case_id",
+    "case_keywords": "case_id",
+    "case_facts": "case_id",
+    "case_callbacks": "case_id",
+    "case_co_units": "case_id",
+    "case_assist_states": "case_id",
+    "case_links": "case_id",
+    "supervision_notices": "case_id",
+    "handover_items": "case_id",
+    "imported_messages": "case_id",
+    "knowledge_uses": "case_id",
+    "offline_replays": "case_id",
+    "agent_presence": "case_id",
+    "facts_watermark": "case_id",
+}
+
+#: function -> groups allowed to call it (PUBLIC holds nothing)
+EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
+    "hotline_role()": STAFF,
+    "hotline_agent_id()": STAFF,
+    "hotline_unit_id()": STAFF,
+    "hotline_sees_case(integer)": STAFF,
+    "hotline_co_handled()": STAFF,  # named in the row filter every group plans
+}
+
+#: statuses changed outside the unit and centre tables of the lifecycle module: intake
+#: (save and close or dispatch), duplicates merged into another case, callbacks (a
+#: verdict, a reopening dispatched again or back to reception)
+_INTAKE_AND_CALLBACK: tuple[tuple[str, str], ...] = (
+    (Status.RECEIVED, Status.CLOSED),
+    (Status.RECEIVED, Status.DISPATCHED),
+    (Status.CLOSED, Status.VISITED),
+    (Status.CLOSED, Status.DISPATCHED),
+    (Status.CLOSED, Status.RECEIVED),
+)
+
+
+def transition_rows() -> list[tuple[str, str, str]]:
+    """(from status, to status, role) rows a login may move a case along, from the
+    lifecycle's own tables: a unit's lead steps (and the centre recording them on its
+    behalf), the centre's review and re-dispatch, intake and callbacks."""
+    rows: set[tuple[str, str, str]] = set()
+    for before, steps in lifecycle.LEAD_STEPS.items():
+        for after in steps.values():
+            if after != before:
+                for role in STAFF:
+                    rows.add((str(before), str(after), role))
+    for before, actions in lifecycle.CENTRE_ACTIONS.items():
+        for after in actions.values():
+            for role in CENTRE:
+                rows.add((str(before), str(after), role))
+    for before, after in _INTAKE_AND_CALLBACK:
+        for role in CENTRE:
+            rows.add((str(before), str(after), role))
+    return sorted(rows)
+
+
+#: event kinds only supervisors and administrators record
+SUPERVISOR_EVENTS: frozenset[str] = frozenset(
+    {
+        EventKind.EXTENSION_APPROVED,
+        EventKind.EXTENSION_REFUSED,
+        EventKind.REMINDED,
+        EventKind.SUPERVISED,
+    }
+)
+#: event kinds a unit's users record (its steps, and what the console adds to them)
+UNIT_EVENTS: frozenset[str] = frozenset(
+    {*lifecycle.UNIT_STEPS, EventKind.BREACHED, EventKind.ESCALATED, EventKind.NOTE}
+)
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted({str(v) for v in values}))
+
+
+_WHO = """
+CREATE OR REPLACE FUNCTION public.hotline_role() RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE
+        WHEN pg_catalog.current_setting('is_superuser') = 'on' THEN 'owner'
+        WHEN pg_catalog.pg_has_role(session_user,
+                (SELECT c.relowner FROM pg_catalog.pg_class c
+                 WHERE c.oid = 'public.cases'::pg_catalog.regclass), 'MEMBER') THEN 'owner'
+        ELSE (SELECT a.role FROM public.agents a
+              WHERE a.username = session_user AND a.active LIMIT 1)
+    END
+$$;
+
+CREATE OR REPLACE FUNCTION public.hotline_agent_id() RETURNS integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT a.id FROM public.agents a WHERE a.username = session_user AND a.active LIMIT 1
+$$;
+
+CREATE OR REPLACE FUNCTION public.hotline_unit_id() RETURNS integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT a.unit_id FROM public.agents a
+    WHERE a.username = session_user AND a.active LIMIT 1
+$$;
+
+-- the cases a unit co-handles: read with the owner's rights (the row filter on
+-- case_co_units itself refers to cases; this breaks the circle)
+CREATE OR REPLACE FUNCTION public.hotline_co_handled() RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT cu.case_id FROM public.case_co_units cu
+    WHERE cu.unit_id = (SELECT a.unit_id FROM public.agents a
+                        WHERE a.username = session_user AND a.active LIMIT 1)
+$$;
+
+-- under the caller's own row-level security on cases: true if the caller sees the case
+CREATE OR REPLACE FUNCTION public.hotline_sees_case(case_id integer) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM public.cases c WHERE c.id = hotline_sees_case.case_id)
+$$;
+"""
+
+_HOLDER_AND_CONFIDENTIAL = """
+CREATE OR REPLACE FUNCTION public.cases_guard_holder() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text;
+    me integer;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id THEN
+        RETURN NEW;
+    END IF;
+    IF pg_catalog.current_setting('is_superuser') = 'on' THEN
+        RETURN NEW;
+    END IF;
+    r := public.hotline_role();
+    IF r IN ('owner', 'supervisor', 'admin') THEN
+        RETURN NEW;
+    END IF;
+    IF r IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    me := public.hotline_agent_id();
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.assignee_id IS NOT NULL AND NEW.assignee_id <> me THEN
+            RAISE EXCEPTION 'only a supervisor assigns a case to someone else'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.created_by_id IS NOT NULL AND NEW.created_by_id <> me THEN
+            RAISE EXCEPTION 'a case is created in one''s own name'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF (OLD.assignee_id IS NULL AND NEW.assignee_id = me)
+       OR (OLD.assignee_id = me AND NEW.assignee_id IS NULL) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'only a supervisor reassigns cases (case %)', OLD.number
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+-- runs with the owner's rights (it writes the side table logins cannot touch): every
+-- name qualified, search_path pinned, pg_temp last
+CREATE OR REPLACE FUNCTION public.cases_hide_confidential_caller() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
+    known boolean;
+BEGIN
+    IF NEW.caller_confidential
+       AND (coalesce(NEW.caller_name, '') <> '' OR coalesce(NEW.caller_phone, '') <> '') THEN
+        IF r IS NULL THEN
+            RAISE EXCEPTION 'no active console account for database user %', session_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        SELECT true INTO known FROM public.case_confidential_callers c
+            WHERE c.case_id = NEW.id AND (c.caller_name <> '' OR c.caller_phone <> '');
+        IF known AND r NOT IN ('owner', 'supervisor', 'admin') THEN
+            RAISE EXCEPTION 'only a supervisor changes a confidential caller''s identity'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        INSERT INTO public.case_confidential_callers AS c
+            (case_id, caller_name, caller_phone, recorded_at)
+        VALUES (NEW.id, coalesce(NEW.caller_name, ''), coalesce(NEW.caller_phone, ''),
+                pg_catalog.now())
+        ON CONFLICT (case_id) DO UPDATE SET
+            caller_name = coalesce(nullif(EXCLUDED.caller_name, ''), c.caller_name),
+            caller_phone = coalesce(nullif(EXCLUDED.caller_phone, ''), c.caller_phone),
+            recorded_at = pg_catalog.now();
+        IF known THEN  -- an overwrite is a logged action (without the identity itself)
+            INSERT INTO public.case_events (case_id, kind, at, actor_id, actor_name, station,
+                                            detail)
+            SELECT NEW.id, 'edited', pg_catalog.now(), a.id, coalesce(a.display_name, ''),
+                   '', '{"changes": {"caller_identity": ["(confidential)",
+                                     "(confidential)"]}}'::json
+            FROM (SELECT 1) one
+            LEFT JOIN public.agents a ON a.username = session_user AND a.active;
+        END IF;
+        NEW.caller_name := '';
+        NEW.caller_phone := '';
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+
+def _guards_sql() -> str:
+    centre = _sql_list(CENTRE)
+    sup_events = _sql_list(SUPERVISOR_EVENTS)
+    unit_events = _sql_list(UNIT_EVENTS)
+    unit_steps = _sql_list(lifecycle.UNIT_STEPS)
+    return f"""
+-- history: who and when from the session; a role records only what its buttons record
+CREATE OR REPLACE FUNCTION public.case_events_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
+    me integer;
+    d jsonb;
+BEGIN
+    IF r = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF r IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.kind IN ({sup_events}) AND r NOT IN ('supervisor', 'admin') THEN
+        RAISE EXCEPTION 'only a supervisor records %', NEW.kind
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    d := coalesce(NEW.detail::jsonb, '{{}}'::jsonb);
+    IF r = 'unit' THEN
+        IF NEW.kind NOT IN ({unit_events}) THEN
+            RAISE EXCEPTION 'a handling unit does not record %', NEW.kind
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.kind IN ({unit_steps})
+           AND (d->>'unit_id') IS DISTINCT FROM public.hotline_unit_id()::text THEN
+            RAISE EXCEPTION 'a unit records its own steps only'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    me := public.hotline_agent_id();
+    NEW.actor_id := me;
+    NEW.actor_name := coalesce((SELECT a.display_name FROM public.agents a WHERE a.id = me), '');
+    IF NEW.at IS DISTINCT FROM pg_catalog.now() THEN
+        d := d || pg_catalog.jsonb_build_object('client_at', NEW.at);
+        NEW.detail := d::json;
+    END IF;
+    NEW.at := pg_catalog.now();
+    RETURN NEW;
+END $$;
+
+-- a case's status moves along the lifecycle's table only; received cases by their holder
+CREATE OR REPLACE FUNCTION public.cases_guard_update() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
+BEGIN
+    IF r = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF r IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.received_at IS DISTINCT FROM OLD.received_at THEN
+        RAISE EXCEPTION 'the time a case was received is evidence (case %)', OLD.number
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF NOT EXISTS (SELECT 1 FROM public.lifecycle_transitions t
+                       WHERE t.from_status = OLD.status AND t.to_status = NEW.status
+                         AND t.role = r) THEN
+            RAISE EXCEPTION 'a % cannot move case % from % to %', r, OLD.number,
+                OLD.status, NEW.status USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF r = 'agent' AND OLD.status = 'received' AND OLD.assignee_id IS NOT NULL
+           AND OLD.assignee_id IS DISTINCT FROM public.hotline_agent_id() THEN
+            RAISE EXCEPTION 'case % is held by someone else', OLD.number
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF r = 'unit' AND OLD.unit_id IS DISTINCT FROM public.hotline_unit_id() THEN
+            RAISE EXCEPTION 'only the lead unit moves case %', OLD.number
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- a new case: created now, received no later than now
+CREATE OR REPLACE FUNCTION public.cases_stamp_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    NEW.created_at := pg_catalog.now();
+    IF NEW.received_at IS NULL OR NEW.received_at > pg_catalog.now() THEN
+        NEW.received_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- a deadline is met at the time of an event of the case's (database-stamped) history
+CREATE OR REPLACE FUNCTION public.case_deadlines_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF NEW.met_at IS NOT NULL
+       AND (TG_OP = 'INSERT' OR NEW.met_at IS DISTINCT FROM OLD.met_at)
+       AND NOT EXISTS (SELECT 1 FROM public.case_events e
+                       WHERE e.case_id = NEW.case_id
+                         AND e.at BETWEEN NEW.met_at - interval '2 seconds'
+                                      AND NEW.met_at + interval '2 seconds')
+       AND NOT (NEW.met_at BETWEEN pg_catalog.now() - interval '2 minutes'
+                               AND pg_catalog.now() + interval '2 minutes') THEN
+        RAISE EXCEPTION 'a deadline is met by an event of the case''s history'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- the deadlines are recomputed from the history (deleted and written again): only a
+-- login that may write the case's history may do that, and never for a case it
+-- cannot see (row-level security); other evidence is never deleted by a login
+CREATE OR REPLACE FUNCTION public.evidence_no_delete() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% is evidence: a login does not delete it', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE OR REPLACE FUNCTION public.case_breaches_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'a breach is recorded once' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.due_at >= pg_catalog.now() OR NOT EXISTS (
+        SELECT 1 FROM public.case_deadlines d
+        WHERE d.case_id = NEW.case_id AND d.milestone_code = NEW.milestone_code
+          AND d.due_at = NEW.due_at AND d.met_at IS NULL) THEN
+        RAISE EXCEPTION 'no such breach' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.recorded_at := pg_catalog.now();
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION public.supervision_notices_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
+BEGIN
+    IF r = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF r IS NULL THEN
+        RAISE EXCEPTION 'no active console account' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.kind <> 'escalated' AND r NOT IN ('supervisor', 'admin') THEN
+            RAISE EXCEPTION 'only a supervisor reminds or supervises a unit'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.created_at := pg_catalog.now();
+        NEW.created_by_id := public.hotline_agent_id();
+        NEW.created_by_name := coalesce((SELECT a.display_name FROM public.agents a
+                                         WHERE a.id = NEW.created_by_id), '');
+        NEW.resolved_at := NULL;
+        NEW.resolved_by_id := NULL;
+        RETURN NEW;
+    END IF;
+    IF (NEW.case_id, NEW.unit_id, NEW.kind, NEW.level, NEW.text, NEW.created_at,
+        NEW.created_by_id, NEW.created_by_name)
+       IS DISTINCT FROM (OLD.case_id, OLD.unit_id, OLD.kind, OLD.level, OLD.text,
+                         OLD.created_at, OLD.created_by_id, OLD.created_by_name) THEN
+        RAISE EXCEPTION 'a notice is not rewritten' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF OLD.resolved_at IS NOT NULL THEN
+        RAISE EXCEPTION 'a notice is resolved once' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF r = 'unit' AND (OLD.unit_id IS DISTINCT FROM public.hotline_unit_id()
+                       OR OLD.kind = 'escalated') THEN
+        RAISE EXCEPTION 'not a notice to your unit' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF OLD.kind = 'escalated' AND r NOT IN ('supervisor', 'admin') THEN
+        RAISE EXCEPTION 'a supervisor closes an escalation'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.resolved_at IS NOT NULL THEN
+        NEW.resolved_at := pg_catalog.now();
+        NEW.resolved_by_id := public.hotline_agent_id();
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- callbacks: times of attempts and outcomes are the database's
+CREATE OR REPLACE FUNCTION public.case_callbacks_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.done_at IS NOT NULL AND NEW.round = OLD.round
+       AND (NEW.outcome, NEW.done_at) IS DISTINCT FROM (OLD.outcome, OLD.done_at) THEN
+        RAISE EXCEPTION 'a callback''s outcome is recorded once a round'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.done_at IS NOT NULL AND (TG_OP = 'INSERT' OR OLD.done_at IS NULL) THEN
+        NEW.done_at := pg_catalog.now();
+    END IF;
+    IF NEW.last_attempt_at IS NOT NULL
+       AND (TG_OP = 'INSERT' OR NEW.last_attempt_at IS DISTINCT FROM OLD.last_attempt_at) THEN
+        NEW.last_attempt_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- case numbers: a day's counter only goes up
+CREATE OR REPLACE FUNCTION public.number_counters_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF NEW.station IS DISTINCT FROM OLD.station OR NEW.day IS DISTINCT FROM OLD.day
+       OR NEW.last_seq < OLD.last_seq THEN
+        RAISE EXCEPTION 'a number counter only goes up'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- co-handling units are assigned by the centre
+CREATE OR REPLACE FUNCTION public.centre_only() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() IN ('owner', {centre}) THEN
+        RETURN coalesce(NEW, OLD);
+    END IF;
+    RAISE EXCEPTION 'only the centre changes %', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+"""
+
+
+#: (trigger name, table, timing/events, function)
+_TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
+    ("case_events_stamp", "case_events", "BEFORE INSERT", "case_events_stamp"),
+    ("cases_guard_update", "cases", "BEFORE UPDATE", "cases_guard_update"),
+    ("cases_stamp_insert", "cases", "BEFORE INSERT", "cases_stamp_insert"),
+    ("case_deadlines_guard", "case_deadlines", "BEFORE INSERT OR UPDATE", "case_deadlines_guard"),
+    ("case_breaches_stamp", "case_breaches", "BEFORE INSERT OR UPDATE", "case_breaches_stamp"),
+    ("case_breaches_keep", "case_breaches", "BEFORE DELETE", "evidence_no_delete"),
+    (
+        "supervision_notices_stamp",
+        "supervision_notices",
+        "BEFORE INSERT OR UPDATE",
+        "supervision_notices_stamp",
+    ),
+    ("supervision_notices_keep", "supervision_notices", "BEFORE DELETE", "evidence_no_delete"),
+    ("case_callbacks_stamp", "case_callbacks", "BEFORE INSERT OR UPDATE", "case_callbacks_stamp"),
+    ("case_callbacks_keep", "case_callbacks", "BEFORE DELETE", "evidence_no_delete"),
+    ("number_counters_guard", "number_counters", "BEFORE UPDATE", "number_counters_guard"),
+    ("number_counters_keep", "number_counters", "BEFORE DELETE", "evidence_no_delete"),
+    ("case_facts_keep", "case_facts", "BEFORE DELETE", "evidence_no_delete"),
+    ("handovers_keep", "handovers", "BEFORE DELETE", "evidence_no_delete"),
+    ("case_co_units_centre", "case_co_units", "BEFORE INSERT OR UPDATE OR DELETE", "centre_only"),
+)
+
+_FUNCTIONS: tuple[str, ...] = (
+    "cases_guard_update()",
+    "cases_stamp_insert()",
+    "case_events_stamp()",
+    "case_deadlines_guard()",
+    "case_breaches_stamp()",
+    "evidence_no_delete()",
+    "supervision_notices_stamp()",
+    "case_callbacks_stamp()",
+    "number_counters_guard()",
+    "centre_only()",
+    "hotline_sees_case(integer)",
+    "hotline_co_handled()",
+)
+
+
+def _sees(role_ok: str, column: str, table: str) -> str:
+    """The row filter: the centre sees every row; a unit's users the rows of cases they
+    see; nobody else (no active account) anything."""
+    return (
+        f"(SELECT public.hotline_role()) IN ({role_ok}) "
+        f"OR ((SELECT public.hotline_role()) = 'unit' AND ({table}.{column} IS NULL "
+        f"OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = {table}.{column})))"
+    )
+
+
+_CASES_SEE = (
+    "(SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
+    "OR ((SELECT public.hotline_role()) = 'unit' AND (cases.unit_id = "
+    "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled())))"
+)
+
+
+def _existing_tables(conn: Connection) -> set[str]:
+    return {
+        str(t)
+        for t in conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        ).scalars()
+    }
+
+
+def sync_transitions(conn: Connection) -> int:
+    """Render the lifecycle's transition table into ``lifecycle_transitions``."""
+    rows = transition_rows()
+    conn.execute(text("DELETE FROM lifecycle_transitions"))
+    conn.execute(
+        text(
+            "INSERT INTO lifecycle_transitions (from_status, to_status, role) VALUES (:f, :t, :r)"
+        ),
+        [{"f": f, "t": t, "r": r} for f, t, r in rows],
+    )
+    return len(rows)
+
+
+def _script(conn: Connection, sql: str) -> None:
+    """Run DDL with no parameters (its ``%`` are PL/pgSQL's, not placeholders)."""
+    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql)
+    finally:
+        cur.close()
+
+
+def install(conn: Connection) -> None:
+    """Create or replace every function, trigger and policy of the guards. Idempotent."""
+    _script(conn, _WHO)
+    _script(conn, _HOLDER_AND_CONFIDENTIAL)
+    _script(conn, _guards_sql())
+    tables = _existing_tables(conn)
+    for name, table, when, fn in _TRIGGERS:
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {name} {when} ON public.{table} FOR EACH ROW "
+            f"EXECUTE FUNCTION public.{fn}()"
+        )
+    # row-level security, failing closed, on cases and on every table of a case's data
+    for policy in ("cases_read", "cases_insert", "cases_update"):
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.cases")
+    conn.exec_driver_sql(
+        f"CREATE POLICY cases_read ON public.cases FOR SELECT USING ({_CASES_SEE})"
+    )
+    conn.exec_driver_sql(
+        "CREATE POLICY cases_insert ON public.cases FOR INSERT WITH CHECK "
+        "((SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin'))"
+    )
+    conn.exec_driver_sql(
+        f"CREATE POLICY cases_update ON public.cases FOR UPDATE USING ({_CASES_SEE}) "
+        f"WITH CHECK ({_CASES_SEE})"
+    )
+    conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_read ON public.case_events")
+    conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_insert ON public.case_events")
+    everyone = "'owner', 'agent', 'supervisor', 'admin'"
+    for table, column in CASE_TABLES.items():
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS case_rows ON public.{table}")
+        sees = _sees(everyone, column, table)
+        conn.exec_driver_sql(
+            f"CREATE POLICY case_rows ON public.{table} FOR ALL USING ({sees}) WITH CHECK ({sees})"
+        )
+    sync_transitions(conn)
+    # nobody but the groups named in EXECUTE_GRANTS calls a function of the schema
+    conn.exec_driver_sql("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
+    conn.exec_driver_sql(
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"
+    )
+
+
+def uninstall(conn: Connection) -> None:
+    """Back to revision 0009's guards (its own functions are left as they are now)."""
+    tables = _existing_tables(conn)
+    for name, table, _when, _fn in _TRIGGERS:
+        if table in tables:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
+    for table in CASE_TABLES:
+        if table in tables and table != "case_events":
+            conn.exec_driver_sql(f"DROP POLICY IF EXISTS case_rows ON public.{table}")
+            conn.exec_driver_sql(f"ALTER TABLE public.{table} DISABLE ROW LEVEL SECURITY")
+    conn.exec_driver_sql("DROP POLICY IF EXISTS case_rows ON public.case_events")
+    conn.exec_driver_sql(
+        "CREATE POLICY case_events_read ON public.case_events FOR SELECT USING ("
+        "(SELECT public.hotline_role()) IS DISTINCT FROM 'unit' "
+        "OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = case_events.case_id))"
+    )
+    conn.exec_driver_sql(
+        "CREATE POLICY case_events_insert ON public.case_events FOR INSERT WITH CHECK (true)"
+    )
+    for fn in _FUNCTIONS:
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{fn}")
+    conn.exec_driver_sql("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC")
+
+
+def grant_execute(conn: Connection, group_of: Mapping[str, str]) -> None:
+    """EXECUTE on the guards' callable functions to the groups that need them
+    (``group_of``: console role -> group role name, already quoted)."""
+    for fn, roles in EXECUTE_GRANTS.items():
+        for role in STAFF:
+            verb = "GRANT" if role in roles else "REVOKE"
+            prep = "TO" if verb == "GRANT" else "FROM"
+            conn.exec_driver_sql(f"{verb} EXECUTE ON FUNCTION public.{fn} {prep} {group_of[role]}")
