@@ -380,6 +380,20 @@ BEGIN
         USING ERRCODE = 'insufficient_privilege';
 END $$;
 
+-- deadlines are rewritten whole from the history: at commit a case with a policy has them
+CREATE OR REPLACE FUNCTION public.case_deadlines_kept() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() <> 'owner'
+       AND NOT EXISTS (SELECT 1 FROM public.case_deadlines d WHERE d.case_id = OLD.case_id)
+       AND EXISTS (SELECT 1 FROM public.cases c
+                   WHERE c.id = OLD.case_id AND c.sla_policy_id IS NOT NULL) THEN
+        RAISE EXCEPTION 'a case''s deadlines are evidence: a login does not delete them'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$;
+
 CREATE OR REPLACE FUNCTION public.case_breaches_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -528,6 +542,7 @@ _FUNCTIONS: tuple[str, ...] = (
     "case_deadlines_guard()",
     "case_breaches_stamp()",
     "evidence_no_delete()",
+    "case_deadlines_kept()",
     "supervision_notices_stamp()",
     "case_callbacks_stamp()",
     "number_counters_guard()",
@@ -599,6 +614,11 @@ def install(conn: Connection) -> None:
             f"CREATE TRIGGER {name} {when} ON public.{table} FOR EACH ROW "
             f"EXECUTE FUNCTION public.{fn}()"
         )
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
+    conn.exec_driver_sql(
+        "CREATE CONSTRAINT TRIGGER case_deadlines_kept AFTER DELETE ON public.case_deadlines "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.case_deadlines_kept()"
+    )
     # row-level security, failing closed, on cases and on every table of a case's data
     for policy in ("cases_read", "cases_insert", "cases_update"):
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.cases")
@@ -636,6 +656,7 @@ def install(conn: Connection) -> None:
 def uninstall(conn: Connection) -> None:
     """Back to revision 0009's guards (its own functions are left as they are now)."""
     tables = _existing_tables(conn)
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
     for name, table, _when, _fn in _TRIGGERS:
         if table in tables:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
@@ -651,6 +672,18 @@ def uninstall(conn: Connection) -> None:
     )
     conn.exec_driver_sql(
         "CREATE POLICY case_events_insert ON public.case_events FOR INSERT WITH CHECK (true)"
+    )
+    unit_sees = (
+        "(SELECT hotline_role()) IS DISTINCT FROM 'unit' OR unit_id = (SELECT hotline_unit_id()) "
+        "OR id IN (SELECT cu.case_id FROM case_co_units cu "
+        "WHERE cu.unit_id = (SELECT hotline_unit_id()))"
+    )
+    for policy in ("cases_read", "cases_insert", "cases_update"):
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.cases")
+    conn.exec_driver_sql(f"CREATE POLICY cases_read ON cases FOR SELECT USING ({unit_sees})")
+    conn.exec_driver_sql("CREATE POLICY cases_insert ON cases FOR INSERT WITH CHECK (true)")
+    conn.exec_driver_sql(
+        f"CREATE POLICY cases_update ON cases FOR UPDATE USING ({unit_sees}) WITH CHECK (true)"
     )
     for fn in _FUNCTIONS:
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{fn}")

@@ -143,3 +143,219 @@ def test_security_definer_functions_pin_their_search_path(world: World) -> None:
             .all()
         )
         assert public_exec == []
+
+
+# --- forged history and figures ---------------------------------------------------------
+
+
+def _units(world: World) -> tuple[int, int]:
+    with world.owner.connect() as c:
+        mine = c.execute(
+            text("SELECT unit_id FROM agents WHERE username = :u"), {"u": world.login("u1")}
+        ).scalar_one()
+        other = c.execute(
+            text("SELECT id FROM handling_units WHERE id <> :u ORDER BY id LIMIT 1"), {"u": mine}
+        ).scalar_one()
+    return int(mine), int(other)
+
+
+def test_history_is_signed_and_dated_by_the_database(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    a2 = me(ctxs["a2"], world, "a2")
+    saved = ctxs["a1"].cases.create(world.draft, a1)
+    with world.raw("a1") as c:
+        c.execute(
+            "INSERT INTO case_events (case_id, kind, at, actor_id, actor_name, station, detail) "
+            "VALUES (%s, 'note', '2020-01-01T00:00:00Z', %s, 'a2', '', '{}')",
+            (saved.id, a2.agent_id),
+        )
+        row = c.execute(
+            "SELECT actor_id, actor_name, at > now() - interval '1 minute', "
+            "detail::jsonb ? 'client_at' FROM case_events WHERE kind = 'note'"
+        ).fetchone()
+        assert row == (a1.agent_id, "a1", True, True)
+        c.rollback()
+        # supervisors' events are not an agent's to record
+        for kind in ("extension_approved", "supervised", "reminded"):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(
+                    "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+                    "VALUES (%s, %s, now(), '', '', '{}')",
+                    (saved.id, kind),
+                )
+            c.rollback()
+
+
+def test_unit_records_only_its_own_steps(world: World, ctxs: dict[str, AppContext]) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    mine_unit, _other = _units(world)
+    mine = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=mine_unit)
+    with world.raw("u1") as c:
+        for kind, unit in (("accepted", mine_unit + 1000), ("extension_approved", mine_unit)):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(
+                    "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+                    "VALUES (%s, %s, '2020-01-01', '', '', %s)",
+                    (mine.id, kind, f'{{"unit_id": {unit}}}'),
+                )
+            c.rollback()
+        # straight to closed is not a step of the lifecycle
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute("UPDATE cases SET status = 'closed' WHERE id = %s", (mine.id,))
+
+
+def test_agents_cannot_close_push_back_or_backdate_others_cases(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    mine_unit, _ = _units(world)
+    held = ctxs["a1"].cases.create(world.draft, a1)  # received, held by a1
+    sent = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=mine_unit)
+    with world.raw("a2") as c:
+        attacks = (
+            ("UPDATE cases SET status = 'closed' WHERE id = %s", (held.id,)),
+            ("UPDATE cases SET status = 'closed' WHERE id = %s", (sent.id,)),
+            ("UPDATE cases SET status = 'visited' WHERE id = %s", (sent.id,)),
+            (
+                "UPDATE cases SET received_at = received_at - interval '1 day' WHERE id = %s",
+                (held.id,),
+            ),  # fmt: skip
+            ("UPDATE case_deadlines SET met_at = '2020-01-01' WHERE case_id = %s", (sent.id,)),
+            ("DELETE FROM case_deadlines WHERE case_id = %s", (sent.id,)),
+            ("DELETE FROM case_breaches", ()),
+            ("UPDATE number_counters SET last_seq = 0", ()),
+            ("DELETE FROM number_counters", ()),
+            ("DELETE FROM supervision_notices", ()),
+            (
+                "INSERT INTO supervision_notices (case_id, unit_id, kind, level, text, created_at, "
+                "created_by_name) VALUES (%s, %s, 'supervised', 3, 'x', now(), 'x')",
+                (sent.id, mine_unit),
+            ),  # fmt: skip
+            (
+                "INSERT INTO case_breaches (case_id, milestone_code, due_at, recorded_at) "
+                "VALUES (%s, 'result', now() - interval '1 day', now())",
+                (sent.id,),
+            ),  # fmt: skip
+            ("DELETE FROM case_callbacks", ()),
+            ("DELETE FROM handovers", ()),
+            ("DELETE FROM case_facts", ()),
+        )
+        for sql, args in attacks:
+            try:
+                c.execute(sql, args)
+                if sql.startswith("DELETE") or sql.startswith("UPDATE number"):
+                    c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    c.commit()
+                    raise AssertionError(f"not refused: {sql}")
+            except pgerr.InsufficientPrivilege:
+                pass
+            c.rollback()
+    with world.owner.connect() as oc:
+        n = oc.execute(
+            text("SELECT count(*) FROM case_deadlines WHERE case_id = :c"), {"c": sent.id}
+        ).scalar_one()
+        assert n > 0
+        counters = oc.execute(text("SELECT min(last_seq) FROM number_counters")).scalar_one()
+        assert counters and counters >= 2
+
+
+# --- units see only their cases, everywhere ---------------------------------------------
+
+_CASE_DATA = (
+    "case_events",
+    "case_deadlines",
+    "case_changes",
+    "case_keywords",
+    "supervision_notices",
+    "case_facts",
+    "case_callbacks",
+    "case_co_units",
+    "case_assist_states",
+    "case_links",
+    "handover_items",
+)
+
+
+def test_unit_sees_only_its_cases_on_every_table(world: World, ctxs: dict[str, AppContext]) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    mine_unit, other = _units(world)
+    mine = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=mine_unit)
+    theirs = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=other)
+    with world.owner.begin() as oc:  # some rows of the other unit's case everywhere
+        oc.execute(
+            text(
+                "INSERT INTO case_keywords (case_id, words, extracted_at) "
+                "VALUES (:t, '路灯', now()), (:m, '路灯', now())"
+            ),
+            {"t": theirs.id, "m": mine.id},
+        )
+        oc.execute(
+            text(
+                "INSERT INTO supervision_notices (case_id, unit_id, kind, level, text, "
+                "created_at, created_by_name) VALUES (:t, :o, 'reminded', 1, 'x', now(), 's')"
+            ),
+            {"t": theirs.id, "o": other},
+        )
+    with world.raw("u1") as c:
+        for table in _CASE_DATA:
+            ids = {r[0] for r in c.execute(f"SELECT DISTINCT case_id FROM {table}")}  # noqa: S608
+            assert theirs.id not in ids, table
+        assert {r[0] for r in c.execute("SELECT case_id FROM case_keywords")} == {mine.id}
+        # co-handling is assigned by the centre: a unit cannot add itself
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute(
+                "INSERT INTO case_co_units (case_id, unit_id, created_at) VALUES (%s, %s, now())",
+                (theirs.id, mine_unit),
+            )
+        c.rollback()
+        # nor read it through the owner's helper with crafted arguments
+        assert c.execute("SELECT count(*) FROM public.hotline_co_handled()").fetchone() == (0,)
+        assert c.execute("SELECT public.hotline_sees_case(%s)", (theirs.id,)).fetchone() == (False,)
+
+
+# --- the neighbours: COPY, sequences, large objects, DDL, roles -------------------------
+
+_NEIGHBOURS = (
+    "COPY case_confidential_callers TO STDOUT",
+    "COPY cases FROM STDIN",
+    "SELECT setval('cases_id_seq', 1)",
+    "SELECT lo_import('/etc/passwd')",
+    "SELECT pg_read_file('/etc/passwd')",
+    "ALTER TABLE cases DISABLE ROW LEVEL SECURITY",
+    "ALTER TABLE case_events DISABLE TRIGGER case_events_stamp",
+    "DROP POLICY cases_read ON cases",
+    "CREATE VIEW public.peek AS SELECT * FROM cases",
+    "CREATE FUNCTION public.hotline_role() RETURNS text LANGUAGE sql AS $$ SELECT 'admin' $$",
+    "CREATE OR REPLACE FUNCTION public.hotline_role() RETURNS text LANGUAGE sql "
+    "AS $$ SELECT 'admin' $$",
+    "CREATE SCHEMA sneaky",
+    "TRUNCATE cases",
+    "TRUNCATE case_deadlines",
+    "TRUNCATE number_counters",
+    "DELETE FROM lifecycle_transitions",
+    "INSERT INTO lifecycle_transitions VALUES ('received', 'visited', 'agent')",
+    "UPDATE agents SET active = true",
+    "SET SESSION AUTHORIZATION postgres",
+)
+
+
+@pytest.mark.parametrize("who", ["a1", "u1", "sup"])
+def test_neighbouring_attacks_are_refused(
+    world: World, ctxs: dict[str, AppContext], who: str
+) -> None:
+    ctxs["a1"].cases.create(_secret(world), me(ctxs["a1"], world, "a1"))
+    with world.raw(who) as c:
+        for sql in _NEIGHBOURS:
+            if who == "sup" and sql.startswith("COPY case_confidential"):
+                continue  # supervisors do read confidential callers
+            with pytest.raises(
+                (pgerr.InsufficientPrivilege, pgerr.FeatureNotSupported, pgerr.UndefinedFunction)
+            ):
+                c.execute(sql)
+            c.rollback()
+        # a SET ROLE to the group does not change who the database thinks it is
+        group = {"a1": "agent", "u1": "unit", "sup": "supervisor"}[who]
+        c.execute(f'SET ROLE "{PREFIX}{group}"')
+        assert c.execute("SELECT public.hotline_role()").fetchone() == (group,)
