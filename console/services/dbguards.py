@@ -284,6 +284,19 @@ BEGIN
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
     END IF;
+    IF NEW.kind = 'edited' AND d ? 'changes'
+       AND EXISTS (SELECT 1 FROM public.cases c
+                   WHERE c.id = NEW.case_id AND c.caller_confidential) THEN
+        IF d->'changes' ? 'caller_name' THEN
+            d := pg_catalog.jsonb_set(d, '{{changes,caller_name}}',
+                                      '["(confidential)", "(confidential)"]');
+        END IF;
+        IF d->'changes' ? 'caller_phone' THEN
+            d := pg_catalog.jsonb_set(d, '{{changes,caller_phone}}',
+                                      '["(confidential)", "(confidential)"]');
+        END IF;
+        NEW.detail := d::json;
+    END IF;
     me := public.hotline_agent_id();
     NEW.actor_id := me;
     NEW.actor_name := coalesce((SELECT a.display_name FROM public.agents a WHERE a.id = me), '');

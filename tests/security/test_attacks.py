@@ -359,3 +359,55 @@ def test_neighbouring_attacks_are_refused(
         group = {"a1": "agent", "u1": "unit", "sup": "supervisor"}[who]
         c.execute(f'SET ROLE "{PREFIX}{group}"')
         assert c.execute("SELECT public.hotline_role()").fetchone() == (group,)
+
+
+# --- confidential callers ----------------------------------------------------------------
+
+
+def test_confidential_identity_overwritten_only_by_supervisors_and_never_in_history(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    saved = ctxs["a1"].cases.create(_secret(world), a1)  # held by a1
+    with world.raw("a1") as c:
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute(
+                "UPDATE cases SET caller_name = '王五', caller_phone = '13700001111' WHERE id = %s",
+                (saved.id,),
+            )
+        c.rollback()
+        # an 'edited' event naming the caller is stored without the identity
+        c.execute(
+            "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) VALUES "
+            "(%s, 'edited', now(), '', '', "
+            """'{"changes": {"caller_phone": ["13912345678", "13700001111"]}}')""",
+            (saved.id,),
+        )
+        c.commit()
+    with world.raw("sup") as c:
+        c.execute(
+            "UPDATE cases SET caller_name = '王五', caller_phone = '13700001111' WHERE id = %s",
+            (saved.id,),
+        )
+        c.commit()
+        assert c.execute(
+            "SELECT caller_name, caller_phone FROM case_confidential_callers WHERE case_id = %s",
+            (saved.id,),
+        ).fetchone() == ("王五", "13700001111")
+    with world.owner.connect() as oc:
+        details = [
+            str(d)
+            for d in oc.execute(
+                text("SELECT detail::text FROM case_events WHERE case_id = :c"), {"c": saved.id}
+            ).scalars()
+        ]
+        actors = (
+            oc.execute(
+                text("SELECT actor_name FROM case_events WHERE case_id = :c AND kind = 'edited'"),
+                {"c": saved.id},
+            )
+            .scalars()
+            .all()
+        )
+    assert not any(p in d for d in details for p in ("13912345678", "13700001111", "王五", "李四"))
+    assert "sup" in actors  # the overwrite is a logged action of the supervisor's
