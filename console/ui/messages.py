@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from console.infra.logs import safe_error
 from console.ui.errors import describe, is_environment_error, report_bug
 
 log = logging.getLogger("console.ui")
@@ -95,7 +96,7 @@ class Messages:
     ) -> None:
         """Environment problems become a message; anything else is a bug."""
         if is_environment_error(exc):
-            log.warning("environment error: %s", exc)
+            log.warning("environment error: %s", safe_error(exc))
             self.bar.show_message(describe(exc), ERROR, action)
         else:
             report_bug(exc)
