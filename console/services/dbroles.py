@@ -91,6 +91,7 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # evidence and figures (console/services/dbguards.py stamps and guards the rows):
     # nobody deletes them; a unit's users only read co-handling, callbacks and facts
     "lifecycle_transitions": {g: READ for g in GROUPS},
+    "case_returns": {},  # written and read by the guards' functions only
     "case_breaches": {g: APPEND for g in GROUPS},
     "supervision_notices": {g: WRITE for g in GROUPS},
     "number_counters": {g: WRITE for g in GROUPS},

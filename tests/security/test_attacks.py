@@ -178,7 +178,7 @@ def test_history_is_signed_and_dated_by_the_database(
         assert row == (a1.agent_id, "a1", True, True)
         c.rollback()
         # supervisors' events are not an agent's to record
-        for kind in ("extension_approved", "supervised", "reminded"):
+        for kind in ("supervised", "reminded"):
             with pytest.raises(pgerr.InsufficientPrivilege):
                 c.execute(
                     "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
@@ -411,3 +411,73 @@ def test_confidential_identity_overwritten_only_by_supervisors_and_never_in_hist
         )
     assert not any(p in d for d in details for p in ("13912345678", "13700001111", "王五", "李四"))
     assert "sup" in actors  # the overwrite is a logged action of the supervisor's
+
+
+# --- the console's own flows, each under its person's login ------------------------------
+
+
+def test_closing_the_loop_under_each_persons_login(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    from datetime import timedelta
+
+    from console.domain.casetypes import EventKind, Satisfaction, Status
+    from console.domain.lifecycle import CallbackVerdict
+
+    a1 = me(ctxs["a1"], world, "a1")
+    sup = me(ctxs["sup"], world, "sup")
+    u1 = me(ctxs["u1"], world, "u1")
+    unit, _ = _units(world)
+    units_a, units_u = ctxs["a1"].units, ctxs["u1"].units
+    # lead unit: accept, contact, reply; the centre accepts; callback: attempt, verdict
+    one = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=unit)
+    units_u.step(one.id, u1, unit, EventKind.ACCEPTED)
+    units_u.step(one.id, u1, unit, EventKind.CONTACTED)
+    units_u.step(one.id, u1, unit, EventKind.REPLIED, "已修复路灯")
+    assert units_a.review(one.id, a1, accept=True).status == Status.CLOSED
+    ctxs["a1"].callbacks.attempt(one.id, a1, "无人接听")
+    done = ctxs["a1"].callbacks.record(
+        one.id, a1, CallbackVerdict(Satisfaction.SATISFIED, solved=True)
+    )
+    assert done.status == Status.VISITED
+    # a return, re-dispatched by the centre; an extension asked and approved by an agent
+    two = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=unit)
+    units_u.step(two.id, u1, unit, EventKind.RETURNED, "不属于本单位")
+    units_a.redispatch(two.id, a1, unit, "请再核实")
+    units_u.step(two.id, u1, unit, EventKind.ACCEPTED)
+    with world.owner.connect() as oc:
+        due = oc.execute(
+            text(
+                "SELECT due_at FROM case_deadlines WHERE case_id = :c AND met_at IS NULL "
+                "ORDER BY seq DESC LIMIT 1"
+            ),
+            {"c": two.id},
+        ).scalar_one()
+        code = oc.execute(
+            text(
+                "SELECT milestone_code FROM case_deadlines WHERE case_id = :c "
+                "AND met_at IS NULL ORDER BY seq DESC LIMIT 1"
+            ),
+            {"c": two.id},
+        ).scalar_one()
+    units_u.step(two.id, u1, unit, EventKind.EXTENSION_REQUESTED, "需协调",
+                 milestone=code, due_at=due + timedelta(days=3))  # fmt: skip
+    units_a.decide_extension(two.id, a1, code, True, "同意")
+    # supervision: the supervisor orders, the unit acknowledges; an agent escalates
+    assert ctxs["sup"].supervision.supervise(two.id, sup, "请加快办理", level=1) == 1
+    notice = next(n for n in units_u.notices(unit) if n.kind == EventKind.SUPERVISED)
+    units_u.resolve_notice(notice.id, u1)
+    ctxs["a1"].supervision.escalate(two.id, a1, "市民多次来电")
+    for short in ("a1", "u1", "sup"):
+        ctxs[short].sla.sweep()
+    with world.owner.connect() as oc:
+        rows = oc.execute(
+            text("SELECT kind, actor_name FROM case_events WHERE case_id = :c ORDER BY id"),
+            {"c": two.id},
+        ).all()
+        notices = oc.execute(
+            text("SELECT created_by_name, resolved_by_id FROM supervision_notices ORDER BY id")
+        ).all()
+    assert ("returned", "u1") in rows and ("extension_approved", "a1") in rows
+    assert ("supervised", "sup") in rows and ("escalated", "a1") in rows
+    assert notices[0] == ("sup", u1.agent_id)

@@ -46,6 +46,19 @@ def upgrade() -> None:
             "from_status", "to_status", "role", name=op.f("pk_lifecycle_transitions")
         ),
     )
+    op.create_table(
+        "case_returns",
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("returned_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_returns_case_id_cases")
+        ),
+        sa.ForeignKeyConstraint(
+            ["unit_id"], ["handling_units.id"], name=op.f("fk_case_returns_unit_id_handling_units")
+        ),
+        sa.PrimaryKeyConstraint("case_id", "unit_id", name=op.f("pk_case_returns")),
+    )
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
@@ -56,4 +69,5 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         dbguards.uninstall(bind)
+    op.drop_table("case_returns")
     op.drop_table("lifecycle_transitions")
