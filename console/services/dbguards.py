@@ -267,6 +267,11 @@ END $$;
 """
 
 
+#: how long a workstation may keep a case in its offline outbox: a replayed case
+#: received earlier than this is refused (and held in the outbox for a person)
+MAX_OFFLINE = "72 hours"
+
+
 def _guards_sql() -> str:
     centre = _sql_list(CENTRE)
     sup_events = _sql_list(SUPERVISOR_EVENTS)
@@ -280,6 +285,7 @@ DECLARE
     r text := public.hotline_role();
     me integer;
     d jsonb;
+    answered timestamptz;
 BEGIN
     IF r = 'owner' THEN
         RETURN NEW;
@@ -324,7 +330,21 @@ BEGIN
         d := d || pg_catalog.jsonb_build_object('client_at', NEW.at);
         NEW.detail := d::json;
     END IF;
-    NEW.at := pg_catalog.now();
+    -- the events of a case's own creation keep the time the caller was answered (a
+    -- case saved offline and replayed later), within what the case row allowed; the
+    -- history says the case was entered late
+    SELECT c.received_at INTO answered FROM public.cases c
+        WHERE c.id = NEW.case_id AND c.created_at = pg_catalog.now();
+    IF answered IS NOT NULL THEN
+        NEW.at := GREATEST(answered, LEAST(NEW.at, pg_catalog.now()));
+        IF answered < pg_catalog.now() - interval '2 minutes' THEN
+            d := d || pg_catalog.jsonb_build_object('entered_offline', true,
+                                                    'stored_at', pg_catalog.now());
+            NEW.detail := d::json;
+        END IF;
+    ELSE
+        NEW.at := pg_catalog.now();
+    END IF;
     RETURN NEW;
 END $$;
 
@@ -368,9 +388,13 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- a new case: created now, received no later than now
+-- a new case: stored now (created_at), received when the caller was answered: no later
+-- than now, no earlier than an offline workstation may hold a case, nor than its station
 CREATE OR REPLACE FUNCTION public.cases_stamp_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    earliest timestamptz := pg_catalog.now() - interval '{MAX_OFFLINE}';
+    registered timestamptz;
 BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
@@ -378,6 +402,12 @@ BEGIN
     NEW.created_at := pg_catalog.now();
     IF NEW.received_at IS NULL OR NEW.received_at > pg_catalog.now() THEN
         NEW.received_at := pg_catalog.now();
+    END IF;
+    SELECT w.registered_at INTO registered FROM public.workstations w
+        WHERE w.code = NEW.station;
+    IF NEW.received_at < earliest OR NEW.received_at < registered THEN
+        RAISE EXCEPTION 'case % received at % : earlier than its workstation could hold it',
+            NEW.number, NEW.received_at USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END $$;

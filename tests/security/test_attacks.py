@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from psycopg import errors as pgerr
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from console.app import AppContext, open_context
 from console.domain.identity import Identity
@@ -481,3 +482,50 @@ def test_closing_the_loop_under_each_persons_login(
     assert ("returned", "u1") in rows and ("extension_approved", "a1") in rows
     assert ("supervised", "sup") in rows and ("escalated", "a1") in rows
     assert notices[0] == ("sup", u1.agent_id)
+
+
+def test_offline_replay_keeps_the_answer_time_within_bounds(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    a1 = me(ctxs["a1"], world, "a1")
+    answered = datetime.now(UTC) - timedelta(hours=3)
+    with world.owner.begin() as oc:  # a workstation in service since yesterday
+        oc.execute(
+            text(
+                "UPDATE workstations SET registered_at = now() - interval '1 day' WHERE code = :s"
+            ),
+            {"s": ctxs["a1"].station},  # fmt: skip
+        )
+    late = ctxs["a1"].cases.create(world.draft, a1, now=answered)  # as the replay does
+    with world.owner.connect() as oc:
+        row = oc.execute(
+            text(
+                "SELECT received_at, created_at > now() - interval '5 minutes' FROM cases "
+                "WHERE id = :c"
+            ),
+            {"c": late.id},  # fmt: skip
+        ).one()
+        ev = oc.execute(
+            text(
+                "SELECT at, detail::jsonb ->> 'entered_offline', actor_name FROM case_events "
+                "WHERE case_id = :c AND kind = 'created'"
+            ),
+            {"c": late.id},  # fmt: skip
+        ).one()
+    assert abs((row[0] - answered).total_seconds()) < 1 and row[1]
+    assert abs((ev[0] - answered).total_seconds()) < 1 and ev[1] == "true" and ev[2] == "a1"
+    # a time older than a workstation may hold a case offline is refused
+    with pytest.raises(DBAPIError) as err:
+        ctxs["a1"].cases.create(world.draft, a1, now=datetime.now(UTC) - timedelta(days=5))
+    assert isinstance(err.value.orig, pgerr.InsufficientPrivilege)
+    # and a later event of the case cannot be dated back to it
+    with world.raw("a1") as c:
+        c.execute(
+            "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+            "VALUES (%s, 'note', %s, '', '', '{}')",
+            (late.id, answered),
+        )
+        at = c.execute("SELECT at FROM case_events WHERE kind = 'note'").fetchone()
+        assert at is not None and at[0] > answered + timedelta(hours=2)
