@@ -58,7 +58,6 @@ CASE_TABLES: Mapping[str, str] = {
     "knowledge_uses": "case_id",
     "offline_replays": "case_id",
     "agent_presence": "case_id",
-    "facts_watermark": "case_id",
 }
 
 #: function -> groups allowed to call it (PUBLIC holds nothing)
@@ -70,6 +69,7 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hotline_co_handled()": STAFF,  # named in the row filter every group plans
     "hotline_returned()": STAFF,
     "hotline_note_return(integer, integer)": (Role.UNIT.value,),
+    "hotline_refresh_facts(boolean)": STAFF,
 }
 
 #: statuses changed outside the unit and centre tables of the lifecycle module: intake
@@ -620,7 +620,58 @@ _FUNCTIONS: tuple[str, ...] = (
     "hotline_co_handled()",
     "hotline_returned()",
     "hotline_note_return(integer, integer)",
+    "hotline_refresh_facts(boolean)",
 )
+
+
+def _refresh_facts_sql() -> str:
+    """The figures' refresh, run with the owner's rights: from the history only, the
+    cases with events (or created) after the watermark, or all of them (``full``)."""
+    from console.services.assessment import upsert_facts_sql
+
+    upsert = upsert_facts_sql("refresh_ids")
+    return f"""
+CREATE OR REPLACE FUNCTION public.hotline_refresh_facts(refresh_all boolean) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+    seen_event integer;
+    seen_case integer;
+    max_event integer;
+    max_case integer;
+    refresh_ids integer[];
+BEGIN
+    IF public.hotline_role() IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO public.facts_watermark AS w (id, event_id, case_id, refreshed_at)
+        VALUES (1, 0, 0, pg_catalog.now()) ON CONFLICT (id) DO NOTHING;
+    SELECT w.event_id, w.case_id INTO seen_event, seen_case
+        FROM public.facts_watermark w WHERE w.id = 1 FOR UPDATE;
+    SELECT coalesce(max(e.id), 0) INTO max_event FROM public.case_events e;
+    SELECT coalesce(max(c.id), 0) INTO max_case FROM public.cases c;
+    IF NOT refresh_all AND max_event = seen_event AND max_case = seen_case THEN
+        RETURN 0;
+    END IF;
+    IF refresh_all OR (seen_event = 0 AND seen_case = 0) THEN
+        SELECT coalesce(array_agg(c.id), '{{}}') INTO refresh_ids FROM public.cases c
+            WHERE c.id <= max_case;
+    ELSE
+        SELECT coalesce(array_agg(DISTINCT u.x), '{{}}') INTO refresh_ids FROM (
+            SELECT e.case_id AS x FROM public.case_events e
+                WHERE e.id > seen_event AND e.id <= max_event
+            UNION SELECT c.id FROM public.cases c
+                WHERE c.id > seen_case AND c.id <= max_case) u;
+    END IF;
+    {upsert};
+    UPDATE public.facts_watermark w SET
+        event_id = GREATEST(w.event_id, max_event),
+        case_id = GREATEST(w.case_id, max_case),
+        refreshed_at = pg_catalog.now()
+        WHERE w.id = 1;
+    RETURN pg_catalog.cardinality(refresh_ids);
+END $fn$;
+"""
 
 
 def _sees(role_ok: str, column: str, table: str) -> str:
@@ -678,6 +729,7 @@ def install(conn: Connection) -> None:
     _script(conn, _WHO)
     _script(conn, _HOLDER_AND_CONFIDENTIAL)
     _script(conn, _guards_sql())
+    _script(conn, _refresh_facts_sql())
     tables = _existing_tables(conn)
     for name, table, when, fn in _TRIGGERS:
         if table not in tables:

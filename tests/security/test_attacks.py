@@ -529,3 +529,41 @@ def test_offline_replay_keeps_the_answer_time_within_bounds(
         )
         at = c.execute("SELECT at FROM case_events WHERE kind = 'note'").fetchone()
         assert at is not None and at[0] > answered + timedelta(hours=2)
+
+
+def test_report_figures_are_refreshed_by_the_database_not_written_by_logins(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    from console.services.assessment import refresh_facts
+
+    a1 = me(ctxs["a1"], world, "a1")
+    unit, _ = _units(world)
+    made = [
+        ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=unit).id
+        for _ in range(3)
+    ]
+    assert refresh_facts(ctxs["a1"].sessions) == 3  # through hotline_refresh_facts
+    assert refresh_facts(ctxs["u1"].sessions) == 0  # nothing new
+    ctxs["u1"].units.step(made[0], me(ctxs["u1"], world, "u1"), unit, "accepted")
+    assert refresh_facts(ctxs["sup"].sessions) == 1
+    with world.owner.connect() as oc:
+        by_login = oc.execute(text("SELECT * FROM case_facts ORDER BY case_id")).all()
+    with world.owner.begin() as oc:
+        oc.execute(text("DELETE FROM case_facts"))
+        oc.execute(text("DELETE FROM facts_watermark"))
+    owner_sessions = __import__(
+        "console.infra.database", fromlist=["make_session_factory"]
+    ).make_session_factory(world.owner)
+    refresh_facts(owner_sessions, full=True)  # the owner's own path gives the same figures
+    with world.owner.connect() as oc:
+        by_owner = oc.execute(text("SELECT * FROM case_facts ORDER BY case_id")).all()
+    assert by_login == by_owner and len(by_owner) == 3
+    with world.raw("a1") as c:
+        for sql in (
+            "UPDATE case_facts SET satisfaction = 'satisfied'",
+            "INSERT INTO case_facts (case_id) VALUES (1)",
+            "UPDATE facts_watermark SET event_id = 1000000",
+        ):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(sql)
+            c.rollback()
