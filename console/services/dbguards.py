@@ -419,6 +419,10 @@ BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
     END IF;
+    IF TG_OP = 'UPDATE' THEN  -- the console rewrites a case's deadlines whole, from history
+        RAISE EXCEPTION 'a deadline is not edited: it is recomputed from the history'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF NEW.met_at IS NOT NULL
        AND (TG_OP = 'INSERT' OR NEW.met_at IS DISTINCT FROM OLD.met_at)
        AND NOT EXISTS (SELECT 1 FROM public.case_events e
@@ -549,6 +553,45 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- shift handovers: who submitted and acknowledged, and when, from the session; an
+-- acknowledged handover is not taken back
+CREATE OR REPLACE FUNCTION public.handovers_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        NEW.created_at := pg_catalog.now();
+        NEW.created_by_id := public.hotline_agent_id();
+        RETURN NEW;
+    END IF;
+    IF OLD.status = 'acknowledged' AND NEW.status IS DISTINCT FROM OLD.status THEN
+        RAISE EXCEPTION 'an acknowledged handover stays acknowledged'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (NEW.created_at, NEW.created_by_id) IS DISTINCT FROM (OLD.created_at, OLD.created_by_id)
+    THEN
+        RAISE EXCEPTION 'who wrote a handover is not rewritten'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.submitted_at IS DISTINCT FROM OLD.submitted_at
+       OR NEW.submitted_by_id IS DISTINCT FROM OLD.submitted_by_id THEN
+        NEW.submitted_at := CASE WHEN NEW.submitted_at IS NULL THEN NULL
+                                 ELSE pg_catalog.now() END;
+        NEW.submitted_by_id := CASE WHEN NEW.submitted_at IS NULL THEN NULL
+                                    ELSE public.hotline_agent_id() END;
+    END IF;
+    IF NEW.acknowledged_at IS DISTINCT FROM OLD.acknowledged_at
+       OR NEW.acknowledged_by_id IS DISTINCT FROM OLD.acknowledged_by_id THEN
+        NEW.acknowledged_at := CASE WHEN NEW.acknowledged_at IS NULL THEN NULL
+                                    ELSE pg_catalog.now() END;
+        NEW.acknowledged_by_id := CASE WHEN NEW.acknowledged_at IS NULL THEN NULL
+                                       ELSE public.hotline_agent_id() END;
+    END IF;
+    RETURN NEW;
+END $$;
+
 -- case numbers: a day's counter only goes up
 CREATE OR REPLACE FUNCTION public.number_counters_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -601,6 +644,7 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("number_counters_keep", "number_counters", "BEFORE DELETE", "evidence_no_delete"),
     ("case_facts_keep", "case_facts", "BEFORE DELETE", "evidence_no_delete"),
     ("handovers_keep", "handovers", "BEFORE DELETE", "evidence_no_delete"),
+    ("handovers_stamp", "handovers", "BEFORE INSERT OR UPDATE", "handovers_stamp"),
     ("case_co_units_centre", "case_co_units", "BEFORE INSERT OR UPDATE OR DELETE", "centre_only"),
 )
 
@@ -616,6 +660,7 @@ _FUNCTIONS: tuple[str, ...] = (
     "case_callbacks_stamp()",
     "number_counters_guard()",
     "centre_only()",
+    "handovers_stamp()",
     "hotline_sees_case(integer)",
     "hotline_co_handled()",
     "hotline_returned()",

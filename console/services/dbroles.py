@@ -95,8 +95,9 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     "case_breaches": {g: APPEND for g in GROUPS},
     "supervision_notices": {g: WRITE for g in GROUPS},
     "number_counters": {g: WRITE for g in GROUPS},
+    # shift handovers: prepared, submitted and acknowledged by supervisors only
     "handovers": {
-        Role.AGENT: WRITE,
+        Role.AGENT: READ,
         Role.SUPERVISOR: WRITE,
         Role.ADMIN: WRITE,
         Role.UNIT: READ,

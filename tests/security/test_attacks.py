@@ -567,3 +567,48 @@ def test_report_figures_are_refreshed_by_the_database_not_written_by_logins(
             with pytest.raises(pgerr.InsufficientPrivilege):
                 c.execute(sql)
             c.rollback()
+
+
+def test_handovers_and_deadlines_are_not_rewritten_by_logins(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    sup = me(ctxs["sup"], world, "sup")
+    a2 = me(ctxs["a2"], world, "a2")
+    unit, _ = _units(world)
+    sent = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=unit)
+    with world.owner.begin() as oc:
+        hid = oc.execute(
+            text(
+                "INSERT INTO handovers (shift_code, shift_name, starts_at, ends_at, status, "
+                "notes, summary, created_at, version) SELECT code, name, now(), now(), "
+                "'submitted', '', '{}', now(), 1 FROM shift_definitions LIMIT 1 RETURNING id"
+            )
+        ).scalar_one()
+    with world.raw("a1") as c:  # agents read handovers, supervisors write them
+        for sql in (
+            "UPDATE handovers SET status = 'acknowledged'",
+            "INSERT INTO handovers (shift_code, shift_name, starts_at, ends_at, status, notes, "
+            "summary, created_at, version) SELECT shift_code, '', now(), now(), 'draft', '', "
+            "'{}', now(), 1 FROM handovers",
+            "UPDATE case_deadlines SET due_at = due_at + interval '30 days'",
+        ):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(sql)
+            c.rollback()
+    with world.raw("sup") as c:
+        c.execute(
+            "UPDATE handovers SET status = 'acknowledged', acknowledged_at = '2020-01-01', "
+            "acknowledged_by_id = %s WHERE id = %s",
+            (a2.agent_id, hid),
+        )
+        row = c.execute(
+            "SELECT acknowledged_by_id, acknowledged_at > now() - interval '1 minute' "
+            "FROM handovers WHERE id = %s",
+            (hid,),
+        ).fetchone()
+        assert row == (sup.agent_id, True)
+        c.commit()
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute("UPDATE handovers SET status = 'draft' WHERE id = %s", (hid,))
+    assert sent.id
