@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import Connection, text
 
 from console.domain import lifecycle
-from console.domain.casetypes import EventKind, Role, Status
+from console.domain.casetypes import OPEN_STATUSES, EventKind, Role, Status
 
 CENTRE: tuple[str, ...] = (Role.AGENT.value, Role.SUPERVISOR.value, Role.ADMIN.value)
 STAFF: tuple[str, ...] = (*CENTRE, Role.UNIT.value)
@@ -272,8 +272,20 @@ END $$;
 MAX_OFFLINE = "72 hours"
 
 
+#: the columns of ``cases`` an edit changes (the intake form's fields)
+CONTENT_COLUMNS: tuple[str, ...] = (
+    "channel_code", "case_type", "sub_type", "class_code", "category_id", "district_id",
+    "town_id", "address", "caller_name", "caller_phone", "caller_anonymous",
+    "caller_confidential", "enterprise_name", "credit_code", "title", "description",
+    "answer", "urgency",
+)  # fmt: skip
+
+
 def _guards_sql() -> str:
     centre = _sql_list(CENTRE)
+    content_new = ", ".join(f"NEW.{c}" for c in CONTENT_COLUMNS)
+    content_old = ", ".join(f"OLD.{c}" for c in CONTENT_COLUMNS)
+    open_statuses = _sql_list(OPEN_STATUSES)
     sup_events = _sql_list(SUPERVISOR_EVENTS)
     unit_events = _sql_list(UNIT_EVENTS)
     unit_steps = _sql_list(lifecycle.UNIT_STEPS)
@@ -360,6 +372,21 @@ BEGIN
     IF r IS NULL THEN
         RAISE EXCEPTION 'no active console account for database user %', session_user
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF ({content_new}) IS DISTINCT FROM ({content_old}) THEN
+        -- what the citizen said and how it was classified: edited by the agent holding an
+        -- open case (or one nobody holds) and by supervisors, as the console's editor
+        IF r = 'unit' THEN
+            RAISE EXCEPTION 'a handling unit does not edit case %', OLD.number
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF r = 'agent' AND OLD.created_at <> pg_catalog.now()
+           AND (OLD.status NOT IN ({open_statuses})
+                OR OLD.assignee_id IS DISTINCT FROM public.hotline_agent_id()
+                   AND OLD.assignee_id IS NOT NULL) THEN
+            RAISE EXCEPTION 'case % is edited by the agent holding it', OLD.number
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
     END IF;
     IF NEW.received_at IS DISTINCT FROM OLD.received_at THEN
         RAISE EXCEPTION 'the time a case was received is evidence (case %)', OLD.number

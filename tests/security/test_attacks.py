@@ -639,3 +639,18 @@ def test_owner_functions_called_with_crafted_arguments(
         assert c.execute("SELECT public.hotline_refresh_facts(true)").fetchone() == (1,)
     with world.owner.connect() as oc:
         assert oc.execute(text("SELECT count(*) FROM case_returns")).scalar_one() == 0
+
+
+def test_only_the_holder_rewrites_a_case(world: World, ctxs: dict[str, AppContext]) -> None:
+    a1 = me(ctxs["a1"], world, "a1")
+    unit, _ = _units(world)
+    held = ctxs["a1"].cases.create(world.draft, a1)
+    sent = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=unit)
+    for who, case_id in (("a2", held.id), ("u1", sent.id)):
+        with world.raw(who) as c:
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute("UPDATE cases SET description = 'x' WHERE id = %s", (case_id,))
+    with world.raw("a1") as c:  # the holder of an open case edits it
+        c.execute("UPDATE cases SET title = '路灯不亮' WHERE id = %s", (held.id,))
+    with world.raw("sup") as c:  # and a supervisor any case
+        c.execute("UPDATE cases SET title = '路灯不亮' WHERE id = %s", (sent.id,))
