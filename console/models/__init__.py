@@ -31,7 +31,7 @@ from console.models.reference import (
     ShiftDefinition,
 )
 from console.models.reports import CaseFacts, CaseKeywords, FactsWatermark, HotspotReview
-from console.models.security import CaseConfidentialCaller, CaseReturn, LifecycleTransition
+from console.models.security import CaseConfidentialCaller, LifecycleTransition
 from console.models.sla import (
     CalendarOverride,
     CaseBreach,
@@ -43,7 +43,6 @@ from console.models.sla import (
 __all__ = [
     "CaseConfidentialCaller",
     "LifecycleTransition",
-    "CaseReturn",
     "CaseFacts",
     "CaseKeywords",
     "FactsWatermark",

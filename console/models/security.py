@@ -39,16 +39,3 @@ class LifecycleTransition(Base):
     from_status: Mapped[str] = mapped_column(String(16), primary_key=True)
     to_status: Mapped[str] = mapped_column(String(16), primary_key=True)
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
-
-
-class CaseReturn(Base):
-    """A case a handling unit returned (退单) and the centre has not re-dispatched yet:
-    written by PostgreSQL's guard on ``cases`` as the unit's return is saved, read by the
-    row filter so the unit still sees the case it just let go of (the row filter on the
-    new row would refuse the return otherwise). Logins cannot write it."""
-
-    __tablename__ = "case_returns"
-
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("handling_units.id"), primary_key=True)
-    returned_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -67,8 +67,6 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hotline_unit_id()": STAFF,
     "hotline_sees_case(integer)": STAFF,
     "hotline_co_handled()": STAFF,  # named in the row filter every group plans
-    "hotline_returned()": STAFF,
-    "hotline_note_return(integer, integer)": (Role.UNIT.value,),
     "hotline_refresh_facts(boolean)": STAFF,
 }
 
@@ -148,30 +146,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     SELECT cu.case_id FROM public.case_co_units cu
     WHERE cu.unit_id = (SELECT a.unit_id FROM public.agents a
                         WHERE a.username = session_user AND a.active LIMIT 1)
-$$;
-
--- a unit's return, recorded as the guard lets it through (logins cannot write the table)
-CREATE OR REPLACE FUNCTION public.hotline_note_return(case_id integer, unit_id integer)
-RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    INSERT INTO public.case_returns (case_id, unit_id, returned_at)
-    SELECT hotline_note_return.case_id, hotline_note_return.unit_id, pg_catalog.now()
-    WHERE hotline_note_return.unit_id = (SELECT a.unit_id FROM public.agents a
-                                         WHERE a.username = session_user AND a.active
-                                           AND a.role = 'unit' LIMIT 1)
-      AND EXISTS (SELECT 1 FROM public.cases c  -- the unit leads it (before the update)
-                  WHERE c.id = hotline_note_return.case_id
-                    AND c.unit_id = hotline_note_return.unit_id)
-    ON CONFLICT DO NOTHING
-$$;
-
--- the cases the caller's unit returned (and nobody re-dispatched since)
--- VOLATILE: it must see the row the guard wrote earlier in the same statement
-CREATE OR REPLACE FUNCTION public.hotline_returned() RETURNS SETOF integer
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT r.case_id FROM public.case_returns r
-    WHERE r.unit_id = (SELECT a.unit_id FROM public.agents a
-                       WHERE a.username = session_user AND a.active LIMIT 1)
 $$;
 
 -- under the caller's own row-level security on cases: true if the caller sees the case
@@ -408,8 +382,8 @@ BEGIN
             RAISE EXCEPTION 'only the lead unit moves case %', OLD.number
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
-        IF r = 'unit' AND NEW.status = 'returned' THEN
-            PERFORM public.hotline_note_return(OLD.id, OLD.unit_id);
+        IF NEW.status = 'returned' THEN  -- the unit still sees what it let go of
+            NEW.returned_by_unit_id := OLD.unit_id;
         END IF;
     END IF;
     RETURN NEW;
@@ -690,8 +664,6 @@ _FUNCTIONS: tuple[str, ...] = (
     "handovers_stamp()",
     "hotline_sees_case(integer)",
     "hotline_co_handled()",
-    "hotline_returned()",
-    "hotline_note_return(integer, integer)",
     "hotline_refresh_facts(boolean)",
 )
 
@@ -760,8 +732,8 @@ _CASES_SEE = (
     "(SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
     "OR ((SELECT public.hotline_role()) = 'unit' AND (cases.unit_id = "
     "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled()) "
-    "OR (cases.unit_id IS NULL AND cases.status = 'returned' "
-    "AND cases.id IN (SELECT public.hotline_returned()))))"
+    "OR (cases.status = 'returned' AND cases.unit_id IS NULL "
+    "AND cases.returned_by_unit_id = (SELECT public.hotline_unit_id()))))"
 )
 
 
@@ -828,7 +800,7 @@ def install(conn: Connection) -> None:
         "((SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin'))"
     )
     # a unit returning a case (退单) keeps seeing it until it is re-dispatched
-    # (case_returns, written by the guard): the new row passes the filter of a reader
+    # (returned_by_unit_id, set by the guard): the new row passes the filter of a reader
     conn.exec_driver_sql(
         f"CREATE POLICY cases_update ON public.cases FOR UPDATE USING ({_CASES_SEE}) "
         f"WITH CHECK ({_CASES_SEE})"

@@ -91,7 +91,6 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # evidence and figures (console/services/dbguards.py stamps and guards the rows):
     # nobody deletes them; a unit's users only read co-handling, callbacks and facts
     "lifecycle_transitions": {g: READ for g in GROUPS},
-    "case_returns": {},  # written and read by the guards' functions only
     "case_breaches": {g: APPEND for g in GROUPS},
     "supervision_notices": {g: WRITE for g in GROUPS},
     "number_counters": {g: WRITE for g in GROUPS},
@@ -121,7 +120,9 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
 
 #: columns of ``cases`` nobody changes once the case exists (column-level UPDATE grants
 #: cover every other column, whatever later migrations add)
-CASE_COLUMNS_FIXED = frozenset({"id", "uuid", "number", "station", "created_by_id", "created_at"})
+CASE_COLUMNS_FIXED = frozenset(
+    {"id", "uuid", "number", "station", "created_by_id", "created_at", "returned_by_unit_id"}
+)
 
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
 

@@ -41,7 +41,6 @@ TRANSACTIONAL = (
     "calendar_overrides",
     "case_events",
     "case_confidential_callers",
-    "case_returns",
     "cases",
     "offline_replays",
     "number_counters",

@@ -621,24 +621,24 @@ def test_owner_functions_called_with_crafted_arguments(
     a1 = me(ctxs["a1"], world, "a1")
     mine_unit, other = _units(world)
     theirs = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=other)
-    with world.raw("u1") as c:
-        # claim another unit's case as "returned by me", then look for it
-        c.execute("SELECT public.hotline_note_return(%s, %s)", (theirs.id, mine_unit))
-        c.execute("SELECT public.hotline_note_return(%s, %s)", (theirs.id, other))
-        c.commit()
-        assert c.execute("SELECT count(*) FROM public.hotline_returned()").fetchone() == (0,)
-        assert c.execute("SELECT count(*) FROM cases WHERE id = %s", (theirs.id,)).fetchone() == (
-            0,
-        )
     with world.raw("a1") as c:
-        # agents have no business with units' returns
+        # the column that lets a unit see a case it returned is the guard's to set
         with pytest.raises(pgerr.InsufficientPrivilege):
-            c.execute("SELECT public.hotline_note_return(%s, %s)", (theirs.id, other))
+            c.execute(
+                "UPDATE cases SET returned_by_unit_id = %s WHERE id = %s", (mine_unit, theirs.id)
+            )
         c.rollback()
         # a full refresh of the figures is harmless: computed from the history only
         assert c.execute("SELECT public.hotline_refresh_facts(true)").fetchone() == (1,)
-    with world.owner.connect() as oc:
-        assert oc.execute(text("SELECT count(*) FROM case_returns")).scalar_one() == 0
+        # the confidential-caller function is a trigger: not callable
+        with pytest.raises((pgerr.InsufficientPrivilege, pgerr.FeatureNotSupported)):
+            c.execute("SELECT public.cases_hide_confidential_caller()")
+        c.rollback()
+    with world.raw("u1") as c:
+        assert c.execute("SELECT count(*) FROM public.hotline_co_handled()").fetchone() == (0,)
+        assert c.execute("SELECT count(*) FROM cases WHERE id = %s", (theirs.id,)).fetchone() == (
+            0,
+        )
 
 
 def test_only_the_holder_rewrites_a_case(world: World, ctxs: dict[str, AppContext]) -> None:

@@ -46,19 +46,14 @@ def upgrade() -> None:
             "from_status", "to_status", "role", name=op.f("pk_lifecycle_transitions")
         ),
     )
-    op.create_table(
-        "case_returns",
-        sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("unit_id", sa.Integer(), nullable=False),
-        sa.Column("returned_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_case_returns_case_id_cases")
-        ),
-        sa.ForeignKeyConstraint(
-            ["unit_id"], ["handling_units.id"], name=op.f("fk_case_returns_unit_id_handling_units")
-        ),
-        sa.PrimaryKeyConstraint("case_id", "unit_id", name=op.f("pk_case_returns")),
-    )
+    with op.batch_alter_table("cases") as batch:
+        batch.add_column(sa.Column("returned_by_unit_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(
+            op.f("fk_cases_returned_by_unit_id_handling_units"),
+            "handling_units",
+            ["returned_by_unit_id"],
+            ["id"],
+        )
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
@@ -69,5 +64,9 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         dbguards.uninstall(bind)
-    op.drop_table("case_returns")
+    with op.batch_alter_table("cases") as batch:
+        batch.drop_constraint(
+            op.f("fk_cases_returned_by_unit_id_handling_units"), type_="foreignkey"
+        )
+        batch.drop_column("returned_by_unit_id")
     op.drop_table("lifecycle_transitions")
