@@ -400,6 +400,11 @@ BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
     END IF;
+    IF NEW.status IS DISTINCT FROM 'received' OR NEW.closed_at IS NOT NULL THEN
+        -- a case starts received; every later status goes through the lifecycle's guard
+        RAISE EXCEPTION 'a new case starts received (case %)', NEW.number
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     NEW.created_at := pg_catalog.now();
     IF NEW.received_at IS NULL OR NEW.received_at > pg_catalog.now() THEN
         NEW.received_at := pg_catalog.now();

@@ -253,6 +253,21 @@ def test_agents_cannot_close_push_back_or_backdate_others_cases(
             except pgerr.InsufficientPrivilege:
                 pass
             c.rollback()
+    with world.raw("a1") as c:  # nor a case born closed or visited (figures)
+        cols = [
+            str(r[0])
+            for r in c.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
+                "AND column_name NOT IN ('id', 'uuid', 'number', 'status')"
+            )
+        ]
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute(
+                f"INSERT INTO cases (uuid, number, status, {', '.join(cols)}) "  # noqa: S608
+                f"SELECT gen_random_uuid(), 'F' || id, 'visited', {', '.join(cols)} "
+                "FROM cases WHERE id = %s",
+                (held.id,),
+            )
     with world.owner.connect() as oc:
         n = oc.execute(
             text("SELECT count(*) FROM case_deadlines WHERE case_id = :c"), {"c": sent.id}
