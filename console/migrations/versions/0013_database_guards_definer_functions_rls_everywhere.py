@@ -46,14 +46,9 @@ def upgrade() -> None:
             "from_status", "to_status", "role", name=op.f("pk_lifecycle_transitions")
         ),
     )
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("returned_by_unit_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(
-            op.f("fk_cases_returned_by_unit_id_handling_units"),
-            "handling_units",
-            ["returned_by_unit_id"],
-            ["id"],
-        )
+    # a plain ADD COLUMN (no batch copy of cases on SQLite: that would drop the change
+    # feed's triggers on the table); no foreign key, so SQLite can drop it in place too
+    op.add_column("cases", sa.Column("returned_by_unit_id", sa.Integer(), nullable=True))
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
@@ -64,9 +59,5 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         dbguards.uninstall(bind)
-    with op.batch_alter_table("cases") as batch:
-        batch.drop_constraint(
-            op.f("fk_cases_returned_by_unit_id_handling_units"), type_="foreignkey"
-        )
-        batch.drop_column("returned_by_unit_id")
+    op.drop_column("cases", "returned_by_unit_id")  # in place on SQLite ≥ 3.35 too
     op.drop_table("lifecycle_transitions")
