@@ -116,27 +116,34 @@ def _sql_list(values: Iterable[str]) -> str:
 
 
 _WHO = """
+-- invoker functions, every name qualified and no SET clause, so that the planner inlines
+-- them into the row filters (a SET clause makes each call a separate planned call);
+-- logins can create nothing anywhere (no CREATE on any schema, no TEMP), so nothing
+-- can shadow a name in them
 CREATE OR REPLACE FUNCTION public.hotline_role() RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE sql STABLE AS $$
     SELECT CASE
-        WHEN pg_catalog.current_setting('is_superuser') = 'on' THEN 'owner'
+        WHEN pg_catalog.current_setting('is_superuser') OPERATOR(pg_catalog.=) 'on'
+            THEN 'owner'
         WHEN pg_catalog.pg_has_role(session_user,
                 (SELECT c.relowner FROM pg_catalog.pg_class c
-                 WHERE c.oid = 'public.cases'::pg_catalog.regclass), 'MEMBER') THEN 'owner'
+                 WHERE c.oid OPERATOR(pg_catalog.=) 'public.cases'::pg_catalog.regclass),
+                'MEMBER') THEN 'owner'
         ELSE (SELECT a.role FROM public.agents a
-              WHERE a.username = session_user AND a.active LIMIT 1)
+              WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1)
     END
 $$;
 
 CREATE OR REPLACE FUNCTION public.hotline_agent_id() RETURNS integer
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT a.id FROM public.agents a WHERE a.username = session_user AND a.active LIMIT 1
+LANGUAGE sql STABLE AS $$
+    SELECT a.id FROM public.agents a
+    WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1
 $$;
 
 CREATE OR REPLACE FUNCTION public.hotline_unit_id() RETURNS integer
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE sql STABLE AS $$
     SELECT a.unit_id FROM public.agents a
-    WHERE a.username = session_user AND a.active LIMIT 1
+    WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1
 $$;
 
 -- the cases a unit co-handles: read with the owner's rights (the row filter on
@@ -725,20 +732,22 @@ END $fn$;
 
 def _sees(role_ok: str, column: str, table: str) -> str:
     """The row filter: the centre sees every row; a unit's users the rows of cases they
-    see; nobody else (no active account) anything."""
+    see; nobody else (no active account) anything. One evaluation of the role a
+    statement (an init plan)."""
     return (
-        f"(SELECT public.hotline_role()) IN ({role_ok}) "
-        f"OR ((SELECT public.hotline_role()) = 'unit' AND ({table}.{column} IS NULL "
-        f"OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = {table}.{column})))"
+        f"CASE WHEN (SELECT public.hotline_role()) IN ({role_ok}) THEN true "
+        f"WHEN (SELECT public.hotline_role()) = 'unit' THEN ({table}.{column} IS NULL "
+        f"OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = {table}.{column})) "
+        "ELSE false END"
     )
 
 
 _CASES_SEE = (
-    "(SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
-    "OR ((SELECT public.hotline_role()) = 'unit' AND (cases.unit_id = "
+    "CASE WHEN (SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
+    "THEN true WHEN (SELECT public.hotline_role()) = 'unit' THEN (cases.unit_id = "
     "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled()) "
     "OR (cases.status = 'returned' AND cases.unit_id IS NULL "
-    "AND cases.returned_by_unit_id = (SELECT public.hotline_unit_id()))))"
+    "AND cases.returned_by_unit_id = (SELECT public.hotline_unit_id()))) ELSE false END"
 )
 
 
