@@ -11,6 +11,9 @@
    left, "my cases", a free-text search, and a claim + give-back; medians of --repeat, ms.
 3. A sweep-like UPDATE of 1,000 cases' deadlines (what every console's SLA recompute
    does) as the owner and as the agent: ms.
+4. Intake: saving a new demand case through the console's own service (number, history,
+   deadlines: every guard of migration 0013 on the agent's side), as the owner and as
+   the agent: median ms per case.
 
 The last line is one JSON object with the figures.
 """
@@ -40,9 +43,13 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from bench.bulk import CASE_COLUMNS, PG_ADMIN_URL, bulk_cases, fresh_database  # noqa: E402
 from console.domain.casetypes import Role  # noqa: E402
 from console.domain.identity import Identity  # noqa: E402
+from console.domain.validation import CaseDraft  # noqa: E402
+from console.domain.workcalendar import WorkCalendar  # noqa: E402
 from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.services import dbroles  # noqa: E402
+from console.services.cases import CaseService  # noqa: E402
 from console.services.claims import ClaimService  # noqa: E402
+from console.services.numbers import register_workstation  # noqa: E402
 from console.services.queue import QueueFilter, QueueQuery, QueueService, QueueView  # noqa: E402
 
 
@@ -111,7 +118,21 @@ def main() -> None:
                 text("SELECT id FROM agents WHERE username = :u"), {"u": login}
             ).scalar_one()
             ids = list(c.execute(text("SELECT id FROM cases ORDER BY id LIMIT 1000")).scalars())
+            cat = c.execute(
+                text("SELECT id FROM matter_categories WHERE level = 3 LIMIT 1")
+            ).scalar_one()
+            district = c.execute(text("SELECT id FROM regions WHERE name = '南海区'")).scalar_one()
         who = Identity(int(me), login, login, Role.AGENT)
+        station = register_workstation(make_session_factory(owner), "bench-roles")
+        draft = CaseDraft(
+            case_type="demand",
+            sub_type="help",
+            class_code="city",
+            category_id=int(cat),
+            district_id=int(district),
+            caller_phone="13800138000",
+            description="小区门口路灯坏了一个星期",
+        )
         for name, engine in (("owner", owner), ("agent", agent)):
             sessions = make_session_factory(engine)
             q = QueueService(sessions)
@@ -143,6 +164,13 @@ def main() -> None:
                     )
 
             figures[f"update1000_ms_{name}"] = median_ms(sweep_like, args.repeat)
+
+            cases = CaseService(sessions, WorkCalendar, lambda: station)
+
+            def intake(cases: CaseService = cases) -> None:
+                cases.create(draft, who)
+
+            figures[f"intake_ms_{name}"] = median_ms(intake, args.repeat)
             for key in (k for k in figures if k.endswith(name)):
                 print(f"{key}: {figures[key]}")
         agent.dispose()

@@ -6,6 +6,10 @@ three-digit station code (registered once with the central database), and that
 workstation's sequence for the day. Because each workstation owns its code, no two
 workstations can issue the same number, online or offline, without asking anyone.
 Read aloud as three groups of digits; 13 digits, no letters to spell out.
+
+A station's sequence has four digits up to 9999 and five from 10000 (``YYMMDD-SSS-NNNNN``):
+one workstation can issue a whole day's volume (an import of a web channel's backlog runs
+to tens of thousands), and every number issued before stays valid as it is.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-NUMBER_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-(\d{3})-(\d{4})$")
+NUMBER_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-(\d{3})-(\d{4}|[1-9]\d{4})$")
 STATION_RE = re.compile(r"^\d{3}$")
-MAX_SEQ_PER_DAY = 9999
+MAX_SEQ_PER_DAY = 99999  # four digits to 9999, then five
 MAX_STATIONS = 999
 
 

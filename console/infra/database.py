@@ -92,6 +92,7 @@ def make_engine(
         engine = create_engine(
             u,
             echo=echo,
+            hide_parameters=True,  # citizens' data never reaches an error message or a log
             connect_args={"timeout": 5, "check_same_thread": False},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -102,6 +103,7 @@ def make_engine(
         engine = create_engine(
             u,
             echo=echo,
+            hide_parameters=True,  # citizens' data never reaches an error message or a log
             # the liveness check on checkout is console.infra.deadline's, under a deadline
             pool_pre_ping=False,
             pool_size=pool_size,

@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from console.infra.paths import private_dir
+
 FORMAT = 1
 
 
@@ -42,9 +44,12 @@ class DraftStore:
         with self._lock:
             if seq <= self._written:
                 return False
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)  # a citizen's words: this user's eyes only
             tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
+            fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())

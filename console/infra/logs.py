@@ -8,6 +8,7 @@ import faulthandler
 import logging
 import logging.handlers
 import os
+import re
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,49 @@ from console.infra.paths import log_dir
 
 CRASH_LOG = "native-crash.log"
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+# mobile numbers (optionally +86), landlines with an area code, and any other run of 7 or
+# more digits that is not a case number (YYMMDD-SSS-NNNN keeps its dashes)
+_PHONE = re.compile(
+    r"(?<![\d-])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d-])"
+    r"|(?<![\d-])0\d{2,3}-?\d{7,8}(?![\d-])"
+    r"|(?<![\d-])\d{7,}(?![\d-])"
+)
+
+
+def mask_phone(text: str) -> str:
+    """Phone numbers in ``text`` with all but their last four digits starred."""
+    return _PHONE.sub(lambda m: "*" * (len(m.group()) - 4) + m.group()[-4:], text)
+
+
+class PrivacyFilter(logging.Filter):
+    """Every log line leaves with phone numbers masked (whoever wrote it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string is logged as it is
+            return True
+        masked = mask_phone(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            record.exc_text = mask_phone(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+PRIVACY = PrivacyFilter()
+
+
+def safe_error(exc: BaseException) -> str:
+    """An error for a log line: its class, SQLSTATE and first line; never the statement's
+    parameters nor the server's DETAIL (which quotes a failing row's values)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None)
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+    head = f"{orig.__class__.__name__}" + (f" ({state})" if state else "")
+    return mask_phone(f"{head}: {first}" if first else head)
 
 
 class RingBuffer(logging.Handler):
@@ -42,6 +86,8 @@ def setup_logging(verbose: bool = False) -> None:
     err = logging.StreamHandler()
     err.setLevel(logging.DEBUG if verbose else logging.WARNING)
     err.setFormatter(logging.Formatter(FORMAT))
+    err.addFilter(PRIVACY)
+    RING.addFilter(PRIVACY)
     root.addHandler(err)
     root.addHandler(RING)
     try:
@@ -51,6 +97,7 @@ def setup_logging(verbose: bool = False) -> None:
             d / "console.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
         fh.setFormatter(logging.Formatter(FORMAT))
+        fh.addFilter(PRIVACY)
         root.addHandler(fh)
     except OSError as exc:  # a read-only home must not stop the console
         logging.getLogger("console").warning("no log file: %s", exc)

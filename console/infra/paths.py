@@ -16,6 +16,24 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by this user only (0700 on POSIX)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` if missing, readable and writable by this user only (0600)."""
+    private_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+    return path
+
+
 def data_dir() -> Path:
     home = _home()
     return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

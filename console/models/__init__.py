@@ -44,7 +44,7 @@ from console.models.reference import (
     ShiftDefinition,
 )
 from console.models.reports import CaseFacts, CaseKeywords, FactsWatermark, HotspotReview
-from console.models.security import CaseConfidentialCaller
+from console.models.security import CaseConfidentialCaller, LifecycleTransition
 from console.models.sla import (
     CalendarOverride,
     CaseBreach,
@@ -69,6 +69,7 @@ __all__ = [
     "WebhookDelivery",
     "SuggestionFeedback",
     "CaseConfidentialCaller",
+    "LifecycleTransition",
     "CaseFacts",
     "CaseKeywords",
     "FactsWatermark",

@@ -73,6 +73,10 @@ class Case(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"), index=True)
+    # the unit (handling_units.id) that returned (退单) the case last: set by PostgreSQL's
+    # guard, so the unit still sees the case it let go of until the centre re-dispatches
+    # it (no foreign key: SQLite adds and drops the column in place, keeping its triggers)
+    returned_by_unit_id: Mapped[int | None] = mapped_column(Integer)
 
     sla_policy_id: Mapped[int | None] = mapped_column(ForeignKey("sla_policies.id"))
     next_milestone: Mapped[str | None] = mapped_column(String(32))

@@ -27,3 +27,15 @@ class CaseConfidentialCaller(Base):
     caller_name: Mapped[str] = mapped_column(String(64), default="")
     caller_phone: Mapped[str] = mapped_column(String(32), default="")
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class LifecycleTransition(Base):
+    """A status change a role's login may make (PostgreSQL's guard on ``cases`` checks
+    it): rendered from console/domain/lifecycle.py by console/services/dbguards.py on
+    ``db upgrade`` / ``db roles``, never edited by hand."""
+
+    __tablename__ = "lifecycle_transitions"
+
+    from_status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    to_status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)

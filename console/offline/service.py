@@ -40,6 +40,7 @@ from console.domain.clock import local_date, now_utc
 from console.domain.identity import Identity
 from console.domain.numbering import parse_case_number
 from console.domain.validation import CaseDraft, FieldError, normalize_phone, validate_draft
+from console.infra.logs import safe_error
 from console.models import Case, OfflineReplay
 from console.offline.policy import Backoff, Failure, ItemState, Link, LinkState, classify
 from console.offline.store import CASE, NOTE, LocalStore, OutboxItem
@@ -310,7 +311,7 @@ class OfflineService:
                     self.store.raise_counter(station, n.day, n.seq)
                     return saved
             except _GoOffline as e:
-                log.warning("case %s goes to the outbox: %s", number, e)
+                log.warning("case %s goes to the outbox: %s", number, safe_error(e))
         self.store.enqueue(CASE, cu, str(cu), number, payload, at)
         self._went_offline_or_queued()
         return SavedCase(
@@ -343,7 +344,7 @@ class OfflineService:
         except Exception as e:
             if classify(e) is Failure.TRANSIENT:
                 self._failed()
-                raise _GoOffline(f"{e.__class__.__name__}: {e}") from e
+                raise _GoOffline(safe_error(e)) from e
             raise
         return saved
 

@@ -133,12 +133,15 @@ def _row(r: Any) -> OutboxItem:
 def _full_sync(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA secure_delete=ON")  # a sent item's data does not linger on disk
     cur.close()
 
 
 class LocalStore:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
+        if str(self.path) != ":memory:":
+            paths.private_file(self.path)  # SQLite gives its -wal/-shm files the same mode
         self.engine: Engine = make_engine(self.path)
         event.listen(self.engine, "connect", _full_sync)
         metadata.create_all(self.engine)
@@ -262,6 +265,7 @@ class LocalStore:
         self._set(
             seq,
             state=ItemState.DONE,
+            payload="{}",  # sent: the citizen's data leaves the workstation's disk
             result_number=number,
             result_case_id=case_id,
             reason="",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
@@ -80,6 +80,47 @@ def _upsert_facts(s: Session, dialect: str, cases: Any) -> None:
     )
 
 
+def upsert_facts_sql(ids_sql: str) -> str:
+    """The facts upsert as PostgreSQL text, every table schema-qualified, for the
+    database's own refresh function (console/services/dbguards.py): the case ids come
+    from the SQL expression ``ids_sql`` (an integer array)."""
+    from sqlalchemy import literal_column
+    from sqlalchemy.dialects import postgresql
+
+    cases = select(func.unnest(literal_column(ids_sql)).column_valued("id"))
+    ins = postgresql.insert(CaseFacts).from_select(
+        list(FACT_COLUMNS), live_facts("postgresql", cases)
+    )
+    stmt = ins.on_conflict_do_update(
+        index_elements=["case_id"], set_={c: ins.excluded[c] for c in FACT_COLUMNS[1:]}
+    )
+    return str(
+        stmt.compile(
+            dialect=postgresql.dialect(),
+            schema_translate_map={None: "public"},
+            render_schema_translate=True,
+            compile_kwargs={"literal_binds": True},
+        )
+    )
+
+
+def _refresh_in_database(sessions: sessionmaker[Session], full: bool) -> int | None:
+    """On PostgreSQL, a login (not the schema owner) cannot write the figures: the
+    database refreshes them itself (``hotline_refresh_facts``, with its owner's rights,
+    from the history only). None: this session writes them (SQLite, the owner)."""
+    with sessions() as s, s.begin():
+        if _dialect(s) != "postgresql":
+            return None
+        fn = s.execute(text("SELECT to_regprocedure('public.hotline_refresh_facts(boolean)')"))
+        if fn.scalar() is None or s.execute(text("SELECT public.hotline_role()")).scalar() in (
+            "owner",
+        ):
+            return None
+        return int(
+            s.execute(text("SELECT public.hotline_refresh_facts(:f)"), {"f": full}).scalar_one()
+        )
+
+
 def refresh_facts(sessions: sessionmaker[Session], *, full: bool = False) -> int:
     """Bring ``case_facts`` up to date: recompute the cases with events, or created,
     after the watermark (all cases when ``full`` or the first time), in short
@@ -87,6 +128,9 @@ def refresh_facts(sessions: sessionmaker[Session], *, full: bool = False) -> int
 
     A deadline recomputed without any event (an administrator's ``sla recompute`` after
     a calendar change) is picked up with the case's next event, or by a full refresh."""
+    in_database = _refresh_in_database(sessions, full)
+    if in_database is not None:
+        return in_database
     with sessions() as s:
         dialect = _dialect(s)
         wm = s.get(FactsWatermark, 1)

@@ -144,6 +144,22 @@ class EditConflict(Conflict):
         return CaseFields.from_values(self.merge.resolve(choices))
 
 
+#: a caller's identity: never written into the history of a confidential caller's case
+IDENTITY_FIELDS = frozenset({"caller_name", "caller_phone"})
+REDACTED = "(confidential)"
+
+
+def redact_identity(
+    changes: Mapping[str, tuple[Any, Any]], confidential: bool
+) -> dict[str, list[Any]]:
+    """The ``changes`` of an ``edited`` event; a confidential caller's name and phone are
+    recorded as changed, never with their values."""
+    return {
+        k: [REDACTED, REDACTED] if confidential and k in IDENTITY_FIELDS else [o, n]
+        for k, (o, n) in changes.items()
+    }
+
+
 def refusal_for(case: Case, who: Identity) -> str | None:
     """Agents edit open cases they hold or nobody holds; supervisors any case. A
     confidential caller's details (shown in full by the editor) only to the agent
@@ -281,11 +297,18 @@ class CaseEditService:
                 changes = diff(CaseFields.of(case).values(), new.values())
                 if not changes:
                     return _editable(s, case, who)
+                confidential = case.caller_confidential or new.caller_confidential
+                if confidential and not who.is_supervisor and IDENTITY_FIELDS & changes.keys():
+                    raise Refused(
+                        "case {number}: only a supervisor changes a confidential caller",
+                        code="forbidden",
+                        number=case.number,
+                    )
                 for name, (_old, value) in changes.items():
                     setattr(case, name, value)
                 case.updated_at = at
                 detail: dict[str, Any] = {
-                    "changes": {k: [o, n] for k, (o, n) in changes.items()},
+                    "changes": redact_identity(changes, confidential),
                     "from_version": base.version,
                 }
                 if SLA_FIELDS & changes.keys():

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from console.domain.casetypes import Role
 from console.domain.errors import UserError
 from console.models import Agent, HandlingUnit
+from console.services import dbguards
 
 log = logging.getLogger("console.db")
 
@@ -88,11 +89,41 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     "case_confidential_callers": {Role.SUPERVISOR: READ, Role.ADMIN: READ},
     # cases: see CASE_COLUMNS_FIXED; nobody deletes a case
     "cases": {g: WRITE for g in GROUPS},
+    # evidence and figures (console/services/dbguards.py stamps and guards the rows):
+    # nobody deletes them; a unit's users only read co-handling, callbacks and facts
+    "lifecycle_transitions": {g: READ for g in GROUPS},
+    "case_breaches": {g: APPEND for g in GROUPS},
+    "supervision_notices": {g: WRITE for g in GROUPS},
+    "number_counters": {g: WRITE for g in GROUPS},
+    # shift handovers: prepared, submitted and acknowledged by supervisors only
+    "handovers": {
+        Role.AGENT: READ,
+        Role.SUPERVISOR: WRITE,
+        Role.ADMIN: WRITE,
+        Role.UNIT: READ,
+    },
+    "case_co_units": {
+        Role.AGENT: WORK,
+        Role.SUPERVISOR: WORK,
+        Role.ADMIN: WORK,
+        Role.UNIT: READ,
+    },
+    "case_callbacks": {
+        Role.AGENT: WRITE,
+        Role.SUPERVISOR: WRITE,
+        Role.ADMIN: WRITE,
+        Role.UNIT: READ,
+    },
+    # report figures: refreshed by the database itself (hotline_refresh_facts)
+    "case_facts": {g: READ for g in GROUPS},
+    "facts_watermark": {g: READ for g in GROUPS},
 }
 
 #: columns of ``cases`` nobody changes once the case exists (column-level UPDATE grants
 #: cover every other column, whatever later migrations add)
-CASE_COLUMNS_FIXED = frozenset({"id", "uuid", "number", "station", "created_by_id", "created_at"})
+CASE_COLUMNS_FIXED = frozenset(
+    {"id", "uuid", "number", "station", "created_by_id", "created_at", "returned_by_unit_id"}
+)
 
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
 
@@ -227,6 +258,9 @@ def apply_roles(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[Grant]:
             ).scalars()
         ]
         conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        # no temporary objects (the classic way to hijack a function's search_path) and
+        # no large objects owned by logins: nothing of the console needs either
+        conn.exec_driver_sql(f"REVOKE TEMPORARY ON DATABASE {_q(conn, database)} FROM PUBLIC")
         plan = plan_grants(tables, case_columns, prefix, views)
         groups = ", ".join(_q(conn, group_name(g, prefix)) for g in GROUPS)
         conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_q(conn, database)} TO {groups}")
@@ -241,6 +275,9 @@ def apply_roles(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[Grant]:
             if gr.update_columns:
                 cols = ", ".join(_q(conn, c) for c in gr.update_columns)
                 conn.exec_driver_sql(f"GRANT UPDATE ({cols}) ON {table} TO {group}")
+        if "lifecycle_transitions" in tables:  # the guards of migration 0013 are there
+            dbguards.sync_transitions(conn)
+            dbguards.grant_execute(conn, {g.value: _q(conn, group_name(g, prefix)) for g in GROUPS})
     log.info("grants applied on %d tables for %s*", len(tables), prefix)
     return plan
 

@@ -15,6 +15,7 @@ the answer time. Times without a zone are the city's local time.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import CaseType, EventKind, Status, SubType, Urgency
@@ -33,8 +34,9 @@ from console.domain.errors import UserError
 from console.domain.identity import Identity
 from console.domain.validation import normalize_phone, phone_kind, text_problem
 from console.domain.workcalendar import WorkCalendar
+from console.infra.logs import safe_error
 from console.models import Case, CaseEvent, Channel, ImportedMessage, MatterCategory
-from console.services.numbers import next_case_number
+from console.services.numbers import catch_up_counter, next_case_number
 
 #: canonical field -> accepted column names (compared without spaces, case-insensitive)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -114,6 +116,9 @@ _DATE_FORMATS = (
     "%Y%m%d",
 )
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+#: no message is older than the web channels: ``2`` (an Excel serial day, 1900-01-01),
+#: ``1900-01-01`` or ``0001-01-01`` are read as no time at all
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 _WS = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
@@ -220,7 +225,9 @@ def read_table(path: Path) -> Iterator[list[object]]:
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
         except csv.Error:
             dialect = csv.excel
-        reader = csv.reader(text.splitlines(keepends=True), dialect)
+        # lines end at \n, \r\n or \r only (str.splitlines would also cut a row at a
+        # form feed or a Unicode line separator inside a message)
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
         try:
             for r in reader:
                 cells: list[object] = list(r)
@@ -231,11 +238,17 @@ def read_table(path: Path) -> Iterator[list[object]]:
     raise ImportFailed(f"unsupported file type {suffix!r}: use .csv or .xlsx")
 
 
+#: every character that ends a line somewhere (str.splitlines' set): each becomes "\n",
+#: so no later split (a title from the first line) cuts a message where the eye sees none
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def clean_text(value: object) -> str:
-    """Trim every line, collapse runs of spaces and tabs, drop empty lines."""
+    """Line breaks of every kind made newlines; every line trimmed, runs of spaces and
+    tabs collapsed, empty lines dropped."""
     if value is None:
         return ""
-    lines = (_WS.sub(" ", line).strip() for line in str(value).replace("\r\n", "\n").split("\n"))
+    lines = (_WS.sub(" ", line).strip() for line in _LINE_BREAKS.sub("\n", str(value)).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -279,7 +292,11 @@ def parse_time(value: object) -> datetime | None:
         dt = parsed
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=CITY_TZ)
-    return dt.astimezone(UTC)
+    try:
+        utc = dt.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01 in the city's time zone
+        return None
+    return utc if utc >= EARLIEST else None
 
 
 # --- importing ------------------------------------------------------------------------
@@ -422,6 +439,7 @@ class ImportService:
         self._sessions = sessions
         self._station = station
         self._calendar = calendar
+        self._policies: tuple[Session, Any] | None = None
 
     def import_file(
         self,
@@ -452,38 +470,66 @@ class ImportService:
                 )
             }
         unknown_categories: set[str] = set()
+        clashes: list[int] = []
         accepted: list[int] = []
         already = 0
         total = len(msgs)
         station = self._station()
         for start in range(0, total, batch):
             chunk = msgs[start : start + batch]
-            with self._sessions() as s, s.begin():
-                known = set(
-                    s.scalars(
-                        select(ImportedMessage.message_id).where(
-                            ImportedMessage.channel_code == channel_code,
-                            ImportedMessage.message_id.in_([m.message_id for m in chunk]),
+            done: list[int] = []
+            skipped = 0
+            refused: list[Rejection] = []
+            try:
+                with self._sessions() as s, s.begin():
+                    known = set(
+                        s.scalars(
+                            select(ImportedMessage.message_id).where(
+                                ImportedMessage.channel_code == channel_code,
+                                ImportedMessage.message_id.in_([m.message_id for m in chunk]),
+                            )
                         )
                     )
+                    for m in chunk:
+                        if m.message_id in known:
+                            skipped += 1
+                            continue
+                        if m.category and m.category not in level1:
+                            unknown_categories.add(m.category)
+                        outcome = self._add_one(
+                            s, m, who, station, channel_code, level1, path.name, now, clashes,
+                            triage,
+                        )  # fmt: skip
+                        if isinstance(outcome, int):
+                            done.append(outcome)
+                        elif outcome is None:
+                            skipped += 1
+                        else:
+                            refused.append(outcome)
+            except Exception as exc:  # noqa: BLE001 - the batch is rolled back: say so per row
+                # this batch and every later one are not imported; earlier batches are
+                # committed and counted; every row of the file is still accounted for
+                reason = safe_error(exc)
+                rejected.extend(
+                    Rejection(m.row, m.message_id, "not_imported", reason) for m in msgs[start:]
                 )
-                for m in chunk:
-                    if m.message_id in known:
-                        already += 1
-                        continue
-                    if m.category and m.category not in level1:
-                        unknown_categories.add(m.category)
-                    try:
-                        with s.begin_nested():
-                            case_id = self._add_case(
-                                s, m, who, station, channel_code, level1, path.name, now, triage
-                            )
-                    except IntegrityError:  # imported by someone else meanwhile
-                        already += 1
-                        continue
-                    accepted.append(case_id)
+                warnings.append(
+                    f"import stopped at row {chunk[0].row}: {reason}; "
+                    f"rows before it are imported, the rest can be imported again"
+                )
+                break
+            accepted.extend(done)
+            already += skipped
+            rejected.extend(refused)
             if progress is not None:
                 progress(min(start + batch, total), total)
+        if clashes:
+            warnings.append(
+                f"{len(clashes)} rows met a case number already in use (another station's "
+                "counter or an offline save) and took the next one: rows "
+                + ", ".join(str(r) for r in clashes[:20])
+                + (" …" if len(clashes) > 20 else "")
+            )
         if unknown_categories:
             warnings.append(
                 "categories not in the taxonomy (cases kept without a category): "
@@ -503,6 +549,47 @@ class ImportService:
         assert report.accounted, report
         return report
 
+    def _add_one(
+        self,
+        s: Session,
+        m: _Message,
+        who: Identity,
+        station: str,
+        channel_code: str,
+        level1: dict[str, int],
+        source: str,
+        now: datetime,
+        clashes: list[int],
+        triage: bool = False,
+    ) -> int | Rejection | None:
+        """One message in a savepoint: its case id, None when another import stored it
+        meanwhile, or why it was refused (a clash on a case number is reported as such,
+        after a second try with the next number)."""
+        for attempt in (1, 2):
+            try:
+                with s.begin_nested():
+                    return self._add_case(
+                        s, m, who, station, channel_code, level1, source, now, triage
+                    )
+            except IntegrityError as exc:
+                stored = s.scalar(
+                    select(ImportedMessage.id).where(
+                        ImportedMessage.channel_code == channel_code,
+                        ImportedMessage.message_id == m.message_id,
+                    )
+                )
+                if stored is not None:
+                    return None  # imported by someone else meanwhile
+                if attempt == 2:
+                    return Rejection(m.row, m.message_id, "number_taken", safe_error(exc))
+                clashes.append(m.row)
+                # the savepoint took the counter back with it: move it past every
+                # number of this station and day already used, then try once more
+                catch_up_counter(s, station, local_date(now))
+            except (ValueError, RuntimeError, DataError) as exc:
+                return Rejection(m.row, m.message_id, "not_stored", safe_error(exc))
+        return None  # not reached
+
     def _add_case(
         self,
         s: Session,
@@ -520,8 +607,10 @@ class ImportService:
         from console.services.sla import refresh_deadlines
 
         class_code = CLASS_OF_LEVEL1.get(m.category, DEFAULT_CLASS)
+        if self._policies is None or self._policies[0] is not s:  # once per batch
+            self._policies = (s, current_policies(s))
         policy = choose_policy(
-            current_policies(s),
+            self._policies[1],
             CaseType.DEMAND,
             Urgency.NORMAL,
             channel_code,

@@ -15,8 +15,9 @@ from console.domain.numbering import (
     day_key,
     first_free_station,
     format_case_number,
+    parse_case_number,
 )
-from console.models import NumberCounter, Workstation
+from console.models import Case, NumberCounter, Workstation
 
 
 def next_case_number(session: Session, station: str, day: date) -> str:
@@ -100,3 +101,34 @@ def counter_value(sessions: sessionmaker[Session], station: str, day: date) -> i
     with sessions() as s:
         row = s.get(NumberCounter, (station, day_key(day)))
         return int(row.last_seq) if row is not None else 0
+
+
+def catch_up_counter(session: Session, station: str, day: date) -> int:
+    """Move ``station``'s counter for ``day`` past every number of that station and day
+    the cases already use (numbers taken behind the counter's back: an offline save, a
+    restored backup). Returns the counter's value."""
+    key = day_key(day)
+    prefix = f"{key}-{station}-"
+    used = 0
+    for number in session.scalars(select(Case.number).where(Case.number.startswith(prefix))):
+        try:
+            used = max(used, parse_case_number(number).seq)
+        except ValueError:
+            continue
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
+    session.execute(
+        ins.values(station=station, day=key, last_seq=0).on_conflict_do_nothing(
+            index_elements=["station", "day"]
+        )
+    )
+    return int(
+        session.execute(
+            update(NumberCounter)
+            .where(NumberCounter.station == station, NumberCounter.day == key)
+            .values(
+                last_seq=case((NumberCounter.last_seq < used, used), else_=NumberCounter.last_seq)
+            )
+            .returning(NumberCounter.last_seq)
+        ).scalar_one()
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from console.domain import wording
 from console.domain.clock import to_local
+from console.domain.exports import neutralise
 from console.infra import catalogue
 from console.queries.assessment import METRICS, RateRow
 from console.services.reports import DailyReport, MonthlyReport
@@ -401,17 +402,19 @@ def export_excel(doc: Document, path: Path) -> Path:
         first = False
         ws.title = sec.title[:31].replace("/", "·") or sec.key[:31]
         ncol = max(1, len(sec.columns))
-        ws.cell(row=1, column=1, value=f"{doc.title} — {sec.title}").font = Font(bold=True, size=14)
+        ws.cell(row=1, column=1, value=neutralise(f"{doc.title} — {sec.title}")).font = Font(
+            bold=True, size=14
+        )
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(ncol, 4))
-        ws.cell(row=2, column=1, value=doc.subtitle).font = Font(size=9, color="555555")
+        ws.cell(row=2, column=1, value=neutralise(doc.subtitle)).font = Font(size=9, color="555555")
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(ncol, 4))
         row0 = 3
         if sec.note:
-            ws.cell(row=3, column=1, value=sec.note).font = Font(italic=True, size=9)
+            ws.cell(row=3, column=1, value=neutralise(sec.note)).font = Font(italic=True, size=9)
             row0 = 4
         widths = [_width(h) + 2 for h, _ in sec.columns]
         for j, (h, _) in enumerate(sec.columns, 1):
-            c = ws.cell(row=row0, column=j, value=h)
+            c = ws.cell(row=row0, column=j, value=neutralise(h))
             c.font = Font(bold=True)
             c.fill = header_fill
             c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
@@ -421,7 +424,7 @@ def export_excel(doc: Document, path: Path) -> Path:
                 if isinstance(v, Styled):
                     kind = v.kind
                     v = v.value
-                c = ws.cell(row=i, column=j, value=v)
+                c = ws.cell(row=i, column=j, value=neutralise(v))
                 c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
                 if kind in NUMBER_FORMATS:
                     c.number_format = NUMBER_FORMATS[kind]

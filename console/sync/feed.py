@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
 from console.infra.database import make_session_factory
+from console.infra.logs import safe_error
 from console.models import CaseChange, UtcDateTime
 
 log = logging.getLogger("console.sync")
@@ -232,7 +233,7 @@ class ChangeFeed:
             except Exception as exc:  # noqa: BLE001 - the environment: report and retry
                 if self._stop.is_set():
                     break
-                log.warning("change feed: %s: %s", exc.__class__.__name__, exc)
+                log.warning("change feed: %s", safe_error(exc))
                 self._set_state(False)
                 self._stop.wait(self._retry)
         self._close_listener()

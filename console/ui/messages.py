@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.infra.failures import Failure, classify
+from console.infra.logs import safe_error
 from console.ui.errors import describe, report_bug
 
 log = logging.getLogger("console.ui")
@@ -99,10 +100,10 @@ class Messages:
         (the crash dialog). The background runner's default error path."""
         kind = classify(exc)
         if kind is Failure.REFUSAL:
-            log.info("refused: %s", exc)
+            log.info("refused: %s", safe_error(exc))
             self.bar.show_message(describe(exc), WARNING, action)
         elif kind is Failure.ENVIRONMENT:
-            log.warning("environment error: %s", exc)
+            log.warning("environment error: %s", safe_error(exc))
             self.bar.show_message(describe(exc), ERROR, action)
         else:
             report_bug(exc)

@@ -245,8 +245,17 @@ def test_login_without_an_active_agent_row_can_do_nothing_with_cases(
             {"u": world.login("a2")},
         )
     try:
-        with world.raw("a2") as c, pytest.raises(pgerr.InsufficientPrivilege, match="account"):
-            c.execute("UPDATE cases SET assignee_id = 1 WHERE id = %s", (saved.id,))
+        with world.raw("a2") as c:  # row-level security fails closed: it sees nothing
+            assert c.execute("SELECT count(*) FROM cases").fetchone() == (0,)
+            assert c.execute("SELECT count(*) FROM case_events").fetchone() == (0,)
+            cur = c.execute("UPDATE cases SET assignee_id = 1 WHERE id = %s", (saved.id,))
+            assert cur.rowcount == 0
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(
+                    "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+                    "VALUES (%s, 'note', now(), 'x', '', '{}')",
+                    (saved.id,),
+                )
     finally:
         with world.owner.begin() as c:
             c.execute(

@@ -286,3 +286,33 @@ def test_an_edit_cannot_break_the_intake_rules(sessions: sessionmaker[Session]) 
     assert ("title", "required") in fields_codes
     with pytest.raises(ValidationFailed):
         svc.save(opened, replace(opened.fields, category_id=987654321), admin)
+
+
+def test_confidential_caller_never_enters_the_edited_event(
+    sessions: sessionmaker[Session],
+) -> None:
+    admin = _who(sessions, "admin")
+    station = register_workstation(sessions, "intake-host")
+    secret = replace(_demand(sessions), caller_confidential=True, sub_type="report")
+    case_id = CaseService(sessions, WorkCalendar, lambda: station).create(secret, admin).id
+    svc = _edit_service(sessions, "ws-a")
+    opened = svc.load(case_id, admin)
+    mine = replace(opened.fields, caller_name="王五", caller_phone="13700001111", title="新标题")
+    svc.save(opened, mine, admin)
+    with sessions() as s:
+        # (on PostgreSQL the database logs the overwrite as an event of its own too)
+        events = s.scalars(
+            select(CaseEvent).where(
+                CaseEvent.case_id == case_id, CaseEvent.kind == EventKind.EDITED
+            )
+        ).all()
+        flat = str([e.detail for e in events])
+        ev = next(e for e in events if "from_version" in e.detail)
+    assert "王五" not in flat and "13700001111" not in flat and "陈先生" not in flat
+    assert ev.detail["changes"]["caller_phone"] == ["(confidential)", "(confidential)"]
+    # an agent holding the case cannot overwrite the identity
+    agent = add_agents(sessions, 1)[0]
+    ClaimService(sessions).assign([case_id], agent.agent_id, admin)
+    opened = svc.load(case_id, agent)
+    with pytest.raises(Refused):
+        svc.save(opened, replace(opened.fields, caller_name="赵六"), agent)
