@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
+from console.domain.errors import UserError
 from console.models import ExchangePlatform, ExchangeToken, HandlingUnit
 
 PLATFORM = "platform"
@@ -19,7 +20,7 @@ UNIT = "unit"
 TOKEN_PREFIX = "hx_"
 
 
-class CredentialError(Exception):
+class CredentialError(UserError):
     """An administrator's token command cannot be carried out (shown plainly)."""
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console import migrations
+from console.app import SchemaOutdated
 from console.exchange.app import ExchangeConfig, create_app
 from console.exchange.orders import OrderService
 from console.exchange.outbox import WEBHOOKS, Worker, watermark, webhook_tick
@@ -70,7 +71,7 @@ class ExchangeService:
         self.engine.hide_parameters = True
         if not migrations.is_up_to_date(self.engine):
             self.engine.dispose()
-            raise RuntimeError(
+            raise SchemaOutdated(
                 f"{mask(url)}: the schema is not at this release's revision "
                 f"({migrations.head_revision()}): run `python main.py db upgrade` first"
             )

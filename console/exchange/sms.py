@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import EventKind
 from console.domain.clock import format_deadline, now_utc
+from console.domain.errors import UserError
 from console.domain.validation import normalize_phone, phone_kind
 from console.exchange.outbox import LOOKBACK, SCAN_BATCH, advance, finish, insert_for, watermark
 from console.models import Case, CaseEvent, SmsMessage, SmsOptOut, SmsTemplate
@@ -264,11 +265,11 @@ def sms_tick(
 
 def set_template(sessions: sessionmaker[Session], code: str, text: str) -> None:
     if code not in (INTAKE, CLOSURE):
-        raise ValueError(f"unknown SMS template {code!r}: {INTAKE} or {CLOSURE}")
+        raise UserError(f"unknown SMS template {code!r}: {INTAKE} or {CLOSURE}")
     try:
         text.format(number="", expected="", result="")
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"bad placeholder in the template: {exc}") from exc
+        raise UserError(f"bad placeholder in the template: {exc}") from exc
     with sessions() as s, s.begin():
         row = s.get(SmsTemplate, code)
         if row is None:

@@ -143,7 +143,11 @@ class Lifecycle:
     ) -> tuple[int, str, str]:
         """A pushed order becomes a case: dispatched at once to ``unit_id`` (with its
         co-handling units and the routing note), or received for the centre to triage.
-        ``on_created`` runs in the same transaction. Returns (case id, number, status)."""
+        ``on_created`` runs in the same transaction. Returns (case id, number, status).
+
+        The case is received by the hotline when the order arrives (its number, its time
+        limits and the database's own stamp agree); the time the platform received it
+        is kept in the history (a note with ``platform_received_at``)."""
         who = self.platform_identity(platform)
 
         def created(s: Session, case: Case) -> None:
@@ -155,6 +159,16 @@ class Lifecycle:
                 if note.strip():
                     add_event(s, case, EventKind.NOTE, who, case.station, case.created_at,
                               note=DISPATCH_NOTE, text=note.strip())  # fmt: skip
+            add_event(
+                s,
+                case,
+                EventKind.NOTE,
+                who,
+                case.station,
+                case.created_at,
+                note="platform_received",
+                platform_received_at=received_at.isoformat(),
+            )
             on_created(s, case)
 
         saved = self._cases.create(
@@ -163,7 +177,6 @@ class Lifecycle:
             action=SAVE if unit_id is None else DISPATCH,
             unit_id=unit_id,
             case_uuid=uuidlib.uuid4(),
-            now=received_at,
             on_created=created,
         )
         return saved.id, saved.number, saved.status

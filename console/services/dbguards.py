@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import Connection, text
 
 from console.domain import lifecycle
-from console.domain.casetypes import OPEN_STATUSES, EventKind, Role, Status
+from console.domain.casetypes import OPEN_STATUSES, EventKind, Role
 
 CENTRE: tuple[str, ...] = (Role.AGENT.value, Role.SUPERVISOR.value, Role.ADMIN.value)
 STAFF: tuple[str, ...] = (*CENTRE, Role.UNIT.value)
@@ -69,6 +69,7 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hotline_co_handled()": STAFF,  # named in the row filter every group plans
     "hotline_refresh_facts(boolean)": STAFF,
 }
+
 
 def _roles_of(party: str) -> tuple[str, ...]:
     """The database groups that may play ``party`` of the lifecycle: a unit's part is

@@ -260,6 +260,7 @@ def test_nothing_personal_in_the_logs(running: Running, caplog: pytest.LogCaptur
     assert "河涌" not in caplog.text
 
 
+@pytest.mark.error_log_expected  # provoked on purpose, to check what the log says
 def test_a_bug_is_500_and_its_message_stays_out_of_the_logs(
     running: Running, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -201,7 +201,12 @@ def test_case_saved_against_old_reference_data_is_accepted_and_the_file_refreshe
         assert done.offline and done.ctx.snapshot is not None
         draft = world.draft
         old = choose_policy(
-            done.ctx.snapshot.policies, draft.case_type, draft.urgency, "phone", draft.class_code
+            done.ctx.snapshot.policies,
+            draft.case_type,
+            draft.urgency,
+            "phone",
+            draft.class_code,
+            draft.sub_type,
         )
         saved = done.ctx.offline.submit_case(draft, done.identity)
         assert saved.queued

@@ -49,6 +49,7 @@ def test_mask_phone_and_safe_error() -> None:
     assert PrivacyFilter().filter(rec) and PHONE not in rec.getMessage()
 
 
+@pytest.mark.error_log_expected  # provoked on purpose, to check what the log says
 def test_flows_log_no_personal_data(
     sessions: sessionmaker[Session], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
