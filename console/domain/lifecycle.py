@@ -45,7 +45,7 @@ after closure; ``CALLBACK_MAX_ATTEMPTS`` = 3 unanswered calls, ``CALLBACK_RETRY_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -333,14 +333,27 @@ def _guard_ok(rule: Rule, status: str, facts: Facts) -> bool:
     raise ValueError(g)
 
 
-_GUARD_REFUSALS = {
-    CONSULTATION_ONLY: ("Only a consultation is forwarded for an answer.", "consultation_only"),
-    DEMAND_ONLY: ("Only a demand is dispatched: forward a consultation.", "demand_only"),
-    THANKS_ONLY: ("Only thanks or praise is recorded for a unit this way.", "thanks_only"),
-    CALLBACK_DUE_NOW: ("This case is not due a callback.", "not_due"),
-    NO_CALLBACK_DUE: ("The callback is still due: call the citizen first.", "callback_due"),
-    PENDING_EXTENSION: ("No extension request awaits a decision.", "nothing_pending"),
-    ASSIST_STATE: ("This step is not possible for the assisting unit now.", "not_allowed"),
+#: why a guard said no; literal messages, so that the translation catalogue has them
+_GUARD_REFUSALS: dict[str, Callable[[], Refused]] = {
+    CONSULTATION_ONLY: lambda: Refused(
+        "Only a consultation is forwarded for an answer.", code="consultation_only"
+    ),
+    DEMAND_ONLY: lambda: Refused(
+        "Only a demand is dispatched: forward a consultation.", code="demand_only"
+    ),
+    THANKS_ONLY: lambda: Refused(
+        "Only thanks or praise is recorded for a unit this way.", code="thanks_only"
+    ),
+    CALLBACK_DUE_NOW: lambda: Refused("This case is not due a callback.", code="not_due"),
+    NO_CALLBACK_DUE: lambda: Refused(
+        "The callback is still due: call the citizen first.", code="callback_due"
+    ),
+    PENDING_EXTENSION: lambda: Refused(
+        "No extension request awaits a decision.", code="nothing_pending"
+    ),
+    ASSIST_STATE: lambda: Refused(
+        "This step is not possible for the assisting unit now.", code="not_allowed"
+    ),
 }
 
 
@@ -397,8 +410,7 @@ def decide(action: str, status: str, parties: Iterable[str], facts: Facts = Fact
     for r in mine:
         if _guard_ok(r, status, facts):
             return Decision(r, outcome(r, status, facts))
-    message, code = _GUARD_REFUSALS[mine[0].guard or ""]
-    raise Refused(message, code=code)
+    raise _GUARD_REFUSALS[mine[0].guard or ""]()
 
 
 def available(status: str, parties: Iterable[str], facts: Facts = Facts()) -> tuple[Rule, ...]:

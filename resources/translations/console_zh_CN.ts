@@ -2483,7 +2483,7 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../console/ui/messages.py" line="39" />
+            <location filename="../../console/ui/messages.py" line="40" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -5808,6 +5808,34 @@ Operator console of the 12345 city hotline.</source>
             <translation>重办须填写市民的理由。</translation>
         </message>
         <message>
+            <source>Only a consultation is forwarded for an answer.</source>
+            <translation>只有咨询类工单可以转办答复。</translation>
+        </message>
+        <message>
+            <source>Only a demand is dispatched: forward a consultation.</source>
+            <translation>只有诉求类工单可以派单；咨询请转办。</translation>
+        </message>
+        <message>
+            <source>Only thanks or praise is recorded for a unit this way.</source>
+            <translation>只有表扬或感谢可以这样登记给承办单位。</translation>
+        </message>
+        <message>
+            <source>This case is not due a callback.</source>
+            <translation>该工单无需回访。</translation>
+        </message>
+        <message>
+            <source>The callback is still due: call the citizen first.</source>
+            <translation>尚未回访：请先回访市民。</translation>
+        </message>
+        <message>
+            <source>No extension request awaits a decision.</source>
+            <translation>没有待审批的延期申请。</translation>
+        </message>
+        <message>
+            <source>This step is not possible for the assisting unit now.</source>
+            <translation>协办单位现在不能执行此步骤。</translation>
+        </message>
+        <message>
             <source>Unknown action {action}.</source>
             <translation>未知操作 {action}。</translation>
         </message>
@@ -5842,6 +5870,10 @@ Operator console of the 12345 city hotline.</source>
         <message>
             <source>case {number} is held by another agent</source>
             <translation>工单 {number} 正由其他话务员处理</translation>
+        </message>
+        <message>
+            <source>case {number}: only a supervisor changes a confidential caller</source>
+            <translation>工单 {number}：只有值班长可以修改保密来电人信息。</translation>
         </message>
         <message>
             <source>only a supervisor assigns cases</source>
@@ -5902,10 +5934,6 @@ Operator console of the 12345 city hotline.</source>
         <message>
             <source>Name the service the case was handed to: 110, 119, 120 or 122.</source>
             <translation>请注明移交的应急部门：110、119、120 或 122。</translation>
-        </message>
-        <message>
-            <source>No extension request awaits a decision.</source>
-            <translation>没有待审批的延期申请。</translation>
         </message>
         <message>
             <source>only supervisors and administrators edit routing rules</source>

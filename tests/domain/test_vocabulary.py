@@ -57,7 +57,7 @@ def test_every_metric_has_a_name_and_a_formula() -> None:
 
 
 def test_an_unknown_code_stands_for_itself() -> None:
-    assert wording.STATUS.source("archived") == "archived"
+    assert wording.STATUS.source("no_such_status") == "no_such_status"
     assert wording.MILESTONE.source(None) == ""
 
 
@@ -73,7 +73,7 @@ def test_open_and_done_statuses_cover_the_lifecycle_once() -> None:
         "replied",
         "returned",
     )
-    assert DONE_STATUS_VALUES == ("closed", "visited")
+    assert DONE_STATUS_VALUES == ("closed", "visited", "archived", "invalid", "merged")
     assert is_open("replied") and not is_open("closed") and not is_open("nonsense")
 
 
@@ -93,12 +93,12 @@ def test_one_refusal_class_from_the_lifecycle_to_the_screens() -> None:
         lead_step(Status.CLOSED, "replied")
     exc = caught.value
     assert exc.code == "not_allowed"
-    assert exc.message == "{step} is not allowed while the case is {status}"
-    assert exc.params == {"step": "replied", "status": Status.CLOSED}
-    assert str(exc) == "replied is not allowed while the case is closed"
+    assert exc.message == "{action} is not allowed while the case is {status}."
+    assert exc.params == {"action": "reply", "status": Status.CLOSED}
+    assert str(exc) == "reply is not allowed while the case is closed."
     # translated on display: the message is the key, the parameters filled in afterwards
     assert exc.text(lambda s: s.replace("is not allowed", "may not run")) == (
-        "replied may not run while the case is closed"
+        "reply may not run while the case is closed."
     )
 
 
@@ -112,4 +112,4 @@ def test_the_exports_chinese_comes_from_the_screens_catalogue_without_qt() -> No
             assert catalogue.word(vocabulary, code, "en") == source
     assert catalogue.word(wording.MILESTONE, "contact", "zh") == "联系群众"
     assert catalogue.word(wording.STATUS, "closed", "zh") == "已办结"
-    assert catalogue.word(wording.STATUS, "archived", "zh") == "archived"  # unknown: the code
+    assert catalogue.word(wording.STATUS, "no_such_status", "zh") == "no_such_status"  # unknown
