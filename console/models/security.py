@@ -31,7 +31,7 @@ class CaseConfidentialCaller(Base):
 
 class LifecycleTransition(Base):
     """A status change a role's login may make (PostgreSQL's guard on ``cases`` checks
-    it): rendered from console/domain/lifecycle.py by console/services/dbguards.py on
+    it): rendered from console/domain/lifecycle.py by console/services/dbguards/ on
     ``db upgrade`` / ``db roles``, never edited by hand."""
 
     __tablename__ = "lifecycle_transitions"

@@ -82,7 +82,7 @@ def _upsert_facts(s: Session, dialect: str, cases: Any) -> None:
 
 def upsert_facts_sql(ids_sql: str) -> str:
     """The facts upsert as PostgreSQL text, every table schema-qualified, for the
-    database's own refresh function (console/services/dbguards.py): the case ids come
+    database's own refresh function (console/services/dbguards/): the case ids come
     from the SQL expression ``ids_sql`` (an integer array)."""
     from sqlalchemy import literal_column
     from sqlalchemy.dialects import postgresql

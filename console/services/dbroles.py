@@ -89,7 +89,7 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     "case_confidential_callers": {Role.SUPERVISOR: READ, Role.ADMIN: READ},
     # cases: see CASE_COLUMNS_FIXED; nobody deletes a case
     "cases": {g: WRITE for g in GROUPS},
-    # evidence and figures (console/services/dbguards.py stamps and guards the rows):
+    # evidence and figures (console/services/dbguards/ stamps and guards the rows):
     # nobody deletes them; a unit's users only read co-handling, callbacks and facts
     "lifecycle_transitions": {g: READ for g in GROUPS},
     "case_breaches": {g: APPEND for g in GROUPS},

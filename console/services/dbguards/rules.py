@@ -1,0 +1,83 @@
+"""Who may play which part, which tables carry a case's data, and the status moves
+rendered from the lifecycle's one state machine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from console.domain import lifecycle
+from console.domain.casetypes import EventKind, Role
+
+CENTRE: tuple[str, ...] = (Role.AGENT.value, Role.SUPERVISOR.value, Role.ADMIN.value)
+STAFF: tuple[str, ...] = (*CENTRE, Role.UNIT.value)
+
+#: every table carrying a case's data -> its column naming the case
+CASE_TABLES: Mapping[str, str] = {
+    "case_events": "case_id",
+    "case_deadlines": "case_id",
+    "case_breaches": "case_id",
+    "case_changes": "case_id",
+    "case_keywords": "case_id",
+    "case_facts": "case_id",
+    "case_callbacks": "case_id",
+    "case_co_units": "case_id",
+    "case_assist_states": "case_id",
+    "case_links": "case_id",
+    "supervision_notices": "case_id",
+    "handover_items": "case_id",
+    "imported_messages": "case_id",
+    "knowledge_uses": "case_id",
+    "offline_replays": "case_id",
+    "agent_presence": "case_id",
+}
+
+#: function -> groups allowed to call it (PUBLIC holds nothing)
+EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
+    "hotline_role()": STAFF,
+    "hotline_agent_id()": STAFF,
+    "hotline_unit_id()": STAFF,
+    "hotline_sees_case(integer)": STAFF,
+    "hotline_co_handled()": STAFF,  # named in the row filter every group plans
+    "hotline_refresh_facts(boolean)": STAFF,
+}
+
+
+def _roles_of(party: str) -> tuple[str, ...]:
+    """The database groups that may play ``party`` of the lifecycle: a unit's part is
+    played by its own users and, on its behalf, by the centre's people."""
+    if party in (lifecycle.LEAD, lifecycle.ASSIST):
+        return STAFF
+    return (party,) if party in CENTRE else ()
+
+
+def transition_rows() -> list[tuple[str, str, str]]:
+    """(from status, to status, role) rows a login may move a case along, rendered from
+    the lifecycle's one state machine (``console.domain.lifecycle.RULES``): every rule's
+    statuses, its outcome and its alternative outcome, for every group that may play one
+    of the rule's parties."""
+    rows: set[tuple[str, str, str]] = set()
+    for rule in lifecycle.RULES:
+        for before in rule.statuses:
+            afters = {rule.to or before}
+            if rule.alt is not None:
+                afters.add(rule.alt)
+            for after in afters:
+                if after == before:
+                    continue
+                for party in rule.by:
+                    for role in _roles_of(party):
+                        rows.add((str(before), str(after), role))
+    return sorted(rows)
+
+
+#: event kinds only supervisors and administrators record (reminders and supervision
+#: orders; extensions are decided by the centre, agents included)
+SUPERVISOR_EVENTS: frozenset[str] = frozenset({EventKind.REMINDED, EventKind.SUPERVISED})
+#: event kinds a unit's users record (its steps, and what the console adds to them)
+UNIT_EVENTS: frozenset[str] = frozenset(
+    {*lifecycle.UNIT_STEPS, EventKind.BREACHED, EventKind.ESCALATED, EventKind.NOTE}
+)
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted({str(v) for v in values}))

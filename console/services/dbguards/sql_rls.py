@@ -1,0 +1,120 @@
+"""The triggers list, the facts refresh and the row filters (SQL text)."""
+
+from __future__ import annotations
+
+#: superusers (migrations, benchmarks' loads) skip the guards without a function call
+_NOT_SUPERUSER = "pg_catalog.current_setting('is_superuser') <> 'on'"
+
+#: (trigger name, table, timing/events, function)
+_TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
+    ("case_events_stamp", "case_events", "BEFORE INSERT", "case_events_stamp"),
+    ("cases_guard_update", "cases", "BEFORE UPDATE", "cases_guard_update"),
+    ("cases_stamp_insert", "cases", "BEFORE INSERT", "cases_stamp_insert"),
+    ("case_deadlines_guard", "case_deadlines", "BEFORE INSERT OR UPDATE", "case_deadlines_guard"),
+    ("case_breaches_stamp", "case_breaches", "BEFORE INSERT OR UPDATE", "case_breaches_stamp"),
+    ("case_breaches_keep", "case_breaches", "BEFORE DELETE", "evidence_no_delete"),
+    (
+        "supervision_notices_stamp",
+        "supervision_notices",
+        "BEFORE INSERT OR UPDATE",
+        "supervision_notices_stamp",
+    ),
+    ("supervision_notices_keep", "supervision_notices", "BEFORE DELETE", "evidence_no_delete"),
+    ("case_callbacks_stamp", "case_callbacks", "BEFORE INSERT OR UPDATE", "case_callbacks_stamp"),
+    ("case_callbacks_keep", "case_callbacks", "BEFORE DELETE", "evidence_no_delete"),
+    ("number_counters_guard", "number_counters", "BEFORE UPDATE", "number_counters_guard"),
+    ("number_counters_keep", "number_counters", "BEFORE DELETE", "evidence_no_delete"),
+    ("case_facts_keep", "case_facts", "BEFORE DELETE", "evidence_no_delete"),
+    ("handovers_keep", "handovers", "BEFORE DELETE", "evidence_no_delete"),
+    ("handovers_stamp", "handovers", "BEFORE INSERT OR UPDATE", "handovers_stamp"),
+    ("case_co_units_centre", "case_co_units", "BEFORE INSERT OR UPDATE OR DELETE", "centre_only"),
+)
+
+_FUNCTIONS: tuple[str, ...] = (
+    "cases_guard_update()",
+    "cases_stamp_insert()",
+    "case_events_stamp()",
+    "case_deadlines_guard()",
+    "case_breaches_stamp()",
+    "evidence_no_delete()",
+    "case_deadlines_kept()",
+    "supervision_notices_stamp()",
+    "case_callbacks_stamp()",
+    "number_counters_guard()",
+    "centre_only()",
+    "handovers_stamp()",
+    "hotline_sees_case(integer)",
+    "hotline_co_handled()",
+    "hotline_refresh_facts(boolean)",
+)
+
+
+def _refresh_facts_sql() -> str:
+    """The figures' refresh, run with the owner's rights: from the history only, the
+    cases with events (or created) after the watermark, or all of them (``full``)."""
+    from console.services.assessment import upsert_facts_sql
+
+    upsert = upsert_facts_sql("refresh_ids")
+    return f"""
+CREATE OR REPLACE FUNCTION public.hotline_refresh_facts(refresh_all boolean) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+    seen_event integer;
+    seen_case integer;
+    max_event integer;
+    max_case integer;
+    refresh_ids integer[];
+BEGIN
+    IF public.hotline_role() IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO public.facts_watermark AS w (id, event_id, case_id, refreshed_at)
+        VALUES (1, 0, 0, pg_catalog.now()) ON CONFLICT (id) DO NOTHING;
+    SELECT w.event_id, w.case_id INTO seen_event, seen_case
+        FROM public.facts_watermark w WHERE w.id = 1 FOR UPDATE;
+    SELECT coalesce(max(e.id), 0) INTO max_event FROM public.case_events e;
+    SELECT coalesce(max(c.id), 0) INTO max_case FROM public.cases c;
+    IF NOT refresh_all AND max_event = seen_event AND max_case = seen_case THEN
+        RETURN 0;
+    END IF;
+    IF refresh_all OR (seen_event = 0 AND seen_case = 0) THEN
+        SELECT coalesce(array_agg(c.id), '{{}}') INTO refresh_ids FROM public.cases c
+            WHERE c.id <= max_case;
+    ELSE
+        SELECT coalesce(array_agg(DISTINCT u.x), '{{}}') INTO refresh_ids FROM (
+            SELECT e.case_id AS x FROM public.case_events e
+                WHERE e.id > seen_event AND e.id <= max_event
+            UNION SELECT c.id FROM public.cases c
+                WHERE c.id > seen_case AND c.id <= max_case) u;
+    END IF;
+    {upsert};
+    UPDATE public.facts_watermark w SET
+        event_id = GREATEST(w.event_id, max_event),
+        case_id = GREATEST(w.case_id, max_case),
+        refreshed_at = pg_catalog.now()
+        WHERE w.id = 1;
+    RETURN pg_catalog.cardinality(refresh_ids);
+END $fn$;
+"""
+
+
+def _sees(role_ok: str, column: str, table: str) -> str:
+    """The row filter: the centre sees every row; a unit's users the rows of cases they
+    see; nobody else (no active account) anything. One evaluation of the role a
+    statement (an init plan)."""
+    return (
+        f"CASE WHEN (SELECT public.hotline_role()) IN ({role_ok}) THEN true "
+        f"WHEN (SELECT public.hotline_role()) = 'unit' THEN ({table}.{column} IS NULL "
+        f"OR EXISTS (SELECT 1 FROM public.cases c WHERE c.id = {table}.{column})) "
+        "ELSE false END"
+    )
+
+
+_CASES_SEE = (
+    "CASE WHEN (SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
+    "THEN true WHEN (SELECT public.hotline_role()) = 'unit' THEN (cases.unit_id = "
+    "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled()) "
+    "OR (cases.status = 'returned' AND cases.unit_id IS NULL "
+    "AND cases.returned_by_unit_id = (SELECT public.hotline_unit_id()))) ELSE false END"
+)
