@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from console.domain.clock import now_utc, to_local
 from console.infra.logs import RING
 from console.infra.settings import REFRESH_SECONDS, Settings
+from console.ui import keys
 from console.ui.context import UiContext
 from console.ui.handover.screen import HandoverScreen
 from console.ui.intake.form import CaseEntryScreen
@@ -112,18 +113,22 @@ class MainWindow(QMainWindow):
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(keys.sequence("global.settings"))
         file_menu.addAction(self.settings_action)
         self.import_action = QAction(self.tr("&Import web messages…"), self)
         self.import_action.triggered.connect(self.open_import)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setShortcut(keys.sequence("global.quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.view_menu = m.addMenu(self.tr("&View"))
         help_menu = m.addMenu(self.tr("&Help"))
+        keymap_action = QAction(self.tr("&Keyboard map"), self)
+        keymap_action.setShortcut(keys.sequence("global.keymap"))
+        keymap_action.triggered.connect(self.show_keymap)
+        help_menu.addAction(keymap_action)
         log_action = QAction(self.tr("Show &log"), self)
         log_action.triggered.connect(self.show_log)
         help_menu.addAction(log_action)
@@ -222,7 +227,8 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(160, 44))
             self.nav.addItem(item)
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            if i < len(keys.key("global.goto").keys):
+                action.setShortcut(QKeySequence(keys.key("global.goto").keys[i]))
             action.triggered.connect(self._goto(i))
             self.view_menu.addAction(action)
         entry = self.screens["entry"]
@@ -235,7 +241,7 @@ class MainWindow(QMainWindow):
             self._add_admin_menu(ui)
         if ui.identity.is_supervisor:
             monitor = QAction(self.tr("Shift &monitor (wall display)…"), self)
-            monitor.setShortcut(QKeySequence("Ctrl+Shift+M"))
+            monitor.setShortcut(keys.sequence("global.monitor"))
             monitor.triggered.connect(lambda: self.show_monitor(ui))
             self.view_menu.addSeparator()
             self.view_menu.addAction(monitor)
@@ -284,6 +290,13 @@ class MainWindow(QMainWindow):
         return page
 
     # --- help ------------------------------------------------------------------------
+    def show_keymap(self) -> QWidget:
+        """Help → Keyboard map: every key of every screen, from the one table."""
+        dlg = keys.KeyMapDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
     def show_log(self) -> None:
         view = QPlainTextEdit("\n".join(RING.lines))
         view.setReadOnly(True)

@@ -435,63 +435,63 @@
     <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="111" />
+            <location filename="../../console/ui/queue/case_edit.py" line="110" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="121" />
+            <location filename="../../console/ui/queue/case_edit.py" line="120" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="265" />
+            <location filename="../../console/ui/queue/case_edit.py" line="264" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="274" />
+            <location filename="../../console/ui/queue/case_edit.py" line="273" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="283" />
+            <location filename="../../console/ui/queue/case_edit.py" line="282" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="285" />
-            <location filename="../../console/ui/queue/case_edit.py" line="346" />
+            <location filename="../../console/ui/queue/case_edit.py" line="284" />
+            <location filename="../../console/ui/queue/case_edit.py" line="345" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="290" />
+            <location filename="../../console/ui/queue/case_edit.py" line="289" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="296" />
+            <location filename="../../console/ui/queue/case_edit.py" line="295" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="301" />
+            <location filename="../../console/ui/queue/case_edit.py" line="300" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="303" />
+            <location filename="../../console/ui/queue/case_edit.py" line="302" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="345" />
+            <location filename="../../console/ui/queue/case_edit.py" line="344" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="351" />
+            <location filename="../../console/ui/queue/case_edit.py" line="350" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -564,6 +564,46 @@
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
+            <location filename="../../console/ui/intake/form.py" line="212" />
+            <source>Save ({0})</source>
+            <translation>保存 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="214" />
+            <source>Answer and close ({0})</source>
+            <translation>答复并办结 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="217" />
+            <source>Save and dispatch ({0})</source>
+            <translation>保存并派单 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="219" />
+            <source>New case ({0})</source>
+            <translation>新建工单 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="512" />
+            <source>New case</source>
+            <translation>新建工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="513" />
+            <source>The call being typed has not been saved. Discard it?</source>
+            <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="514" />
+            <source>&amp;Discard it</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="515" />
+            <source>&amp;Keep typing</source>
+            <translation>继续录入(&amp;K)</translation>
+        </message>
+        <message>
             <location filename="../../console/ui/intake/form.py" line="144" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
@@ -599,32 +639,12 @@
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
-            <source>Save (Ctrl+S)</source>
-            <translation>保存 (Ctrl+S)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="213" />
-            <source>Answer and close (Ctrl+Enter)</source>
-            <translation>答复并办结 (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="214" />
-            <source>Save and dispatch (Ctrl+D)</source>
-            <translation>保存并派单 (Ctrl+D)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="215" />
-            <source>New case (Ctrl+N)</source>
-            <translation>新建工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="383" />
+            <location filename="../../console/ui/intake/form.py" line="385" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="403" />
+            <location filename="../../console/ui/intake/form.py" line="405" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -1164,75 +1184,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="363" />
+            <location filename="../../console/ui/queue/case_edit.py" line="362" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="366" />
+            <location filename="../../console/ui/queue/case_edit.py" line="365" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="370" />
+            <location filename="../../console/ui/queue/case_edit.py" line="369" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="380" />
+            <location filename="../../console/ui/queue/case_edit.py" line="379" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="381" />
+            <location filename="../../console/ui/queue/case_edit.py" line="380" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="382" />
+            <location filename="../../console/ui/queue/case_edit.py" line="381" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="383" />
-            <location filename="../../console/ui/queue/case_edit.py" line="433" />
-            <location filename="../../console/ui/queue/case_edit.py" line="438" />
+            <location filename="../../console/ui/queue/case_edit.py" line="382" />
+            <location filename="../../console/ui/queue/case_edit.py" line="432" />
+            <location filename="../../console/ui/queue/case_edit.py" line="437" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="384" />
+            <location filename="../../console/ui/queue/case_edit.py" line="383" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="400" />
+            <location filename="../../console/ui/queue/case_edit.py" line="399" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="401" />
+            <location filename="../../console/ui/queue/case_edit.py" line="400" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="402" />
+            <location filename="../../console/ui/queue/case_edit.py" line="401" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="431" />
+            <location filename="../../console/ui/queue/case_edit.py" line="430" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="432" />
-            <location filename="../../console/ui/queue/case_edit.py" line="438" />
+            <location filename="../../console/ui/queue/case_edit.py" line="431" />
+            <location filename="../../console/ui/queue/case_edit.py" line="437" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="440" />
+            <location filename="../../console/ui/queue/case_edit.py" line="439" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -1649,148 +1669,148 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="44" />
+            <location filename="../../console/ui/handover/screen.py" line="43" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="47" />
+            <location filename="../../console/ui/handover/screen.py" line="46" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="48" />
+            <location filename="../../console/ui/handover/screen.py" line="47" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="70" />
+            <location filename="../../console/ui/handover/screen.py" line="69" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="71" />
+            <location filename="../../console/ui/handover/screen.py" line="70" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="72" />
+            <location filename="../../console/ui/handover/screen.py" line="71" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="73" />
+            <location filename="../../console/ui/handover/screen.py" line="72" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="74" />
+            <location filename="../../console/ui/handover/screen.py" line="73" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="75" />
+            <location filename="../../console/ui/handover/screen.py" line="74" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="76" />
+            <location filename="../../console/ui/handover/screen.py" line="75" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="80" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
+            <location filename="../../console/ui/handover/screen.py" line="80" />
             <location filename="../../console/ui/handover/screen.py" line="81" />
-            <location filename="../../console/ui/handover/screen.py" line="82" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="82" />
+            <location filename="../../console/ui/handover/screen.py" line="81" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="84" />
+            <location filename="../../console/ui/handover/screen.py" line="83" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="86" />
+            <location filename="../../console/ui/handover/screen.py" line="85" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="99" />
+            <location filename="../../console/ui/handover/screen.py" line="98" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="100" />
+            <location filename="../../console/ui/handover/screen.py" line="99" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="101" />
+            <location filename="../../console/ui/handover/screen.py" line="100" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="102" />
+            <location filename="../../console/ui/handover/screen.py" line="101" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="175" />
+            <location filename="../../console/ui/handover/screen.py" line="171" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="180" />
+            <location filename="../../console/ui/handover/screen.py" line="176" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="182" />
+            <location filename="../../console/ui/handover/screen.py" line="178" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="185" />
+            <location filename="../../console/ui/handover/screen.py" line="181" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="188" />
+            <location filename="../../console/ui/handover/screen.py" line="184" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="193" />
+            <location filename="../../console/ui/handover/screen.py" line="189" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="202" />
+            <location filename="../../console/ui/handover/screen.py" line="198" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="216" />
+            <location filename="../../console/ui/handover/screen.py" line="212" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="226" />
+            <location filename="../../console/ui/handover/screen.py" line="222" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="256" />
+            <location filename="../../console/ui/handover/screen.py" line="252" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -2008,6 +2028,225 @@
         </message>
     </context>
     <context>
+        <name>KeyMapDialog</name>
+        <message>
+            <location filename="../../console/ui/keys.py" line="199" />
+            <source>Keyboard map</source>
+            <translation>快捷键表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="201" />
+            <source>Where</source>
+            <translation>界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="201" />
+            <source>Key</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="201" />
+            <source>Does</source>
+            <translation>作用</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keys</name>
+        <message>
+            <location filename="../../console/ui/keys.py" line="139" />
+            <source>Everywhere</source>
+            <translation>所有界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="140" />
+            <source>Case entry</source>
+            <translation>工单录入</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="141" />
+            <source>Queue</source>
+            <translation>工单队列</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="142" />
+            <source>Case window</source>
+            <translation>工单窗口</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="143" />
+            <source>Shift handover</source>
+            <translation>交接班</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="144" />
+            <source>Unit inbox</source>
+            <translation>单位收件箱</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="145" />
+            <source>Callbacks</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="146" />
+            <source>Shift monitor</source>
+            <translation>班组监控</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="153" />
+            <source>Show this keyboard map</source>
+            <translation>显示本快捷键表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="154" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="155" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="156" />
+            <source>Go to screen 1–9 (in the list)</source>
+            <translation>转到左侧列表中的第 1–9 个界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="157" />
+            <source>Shift monitor (wall display)</source>
+            <translation>班组监控（大屏）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="158" />
+            <source>Save the case</source>
+            <translation>保存工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="159" />
+            <source>Answer and close</source>
+            <translation>答复并办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="160" />
+            <source>Save and dispatch</source>
+            <translation>保存并派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="161" />
+            <source>New case (asks before discarding what was typed)</source>
+            <translation>新建工单（放弃已录入内容前先确认）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="164" />
+            <source>Caller history</source>
+            <translation>来电历史</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="165" />
+            <source>Knowledge base</source>
+            <translation>知识库</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="166" />
+            <source>Possible duplicates</source>
+            <translation>疑似重复工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="167" />
+            <source>Insert the selected answer</source>
+            <translation>插入选中的答复</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="168" />
+            <source>Add this call to the selected open case</source>
+            <translation>将本次来电追加到选中的未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="171" />
+            <location filename="../../console/ui/keys.py" line="177" />
+            <location filename="../../console/ui/keys.py" line="178" />
+            <location filename="../../console/ui/keys.py" line="188" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="172" />
+            <source>Take the most urgent case</source>
+            <translation>认领最紧急的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="173" />
+            <source>Take the selected case</source>
+            <translation>认领选中的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="174" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="175" />
+            <source>Open the selected case</source>
+            <translation>打开选中的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="176" />
+            <source>Save changes</source>
+            <translation>保存修改</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="179" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="180" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="181" />
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="182" />
+            <source>Solved: yes</source>
+            <translation>已解决：是</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="183" />
+            <source>Solved: no</source>
+            <translation>已解决：否</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="184" />
+            <source>The unit's fault</source>
+            <translation>属承办单位责任</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="185" />
+            <source>Go to the comment</source>
+            <translation>转到回访意见</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="186" />
+            <source>Record the callback</source>
+            <translation>记录回访结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="187" />
+            <source>No answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="189" />
+            <source>Large type on / off</source>
+            <translation>大字模式 开/关</translation>
+        </message>
+    </context>
+    <context>
         <name>KnowledgeAdminDialog</name>
         <message>
             <location filename="../../console/ui/intake/kb_admin.py" line="87" />
@@ -2144,153 +2383,158 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../console/ui/main_window.py" line="60" />
+            <location filename="../../console/ui/main_window.py" line="61" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="66" />
+            <location filename="../../console/ui/main_window.py" line="67" />
             <source>DEMO MODE — sample data in a separate demo database; nothing here is real</source>
             <translation>演示模式 — 示例数据存放在单独的演示数据库中，此处内容均非真实工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="90" />
+            <location filename="../../console/ui/main_window.py" line="91" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="97" />
+            <location filename="../../console/ui/main_window.py" line="98" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="108" />
+            <location filename="../../console/ui/main_window.py" line="109" />
             <source>Citizen Hotline Console</source>
             <translation>市民热线工作台</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="109" />
-            <location filename="../../console/ui/main_window.py" line="162" />
+            <location filename="../../console/ui/main_window.py" line="110" />
+            <location filename="../../console/ui/main_window.py" line="167" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="113" />
+            <location filename="../../console/ui/main_window.py" line="114" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="114" />
+            <location filename="../../console/ui/main_window.py" line="115" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="117" />
+            <location filename="../../console/ui/main_window.py" line="118" />
             <source>&amp;Import web messages…</source>
             <translation>导入网络渠道留言(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="121" />
+            <location filename="../../console/ui/main_window.py" line="122" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="125" />
+            <location filename="../../console/ui/main_window.py" line="126" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="126" />
+            <location filename="../../console/ui/main_window.py" line="127" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="127" />
+            <location filename="../../console/ui/main_window.py" line="128" />
+            <source>&amp;Keyboard map</source>
+            <translation>快捷键表(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="132" />
             <source>Show &amp;log</source>
             <translation>显示日志(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="130" />
+            <location filename="../../console/ui/main_window.py" line="135" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="149" />
+            <location filename="../../console/ui/main_window.py" line="154" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="150" />
+            <location filename="../../console/ui/main_window.py" line="155" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="161" />
+            <location filename="../../console/ui/main_window.py" line="166" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="164" />
+            <location filename="../../console/ui/main_window.py" line="169" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="182" />
+            <location filename="../../console/ui/main_window.py" line="187" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="188" />
+            <location filename="../../console/ui/main_window.py" line="193" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="194" />
+            <location filename="../../console/ui/main_window.py" line="199" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="211" />
+            <location filename="../../console/ui/main_window.py" line="216" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="237" />
+            <location filename="../../console/ui/main_window.py" line="243" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="253" />
+            <location filename="../../console/ui/main_window.py" line="259" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="263" />
+            <location filename="../../console/ui/main_window.py" line="269" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="264" />
+            <location filename="../../console/ui/main_window.py" line="270" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="267" />
+            <location filename="../../console/ui/main_window.py" line="273" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="290" />
+            <location filename="../../console/ui/main_window.py" line="303" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="300" />
+            <location filename="../../console/ui/main_window.py" line="313" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="301" />
+            <location filename="../../console/ui/main_window.py" line="314" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -2710,163 +2954,163 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="240" />
+            <location filename="../../console/ui/queue/screen.py" line="246" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="241" />
+            <location filename="../../console/ui/queue/screen.py" line="247" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <location filename="../../console/ui/queue/screen.py" line="248" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <location filename="../../console/ui/queue/screen.py" line="251" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="246" />
+            <location filename="../../console/ui/queue/screen.py" line="252" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="63" />
+            <location filename="../../console/ui/queue/screen.py" line="64" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="64" />
+            <location filename="../../console/ui/queue/screen.py" line="65" />
             <source>Newest first</source>
             <translation>最新优先</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="66" />
+            <location filename="../../console/ui/queue/screen.py" line="67" />
             <source>Search number, caller, text (Ctrl+F)</source>
             <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="69" />
-            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <location filename="../../console/ui/queue/screen.py" line="329" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <location filename="../../console/ui/queue/screen.py" line="71" />
             <source>Save filter…</source>
             <translation>保存筛选…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <location filename="../../console/ui/queue/screen.py" line="72" />
             <source>Claim &amp;next</source>
             <translation>认领下一件(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="72" />
-            <source>Take the most urgent unassigned case (Ctrl+N)</source>
-            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <location filename="../../console/ui/queue/screen.py" line="78" />
             <source>&amp;Claim</source>
             <translation>认领(&amp;C)</translation>
         </message>
         <message>
             <location filename="../../console/ui/queue/screen.py" line="74" />
-            <source>Take the selected case (Ctrl+M)</source>
-            <translation>认领选中的工单 (Ctrl+M)</translation>
+            <source>Take the most urgent unassigned case ({0})</source>
+            <translation>认领最紧急的待认领工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="75" />
+            <location filename="../../console/ui/queue/screen.py" line="80" />
+            <source>Take the selected case ({0})</source>
+            <translation>认领选中的工单 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="82" />
             <source>&amp;Assign…</source>
             <translation>分派(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="76" />
+            <location filename="../../console/ui/queue/screen.py" line="83" />
             <source>Auto-assign</source>
             <translation>自动分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="78" />
+            <location filename="../../console/ui/queue/screen.py" line="85" />
             <source>Share the team queue round robin among the agents signed in</source>
             <translation>将组内待认领工单轮流分给在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <location filename="../../console/ui/queue/screen.py" line="89" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="83" />
+            <location filename="../../console/ui/queue/screen.py" line="90" />
             <source>Refresh now (F5)</source>
             <translation>立即刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
+            <location filename="../../console/ui/queue/screen.py" line="96" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="91" />
+            <location filename="../../console/ui/queue/screen.py" line="98" />
             <source>&amp;Sort:</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <location filename="../../console/ui/queue/screen.py" line="249" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <location filename="../../console/ui/queue/screen.py" line="250" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="249" />
+            <location filename="../../console/ui/queue/screen.py" line="255" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="323" />
+            <location filename="../../console/ui/queue/screen.py" line="329" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="353" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="353" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="354" />
+            <location filename="../../console/ui/queue/screen.py" line="360" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="411" />
+            <location filename="../../console/ui/queue/screen.py" line="417" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="413" />
+            <location filename="../../console/ui/queue/screen.py" line="419" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="452" />
+            <location filename="../../console/ui/queue/screen.py" line="458" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="461" />
+            <location filename="../../console/ui/queue/screen.py" line="467" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
@@ -3654,12 +3898,12 @@ Operator console of the 12345 city hotline.</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="73" />
+            <location filename="../../console/ui/queue/case_edit.py" line="72" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/case_edit.py" line="75" />
+            <location filename="../../console/ui/queue/case_edit.py" line="74" />
             <source>no</source>
             <translation>否</translation>
         </message>

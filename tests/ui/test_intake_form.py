@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from console.models import CaseCoUnit, CaseEvent, HandlingUnit, KnowledgeUse
 from console.services.cases import DISPATCH
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
+from console.ui.intake.form_base import DRAFT_DELAY_MS
 from console.ui.intake.kb_admin import KnowledgeAdminDialog
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
@@ -206,8 +207,47 @@ def test_draft_restored_after_the_window_is_destroyed(qtbot: QtBot, ui_ctx: UiCo
     assert again.description.toPlainText() == "小区门口垃圾堆放三天没人清理"
     assert again.district.currentText() == "顺德区"
     assert again.form_fields()["case_uuid"] == typed["case_uuid"]  # same idempotency key
-    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)  # a new case discards the draft
+    # Ctrl+N asks before discarding a half-typed call: kept, nothing changes
+    asked = _answer_discard_question(qtbot, discard=False)
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 1
+    assert again.phone.text() == "13700137000"
+    assert again.description.toPlainText() == "小区门口垃圾堆放三天没人清理"
+    qtbot.wait(DRAFT_DELAY_MS + 200)
+    assert path.exists()
+    # with the agent's word, the form is cleared and the draft goes
+    again.activateWindow()  # offscreen has no window manager to give it back
+    qtbot.waitUntil(again.isActiveWindow, timeout=3000)
+    asked = _answer_discard_question(qtbot, discard=True)
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 1
+    assert again.phone.text() == ""
     qtbot.waitUntil(lambda: not path.exists(), timeout=5000)
+    # a blank form needs no question
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert QApplication.activeModalWidget() is None
+
+
+def _answer_discard_question(qtbot: QtBot, discard: bool) -> list[str]:
+    """Answer the next "discard the call being typed?" question when it comes up."""
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        wanted = (
+            QMessageBox.ButtonRole.DestructiveRole
+            if discard
+            else (QMessageBox.ButtonRole.RejectRole)
+        )
+        button = next(b for b in box.buttons() if box.buttonRole(b) == wanted)
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    return asked
 
 
 def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: UiContext) -> None:

@@ -11,7 +11,6 @@ agent in the current shift.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -27,7 +26,7 @@ from console.domain.casetypes import Role
 from console.domain.clock import now_utc, to_local
 from console.services.handover import ShiftStatus, ShiftSummary
 from console.services.reference import ReferenceData
-from console.ui import labels
+from console.ui import keys, labels
 from console.ui.context import UiContext
 from console.ui.handover.lists import HistoryPanel, OutstandingPanel
 from console.ui.handover.panel import HandoverPanel
@@ -113,11 +112,8 @@ class HandoverScreen(QWidget):
         self.config_button.clicked.connect(self.configure)
         self.history.open_requested.connect(self._open_from_history)
         self.panel.changed.connect(lambda _v: self._after_change())
-        QShortcut(
-            QKeySequence(Qt.Key.Key_F5),
-            self,
-            self.refresh,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        keys.bind(
+            "handover.refresh", self, self.refresh, Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_seconds * 1000)

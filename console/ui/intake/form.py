@@ -3,10 +3,8 @@ and beside it what helps while the caller talks: their history, the knowledge ba
 possible duplicates, the dispatch suggestion with its SLA. Drafts are kept as the agent
 types, so a crash never loses the call.
 
-Shortcuts: Ctrl+N new case · Ctrl+S save · Ctrl+Enter answer and close · Ctrl+D save
-and dispatch · Ctrl+H caller history · Ctrl+K knowledge base · Ctrl+I insert the
-selected answer · Ctrl+L possible duplicates · Ctrl+Shift+A add this call to the
-selected open case. In the lists, Enter does the list's action.
+Shortcuts come from the keyboard map (console.ui.keys, "entry.*"). In the lists, Enter
+does the list's action.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -44,6 +43,7 @@ from console.services.cases import CLOSE, DISPATCH, SAVE
 from console.services.category_search import CategoryIndex
 from console.services.importer import CLASS_OF_LEVEL1
 from console.services.reference import ReferenceData
+from console.ui import keys
 from console.ui.context import UiContext
 from console.ui.intake import case_fields
 from console.ui.intake.case_fields import CATEGORY_SEP
@@ -209,10 +209,14 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._unit_row = self._add(form, "unit_id", self.tr("Handli&ng unit"), dispatch)
         self._fields["unit_id"] = self.unit
 
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("Answer and close (Ctrl+Enter)"))
-        self.dispatch_button = QPushButton(self.tr("Save and dispatch (Ctrl+D)"))
-        self.new_button = QPushButton(self.tr("New case (Ctrl+N)"))
+        self.save_button = QPushButton(self.tr("Save ({0})").format(keys.shown("entry.save")))
+        self.close_button = QPushButton(
+            self.tr("Answer and close ({0})").format(keys.key("entry.close").keys[0])
+        )
+        self.dispatch_button = QPushButton(
+            self.tr("Save and dispatch ({0})").format(keys.shown("entry.dispatch"))
+        )
+        self.new_button = QPushButton(self.tr("New case ({0})").format(keys.shown("entry.new")))
         buttons = QHBoxLayout()
         for b in (self.save_button, self.close_button, self.dispatch_button):
             buttons.addWidget(b)
@@ -300,21 +304,19 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.unit.currentIndexChanged.connect(self._changed)
         self.co_units.itemChanged.connect(self._changed)
 
-        for seq, fn in (
-            ("Ctrl+S", lambda: self.submit(SAVE)),
-            ("Ctrl+Return", lambda: self.submit(CLOSE)),
-            ("Ctrl+Enter", lambda: self.submit(CLOSE)),
-            ("Ctrl+D", lambda: self.submit(DISPATCH)),
-            ("Ctrl+N", self.new_case),
-            ("Ctrl+H", lambda: self._focus_list(self.history_list)),
-            ("Ctrl+K", lambda: self._focus_list(self.kb_list)),
-            ("Ctrl+L", lambda: self._focus_list(self.dup_list)),
-            ("Ctrl+I", self.insert_answer),
-            ("Ctrl+Shift+A", self.add_call),
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for action, fn in (
+            ("entry.save", lambda: self.submit(SAVE)),
+            ("entry.close", lambda: self.submit(CLOSE)),
+            ("entry.dispatch", lambda: self.submit(DISPATCH)),
+            ("entry.new", self.new_case),
+            ("entry.history", lambda: self._focus_list(self.history_list)),
+            ("entry.kb", lambda: self._focus_list(self.kb_list)),
+            ("entry.duplicates", lambda: self._focus_list(self.dup_list)),
+            ("entry.insert_answer", self.insert_answer),
+            ("entry.add_call", self.add_call),
         ):
-            QShortcut(
-                QKeySequence(seq), self, fn, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+            keys.bind(action, self, fn, within)
 
     def _tab_order(self) -> None:
         order: list[QWidget] = [
@@ -504,6 +506,18 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         if lst.currentRow() < 0 and lst.count():
             lst.setCurrentRow(0)
 
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New case"))
+        box.setText(self.tr("The call being typed has not been saved. Discard it?"))
+        discard = box.addButton(self.tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
     def clear_form(self) -> None:
         """Ready for the next call: keeps channel, clears the rest, new idempotency key."""
         self._restoring = True
@@ -543,6 +557,11 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.phone.setFocus()
 
     def new_case(self) -> None:
+        """Ctrl+N: a blank form for the next call. A half-typed call is never discarded
+        without the agent's word; when they keep it, nothing changes (its draft stays)."""
+        if not self._is_blank() and not self.confirm_discard():
+            self.phone.setFocus()
+            return
         self.clear_form()
         self.show_errors([])
         self.number_label.setText("—")

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from console.domain.clock import to_local
 from console.services.monitor import MonitorFigures
 from console.services.queue import QueueView
 from console.sync import Change
-from console.ui import labels
+from console.ui import keys, labels
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.live import LiveFeed
@@ -228,7 +228,7 @@ class MonitorScreen(QWidget):
         self._base_font = QFont(self.font())
         self._tile_font = QFont(self.font())
         self.set_wall_mode(False)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.wall.toggle)
+        keys.bind("monitor.wall", self, self.wall.toggle)
 
         self._loading = False
         self._again = False

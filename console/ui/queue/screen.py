@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from console.services.preferences import SavedFilterView
 from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView, Window
 from console.services.reference import ReferenceData
 from console.sync import Change
+from console.ui import keys
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.case_view import CaseViewDialog
@@ -69,9 +70,15 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.filter_button = QPushButton(self.tr("&Filter…"))
         self.save_filter_button = QPushButton(self.tr("Save filter…"))
         self.claim_next_button = QPushButton(self.tr("Claim &next"))
-        self.claim_next_button.setToolTip(self.tr("Take the most urgent unassigned case (Ctrl+N)"))
+        self.claim_next_button.setToolTip(
+            self.tr("Take the most urgent unassigned case ({0})").format(
+                keys.shown("queue.claim_next")
+            )
+        )
         self.claim_button = QPushButton(self.tr("&Claim"))
-        self.claim_button.setToolTip(self.tr("Take the selected case (Ctrl+M)"))
+        self.claim_button.setToolTip(
+            self.tr("Take the selected case ({0})").format(keys.shown("queue.claim_selected"))
+        )
         self.assign_button = QPushButton(self.tr("&Assign…"))
         self.auto_button = QPushButton(self.tr("Auto-assign"))
         self.auto_button.setToolTip(
@@ -147,12 +154,11 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.model.window_loaded.connect(self._after_load)
         self.model.loading_changed.connect(self._loading)
         self.model.stale_changed.connect(self._stale_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.claim_next)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.claim_selected)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self._activate_current)
+        keys.bind("queue.refresh", self, self.refresh)
+        keys.bind("queue.claim_next", self, self.claim_next)
+        keys.bind("queue.claim_selected", self, self.claim_selected)
+        keys.bind("queue.search", self, self.search.setFocus)
+        keys.bind("queue.open", self.table, self._activate_current)
 
         self._selected_ids: list[int] = []
         self._current_id: int | None = None
