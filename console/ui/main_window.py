@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from console.domain.clock import now_utc, to_local
 from console.infra.logs import RING
 from console.infra.settings import REFRESH_SECONDS, Settings
-from console.ui import keys
+from console.ui import keys, menus
 from console.ui.context import UiContext
 from console.ui.handover.screen import HandoverScreen
 from console.ui.intake.form import CaseEntryScreen
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+        menus.fit_menus(m)
 
     def open_import(self) -> None:
         """Web-channel exports become cases (issue 4), with a progress bar."""
@@ -257,7 +258,11 @@ class MainWindow(QMainWindow):
             existing = MonitorScreen(ui, feed=self.live_feed)
             existing.setParent(self, Qt.WindowType.Window)
             existing.setWindowTitle(self.tr("Shift monitor"))
-            existing.resize(1280, 800)
+            size = QSize(1280, 720)  # a 1366×768 screen under the window's title bar
+            screen = self.screen()
+            if screen is not None:
+                size = size.boundedTo(screen.availableGeometry().size())
+            existing.resize(size)
             self.monitor_window = existing
         existing.show()
         existing.raise_()
@@ -273,6 +278,7 @@ class MainWindow(QMainWindow):
         pol = QAction(self.tr("SLA &policies…"), self)
         pol.triggered.connect(lambda: PoliciesDialog(ui, self).exec())
         menu.addAction(pol)
+        menus.fit_menus(self.menuBar())
 
     def _goto(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)

@@ -222,18 +222,25 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
-        form.addRow(buttons)
 
+        # the fields scroll when the screen is short; the buttons stay below them, always
+        # on screen (a 1366×768 workstation under the window's bars)
         scroll = QScrollArea()
+        scroll.setObjectName("formFields")
         scroll.setWidget(form_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setMinimumHeight(200)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(scroll, 1)
+        left.addLayout(buttons)
 
         side = self._build_side()
 
         lay = QHBoxLayout(self)
-        lay.addWidget(scroll, 1)
+        lay.addLayout(left, 1)
         lay.addWidget(side)
 
         self._timers = {

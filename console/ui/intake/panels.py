@@ -358,6 +358,9 @@ class SidePanels(CallerHistoryPanel, KnowledgePanel, DuplicatesPanel, RoutingPan
         for lst in (self.history_list, self.kb_list, self.dup_list):
             lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             lst.setWordWrap(True)
+            # the lists give way first on a short screen (1366×768 under the window's
+            # bars and a message): the panels then still fit without scrolling
+            lst.setMinimumHeight(24)
 
         side = QSplitter(Qt.Orientation.Vertical)
         for w in (self.number_box, self.history_box, self.kb_box, self.dup_box):
