@@ -11,7 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -70,6 +77,14 @@ def _table(model: Any) -> QTableView:
     t.setAlternatingRowColors(True)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return t
+
+
+CHART_ROWS = 12  # bars in the chart: each name needs a line of its own
+CHART_LABEL_CHARS = 14  # longer names are cut (佛山市城市管理和综合执法局 has 13)
+
+
+def chart_label(label: str) -> str:
+    return label if len(label) <= CHART_LABEL_CHARS else label[: CHART_LABEL_CHARS - 1] + "…"
 
 
 class CasesDialog(QDialog):
@@ -179,7 +194,7 @@ class AssessmentPanel(QWidget):
         self.chart.legend().hide()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(300)
         self.model = RatesModel(self)
         self.table = _table(self.model)
         self.table.doubleClicked.connect(self.drill_numerator)
@@ -277,25 +292,28 @@ class AssessmentPanel(QWidget):
         key = str(self.chart_metric.currentData())
         if t is None or not t.rows:
             return
-        rows = [r for r in t.rows if r.value(key) is not None][:25]
+        # horizontal bars: a unit's or a district's name reads in full on the left
+        # (under vertical bars, 25 names share the width and are cut to "佛…")
+        rows = [r for r in t.rows if r.value(key) is not None][:CHART_ROWS]
+        rows.reverse()  # the first row of the table at the top
         avg = METRIC_BY_KEY[key].kind == "average_hours"
         bars = QBarSet(metric_title(key))
         for r in rows:
             v = r.value(key) or 0.0
             bars.append(v if avg else v * 100)
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         series.append(bars)
         self.chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([r.label if len(r.label) <= 8 else r.label[:7] + "…" for r in rows])
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%.1f" if avg else "%.0f%%")
+        names = QBarCategoryAxis()
+        names.append([chart_label(r.label) for r in rows])
+        values = QValueAxis()
+        values.setLabelFormat("%.1f" if avg else "%.0f%%")
         if not avg:
-            axis_y.setRange(0, 100)
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+            values.setRange(0, 100)
+        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(values)
         self.chart.setTitle(f"{metric_title(key)} — {t.period.label}")
 
     # --- drill-down -------------------------------------------------------------------
