@@ -42,148 +42,148 @@
     <context>
         <name>AssessmentPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="131" />
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="146" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Day</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="132" />
+            <location filename="../../console/ui/reports/screen.py" line="147" />
             <source>Month</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>Business class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Whole city</source>
             <translation>全市</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="152" />
+            <location filename="../../console/ui/reports/screen.py" line="167" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="153" />
+            <location filename="../../console/ui/reports/screen.py" line="168" />
             <source>Export &amp;Excel…</source>
             <translation>导出 &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="154" />
+            <location filename="../../console/ui/reports/screen.py" line="169" />
             <source>Export &amp;PDF…</source>
             <translation>导出 &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="155" />
+            <location filename="../../console/ui/reports/screen.py" line="170" />
             <source>&amp;Formulas</source>
             <translation>指标口径(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="165" />
+            <location filename="../../console/ui/reports/screen.py" line="180" />
             <source>Period:</source>
             <translation>统计周期：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <location filename="../../console/ui/reports/screen.py" line="181" />
             <source>By:</source>
             <translation>按：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <location filename="../../console/ui/reports/screen.py" line="181" />
             <source>Chart:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="217" />
+            <location filename="../../console/ui/reports/screen.py" line="232" />
             <source>(headline)</source>
             <translation>（主指标）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="222" />
+            <location filename="../../console/ui/reports/screen.py" line="237" />
             <source>Figures count the cases received in the period (local time), as their history stands now, against the lead handling unit. Double-click a figure for the cases it counts; right-click for the cases it is measured against.</source>
             <translation>统计口径：本期（北京时间）受理的工单，按其截至目前的办理记录，计入主办单位。双击数字查看计入的工单；右键查看考核范围内的全部工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="247" />
+            <location filename="../../console/ui/reports/screen.py" line="262" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="260" />
+            <location filename="../../console/ui/reports/screen.py" line="275" />
             <source>{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}</source>
             <translation>{0}：受理 {1} 件；按时办结率 {2}，满意率 {3}，响应率 {4}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="268" />
+            <location filename="../../console/ui/reports/screen.py" line="283" />
             <source>{0}: no cases</source>
             <translation>{0}：无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="307" />
+            <location filename="../../console/ui/reports/screen.py" line="325" />
             <source>Cases counted (numerator)</source>
             <translation>计入的工单（分子）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="309" />
+            <location filename="../../console/ui/reports/screen.py" line="327" />
             <source>Cases measured (denominator)</source>
             <translation>考核的工单（分母）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <location filename="../../console/ui/reports/screen.py" line="344" />
             <source>counted</source>
             <translation>计入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <location filename="../../console/ui/reports/screen.py" line="344" />
             <source>measured</source>
             <translation>考核范围</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="346" />
+            <location filename="../../console/ui/reports/screen.py" line="364" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="348" />
+            <location filename="../../console/ui/reports/screen.py" line="366" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="350" />
+            <location filename="../../console/ui/reports/screen.py" line="368" />
             <source>Export the report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="379" />
+            <location filename="../../console/ui/reports/screen.py" line="397" />
             <source>Exporting {0}…</source>
             <translation>正在导出 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="383" />
+            <location filename="../../console/ui/reports/screen.py" line="401" />
             <source>Report saved to {0}</source>
             <translation>报表已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="402" />
+            <location filename="../../console/ui/reports/screen.py" line="420" />
             <source>Could not load the figures: {0}</source>
             <translation>无法加载统计数据：{0}</translation>
         </message>
@@ -584,22 +584,22 @@
             <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="512" />
+            <location filename="../../console/ui/intake/form.py" line="519" />
             <source>New case</source>
             <translation>新建工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="513" />
+            <location filename="../../console/ui/intake/form.py" line="520" />
             <source>The call being typed has not been saved. Discard it?</source>
             <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="514" />
+            <location filename="../../console/ui/intake/form.py" line="521" />
             <source>&amp;Discard it</source>
             <translation>放弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="515" />
+            <location filename="../../console/ui/intake/form.py" line="522" />
             <source>&amp;Keep typing</source>
             <translation>继续录入(&amp;K)</translation>
         </message>
@@ -639,12 +639,12 @@
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="385" />
+            <location filename="../../console/ui/intake/form.py" line="392" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="405" />
+            <location filename="../../console/ui/intake/form.py" line="412" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -795,12 +795,12 @@
     <context>
         <name>CasesDialog</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="90" />
+            <location filename="../../console/ui/reports/screen.py" line="105" />
             <source>{0} cases</source>
             <translation>共 {0} 件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="92" />
+            <location filename="../../console/ui/reports/screen.py" line="107" />
             <source>{0} cases, the first {1} shown</source>
             <translation>共 {0} 件，显示前 {1} 件</translation>
         </message>
@@ -1317,6 +1317,39 @@
         </message>
     </context>
     <context>
+        <name>FileDialog</name>
+        <message>
+            <location filename="../../console/ui/files.py" line="24" />
+            <source>Look in:</source>
+            <translation>查找范围：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="25" />
+            <source>File &amp;name:</source>
+            <translation>文件名(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="26" />
+            <source>Files of type:</source>
+            <translation>文件类型：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="29" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="31" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="33" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterDialog</name>
         <message>
             <location filename="../../console/ui/queue/filters.py" line="29" />
@@ -1449,219 +1482,219 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="56" />
-            <location filename="../../console/ui/handover/panel.py" line="246" />
+            <location filename="../../console/ui/handover/panel.py" line="55" />
+            <location filename="../../console/ui/handover/panel.py" line="245" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="60" />
+            <location filename="../../console/ui/handover/panel.py" line="59" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="61" />
+            <location filename="../../console/ui/handover/panel.py" line="60" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="63" />
+            <location filename="../../console/ui/handover/panel.py" line="62" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="64" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="65" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="93" />
+            <location filename="../../console/ui/handover/panel.py" line="92" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="95" />
+            <location filename="../../console/ui/handover/panel.py" line="94" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="98" />
+            <location filename="../../console/ui/handover/panel.py" line="97" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="105" />
+            <location filename="../../console/ui/handover/panel.py" line="104" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="108" />
+            <location filename="../../console/ui/handover/panel.py" line="107" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="109" />
+            <location filename="../../console/ui/handover/panel.py" line="108" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="114" />
+            <location filename="../../console/ui/handover/panel.py" line="113" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="115" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="116" />
+            <location filename="../../console/ui/handover/panel.py" line="115" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="137" />
+            <location filename="../../console/ui/handover/panel.py" line="136" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="140" />
+            <location filename="../../console/ui/handover/panel.py" line="139" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="141" />
+            <location filename="../../console/ui/handover/panel.py" line="140" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="218" />
+            <location filename="../../console/ui/handover/panel.py" line="217" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="249" />
+            <location filename="../../console/ui/handover/panel.py" line="248" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="263" />
+            <location filename="../../console/ui/handover/panel.py" line="262" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="266" />
+            <location filename="../../console/ui/handover/panel.py" line="265" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="269" />
+            <location filename="../../console/ui/handover/panel.py" line="268" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="275" />
+            <location filename="../../console/ui/handover/panel.py" line="274" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="283" />
+            <location filename="../../console/ui/handover/panel.py" line="282" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="288" />
+            <location filename="../../console/ui/handover/panel.py" line="287" />
             <source>{0} ended without a submitted handover.</source>
             <translation>{0} 结束时未提交交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="301" />
+            <location filename="../../console/ui/handover/panel.py" line="300" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="335" />
+            <location filename="../../console/ui/handover/panel.py" line="334" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="343" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="349" />
+            <location filename="../../console/ui/handover/panel.py" line="348" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="364" />
+            <location filename="../../console/ui/handover/panel.py" line="363" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="389" />
+            <location filename="../../console/ui/handover/panel.py" line="388" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="486" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="486" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
+            <location filename="../../console/ui/handover/panel.py" line="493" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="493" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="512" />
+            <location filename="../../console/ui/handover/panel.py" line="511" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="534" />
+            <location filename="../../console/ui/handover/panel.py" line="533" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="553" />
+            <location filename="../../console/ui/handover/panel.py" line="552" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="567" />
+            <location filename="../../console/ui/handover/panel.py" line="566" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="567" />
+            <location filename="../../console/ui/handover/panel.py" line="566" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="571" />
+            <location filename="../../console/ui/handover/panel.py" line="570" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1899,57 +1932,57 @@
     <context>
         <name>HotspotsPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="424" />
+            <location filename="../../console/ui/reports/screen.py" line="442" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="428" />
+            <location filename="../../console/ui/reports/screen.py" line="446" />
             <source>Show dismissed</source>
             <translation>显示已排除</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="429" />
+            <location filename="../../console/ui/reports/screen.py" line="447" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="430" />
+            <location filename="../../console/ui/reports/screen.py" line="448" />
             <source>&amp;Confirm</source>
             <translation>确认(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="431" />
+            <location filename="../../console/ui/reports/screen.py" line="449" />
             <source>&amp;Dismiss</source>
             <translation>排除(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="432" />
+            <location filename="../../console/ui/reports/screen.py" line="450" />
             <source>Clear verdict</source>
             <translation>撤销研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="439" />
+            <location filename="../../console/ui/reports/screen.py" line="457" />
             <source>Window:</source>
             <translation>统计窗口：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="441" />
+            <location filename="../../console/ui/reports/screen.py" line="459" />
             <source>At least:</source>
             <translation>最少件数：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="467" />
+            <location filename="../../console/ui/reports/screen.py" line="485" />
             <source>Grouping the recent cases…</source>
             <translation>正在归集近期工单…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="478" />
+            <location filename="../../console/ui/reports/screen.py" line="496" />
             <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
             <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="529" />
+            <location filename="../../console/ui/reports/screen.py" line="547" />
             <source>Could not build the hotspots: {0}</source>
             <translation>无法生成热点：{0}</translation>
         </message>
@@ -1957,72 +1990,187 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="41" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="42" />
             <source>Import web messages</source>
             <translation>导入网络渠道留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="44" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
             <source>An .xlsx or .csv export of a web channel</source>
             <translation>网络渠道导出的 .xlsx 或 .csv 文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="46" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="54" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="55" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="55" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="56" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="60" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="61" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="61" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="64" />
             <source>&amp;Channel</source>
             <translation>渠道(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="91" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
             <source>Web-channel export</source>
             <translation>网络渠道导出文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="91" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
             <source>Exports (*.xlsx *.csv)</source>
             <translation>导出文件 (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="103" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="106" />
             <source>Reading {0}…</source>
             <translation>正在读取 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="117" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="120" />
             <source>{0} of {1} messages</source>
             <translation>已处理 {0} / {1} 条留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="124" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="127" />
             <source>{0} new cases, {1} already imported, {2} rejected, {3} blank rows.</source>
             <translation>新建工单 {0} 件，已导入过 {1} 条，拒收 {2} 条，空行 {3} 行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="136" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="138" />
+            <source>{0}: {1} rows read, channel {2}</source>
+            <translation>{0}：读取 {1} 行，渠道：{2}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="141" />
+            <source>  new cases: {0}</source>
+            <translation>  新建工单：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="142" />
+            <source>  already imported: {0}</source>
+            <translation>  此前已导入：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="143" />
+            <source>  blank rows ignored: {0}</source>
+            <translation>  忽略空行：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="144" />
+            <source>  rejected: {0}</source>
+            <translation>  未导入：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="148" />
+            <source>    row {0} (message {1}): {2}</source>
+            <translation>    第 {0} 行（留言编号 {1}）：{2}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="152" />
+            <source>  note: {0}</source>
+            <translation>  提示：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="161" />
+            <source>message number</source>
+            <translation>留言编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="162" />
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="163" />
+            <source>text</source>
+            <translation>留言内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="164" />
+            <source>answer</source>
+            <translation>答复内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="165" />
+            <source>user</source>
+            <translation>留言人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="166" />
+            <source>category</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="169" />
+            <source>no message number</source>
+            <translation>缺少留言编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="171" />
+            <source>the message number is longer than 64 characters</source>
+            <translation>留言编号超过 64 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="173" />
+            <source>the same message number appears earlier in the file</source>
+            <translation>同一留言编号在文件中已出现过</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="175" />
+            <source>no message time</source>
+            <translation>缺少留言时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="177" />
+            <source>the message time cannot be read: {0}</source>
+            <translation>留言时间无法识别：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="179" />
+            <source>no title and no text</source>
+            <translation>既无标题也无内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="182" />
+            <source>unreadable characters in the {0}</source>
+            <translation>{0}中含有无法识别的字符</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="183" />
+            <source>not imported ({0})</source>
+            <translation>未导入（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="189" />
+            <source>{0} answered rows without a readable answer time: closed at the message time</source>
+            <translation>{0} 条已答复留言缺少可识别的答复时间：按留言时间办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="194" />
+            <source>categories not in the taxonomy (the cases are kept without a category): {0}</source>
+            <translation>以下分类不在事项分类表中（工单已保留，未设分类）：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="203" />
             <source>Not imported: {0}</source>
             <translation>未导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="138" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="205" />
             <source>Not imported.</source>
             <translation>未导入。</translation>
         </message>
@@ -2409,7 +2557,7 @@
         </message>
         <message>
             <location filename="../../console/ui/main_window.py" line="110" />
-            <location filename="../../console/ui/main_window.py" line="167" />
+            <location filename="../../console/ui/main_window.py" line="168" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
@@ -2459,82 +2607,82 @@
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="154" />
+            <location filename="../../console/ui/main_window.py" line="155" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="155" />
+            <location filename="../../console/ui/main_window.py" line="156" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="166" />
+            <location filename="../../console/ui/main_window.py" line="167" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="169" />
+            <location filename="../../console/ui/main_window.py" line="170" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="187" />
+            <location filename="../../console/ui/main_window.py" line="188" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="193" />
+            <location filename="../../console/ui/main_window.py" line="194" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="199" />
+            <location filename="../../console/ui/main_window.py" line="200" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="216" />
+            <location filename="../../console/ui/main_window.py" line="217" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="243" />
+            <location filename="../../console/ui/main_window.py" line="244" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="259" />
+            <location filename="../../console/ui/main_window.py" line="260" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="269" />
+            <location filename="../../console/ui/main_window.py" line="274" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="270" />
+            <location filename="../../console/ui/main_window.py" line="275" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="273" />
+            <location filename="../../console/ui/main_window.py" line="278" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="303" />
+            <location filename="../../console/ui/main_window.py" line="309" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="313" />
+            <location filename="../../console/ui/main_window.py" line="319" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="314" />
+            <location filename="../../console/ui/main_window.py" line="320" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3141,12 +3289,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="542" />
+            <location filename="../../console/ui/reports/screen.py" line="560" />
             <source>Assessment and reports</source>
             <translation>考核与报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="543" />
+            <location filename="../../console/ui/reports/screen.py" line="561" />
             <source>Hotspots</source>
             <translation>热点问题</translation>
         </message>

@@ -5,90 +5,22 @@ buttons on screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import Session, sessionmaker
 
-from console.app import AppContext, open_context
-from console.infra.database import make_engine, make_session_factory
-from console.infra.settings import Settings
-from console.migrations import upgrade
-from console.seed.demo import seed_demo
-from console.seed.reference import seed_reference
-from console.ui.context import UiContext
-from console.ui.i18n import install_translators
+from console.app import AppContext
 from console.ui.intake.form import CaseEntryScreen
-from console.ui.launch import load_style
 from console.ui.main_window import MainWindow
 from tests.helpers import fit
+from tests.helpers.screens import close, open_window, settle
 from tests.ui.conftest import off_gui_thread
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("fit") / "demo.sqlite3"
-
-    def make() -> None:
-        engine = make_engine(str(path))
-        upgrade(engine)
-        sessions: sessionmaker[Session] = make_session_factory(engine)
-        with sessions() as s, s.begin():
-            seed_reference(s)
-        seed_demo(sessions, station="001", days=2, per_day=60)
-        engine.dispose()
-
-    off_gui_thread(make)
-    return str(path)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """As the console starts: Chinese, with its style sheet (its fonts are larger)."""
-    translators = install_translators(qapp, "zh_CN")
-    qapp.setStyleSheet(load_style())
-    yield
-    qapp.setStyleSheet("")
-    for t in translators:
-        qapp.removeTranslator(t)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-
-
-@pytest.fixture
-def demo_ctx(demo_db: str, tmp_path: Path) -> Iterator[AppContext]:
-    ctx = off_gui_thread(lambda: open_context(demo_db, Settings(tmp_path / "s.ini")))
-    yield ctx
-    ctx.close()
-
-
-def _window(qtbot: QtBot, ctx: AppContext, username: str, tmp_path: Path) -> MainWindow:
-    window = MainWindow(Settings(tmp_path / "w.ini"), demo=True)  # with the demo banner
-    qtbot.addWidget(window)
-    identity = off_gui_thread(lambda: ctx.agents.sign_in(username))
-    window.attach(UiContext(ctx, identity, window.runner, window.messages))
-    window.resize(fit.CLIENT)
-    window.show()
-    return window
-
-
-def _settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Let the screens' first queries come back and lay out their results."""
-    for _ in range(3):
-        window.runner.wait(10_000)
-        qtbot.wait(150)
 
 
 def _problems(w: QWidget) -> list[str]:
     return fit.window_too_large(w.window()) + fit.clipped_text(w) + fit.nested_scrolling(w)
-
-
-def _close(qtbot: QtBot, window: MainWindow) -> None:
-    _settle(qtbot, window)
-    window.close()
 
 
 # the closing-the-loop screens and the case window belong to another part of the work
@@ -100,14 +32,14 @@ ELSEWHERE = ("review", "callbacks", "inbox")
 def _screen_problems(qtbot: QtBot, window: MainWindow, name: str) -> list[str]:
     """The screen as shown, then each of its tabs in turn."""
     window.nav.setCurrentRow(list(window.screens).index(name))
-    _settle(qtbot, window)
+    settle(qtbot, window)
     problems = _problems(window)
     for tabs in window.screens[name].findChildren(QTabWidget):
         if not tabs.isVisible():
             continue
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
-            _settle(qtbot, window)
+            settle(qtbot, window)
             page = tabs.widget(i)
             assert page is not None
             problems += [f"tab {tabs.tabText(i)}: {p}" for p in _problems(page)]
@@ -120,7 +52,7 @@ def _screen_problems(qtbot: QtBot, window: MainWindow, name: str) -> list[str]:
 def test_every_screen_fits_1366_by_768(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path, username: str
 ) -> None:
-    window = _window(qtbot, demo_ctx, username, tmp_path)
+    window = open_window(qtbot, demo_ctx, username, tmp_path)
     found: dict[str, list[str]] = {}
     for name in window.screens:
         if name in ELSEWHERE:
@@ -136,7 +68,7 @@ def test_every_screen_fits_1366_by_768(
         if problems:
             found[f"menu {menu.title()}"] = problems
         menu.hide()
-    _close(qtbot, window)
+    close(qtbot, window)
     assert not found, _report(found)
 
 
@@ -144,26 +76,26 @@ def test_every_screen_fits_1366_by_768(
 def test_the_loop_screens_fit_1366_by_768(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, demo_ctx, "admin", tmp_path)
+    window = open_window(qtbot, demo_ctx, "admin", tmp_path)
     found = {name: _screen_problems(qtbot, window, name) for name in ELSEWHERE}
-    _close(qtbot, window)
+    close(qtbot, window)
     assert not any(found.values()), _report(found)
 
 
 def test_the_form_buttons_are_on_screen_without_nested_scrolling(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:
-    window = _window(qtbot, demo_ctx, "agent01", tmp_path)
+    window = open_window(qtbot, demo_ctx, "agent01", tmp_path)
     entry = window.screens["entry"]
     assert isinstance(entry, CaseEntryScreen)
     qtbot.waitUntil(entry.isEnabled, timeout=10_000)
     for demand in (False, True):  # the demand form has the dispatch rows too
         (entry.type_demand if demand else entry.type_consult).setChecked(True)
-        _settle(qtbot, window)
+        settle(qtbot, window)
         for b in (entry.save_button, entry.dispatch_button, entry.close_button, entry.new_button):
             assert fit.fully_visible(b), f"{b.text()} is not on screen"
         assert fit.nested_scrolling(window) == []
-    _close(qtbot, window)
+    close(qtbot, window)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
@@ -180,14 +112,14 @@ def test_dialogs_and_the_monitor_fit(
     from console.ui.queue.case_view import CaseViewDialog
     from console.ui.queue.filters import FilterDialog
 
-    window = _window(qtbot, demo_ctx, "admin", tmp_path)
+    window = open_window(qtbot, demo_ctx, "admin", tmp_path)
     ui = window.ui
     assert ui is not None
     found: dict[str, list[str]] = {}
 
     def check(name: str, w: QWidget) -> None:
         w.show()
-        _settle(qtbot, window)
+        settle(qtbot, window)
         problems = _problems(w)
         if problems:
             found[name] = problems
@@ -221,7 +153,7 @@ def test_dialogs_and_the_monitor_fit(
     ]
     for name, dlg in dialogs:
         check(name, dlg)
-    _close(qtbot, window)
+    close(qtbot, window)
     assert not found, _report(found)
 
 
@@ -251,13 +183,13 @@ def test_the_case_window_fits(
 ) -> None:
     from console.ui.queue.case_view import CaseViewDialog
 
-    window = _window(qtbot, demo_ctx, "admin", tmp_path)
+    window = open_window(qtbot, demo_ctx, "admin", tmp_path)
     assert window.ui is not None
     view = CaseViewDialog(window.ui, off_gui_thread(lambda: _some_case_id(demo_ctx)), window)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
     view.show()
-    _settle(qtbot, window)
+    settle(qtbot, window)
     problems = _problems(view)
     view.close()
-    _close(qtbot, window)
+    close(qtbot, window)
     assert not problems, "\n".join(problems)

@@ -12,7 +12,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import to_local
 from console.services.handover import HandoverIncomplete, HandoverView, ItemView
-from console.ui import labels
+from console.ui import files, labels
 from console.ui.context import UiContext
 from console.ui.errors import describe
 from console.ui.handover.models import ITEM_ROLE, ItemsModel, bucket_name, local_text, status_text
@@ -563,7 +562,7 @@ class HandoverPanel(QWidget):
         if v is None:
             return
         name = f"handover-{to_local(v.starts_at):%Y%m%d-%H%M}-{v.shift_code}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.ask_save(
             self, self.tr("Export the handover to PDF"), name, self.tr("PDF files (*.pdf)")
         )
         if path:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from console.domain.clock import to_local
 from console.offline.policy import ItemState
 from console.offline.store import CASE, OutboxItem
+from console.ui import files
 from console.ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -149,7 +149,7 @@ class OutboxDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_path(self) -> str:
-        path, _f = QFileDialog.getSaveFileName(
+        path = files.ask_save(
             self, self.tr("Export outbox items"), "outbox.json", self.tr("JSON files (*.json)")
         )
         return path

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +55,7 @@ from console.queries.assessment import (
 )
 from console.services.assessment import CaseRow
 from console.services.hotspots import HotspotResult
+from console.ui import files
 from console.ui.context import UiContext
 from console.ui.reports.models import (
     KEY_ROLE,
@@ -365,7 +365,7 @@ class AssessmentPanel(QWidget):
             if suffix == ".xlsx"
             else self.tr("PDF files (*.pdf)")
         )
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), name, filt)
+        path = files.ask_save(self, self.tr("Export the report"), name, filt)
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
