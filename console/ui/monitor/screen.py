@@ -227,6 +227,7 @@ class MonitorScreen(QWidget):
         lay.addLayout(grid, 1)
         self._base_font = QFont(self.font())
         self._tile_font = QFont(self.font())
+        self._tile_css = ""
         self.set_wall_mode(False)
         keys.bind("monitor.wall", self, self.wall.toggle)
 
@@ -257,10 +258,28 @@ class MonitorScreen(QWidget):
         tile.setBold(True)
         if size > 0:
             tile.setPointSizeF(size * scale * 2.4)
+        # the size goes in each tile's style sheet too: a tile coloured by a style sheet
+        # (due soon, breached) would otherwise take the application style sheet's size
+        self._tile_css = (
+            f"font-size: {tile.pointSizeF():.1f}pt; font-weight: bold;" if size > 0 else ""
+        )
         for label in self.tiles.values():
             label.setFont(tile)
+        self._colour_tiles()
         if self.wall.isChecked() != on:
             self.wall.setChecked(on)
+
+    def _colour_tiles(self) -> None:
+        """Every tile in the current type size; due soon and breached in colour when
+        there are any."""
+        queues = self.figures.queues if self.figures is not None else {}
+        colours = {
+            QueueView.BREACHED.value: BREACHED_COLOUR.name() if queues.get("breached") else "",
+            QueueView.DUE_SOON.value: SOON_COLOUR.name() if queues.get("due_soon") else "",
+        }
+        for key, label in self.tiles.items():
+            colour = colours.get(key, "")
+            label.setStyleSheet(self._tile_css + (f" color: {colour};" if colour else ""))
 
     @property
     def wall_mode(self) -> bool:
@@ -314,13 +333,7 @@ class MonitorScreen(QWidget):
             self.shift_label.setText(self.tr("As of {0}").format(when))
         for key, label in self.tiles.items():
             label.setText(str(f.queues.get(key, 0)))
-        breached = self.tiles[QueueView.BREACHED.value]
-        breached.setStyleSheet(
-            f"color: {BREACHED_COLOUR.name()}" if f.queues.get("breached") else ""
-        )
-        self.tiles[QueueView.DUE_SOON.value].setStyleSheet(
-            f"color: {SOON_COLOUR.name()}" if f.queues.get("due_soon") else ""
-        )
+        self._colour_tiles()
         self.status_model.set_rows(
             [(labels.status_name(k), v) for k, v in sorted(f.by_status.items())]
         )
