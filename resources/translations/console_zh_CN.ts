@@ -173,17 +173,22 @@
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="397" />
+            <location filename="../../console/ui/reports/screen.py" line="398" />
             <source>Exporting {0}…</source>
             <translation>正在导出 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="401" />
+            <location filename="../../console/ui/reports/screen.py" line="403" />
             <source>Report saved to {0}</source>
             <translation>报表已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="420" />
+            <location filename="../../console/ui/reports/screen.py" line="410" />
+            <source>Not exported: {0}</source>
+            <translation>未能导出：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="422" />
             <source>Could not load the figures: {0}</source>
             <translation>无法加载统计数据：{0}</translation>
         </message>
@@ -407,27 +412,27 @@
     <context>
         <name>CallerHistoryPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="41" />
+            <location filename="../../console/ui/intake/panels.py" line="40" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="52" />
+            <location filename="../../console/ui/intake/panels.py" line="51" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="56" />
+            <location filename="../../console/ui/intake/panels.py" line="55" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="60" />
+            <location filename="../../console/ui/intake/panels.py" line="59" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="114" />
+            <location filename="../../console/ui/intake/panels.py" line="113" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -584,22 +589,22 @@
             <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="519" />
+            <location filename="../../console/ui/intake/form.py" line="538" />
             <source>New case</source>
             <translation>新建工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="520" />
+            <location filename="../../console/ui/intake/form.py" line="539" />
             <source>The call being typed has not been saved. Discard it?</source>
             <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="521" />
+            <location filename="../../console/ui/intake/form.py" line="540" />
             <source>&amp;Discard it</source>
             <translation>放弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="522" />
+            <location filename="../../console/ui/intake/form.py" line="541" />
             <source>&amp;Keep typing</source>
             <translation>继续录入(&amp;K)</translation>
         </message>
@@ -639,12 +644,12 @@
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="392" />
+            <location filename="../../console/ui/intake/form.py" line="411" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="412" />
+            <location filename="../../console/ui/intake/form.py" line="431" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -1277,7 +1282,7 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="229" />
+            <location filename="../../console/ui/intake/panels.py" line="228" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -1608,93 +1613,88 @@
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="287" />
-            <source>{0} ended without a submitted handover.</source>
-            <translation>{0} 结束时未提交交接单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/panel.py" line="300" />
+            <location filename="../../console/ui/handover/panel.py" line="296" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="334" />
+            <location filename="../../console/ui/handover/panel.py" line="330" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="343" />
+            <location filename="../../console/ui/handover/panel.py" line="339" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="348" />
+            <location filename="../../console/ui/handover/panel.py" line="344" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="363" />
+            <location filename="../../console/ui/handover/panel.py" line="359" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="388" />
+            <location filename="../../console/ui/handover/panel.py" line="384" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="486" />
+            <location filename="../../console/ui/handover/panel.py" line="482" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="486" />
+            <location filename="../../console/ui/handover/panel.py" line="482" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="488" />
-            <location filename="../../console/ui/handover/panel.py" line="493" />
+            <location filename="../../console/ui/handover/panel.py" line="484" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="488" />
+            <location filename="../../console/ui/handover/panel.py" line="484" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="493" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="511" />
+            <location filename="../../console/ui/handover/panel.py" line="507" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="533" />
+            <location filename="../../console/ui/handover/panel.py" line="529" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="552" />
+            <location filename="../../console/ui/handover/panel.py" line="548" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="566" />
+            <location filename="../../console/ui/handover/panel.py" line="562" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="566" />
+            <location filename="../../console/ui/handover/panel.py" line="562" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="570" />
+            <location filename="../../console/ui/handover/panel.py" line="566" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1932,57 +1932,57 @@
     <context>
         <name>HotspotsPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="442" />
+            <location filename="../../console/ui/reports/screen.py" line="444" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="446" />
+            <location filename="../../console/ui/reports/screen.py" line="448" />
             <source>Show dismissed</source>
             <translation>显示已排除</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="447" />
+            <location filename="../../console/ui/reports/screen.py" line="449" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="448" />
+            <location filename="../../console/ui/reports/screen.py" line="450" />
             <source>&amp;Confirm</source>
             <translation>确认(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="449" />
+            <location filename="../../console/ui/reports/screen.py" line="451" />
             <source>&amp;Dismiss</source>
             <translation>排除(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="450" />
+            <location filename="../../console/ui/reports/screen.py" line="452" />
             <source>Clear verdict</source>
             <translation>撤销研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="457" />
+            <location filename="../../console/ui/reports/screen.py" line="459" />
             <source>Window:</source>
             <translation>统计窗口：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="459" />
+            <location filename="../../console/ui/reports/screen.py" line="461" />
             <source>At least:</source>
             <translation>最少件数：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="485" />
+            <location filename="../../console/ui/reports/screen.py" line="487" />
             <source>Grouping the recent cases…</source>
             <translation>正在归集近期工单…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="496" />
+            <location filename="../../console/ui/reports/screen.py" line="498" />
             <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
             <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="547" />
+            <location filename="../../console/ui/reports/screen.py" line="549" />
             <source>Could not build the hotspots: {0}</source>
             <translation>无法生成热点：{0}</translation>
         </message>
@@ -2809,22 +2809,22 @@ Operator console of the 12345 city hotline.</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="296" />
+            <location filename="../../console/ui/monitor/screen.py" line="315" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="306" />
+            <location filename="../../console/ui/monitor/screen.py" line="325" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="314" />
+            <location filename="../../console/ui/monitor/screen.py" line="333" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="329" />
+            <location filename="../../console/ui/monitor/screen.py" line="342" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -3289,12 +3289,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="560" />
+            <location filename="../../console/ui/reports/screen.py" line="562" />
             <source>Assessment and reports</source>
             <translation>考核与报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="561" />
+            <location filename="../../console/ui/reports/screen.py" line="563" />
             <source>Hotspots</source>
             <translation>热点问题</translation>
         </message>
@@ -3543,57 +3543,57 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="299" />
+            <location filename="../../console/ui/intake/panels.py" line="298" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="307" />
+            <location filename="../../console/ui/intake/panels.py" line="306" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="314" />
+            <location filename="../../console/ui/intake/panels.py" line="313" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="316" />
+            <location filename="../../console/ui/intake/panels.py" line="315" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="320" />
+            <location filename="../../console/ui/intake/panels.py" line="319" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="321" />
+            <location filename="../../console/ui/intake/panels.py" line="320" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="327" />
+            <location filename="../../console/ui/intake/panels.py" line="326" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="334" />
+            <location filename="../../console/ui/intake/panels.py" line="333" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <location filename="../../console/ui/intake/panels.py" line="335" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="346" />
+            <location filename="../../console/ui/intake/panels.py" line="345" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="352" />
+            <location filename="../../console/ui/intake/panels.py" line="351" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>

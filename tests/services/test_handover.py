@@ -425,3 +425,22 @@ def test_items_keep_awkward_text_exactly(sessions: sessionmaker[Session]) -> Non
     [item] = [i for i in view.items if i.case_id == saved.id]
     assert item.title == text
     assert [i.title for i in svc.get(view.id).items if i.case_id == saved.id] == [text]
+
+
+def test_a_new_database_warns_of_no_missed_handover_and_submission_clears_it(
+    sessions: sessionmaker[Session],
+) -> None:
+    svc = HandoverService(sessions)
+    # nothing happened before this shift: no shift before it to hand over
+    st = svc.status(now=local(16, 10))
+    assert st.previous_status == "none" and not st.previous_missing
+    # once the hotline worked in the morning, the morning's missing handover is warned of
+    DEMAND = _demand(sessions)
+    sup = _agent(sessions, "sup_n", "supervisor")
+    _cases(sessions).create(DEMAND, sup, now=local(10))
+    st = svc.status(now=local(16, 10))
+    assert st.previous_status == "missing" and st.previous_missing
+    # and no longer once the evening's handover (which carries the morning's work) is in
+    _submit(svc, sup, local(23, 50))
+    st = svc.status(now=local(23, 55))
+    assert st.current_status in ("submitted", "acknowledged") and not st.previous_missing

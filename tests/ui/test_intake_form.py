@@ -18,7 +18,7 @@ from console.models import CaseCoUnit, CaseEvent, HandlingUnit, KnowledgeUse
 from console.services.cases import DISPATCH
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
-from console.ui.intake.form_base import DRAFT_DELAY_MS
+from console.ui.intake.form_base import DRAFT_DELAY_MS, HISTORY_DELAY_MS
 from console.ui.intake.kb_admin import KnowledgeAdminDialog
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
@@ -171,9 +171,14 @@ def test_invalid_input_fixed_without_losing_text(qtbot: QtBot, ui_ctx: UiContext
     assert entry.phone.text() == "0757-833"
     assert entry.description.toPlainText() == "咨询社保卡补办"
     qtbot.keyClick(entry.phone, Qt.Key.Key_End)
-    qtbot.keyClicks(entry.phone, "81234")
+    qtbot.keyClicks(entry.phone, "8")  # still too short: the error stays
+    assert "caller_phone" in entry.error_texts()
+    qtbot.keyClicks(entry.phone, "1234")
+    # corrected: its error goes at once, the other stays until its field is right
+    assert set(entry.error_texts()) == {"class_code"}
     tab_to(qtbot, entry.class_box)
     arrow_until(qtbot, entry.class_box, lambda: entry.class_box.currentData() == "livelihood")
+    assert entry.error_texts() == {}
     with qtbot.waitSignal(entry.case_saved, timeout=10_000) as saved:
         qtbot.keyClick(_focus(), Qt.Key.Key_S, CTRL)
     assert saved.args[0].status == "received"
@@ -275,6 +280,17 @@ def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: 
     assert entry.history_list.count() == 1
     assert earlier.number in entry.history_list.item(0).text()
     assert entry.add_call_button.isEnabled()  # the open case is one key away
+    # another number: the history shown goes at once, nothing can be added to it
+    qtbot.keyClick(entry.phone, Qt.Key.Key_Backspace)
+    assert entry.history_list.count() == 0 and not entry.add_call_button.isEnabled()
+    entry.phone.selectAll()
+    qtbot.keyClicks(entry.phone, "abc")  # not a number: no history at all
+    qtbot.wait(HISTORY_DELAY_MS + 300)
+    assert entry.history_list.count() == 0 and not entry.add_call_button.isEnabled()
+    entry.phone.selectAll()
+    with qtbot.waitSignal(entry.history_shown, timeout=10_000):
+        qtbot.keyClicks(entry.phone, "136 0013 6000")
+    assert entry.history_list.count() == 1
     tab_to(qtbot, entry.description)
     type_text(qtbot, entry.description, "又来电催办：路灯还是不亮")
     with qtbot.waitSignal(entry.call_added, timeout=10_000) as added:

@@ -113,11 +113,14 @@ def test_reports_screen(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None
 
     # export off the GUI thread, with the progress shown meanwhile
     out = tmp_path / "monthly.xlsx"
+    summary = panel.status.text()
     with qtbot.waitSignal(panel.exported, timeout=30_000) as sig:
         panel.export_to(out)
         assert panel.progress.isVisible() and not panel.excel_button.isEnabled()
+        assert out.name in panel.status.text()  # "Exporting monthly.xlsx…"
     assert sig.args == [str(out)]
     assert not panel.progress.isVisible() and panel.excel_button.isEnabled()
+    assert panel.status.text() == summary  # the "exporting" message is gone
     wb = openpyxl.load_workbook(out)
     assert len(wb.sheetnames) > 5
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from console.domain.casetypes import Role
 from console.domain.clock import now_utc
@@ -16,6 +17,7 @@ from console.domain.shifts import ShiftDef, ShiftWindow, next_window, previous_w
 from console.domain.validation import FieldError
 from console.models import (
     Agent,
+    Case,
     Handover,
     HandoverItem,
     ShiftAttendance,
@@ -94,7 +96,13 @@ class RosterMixin(HandoverBase):
                 current_label=window_label(w),
                 previous=prev,
                 previous_label=window_label(prev),
-                previous_status=ph.status if ph is not None else "missing",
+                previous_status=(
+                    ph.status
+                    if ph is not None
+                    else "missing"
+                    if _anything_before(s, w.start)
+                    else "none"  # a new database: there was no shift before to hand over
+                ),
                 previous_id=ph.id if ph is not None else None,
                 previous_submitted_by=names.get(ph.submitted_by_id or 0, "") if ph else "",
                 current_id=ch.id if ch is not None else None,
@@ -246,3 +254,16 @@ class RosterMixin(HandoverBase):
 
 def _shift_key(defs: Iterable[ShiftDef]) -> set[tuple[str, str, str, str]]:
     return {(d.code, d.name, d.starts.strftime("%H:%M"), d.ends.strftime("%H:%M")) for d in defs}
+
+
+def _anything_before(session: Session, start: datetime) -> bool:
+    """Whether the hotline worked before ``start`` in this database: a case received,
+    a shift signed into or a handover of an earlier shift."""
+    for query in (
+        select(Case.id).where(Case.received_at < start),
+        select(ShiftAttendance.agent_id).where(ShiftAttendance.starts_at < start),
+        select(Handover.id).where(Handover.starts_at < start),
+    ):
+        if session.scalars(query.limit(1)).first() is not None:
+            return True
+    return False

@@ -192,7 +192,7 @@ class ShiftStatus:
     current_label: str
     previous: ShiftWindow
     previous_label: str
-    previous_status: str  # missing | draft | submitted | acknowledged
+    previous_status: str  # none (nothing before) | missing | draft | submitted | acknowledged
     previous_id: int | None
     previous_submitted_by: str
     current_id: int | None
@@ -203,7 +203,12 @@ class ShiftStatus:
 
     @property
     def previous_missing(self) -> bool:
-        return self.previous_status in ("missing", HandoverStatus.DRAFT)
+        """The previous shift handed over nothing, and this shift's handover (which
+        carries its work) is not submitted yet."""
+        return self.previous_status in (
+            "missing",
+            HandoverStatus.DRAFT,
+        ) and self.current_status not in (HandoverStatus.SUBMITTED, HandoverStatus.ACKNOWLEDGED)
 
     @property
     def awaiting_acknowledgement(self) -> bool:

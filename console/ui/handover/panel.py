@@ -282,12 +282,8 @@ class HandoverPanel(QWidget):
             text = self.tr("Carried from {0} to {1}: {2} received, {3} closed, {4} listed.").format(
                 local_text(gp.since), local_text(gp.until), gp.received, gp.closed, gp.listed
             )
-            if gp.previous_missing:
-                text = (
-                    self.tr("{0} ended without a submitted handover.").format(gp.previous_label)
-                    + " "
-                    + text
-                )
+            # that the previous shift handed over nothing is said once, by the screen's
+            # warning above the tabs (and in the printed handover)
             self.gap.setText(text)
             self.gap.show()
         else:

@@ -269,7 +269,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.district.currentIndexChanged.connect(self._district_changed)
         self.town.currentIndexChanged.connect(self._place_changed)
         self.anonymous.toggled.connect(lambda on: self.caller_name.setEnabled(not on))
-        self.phone.textEdited.connect(lambda _t: self._timers["history"].start())
+        self.phone.textEdited.connect(self._phone_edited)
         self.description.textChanged.connect(self._description_changed)
         self.address.textEdited.connect(lambda _t: self._timers["dups"].start())
         self.answer.textChanged.connect(self._answer_changed)
@@ -311,6 +311,16 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.unit.currentIndexChanged.connect(self._changed)
         self.co_units.itemChanged.connect(self._changed)
 
+        # a field's error goes when the field is corrected
+        for name, field in self._fields.items():
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(lambda _t, n=name: self.recheck_field(n))
+            elif isinstance(field, QPlainTextEdit):
+                field.textChanged.connect(lambda n=name: self.recheck_field(n))
+            elif isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i, n=name: self.recheck_field(n))
+                if field.isEditable():
+                    field.editTextChanged.connect(lambda _t, n=name: self.recheck_field(n))
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for action, fn in (
             ("entry.save", lambda: self.submit(SAVE)),
@@ -324,6 +334,15 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             ("entry.add_call", self.add_call),
         ):
             keys.bind(action, self, fn, within)
+
+    def _phone_edited(self, _text: str) -> None:
+        """The history shown is the previous number's: it goes at once (nothing can be
+        added to the wrong caller's case), and the new number is looked up when typing
+        pauses."""
+        self._tokens["history"] += 1  # an answer still on its way is for the old number
+        if self._history is not None or self.history_list.count():
+            self._show_history(None)
+        self._timers["history"].start()
 
     def _tab_order(self) -> None:
         order: list[QWidget] = [

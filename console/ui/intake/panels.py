@@ -34,9 +34,8 @@ class CallerHistoryPanel(FormBase):
     # --- caller history --------------------------------------------------------------
     def _ask_history(self) -> None:
         raw = self.phone.text()
-        if phone_kind(raw) is None:
-            if not raw.strip():
-                self._show_history(None)
+        if phone_kind(raw) is None:  # blank, or not a phone number ("abc"): no history
+            self._show_history(None)
             return
         self.history_label.setText(self.tr("Looking up {0}…").format(raw.strip()))
         self._latest("history", lambda: self.ctx.app.callers.history(raw), self._history_arrived)

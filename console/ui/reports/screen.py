@@ -394,10 +394,12 @@ class AssessmentPanel(QWidget):
                 export_excel(doc, path)
             return str(path)
 
+        before = self.status.text()  # the figures' summary comes back when done
         self._busy(True, self.tr("Exporting {0}…").format(path.name))
 
         def done(out: str) -> None:
             self._busy(False)
+            self.status.setText(before)
             self.ctx.messages.info(self.tr("Report saved to {0}").format(out))
             self.exported.emit(out)
             if on_done is not None:
@@ -405,7 +407,7 @@ class AssessmentPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._busy(False)
-            self._failed(exc)
+            self.status.setText(self.tr("Not exported: {0}").format(exc))
 
         self.ctx.runner.run(work, done, failed, owner=self)
 
