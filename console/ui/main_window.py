@@ -182,26 +182,32 @@ class MainWindow(QMainWindow):
         self.live_feed = LiveFeed(ui.app.engine, self)
         self.live_feed.start()
         style = self.style()
-        screens: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = [
-            (
-                "entry",
-                self.tr("Case entry"),
-                CaseEntryScreen(ui),
-                QStyle.StandardPixmap.SP_FileDialogNewFolder,
-            ),
-            (
-                "queue",
-                self.tr("Queue"),
-                QueueScreen(ui, refresh_seconds=refresh, feed=self.live_feed),
-                QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            ),
-            (
-                "handover",
-                self.tr("Shift handover"),
-                HandoverScreen(ui),
-                QStyle.StandardPixmap.SP_BrowserReload,
-            ),
-        ]
+        # each role its own console: a handling unit's user gets the unit's screens only
+        # (no intake, no queue to claim from, no hotline shift to hand over)
+        hotline = not ui.identity.is_unit
+        self.import_action.setVisible(hotline)
+        screens: list[tuple[str, str, QWidget, QStyle.StandardPixmap]] = []
+        if hotline:
+            screens += [
+                (
+                    "entry",
+                    self.tr("Case entry"),
+                    CaseEntryScreen(ui),
+                    QStyle.StandardPixmap.SP_FileDialogNewFolder,
+                ),
+                (
+                    "queue",
+                    self.tr("Queue"),
+                    QueueScreen(ui, refresh_seconds=refresh, feed=self.live_feed),
+                    QStyle.StandardPixmap.SP_FileDialogDetailedView,
+                ),
+                (
+                    "handover",
+                    self.tr("Shift handover"),
+                    HandoverScreen(ui),
+                    QStyle.StandardPixmap.SP_BrowserReload,
+                ),
+            ]
         # closing the loop (issue 8): unit inbox, the centre's review, callbacks
         from console.ui.loop.screens import loop_screens
 
@@ -232,10 +238,10 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(keys.key("global.goto").keys[i]))
             action.triggered.connect(self._goto(i))
             self.view_menu.addAction(action)
-        entry = self.screens["entry"]
-        queue = self.screens["queue"]
-        assert isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen)
-        entry.case_saved.connect(lambda _s: queue.refresh())
+        entry = self.screens.get("entry")
+        queue = self.screens.get("queue")
+        if isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen):
+            entry.case_saved.connect(lambda _s: queue.refresh())
         self.sla_watch = SlaWatcher(ui)
         self.sla_watch.start()
         if ui.identity.role == "admin":

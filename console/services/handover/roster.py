@@ -4,7 +4,7 @@ the shift table."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -37,6 +37,9 @@ from console.services.handover.views import (
     ShiftSummary,
 )
 from console.services.reference import load_shifts
+
+# how early before their shift someone rostered on it may sign in and be counted in it
+EARLY_SIGN_IN = timedelta(hours=1)
 
 
 class RosterMixin(HandoverBase):
@@ -116,10 +119,26 @@ class RosterMixin(HandoverBase):
     def check_in(
         self, who: Identity, *, station: str = "", now: datetime | None = None
     ) -> ShiftWindow:
-        """Sign-in places the agent in the shift current at that moment (idempotent)."""
+        """Sign-in places the agent in the shift current at that moment (idempotent); a
+        person rostered on the next shift, and not on this one, who signs in less than
+        EARLY_SIGN_IN before it starts is placed in the next shift (they come early for
+        the handover). A handling unit's user is no member of a hotline shift: nothing is
+        recorded."""
         at = now or now_utc()
         with self._sessions() as s, s.begin():
-            w = shift_at(load_shifts(s), at)
+            shifts = load_shifts(s)
+            w = shift_at(shifts, at)
+            if who.is_unit:
+                return w
+            nxt = next_window(shifts, w)
+            if nxt.start - at <= EARLY_SIGN_IN and nxt.shift.code != w.shift.code:
+                rostered = set(
+                    s.scalars(
+                        select(ShiftRoster.shift_code).where(ShiftRoster.agent_id == who.agent_id)
+                    )
+                )
+                if nxt.shift.code in rostered and w.shift.code not in rostered:
+                    w = nxt
             seen = s.scalars(
                 select(ShiftAttendance.id).where(
                     ShiftAttendance.agent_id == who.agent_id,
