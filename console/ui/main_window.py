@@ -284,7 +284,19 @@ class MainWindow(QMainWindow):
         pol = QAction(self.tr("SLA &policies…"), self)
         pol.triggered.connect(lambda: PoliciesDialog(ui, self).exec())
         menu.addAction(pol)
+        people = QAction(self.tr("&People and accounts…"), self)
+        people.triggered.connect(lambda: self.show_accounts(ui))
+        menu.addAction(people)
         menus.fit_menus(self.menuBar())
+
+    def show_accounts(self, ui: UiContext) -> QWidget:
+        """Administration → People: add, disable and list the console's accounts."""
+        from console.ui.admin.accounts import AccountsDialog
+
+        dlg = AccountsDialog(ui, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def _goto(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)

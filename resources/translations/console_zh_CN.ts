@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountsDialog</name>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="37" />
+            <source>People and accounts</source>
+            <translation>人员与账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="41" />
+            <location filename="../../console/ui/admin/accounts.py" line="63" />
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="42" />
+            <location filename="../../console/ui/admin/accounts.py" line="64" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="43" />
+            <location filename="../../console/ui/admin/accounts.py" line="65" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="44" />
+            <location filename="../../console/ui/admin/accounts.py" line="66" />
+            <source>Unit</source>
+            <translation>承办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="45" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="59" />
+            <source>— none —</source>
+            <translation>— 无 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="68" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="69" />
+            <source>Add or update</source>
+            <translation>添加或更新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="70" />
+            <source>Disable the selected</source>
+            <translation>停用所选账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="95" />
+            <source>Agent</source>
+            <translation>话务员</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="96" />
+            <source>Supervisor</source>
+            <translation>值班主管</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="97" />
+            <source>Administrator</source>
+            <translation>系统管理员</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="98" />
+            <source>Handling unit</source>
+            <translation>承办单位用户</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="118" />
+            <source>active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="118" />
+            <source>disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="133" />
+            <source>Give a username.</source>
+            <translation>请填写用户名。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="152" />
+            <source>{0} ({1}) can sign in.</source>
+            <translation>{0}（{1}）现在可以登录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="159" />
+            <source>Not done: {0}</source>
+            <translation>未完成：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="172" />
+            <source>You cannot disable your own account.</source>
+            <translation>不能停用自己的账号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="177" />
+            <source>Disable an account</source>
+            <translation>停用账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="178" />
+            <source>Disable {0} ({1})? They can no longer sign in.</source>
+            <translation>停用 {0}（{1}）？停用后将无法登录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="194" />
+            <source>{0} is disabled.</source>
+            <translation>{0} 已停用。</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleModel</name>
         <message>
             <location filename="../../console/ui/intake/kb_admin.py" line="65" />
@@ -2627,62 +2749,67 @@
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="188" />
+            <location filename="../../console/ui/main_window.py" line="194" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="194" />
+            <location filename="../../console/ui/main_window.py" line="200" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="200" />
+            <location filename="../../console/ui/main_window.py" line="206" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="217" />
+            <location filename="../../console/ui/main_window.py" line="223" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="244" />
+            <location filename="../../console/ui/main_window.py" line="250" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="260" />
+            <location filename="../../console/ui/main_window.py" line="266" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="274" />
+            <location filename="../../console/ui/main_window.py" line="280" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="275" />
+            <location filename="../../console/ui/main_window.py" line="281" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="278" />
+            <location filename="../../console/ui/main_window.py" line="284" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="309" />
+            <location filename="../../console/ui/main_window.py" line="287" />
+            <source>&amp;People and accounts…</source>
+            <translation>人员与账号(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="327" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="319" />
+            <location filename="../../console/ui/main_window.py" line="337" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="320" />
+            <location filename="../../console/ui/main_window.py" line="338" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
