@@ -1609,214 +1609,230 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="55" />
-            <location filename="../../console/ui/handover/panel.py" line="245" />
+            <location filename="../../console/ui/handover/panel.py" line="56" />
+            <location filename="../../console/ui/handover/panel.py" line="246" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="59" />
+            <location filename="../../console/ui/handover/panel.py" line="60" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="60" />
+            <location filename="../../console/ui/handover/panel.py" line="61" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="62" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="63" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="64" />
+            <location filename="../../console/ui/handover/panel.py" line="65" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="92" />
+            <location filename="../../console/ui/handover/panel.py" line="93" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="94" />
+            <location filename="../../console/ui/handover/panel.py" line="95" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="97" />
+            <location filename="../../console/ui/handover/panel.py" line="98" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="104" />
+            <location filename="../../console/ui/handover/panel.py" line="105" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="107" />
+            <location filename="../../console/ui/handover/panel.py" line="108" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="108" />
+            <location filename="../../console/ui/handover/panel.py" line="109" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="113" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="114" />
+            <location filename="../../console/ui/handover/panel.py" line="115" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="115" />
+            <location filename="../../console/ui/handover/panel.py" line="116" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="136" />
+            <location filename="../../console/ui/handover/panel.py" line="137" />
+            <location filename="../../console/ui/handover/panel.py" line="518" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="139" />
+            <location filename="../../console/ui/handover/panel.py" line="140" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="140" />
+            <location filename="../../console/ui/handover/panel.py" line="141" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="217" />
+            <location filename="../../console/ui/handover/panel.py" line="218" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="248" />
+            <location filename="../../console/ui/handover/panel.py" line="249" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="262" />
+            <location filename="../../console/ui/handover/panel.py" line="263" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="265" />
+            <location filename="../../console/ui/handover/panel.py" line="266" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="268" />
+            <location filename="../../console/ui/handover/panel.py" line="269" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="274" />
+            <location filename="../../console/ui/handover/panel.py" line="275" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="282" />
+            <location filename="../../console/ui/handover/panel.py" line="283" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="296" />
+            <location filename="../../console/ui/handover/panel.py" line="297" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="330" />
+            <location filename="../../console/ui/handover/panel.py" line="331" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="339" />
+            <location filename="../../console/ui/handover/panel.py" line="340" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="345" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="359" />
+            <location filename="../../console/ui/handover/panel.py" line="360" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="384" />
+            <location filename="../../console/ui/handover/panel.py" line="385" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="482" />
+            <location filename="../../console/ui/handover/panel.py" line="483" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="482" />
+            <location filename="../../console/ui/handover/panel.py" line="483" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="484" />
-            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="485" />
+            <location filename="../../console/ui/handover/panel.py" line="490" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="484" />
+            <location filename="../../console/ui/handover/panel.py" line="485" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="490" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="507" />
+            <location filename="../../console/ui/handover/panel.py" line="508" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="529" />
+            <location filename="../../console/ui/handover/panel.py" line="521" />
+            <source>Submit the handover of {0}? {1} cases listed, {2} flagged. It can no longer be changed afterwards.</source>
+            <translation>提交 {0} 的交接单？共列出 {1} 件工单，其中 {2} 件已标记。提交后不能再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="525" />
+            <source>&amp;Submit</source>
+            <translation>提交(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="526" />
+            <source>&amp;Not yet</source>
+            <translation>暂不提交(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="549" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="548" />
+            <location filename="../../console/ui/handover/panel.py" line="568" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="562" />
+            <location filename="../../console/ui/handover/panel.py" line="582" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="562" />
+            <location filename="../../console/ui/handover/panel.py" line="582" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="566" />
+            <location filename="../../console/ui/handover/panel.py" line="586" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>

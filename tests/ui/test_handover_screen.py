@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.models import Agent, MatterCategory, Region
 from console.services.cases import CLOSE
+from console.services.handover import HandoverView
 from console.ui.context import UiContext
 from console.ui.handover.config import ShiftConfigDialog
 from console.ui.handover.screen import HandoverScreen
@@ -108,7 +109,11 @@ def incoming(qtbot: QtBot, app_ctx: AppContext) -> Iterator[UiContext]:
 
 
 def test_submit_then_acknowledge(
-    qtbot: QtBot, ui_ctx: UiContext, incoming: UiContext, tmp_path: Path
+    qtbot: QtBot,
+    ui_ctx: UiContext,
+    incoming: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = ui_ctx.app
     off_gui_thread(lambda: app.cases.create(CONSULT, ui_ctx.identity))  # callback promised
@@ -142,6 +147,21 @@ def test_submit_then_acknowledge(
         panel.groups.item(i).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(panel.submit_button.isEnabled, timeout=10_000)
     type_text(qtbot, panel.notes, "2号线故障已恢复")
+    # submitting asks first; "not yet" leaves the draft as it is
+    asked: list[str] = []
+
+    def answer(yes: bool) -> Callable[[HandoverView], bool]:
+        def confirm(v: HandoverView) -> bool:
+            asked.append(v.label)
+            return yes
+
+        return confirm
+
+    monkeypatch.setattr(panel, "confirm_submit", answer(False))
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert asked and panel.view is not None and panel.view.status == "draft"
+    monkeypatch.setattr(panel, "confirm_submit", answer(True))
     qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: panel.view is not None and panel.view.status == "submitted", timeout=10_000

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -509,9 +510,28 @@ class HandoverPanel(QWidget):
         if v is not None and not v.read_only and self.who.is_supervisor:
             self.rebuild()
 
+    def confirm_submit(self, v: HandoverView) -> bool:
+        """Submitting cannot be undone (the handover becomes read-only): ask first."""
+        flagged = sum(1 for i in v.items if i.flagged)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Submit the handover"))
+        box.setText(
+            self.tr(
+                "Submit the handover of {0}? {1} cases listed, {2} flagged. It can no longer "
+                "be changed afterwards."
+            ).format(v.label, len(v.items), flagged)
+        )
+        yes = box.addButton(self.tr("&Submit"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("&Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
     def submit(self) -> None:
         v = self.view
-        if v is None:
+        if v is None or not self.confirm_submit(v):
             return
         notes = self.notes.toPlainText()
         svc = self.ctx.app.handover
