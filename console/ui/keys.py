@@ -53,6 +53,8 @@ KEYMAP: tuple[Key, ...] = (
     Key("entry.duplicates", ("Ctrl+L",)),
     Key("entry.insert_answer", ("Ctrl+I",)),
     Key("entry.add_call", ("Ctrl+Shift+A",)),
+    # in the caller history list (the list's own activation key, not a shortcut)
+    Key("entry.history_add", ("Return", "Enter")),
     # the queue
     Key("queue.refresh", ("F5",)),
     Key("queue.claim_next", ("Ctrl+G",)),
@@ -167,6 +169,9 @@ def describe(action: str) -> str:
         "entry.insert_answer": QCoreApplication.translate("Keys", "Insert the selected answer"),
         "entry.add_call": QCoreApplication.translate(
             "Keys", "Add this call to the selected open case"
+        ),
+        "entry.history_add": QCoreApplication.translate(
+            "Keys", "In the caller history: add this call to the selected case"
         ),
         "queue.refresh": QCoreApplication.translate("Keys", "Refresh"),
         "queue.claim_next": QCoreApplication.translate("Keys", "Take the most urgent case"),

@@ -534,27 +534,27 @@
     <context>
         <name>CallerHistoryPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="40" />
+            <location filename="../../console/ui/intake/panels.py" line="41" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="51" />
+            <location filename="../../console/ui/intake/panels.py" line="52" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="55" />
+            <location filename="../../console/ui/intake/panels.py" line="56" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="59" />
+            <location filename="../../console/ui/intake/panels.py" line="60" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="113" />
+            <location filename="../../console/ui/intake/panels.py" line="128" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -626,152 +626,152 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="132" />
+            <location filename="../../console/ui/intake/form.py" line="133" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="137" />
+            <location filename="../../console/ui/intake/form.py" line="138" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="147" />
+            <location filename="../../console/ui/intake/form.py" line="148" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="162" />
+            <location filename="../../console/ui/intake/form.py" line="163" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="166" />
+            <location filename="../../console/ui/intake/form.py" line="167" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="168" />
+            <location filename="../../console/ui/intake/form.py" line="169" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="129" />
+            <location filename="../../console/ui/intake/form.py" line="130" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="124" />
+            <location filename="../../console/ui/intake/form.py" line="125" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="142" />
+            <location filename="../../console/ui/intake/form.py" line="143" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="153" />
+            <location filename="../../console/ui/intake/form.py" line="154" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="173" />
+            <location filename="../../console/ui/intake/form.py" line="174" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="174" />
+            <location filename="../../console/ui/intake/form.py" line="175" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="183" />
+            <location filename="../../console/ui/intake/form.py" line="184" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="212" />
+            <location filename="../../console/ui/intake/form.py" line="213" />
             <source>Save ({0})</source>
             <translation>保存 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="214" />
+            <location filename="../../console/ui/intake/form.py" line="215" />
             <source>Answer and close ({0})</source>
             <translation>答复并办结 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="217" />
+            <location filename="../../console/ui/intake/form.py" line="218" />
             <source>Save and dispatch ({0})</source>
             <translation>保存并派单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="219" />
+            <location filename="../../console/ui/intake/form.py" line="220" />
             <source>New case ({0})</source>
             <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="538" />
+            <location filename="../../console/ui/intake/form.py" line="554" />
             <source>New case</source>
             <translation>新建工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="539" />
+            <location filename="../../console/ui/intake/form.py" line="555" />
             <source>The call being typed has not been saved. Discard it?</source>
             <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="540" />
+            <location filename="../../console/ui/intake/form.py" line="556" />
             <source>&amp;Discard it</source>
             <translation>放弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="541" />
+            <location filename="../../console/ui/intake/form.py" line="557" />
             <source>&amp;Keep typing</source>
             <translation>继续录入(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="144" />
+            <location filename="../../console/ui/intake/form.py" line="145" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="178" />
+            <location filename="../../console/ui/intake/form.py" line="179" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="186" />
+            <location filename="../../console/ui/intake/form.py" line="187" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="196" />
+            <location filename="../../console/ui/intake/form.py" line="197" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="199" />
+            <location filename="../../console/ui/intake/form.py" line="200" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="205" />
+            <location filename="../../console/ui/intake/form.py" line="206" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="209" />
+            <location filename="../../console/ui/intake/form.py" line="210" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="411" />
+            <location filename="../../console/ui/intake/form.py" line="427" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="431" />
+            <location filename="../../console/ui/intake/form.py" line="447" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -1404,7 +1404,7 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="228" />
+            <location filename="../../console/ui/intake/panels.py" line="243" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -2316,22 +2316,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="199" />
+            <location filename="../../console/ui/keys.py" line="204" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="201" />
+            <location filename="../../console/ui/keys.py" line="206" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="201" />
+            <location filename="../../console/ui/keys.py" line="206" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="201" />
+            <location filename="../../console/ui/keys.py" line="206" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2339,195 +2339,200 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="139" />
+            <location filename="../../console/ui/keys.py" line="141" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="140" />
+            <location filename="../../console/ui/keys.py" line="142" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="141" />
+            <location filename="../../console/ui/keys.py" line="143" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="142" />
+            <location filename="../../console/ui/keys.py" line="144" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="143" />
+            <location filename="../../console/ui/keys.py" line="145" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="144" />
+            <location filename="../../console/ui/keys.py" line="146" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="145" />
+            <location filename="../../console/ui/keys.py" line="147" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="146" />
+            <location filename="../../console/ui/keys.py" line="148" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="153" />
+            <location filename="../../console/ui/keys.py" line="155" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="154" />
+            <location filename="../../console/ui/keys.py" line="156" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="155" />
+            <location filename="../../console/ui/keys.py" line="157" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="156" />
+            <location filename="../../console/ui/keys.py" line="158" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="157" />
+            <location filename="../../console/ui/keys.py" line="159" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="158" />
+            <location filename="../../console/ui/keys.py" line="160" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="159" />
+            <location filename="../../console/ui/keys.py" line="161" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="160" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="161" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="164" />
+            <location filename="../../console/ui/keys.py" line="166" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="165" />
+            <location filename="../../console/ui/keys.py" line="167" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="166" />
+            <location filename="../../console/ui/keys.py" line="168" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="167" />
+            <location filename="../../console/ui/keys.py" line="169" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="168" />
+            <location filename="../../console/ui/keys.py" line="170" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="171" />
-            <location filename="../../console/ui/keys.py" line="177" />
-            <location filename="../../console/ui/keys.py" line="178" />
-            <location filename="../../console/ui/keys.py" line="188" />
+            <location filename="../../console/ui/keys.py" line="173" />
+            <source>In the caller history: add this call to the selected case</source>
+            <translation>来电历史中：将本次来电追加到所选工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="176" />
+            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="183" />
+            <location filename="../../console/ui/keys.py" line="193" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="172" />
+            <location filename="../../console/ui/keys.py" line="177" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="173" />
+            <location filename="../../console/ui/keys.py" line="178" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="174" />
+            <location filename="../../console/ui/keys.py" line="179" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="175" />
+            <location filename="../../console/ui/keys.py" line="180" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="176" />
+            <location filename="../../console/ui/keys.py" line="181" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="179" />
+            <location filename="../../console/ui/keys.py" line="184" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="180" />
+            <location filename="../../console/ui/keys.py" line="185" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="181" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="187" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="183" />
+            <location filename="../../console/ui/keys.py" line="188" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="184" />
+            <location filename="../../console/ui/keys.py" line="189" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="185" />
+            <location filename="../../console/ui/keys.py" line="190" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="191" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="187" />
+            <location filename="../../console/ui/keys.py" line="192" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="194" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -3686,57 +3691,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="298" />
+            <location filename="../../console/ui/intake/panels.py" line="313" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="306" />
+            <location filename="../../console/ui/intake/panels.py" line="321" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="313" />
+            <location filename="../../console/ui/intake/panels.py" line="328" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="315" />
+            <location filename="../../console/ui/intake/panels.py" line="330" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="319" />
+            <location filename="../../console/ui/intake/panels.py" line="334" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="320" />
+            <location filename="../../console/ui/intake/panels.py" line="335" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="326" />
+            <location filename="../../console/ui/intake/panels.py" line="337" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="338" />
+            <source>Open the selected case (or double-click it)</source>
+            <translation>打开所选工单（或双击）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="347" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="333" />
+            <location filename="../../console/ui/intake/panels.py" line="354" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="335" />
+            <location filename="../../console/ui/intake/panels.py" line="356" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="345" />
+            <location filename="../../console/ui/intake/panels.py" line="366" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="351" />
+            <location filename="../../console/ui/intake/panels.py" line="372" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>

@@ -20,6 +20,7 @@ from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
 from console.ui.intake.form_base import DRAFT_DELAY_MS, HISTORY_DELAY_MS
 from console.ui.intake.kb_admin import KnowledgeAdminDialog
+from console.ui.queue.case_view import CaseViewDialog
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
 
@@ -280,6 +281,15 @@ def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: 
     assert entry.history_list.count() == 1
     assert earlier.number in entry.history_list.item(0).text()
     assert entry.add_call_button.isEnabled()  # the open case is one key away
+    # the entry opens in the case window (closed cases too)
+    view = entry.open_history_case()
+    assert isinstance(view, CaseViewDialog)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    assert view.detail is not None and view.detail.row.number == earlier.number
+    view.close()
+    entry.activateWindow()  # offscreen has no window manager to give it back
+    qtbot.waitUntil(entry.isActiveWindow, timeout=3000)
+    entry.phone.setFocus()
     # another number: the history shown goes at once, nothing can be added to it
     qtbot.keyClick(entry.phone, Qt.Key.Key_Backspace)
     assert entry.history_list.count() == 0 and not entry.add_call_button.isEnabled()

@@ -87,6 +87,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._history: CallerHistory | None = None
         self._tokens: dict[str, int] = {"history": 0, "kb": 0, "dups": 0, "route": 0}
         self._draft_seq = 0
+        self._history_clicked = False
         self._build()
         self.setEnabled(False)
         self._category_ids: dict[str, int] = {}
@@ -289,7 +290,12 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             lambda: QGuiApplication.clipboard().setText(self.number_label.text())
         )
         self.history_list.currentItemChanged.connect(lambda *_: self._history_selected())
-        self.history_list.itemActivated.connect(lambda _i: self.add_call())
+        # Enter in the list adds the call to the open case; a double click opens the case
+        # (Qt emits doubleClicked before activated: the double click is marked so that
+        # its activation does not add the call as well)
+        self.history_list.itemDoubleClicked.connect(lambda _i: self._history_double_clicked())
+        self.history_list.itemActivated.connect(lambda _i: self._history_activated())
+        self.open_case_button.clicked.connect(self.open_history_case)
         self.add_call_button.clicked.connect(self.add_call)
         self.kb_list.currentItemChanged.connect(lambda *_: self._kb_selected())
         self.kb_list.itemActivated.connect(lambda _i: self.insert_answer())
@@ -334,6 +340,16 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             ("entry.add_call", self.add_call),
         ):
             keys.bind(action, self, fn, within)
+
+    def _history_double_clicked(self) -> None:
+        self._history_clicked = True
+        self.open_history_case()
+
+    def _history_activated(self) -> None:
+        if self._history_clicked:
+            self._history_clicked = False
+            return
+        self.add_call()
 
     def _phone_edited(self, _text: str) -> None:
         """The history shown is the previous number's: it goes at once (nothing can be

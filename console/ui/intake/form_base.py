@@ -106,6 +106,7 @@ class FormBase(QWidget):
     history_label: QLabel
     history_list: QListWidget
     add_call_button: QPushButton
+    open_case_button: QPushButton
     kb_list: QListWidget
     kb_detail: QLabel
     kb_insert_button: QPushButton

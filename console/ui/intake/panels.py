@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from console.domain.casetypes import CaseType, Urgency
@@ -81,6 +82,20 @@ class CallerHistoryPanel(FormBase):
     def _history_selected(self) -> None:
         item = self.history_list.currentItem()
         self.add_call_button.setEnabled(bool(item is not None and item.data(OPEN_ROLE)))
+        self.open_case_button.setEnabled(item is not None)
+
+    def open_history_case(self) -> QWidget | None:
+        """The selected caller-history entry opened in the case window (any case, closed
+        ones too: what was answered last time is read there)."""
+        item = self.history_list.currentItem()
+        if item is None:
+            return None
+        from console.ui.queue.case_view import CaseViewDialog
+
+        dlg = CaseViewDialog(self.ctx, int(item.data(ID_ROLE)), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def add_call(self) -> None:
         """Record this call on the selected open case instead of opening a duplicate."""
@@ -319,9 +334,15 @@ class SidePanels(CallerHistoryPanel, KnowledgePanel, DuplicatesPanel, RoutingPan
         self.add_call_button = QPushButton(self.tr("Add this call to the selected open case"))
         self.add_call_button.setToolTip(self.tr("Ctrl+Shift+A, or Enter in the list"))
         self.add_call_button.setEnabled(False)
+        self.open_case_button = QPushButton(self.tr("Open"))
+        self.open_case_button.setToolTip(self.tr("Open the selected case (or double-click it)"))
+        self.open_case_button.setEnabled(False)
         hl.addWidget(self.history_label)
         hl.addWidget(self.history_list, 1)
-        hl.addWidget(self.add_call_button)
+        hrow = QHBoxLayout()
+        hrow.addWidget(self.add_call_button, 1)
+        hrow.addWidget(self.open_case_button)
+        hl.addLayout(hrow)
 
         self.kb_box = QGroupBox(self.tr("Knowledge base (Ctrl+K)"))
         kl = QVBoxLayout(self.kb_box)
