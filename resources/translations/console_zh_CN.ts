@@ -3250,27 +3250,27 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="246" />
+            <location filename="../../console/ui/queue/screen.py" line="255" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="247" />
+            <location filename="../../console/ui/queue/screen.py" line="256" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="248" />
+            <location filename="../../console/ui/queue/screen.py" line="257" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="251" />
+            <location filename="../../console/ui/queue/screen.py" line="260" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="252" />
+            <location filename="../../console/ui/queue/screen.py" line="261" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
@@ -3291,122 +3291,132 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/queue/screen.py" line="70" />
-            <location filename="../../console/ui/queue/screen.py" line="329" />
+            <location filename="../../console/ui/queue/screen.py" line="346" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <location filename="../../console/ui/queue/screen.py" line="78" />
             <source>Save filter…</source>
             <translation>保存筛选…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="72" />
+            <location filename="../../console/ui/queue/screen.py" line="79" />
             <source>Claim &amp;next</source>
             <translation>认领下一件(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="78" />
+            <location filename="../../console/ui/queue/screen.py" line="85" />
             <source>&amp;Claim</source>
             <translation>认领(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="74" />
+            <location filename="../../console/ui/queue/screen.py" line="81" />
             <source>Take the most urgent unassigned case ({0})</source>
             <translation>认领最紧急的待认领工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="80" />
+            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <source>Clear the filter</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="87" />
             <source>Take the selected case ({0})</source>
             <translation>认领选中的工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <location filename="../../console/ui/queue/screen.py" line="89" />
             <source>&amp;Assign…</source>
             <translation>分派(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="83" />
+            <location filename="../../console/ui/queue/screen.py" line="90" />
             <source>Auto-assign</source>
             <translation>自动分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="85" />
+            <location filename="../../console/ui/queue/screen.py" line="92" />
             <source>Share the team queue round robin among the agents signed in</source>
             <translation>将组内待认领工单轮流分给在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
+            <location filename="../../console/ui/queue/screen.py" line="96" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="90" />
+            <location filename="../../console/ui/queue/screen.py" line="97" />
             <source>Refresh now (F5)</source>
             <translation>立即刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="96" />
+            <location filename="../../console/ui/queue/screen.py" line="103" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="98" />
+            <location filename="../../console/ui/queue/screen.py" line="105" />
             <source>&amp;Sort:</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="249" />
+            <location filename="../../console/ui/queue/screen.py" line="258" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="250" />
+            <location filename="../../console/ui/queue/screen.py" line="259" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="255" />
+            <location filename="../../console/ui/queue/screen.py" line="264" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="329" />
+            <location filename="../../console/ui/queue/screen.py" line="266" />
+            <source>Look up any case (closed ones too)</source>
+            <translation>查找工单（含已办结）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="346" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="353" />
+            <location filename="../../console/ui/queue/screen.py" line="371" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="353" />
+            <location filename="../../console/ui/queue/screen.py" line="371" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="360" />
+            <location filename="../../console/ui/queue/screen.py" line="378" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="417" />
+            <location filename="../../console/ui/queue/screen.py" line="435" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="419" />
+            <location filename="../../console/ui/queue/screen.py" line="437" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="458" />
+            <location filename="../../console/ui/queue/screen.py" line="476" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="467" />
+            <location filename="../../console/ui/queue/screen.py" line="485" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
