@@ -474,3 +474,21 @@ def test_early_supervisor_is_placed_in_the_incoming_shift_and_units_in_none(
     assert unit.agent_id not in ids and early.agent_id in ids
     st = svc.status(now=local(10, 5))
     assert all("unit_x" not in n for n in st.on_shift)
+
+
+def test_callbacks_made_count_the_satisfaction_callbacks(sessions: sessionmaker[Session]) -> None:
+    from console.models import CaseEvent
+
+    DEMAND = _demand(sessions)
+    sup = _agent(sessions, "sup_cb", "supervisor")
+    case = _cases(sessions).create(DEMAND, sup, now=local(9))
+    svc = HandoverService(sessions)
+    with sessions() as s, s.begin():
+        s.add(CaseEvent(case_id=case.id, kind="visited", at=local(10, 30), actor_id=sup.agent_id))
+        s.add(
+            CaseEvent(
+                case_id=case.id, kind="callback_attempt", at=local(11), actor_id=sup.agent_id
+            )
+        )
+    view = svc.prepare(sup, now=local(15))
+    assert view.figures.callbacks_made == 2

@@ -39,7 +39,7 @@ class Figures:
     closed_late: int = 0
     breached: int = 0  # open cases whose deadline passed during the shift
     callbacks_promised: int = 0  # consultations not answered on the call
-    callbacks_made: int = 0  # consultations closed by a callback during the shift
+    callbacks_made: int = 0  # consultations answered by a callback + 回访 calls (reached or not)
     urgent_received: int = 0
     escalation_events: int = 0
     incidents: int = 0
