@@ -1840,148 +1840,153 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="43" />
+            <location filename="../../console/ui/handover/screen.py" line="44" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="46" />
+            <location filename="../../console/ui/handover/screen.py" line="47" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="47" />
+            <location filename="../../console/ui/handover/screen.py" line="48" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="69" />
+            <location filename="../../console/ui/handover/screen.py" line="70" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="70" />
+            <location filename="../../console/ui/handover/screen.py" line="71" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="71" />
+            <location filename="../../console/ui/handover/screen.py" line="72" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="72" />
+            <location filename="../../console/ui/handover/screen.py" line="73" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="73" />
+            <location filename="../../console/ui/handover/screen.py" line="74" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="74" />
+            <location filename="../../console/ui/handover/screen.py" line="75" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="75" />
+            <location filename="../../console/ui/handover/screen.py" line="76" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
             <location filename="../../console/ui/handover/screen.py" line="80" />
+            <source>Click to list these cases</source>
+            <translation>点击列出这些工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/screen.py" line="85" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="80" />
-            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="85" />
+            <location filename="../../console/ui/handover/screen.py" line="86" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="86" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="83" />
+            <location filename="../../console/ui/handover/screen.py" line="88" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="85" />
+            <location filename="../../console/ui/handover/screen.py" line="90" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="98" />
+            <location filename="../../console/ui/handover/screen.py" line="103" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="99" />
+            <location filename="../../console/ui/handover/screen.py" line="104" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="100" />
+            <location filename="../../console/ui/handover/screen.py" line="105" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="101" />
+            <location filename="../../console/ui/handover/screen.py" line="106" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="171" />
+            <location filename="../../console/ui/handover/screen.py" line="189" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="176" />
+            <location filename="../../console/ui/handover/screen.py" line="194" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="178" />
+            <location filename="../../console/ui/handover/screen.py" line="196" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="181" />
+            <location filename="../../console/ui/handover/screen.py" line="199" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="184" />
+            <location filename="../../console/ui/handover/screen.py" line="202" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="189" />
+            <location filename="../../console/ui/handover/screen.py" line="207" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="198" />
+            <location filename="../../console/ui/handover/screen.py" line="216" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="212" />
+            <location filename="../../console/ui/handover/screen.py" line="230" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="222" />
+            <location filename="../../console/ui/handover/screen.py" line="240" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="252" />
+            <location filename="../../console/ui/handover/screen.py" line="270" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -3927,6 +3932,24 @@ Operator console of the 12345 city hotline.</source>
             <location filename="../../console/ui/launch.py" line="137" />
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>TileCasesDialog</name>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Title</source>
+            <translation>标题</translation>
         </message>
     </context>
     <context>

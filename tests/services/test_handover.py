@@ -486,9 +486,7 @@ def test_callbacks_made_count_the_satisfaction_callbacks(sessions: sessionmaker[
     with sessions() as s, s.begin():
         s.add(CaseEvent(case_id=case.id, kind="visited", at=local(10, 30), actor_id=sup.agent_id))
         s.add(
-            CaseEvent(
-                case_id=case.id, kind="callback_attempt", at=local(11), actor_id=sup.agent_id
-            )
+            CaseEvent(case_id=case.id, kind="callback_attempt", at=local(11), actor_id=sup.agent_id)
         )
     view = svc.prepare(sup, now=local(15))
     assert view.figures.callbacks_made == 2

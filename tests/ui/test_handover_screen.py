@@ -246,3 +246,26 @@ def test_shift_configuration_dialog(qtbot: QtBot, ui_ctx: UiContext) -> None:
         lambda: dialog.config is not None and len(dialog.config.roster) == 1, timeout=10_000
     )
     assert dialog.config.roster[0].role == "supervisor"
+
+
+def test_the_shift_counts_drill_into_their_cases(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from console.ui.handover.widgets import TileCasesDialog
+    from console.ui.queue.case_view import CaseViewDialog
+
+    app = ui_ctx.app
+    closed = off_gui_thread(lambda: app.cases.create(CONSULT, ui_ctx.identity, action=CLOSE))
+    screen = HandoverScreen(ui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.tiles["closed"].value.text() not in ("—", "0"), timeout=10_000)
+    qtbot.mouseClick(screen.tiles["closed"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(screen, "drilled", None) is not None, timeout=10_000)
+    dlg = screen.drilled
+    assert isinstance(dlg, TileCasesDialog)
+    numbers = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]  # type: ignore[union-attr]
+    assert closed.number in numbers
+    view = dlg.open_case(numbers.index(closed.number))
+    assert isinstance(view, CaseViewDialog)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    view.close()
+    dlg.close()

@@ -4,12 +4,13 @@ the shift table."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from console.domain.casetypes import Role
+from console.domain.casetypes import EventKind, Role
 from console.domain.clock import now_utc
 from console.domain.handover import parse_shift, validate_shifts, window_label
 from console.domain.identity import Identity
@@ -18,6 +19,7 @@ from console.domain.validation import FieldError
 from console.models import (
     Agent,
     Case,
+    CaseEvent,
     Handover,
     HandoverItem,
     ShiftAttendance,
@@ -38,6 +40,17 @@ from console.services.handover.views import (
 )
 from console.services.reference import load_shifts
 
+
+@dataclass(frozen=True)
+class TileCase:
+    """One case behind a count of the shift."""
+
+    id: int
+    number: str
+    status: str
+    title: str
+
+
 # how early before their shift someone rostered on it may sign in and be counted in it
 EARLY_SIGN_IN = timedelta(hours=1)
 
@@ -52,6 +65,35 @@ class RosterMixin(HandoverBase):
             shifts = load_shifts(s)
             w = shift_at(shifts, at)
             return shift_summary(s, w, next_window(shifts, w), at)
+
+    def tile_cases(self, key: str, now: datetime | None = None, limit: int = 500) -> list[TileCase]:
+        """The cases behind one of the "this shift" counts (received, consultations
+        closed on the call, dispatched, closed), newest first."""
+        at = now or now_utc()
+        with self._sessions() as s:
+            w = shift_at(load_shifts(s), at)
+            stmt = select(Case.id, Case.number, Case.status, Case.title, Case.description)
+            if key == "received":
+                stmt = stmt.where(Case.received_at >= w.start, Case.received_at < w.end)
+            elif key == "closed":
+                stmt = stmt.where(Case.closed_at >= w.start, Case.closed_at < w.end)
+            elif key in ("closed_directly", "dispatched"):
+                kind = (
+                    EventKind.CLOSED_DIRECTLY if key == "closed_directly" else EventKind.DISPATCHED
+                )
+                stmt = stmt.where(
+                    Case.id.in_(
+                        select(CaseEvent.case_id).where(
+                            CaseEvent.kind == kind, CaseEvent.at >= w.start, CaseEvent.at < w.end
+                        )
+                    )
+                )
+            else:
+                raise ValueError(f"no cases behind {key!r}")
+            rows = s.execute(stmt.order_by(Case.id.desc()).limit(limit)).all()
+            return [
+                TileCase(int(i), str(n), str(st), str(t or d or "")[:60]) for i, n, st, t, d in rows
+            ]
 
     # -- where we are -------------------------------------------------------------------------
     def status(self, now: datetime | None = None) -> ShiftStatus:

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from console.domain.casetypes import Role
 from console.domain.clock import now_utc, to_local
 from console.services.handover import ShiftStatus, ShiftSummary
+from console.services.handover.roster import TileCase
 from console.services.reference import ReferenceData
 from console.ui import keys, labels
 from console.ui.context import UiContext
 from console.ui.handover.lists import HistoryPanel, OutstandingPanel
 from console.ui.handover.panel import HandoverPanel
-from console.ui.handover.widgets import StatTile, _count_table, _fill
+from console.ui.handover.widgets import StatTile, TileCasesDialog, _count_table, _fill
 
 
 class HandoverScreen(QWidget):
@@ -74,6 +75,10 @@ class HandoverScreen(QWidget):
             "breached_open": StatTile(self.tr("Open and overdue")),
             "due_next_shift": StatTile(self.tr("Falling due next shift")),
         }
+        for key in ("received", "closed_directly", "dispatched", "closed"):
+            tile = self.tiles[key]
+            tile.set_drillable(self.tr("Click to list these cases"))
+            tile.clicked.connect(lambda k=key: self.drill(k))
         grid = QGridLayout()
         for i, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, i // 4, i % 4)
@@ -144,6 +149,19 @@ class HandoverScreen(QWidget):
             ),
             owner=self,
         )
+
+    def drill(self, key: str) -> None:
+        """The cases behind a count of this shift, each one opened by a double click."""
+        title = self.tiles[key].title.text()
+        svc = self.ctx.app.handover
+
+        def show(cases: list[TileCase]) -> None:
+            dlg = TileCasesDialog(self.ctx, title, cases, self)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.show()
+            self.drilled = dlg
+
+        self.ctx.runner.run(lambda: svc.tile_cases(key), show, owner=self)
 
     def refresh(self) -> None:
         self.ctx.runner.run(
