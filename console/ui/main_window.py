@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         queue = self.screens.get("queue")
         if isinstance(entry, CaseEntryScreen) and isinstance(queue, QueueScreen):
             entry.case_saved.connect(lambda _s: queue.refresh())
+            entry.case_open_requested.connect(lambda cid: self.open_case(ui, cid))
         self.sla_watch = SlaWatcher(ui)
         self.sla_watch.start()
         if ui.identity.role == "admin":
@@ -254,6 +255,15 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(monitor)
         # a handling unit's user starts in its inbox
         self.nav.setCurrentRow(list(self.screens).index("inbox") if ui.identity.is_unit else 0)
+
+    def open_case(self, ui: UiContext, case_id: int) -> QWidget:
+        """A case in the case window (from the caller history of the intake form)."""
+        from console.ui.queue.case_view import CaseViewDialog
+
+        dlg = CaseViewDialog(ui, case_id, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def show_monitor(self, ui: UiContext) -> QWidget:
         """The supervisor's monitoring screen, in a window of its own (a wall screen)."""

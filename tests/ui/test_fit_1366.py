@@ -103,6 +103,7 @@ def test_dialogs_and_the_monitor_fit(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:
     from console.services.queue import QueueFilter
+    from console.ui.admin.accounts import AccountsDialog
     from console.ui.admin.sla_dialogs import CalendarDialog, PoliciesDialog
     from console.ui.dialogs import SettingsDialog
     from console.ui.handover.config import ShiftConfigDialog
@@ -150,6 +151,7 @@ def test_dialogs_and_the_monitor_fit(
         ("shift configuration", ShiftConfigDialog(ui, window)),
         ("calendar", CalendarDialog(ui, window)),
         ("SLA policies", PoliciesDialog(ui, window)),
+        ("people and accounts", AccountsDialog(ui, window)),
     ]
     for name, dlg in dialogs:
         check(name, dlg)

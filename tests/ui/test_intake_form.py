@@ -282,8 +282,12 @@ def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: 
     assert earlier.number in entry.history_list.item(0).text()
     assert entry.add_call_button.isEnabled()  # the open case is one key away
     # the entry opens in the case window (closed cases too)
-    view = entry.open_history_case()
-    assert isinstance(view, CaseViewDialog)
+    opened: list[CaseViewDialog] = []
+    entry.case_open_requested.connect(lambda cid: opened.append(CaseViewDialog(ui_ctx, cid)))
+    entry.open_history_case()
+    [view] = opened
+    qtbot.addWidget(view)
+    view.show()
     qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
     assert view.detail is not None and view.detail.row.number == earlier.number
     view.close()

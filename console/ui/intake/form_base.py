@@ -56,6 +56,7 @@ class FormBase(QWidget):
     routing_shown = Signal(object)  # RoutingSuggestion
     draft_written = Signal(int)  # sequence number of the draft now on disk
     draft_restored = Signal()
+    case_open_requested = Signal(int)  # a case id: the caller history's entry to open
 
     # created by CaseEntryScreen and SidePanels; declared here for the parts that use them
     ctx: UiContext

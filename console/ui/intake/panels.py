@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from console.domain.casetypes import CaseType, Urgency
@@ -84,18 +83,13 @@ class CallerHistoryPanel(FormBase):
         self.add_call_button.setEnabled(bool(item is not None and item.data(OPEN_ROLE)))
         self.open_case_button.setEnabled(item is not None)
 
-    def open_history_case(self) -> QWidget | None:
+    def open_history_case(self) -> None:
         """The selected caller-history entry opened in the case window (any case, closed
-        ones too: what was answered last time is read there)."""
+        ones too: what was answered last time is read there). The window that holds the
+        form opens it (case_open_requested)."""
         item = self.history_list.currentItem()
-        if item is None:
-            return None
-        from console.ui.queue.case_view import CaseViewDialog
-
-        dlg = CaseViewDialog(self.ctx, int(item.data(ID_ROLE)), self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.show()
-        return dlg
+        if item is not None:
+            self.case_open_requested.emit(int(item.data(ID_ROLE)))
 
     def add_call(self) -> None:
         """Record this call on the selected open case instead of opening a duplicate."""
