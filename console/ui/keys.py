@@ -96,10 +96,11 @@ def sequence(action: str) -> QKeySequence:
 
 def shown(action: str) -> str:
     """The key as the user reads it (in buttons and tooltips)."""
-    texts = [
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-        for k in _BY_ACTION[action].keys
-    ]
+    texts: list[str] = []
+    for k in _BY_ACTION[action].keys:  # Return and Enter may read alike ("回车")
+        text = QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+        if text not in texts:
+            texts.append(text)
     return texts[0] + " … " + texts[-1] if len(texts) > 2 else " / ".join(texts)
 
 

@@ -167,9 +167,11 @@ class Startup(QObject):
         self.window.attach(ui)
         self._start_idle_lock(identity)
         self.window.settings_action.triggered.connect(self._settings)
-        entry = self.window.screens["entry"]
-        assert isinstance(entry, CaseEntryScreen)
-        entry.ready.connect(self._ready)
+        entry = self.window.screens.get("entry")
+        if isinstance(entry, CaseEntryScreen):
+            entry.ready.connect(self._ready)
+        else:  # a handling unit's console has no intake form to wait for
+            self._ready()
 
     def _ready(self) -> None:
         elapsed = time.perf_counter() - self.started
