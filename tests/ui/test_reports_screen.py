@@ -82,6 +82,9 @@ def test_reports_screen(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None
     line = QFontMetrics(names.labelsFont()).height()
     plot = panel.chart.plotArea()
     assert plot.height() / max(1, len(shown_names)) >= line
+    # the plot starts right of the longest name (QtCharts' own layout cut them to "…")
+    fm = QFontMetrics(names.labelsFont())
+    assert plot.left() >= max(fm.horizontalAdvance(n) for n in shown_names)
     # the formulas help panel
     panel.help_button.click()
     assert panel.help.isVisible() and "÷" in panel.help.toPlainText()

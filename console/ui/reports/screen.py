@@ -19,8 +19,8 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -195,6 +195,8 @@ class AssessmentPanel(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(300)
+        self._names_width = 0
+        self.chart_view.installEventFilter(self)
         self.model = RatesModel(self)
         self.table = _table(self.model)
         self.table.doubleClicked.connect(self.drill_numerator)
@@ -284,6 +286,28 @@ class AssessmentPanel(QWidget):
         self._draw_chart()
         self.loaded.emit()
 
+    def _place_plot(self) -> None:
+        """QtCharts gives a left category axis too little room and cuts every name to
+        "…": the plot area is placed by hand, right of the longest name."""
+        if not self._names_width:
+            return
+        size = self.chart_view.size()
+        left = self._names_width + 24
+        top, right, bottom = 40, 24, 40
+        self.chart.setPlotArea(
+            QRectF(
+                left,
+                top,
+                max(50, size.width() - left - right),
+                max(50, size.height() - top - bottom),
+            )
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.chart_view and event.type() == QEvent.Type.Resize:
+            self._place_plot()
+        return super().eventFilter(watched, event)
+
     def _draw_chart(self) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
@@ -314,6 +338,11 @@ class AssessmentPanel(QWidget):
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)
         series.attachAxis(values)
+        self._names_width = max(
+            (QFontMetrics(names.labelsFont()).horizontalAdvance(n) for n in names.categories()),
+            default=0,
+        )
+        self._place_plot()
         self.chart.setTitle(f"{metric_title(key)} — {t.period.label}")
 
     # --- drill-down -------------------------------------------------------------------
