@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         pol = QAction(self.tr("SLA &policies…"), self)
         pol.triggered.connect(lambda: PoliciesDialog(ui, self).exec())
         menu.addAction(pol)
-        people = QAction(self.tr("&People and accounts…"), self)
+        people = QAction(self.tr("People and &accounts…"), self)
         people.triggered.connect(lambda: self.show_accounts(ui))
         menu.addAction(people)
         menus.fit_menus(self.menuBar())

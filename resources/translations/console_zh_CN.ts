@@ -235,82 +235,82 @@
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="232" />
+            <location filename="../../console/ui/reports/screen.py" line="234" />
             <source>(headline)</source>
             <translation>（主指标）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="237" />
+            <location filename="../../console/ui/reports/screen.py" line="239" />
             <source>Figures count the cases received in the period (local time), as their history stands now, against the lead handling unit. Double-click a figure for the cases it counts; right-click for the cases it is measured against.</source>
             <translation>统计口径：本期（北京时间）受理的工单，按其截至目前的办理记录，计入主办单位。双击数字查看计入的工单；右键查看考核范围内的全部工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="262" />
+            <location filename="../../console/ui/reports/screen.py" line="264" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="275" />
+            <location filename="../../console/ui/reports/screen.py" line="277" />
             <source>{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}</source>
             <translation>{0}：受理 {1} 件；按时办结率 {2}，满意率 {3}，响应率 {4}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="283" />
+            <location filename="../../console/ui/reports/screen.py" line="285" />
             <source>{0}: no cases</source>
             <translation>{0}：无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="325" />
+            <location filename="../../console/ui/reports/screen.py" line="354" />
             <source>Cases counted (numerator)</source>
             <translation>计入的工单（分子）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="327" />
+            <location filename="../../console/ui/reports/screen.py" line="356" />
             <source>Cases measured (denominator)</source>
             <translation>考核的工单（分母）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="344" />
+            <location filename="../../console/ui/reports/screen.py" line="373" />
             <source>counted</source>
             <translation>计入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="344" />
+            <location filename="../../console/ui/reports/screen.py" line="373" />
             <source>measured</source>
             <translation>考核范围</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="364" />
+            <location filename="../../console/ui/reports/screen.py" line="393" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="366" />
+            <location filename="../../console/ui/reports/screen.py" line="395" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="368" />
+            <location filename="../../console/ui/reports/screen.py" line="397" />
             <source>Export the report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="398" />
+            <location filename="../../console/ui/reports/screen.py" line="427" />
             <source>Exporting {0}…</source>
             <translation>正在导出 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="403" />
+            <location filename="../../console/ui/reports/screen.py" line="432" />
             <source>Report saved to {0}</source>
             <translation>报表已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="410" />
+            <location filename="../../console/ui/reports/screen.py" line="439" />
             <source>Not exported: {0}</source>
             <translation>未能导出：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="422" />
+            <location filename="../../console/ui/reports/screen.py" line="451" />
             <source>Could not load the figures: {0}</source>
             <translation>无法加载统计数据：{0}</translation>
         </message>
@@ -534,27 +534,27 @@
     <context>
         <name>CallerHistoryPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="41" />
+            <location filename="../../console/ui/intake/panels.py" line="40" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="52" />
+            <location filename="../../console/ui/intake/panels.py" line="51" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="56" />
+            <location filename="../../console/ui/intake/panels.py" line="55" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="60" />
+            <location filename="../../console/ui/intake/panels.py" line="59" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="128" />
+            <location filename="../../console/ui/intake/panels.py" line="122" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -1404,7 +1404,7 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="243" />
+            <location filename="../../console/ui/intake/panels.py" line="237" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -2075,57 +2075,57 @@
     <context>
         <name>HotspotsPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="444" />
+            <location filename="../../console/ui/reports/screen.py" line="473" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="448" />
+            <location filename="../../console/ui/reports/screen.py" line="477" />
             <source>Show dismissed</source>
             <translation>显示已排除</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="449" />
+            <location filename="../../console/ui/reports/screen.py" line="478" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="450" />
+            <location filename="../../console/ui/reports/screen.py" line="479" />
             <source>&amp;Confirm</source>
             <translation>确认(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="451" />
+            <location filename="../../console/ui/reports/screen.py" line="480" />
             <source>&amp;Dismiss</source>
             <translation>排除(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="452" />
+            <location filename="../../console/ui/reports/screen.py" line="481" />
             <source>Clear verdict</source>
             <translation>撤销研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="459" />
+            <location filename="../../console/ui/reports/screen.py" line="488" />
             <source>Window:</source>
             <translation>统计窗口：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="461" />
+            <location filename="../../console/ui/reports/screen.py" line="490" />
             <source>At least:</source>
             <translation>最少件数：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="487" />
+            <location filename="../../console/ui/reports/screen.py" line="516" />
             <source>Grouping the recent cases…</source>
             <translation>正在归集近期工单…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="498" />
+            <location filename="../../console/ui/reports/screen.py" line="527" />
             <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
             <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="549" />
+            <location filename="../../console/ui/reports/screen.py" line="578" />
             <source>Could not build the hotspots: {0}</source>
             <translation>无法生成热点：{0}</translation>
         </message>
@@ -2321,22 +2321,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="204" />
+            <location filename="../../console/ui/keys.py" line="205" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="206" />
+            <location filename="../../console/ui/keys.py" line="207" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="206" />
+            <location filename="../../console/ui/keys.py" line="207" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="206" />
+            <location filename="../../console/ui/keys.py" line="207" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2344,200 +2344,200 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="141" />
+            <location filename="../../console/ui/keys.py" line="142" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="142" />
+            <location filename="../../console/ui/keys.py" line="143" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="143" />
+            <location filename="../../console/ui/keys.py" line="144" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="144" />
+            <location filename="../../console/ui/keys.py" line="145" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="145" />
+            <location filename="../../console/ui/keys.py" line="146" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="146" />
+            <location filename="../../console/ui/keys.py" line="147" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="147" />
+            <location filename="../../console/ui/keys.py" line="148" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="148" />
+            <location filename="../../console/ui/keys.py" line="149" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="155" />
+            <location filename="../../console/ui/keys.py" line="156" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="156" />
+            <location filename="../../console/ui/keys.py" line="157" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="157" />
+            <location filename="../../console/ui/keys.py" line="158" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="158" />
+            <location filename="../../console/ui/keys.py" line="159" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="159" />
+            <location filename="../../console/ui/keys.py" line="160" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="160" />
+            <location filename="../../console/ui/keys.py" line="161" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="161" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="162" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="163" />
+            <location filename="../../console/ui/keys.py" line="164" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="166" />
+            <location filename="../../console/ui/keys.py" line="167" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="167" />
+            <location filename="../../console/ui/keys.py" line="168" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="168" />
+            <location filename="../../console/ui/keys.py" line="169" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="169" />
+            <location filename="../../console/ui/keys.py" line="170" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="170" />
+            <location filename="../../console/ui/keys.py" line="171" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="173" />
+            <location filename="../../console/ui/keys.py" line="174" />
             <source>In the caller history: add this call to the selected case</source>
             <translation>来电历史中：将本次来电追加到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="176" />
-            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="177" />
             <location filename="../../console/ui/keys.py" line="183" />
-            <location filename="../../console/ui/keys.py" line="193" />
+            <location filename="../../console/ui/keys.py" line="184" />
+            <location filename="../../console/ui/keys.py" line="194" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="177" />
+            <location filename="../../console/ui/keys.py" line="178" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="178" />
+            <location filename="../../console/ui/keys.py" line="179" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="179" />
+            <location filename="../../console/ui/keys.py" line="180" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="180" />
+            <location filename="../../console/ui/keys.py" line="181" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="181" />
+            <location filename="../../console/ui/keys.py" line="182" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="184" />
+            <location filename="../../console/ui/keys.py" line="185" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="185" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="187" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="187" />
+            <location filename="../../console/ui/keys.py" line="188" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="188" />
+            <location filename="../../console/ui/keys.py" line="189" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="190" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="190" />
+            <location filename="../../console/ui/keys.py" line="191" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="191" />
+            <location filename="../../console/ui/keys.py" line="192" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="192" />
+            <location filename="../../console/ui/keys.py" line="193" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="194" />
+            <location filename="../../console/ui/keys.py" line="195" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -2795,47 +2795,47 @@
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="250" />
+            <location filename="../../console/ui/main_window.py" line="251" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="266" />
+            <location filename="../../console/ui/main_window.py" line="276" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="280" />
+            <location filename="../../console/ui/main_window.py" line="290" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="281" />
+            <location filename="../../console/ui/main_window.py" line="291" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="284" />
+            <location filename="../../console/ui/main_window.py" line="294" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="287" />
-            <source>&amp;People and accounts…</source>
-            <translation>人员与账号(&amp;P)…</translation>
+            <location filename="../../console/ui/main_window.py" line="297" />
+            <source>People and &amp;accounts…</source>
+            <translation>人员与账号(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="327" />
+            <location filename="../../console/ui/main_window.py" line="337" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="337" />
+            <location filename="../../console/ui/main_window.py" line="347" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="338" />
+            <location filename="../../console/ui/main_window.py" line="348" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3452,12 +3452,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="562" />
+            <location filename="../../console/ui/reports/screen.py" line="591" />
             <source>Assessment and reports</source>
             <translation>考核与报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="563" />
+            <location filename="../../console/ui/reports/screen.py" line="592" />
             <source>Hotspots</source>
             <translation>热点问题</translation>
         </message>
@@ -3706,67 +3706,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="313" />
+            <location filename="../../console/ui/intake/panels.py" line="307" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="321" />
+            <location filename="../../console/ui/intake/panels.py" line="315" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="328" />
+            <location filename="../../console/ui/intake/panels.py" line="322" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="330" />
+            <location filename="../../console/ui/intake/panels.py" line="324" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="334" />
+            <location filename="../../console/ui/intake/panels.py" line="328" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="335" />
+            <location filename="../../console/ui/intake/panels.py" line="329" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="337" />
+            <location filename="../../console/ui/intake/panels.py" line="331" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="338" />
+            <location filename="../../console/ui/intake/panels.py" line="332" />
             <source>Open the selected case (or double-click it)</source>
             <translation>打开所选工单（或双击）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="347" />
+            <location filename="../../console/ui/intake/panels.py" line="341" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="354" />
+            <location filename="../../console/ui/intake/panels.py" line="348" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="356" />
+            <location filename="../../console/ui/intake/panels.py" line="350" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="366" />
+            <location filename="../../console/ui/intake/panels.py" line="360" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="372" />
+            <location filename="../../console/ui/intake/panels.py" line="366" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
