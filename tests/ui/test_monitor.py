@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -114,6 +114,10 @@ def test_large_type_enlarges_every_tile_under_the_style_sheet(
         for key in screen.tiles:
             assert large[key] > 1.5 * normal[key], key
         assert len(set(large.values())) == 1  # all tiles alike
+        # the tables and captions grow too
+        [table] = [t for t in screen.findChildren(QTableView) if t.model() is screen.status_model]
+        table.ensurePolished()
+        assert QFontInfo(table.font()).pointSizeF() > 1.5 * 10.5
         assert "color" in screen.tiles["breached"].styleSheet()
         screen.set_wall_mode(False)
         assert sizes() == normal

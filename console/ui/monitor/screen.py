@@ -254,6 +254,9 @@ class MonitorScreen(QWidget):
         if size > 0:
             f.setPointSizeF(size * scale)
         self.setFont(f)
+        # the application style sheet sets every widget's size: the screen's own style
+        # sheet carries the large type to its tables and captions
+        self.setStyleSheet(f"QWidget {{ font-size: {f.pointSizeF():.1f}pt; }}" if on else "")
         tile = QFont(f)
         tile.setBold(True)
         if size > 0:
