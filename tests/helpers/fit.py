@@ -25,6 +25,8 @@ SCREEN = QSize(1366, 768)
 # the window's client area under a title bar of about 30 pixels
 CLIENT = QSize(1366, 738)
 CASE_NUMBER = re.compile(r"^\d{6}-\d{3}-\d{4}$")
+CASE_NUMBER_HEADERS = {"工单编号", "Case number", "Number", "编号"}
+WIDEST_NUMBER = "000000-000-0000"  # digits are equally wide in the fonts used
 CELL_MARGIN = 8  # a cell's text margins and focus frame, both sides together
 BUTTON_PADDING = 10  # a push button's frame and text margins, both sides together
 
@@ -110,6 +112,12 @@ def _case_numbers(view: QAbstractItemView) -> list[str]:
         if hidden:
             continue
         width = view.columnWidth(col)
+        header = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        if str(header or "") in CASE_NUMBER_HEADERS:  # even before any row is shown
+            need = fm.horizontalAdvance(WIDEST_NUMBER) + CELL_MARGIN
+            if need > width:
+                out.append(f"{_name(view)} column {header}: needs {need} px, has {width}")
+                continue
         for row in range(min(model.rowCount(), 40)):
             value = model.index(row, col, QModelIndex()).data(Qt.ItemDataRole.DisplayRole)
             if isinstance(value, str) and CASE_NUMBER.match(value):

@@ -33,9 +33,17 @@ from console.services.handover import HandoverIncomplete, HandoverView, ItemView
 from console.ui import files, labels
 from console.ui.context import UiContext
 from console.ui.errors import describe
-from console.ui.handover.models import ITEM_ROLE, ItemsModel, bucket_name, local_text, status_text
+from console.ui.handover.models import (
+    ITEM_COLUMNS,
+    ITEM_ROLE,
+    ItemsModel,
+    bucket_name,
+    local_text,
+    status_text,
+)
 from console.ui.handover.report import document, export_pdf
 from console.ui.handover.widgets import row_table
+from console.ui.widths import case_number_width
 
 
 class HandoverPanel(QWidget):
@@ -84,6 +92,7 @@ class HandoverPanel(QWidget):
 
         self.items = ItemsModel(parent=self)
         self.table = row_table(self.items, (40, 140, 140, 220, 110, 105, 80))
+        self.table.setColumnWidth(ITEM_COLUMNS.index("number"), case_number_width(self.table))
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

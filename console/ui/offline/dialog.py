@@ -25,6 +25,7 @@ from console.offline.policy import ItemState
 from console.offline.store import CASE, OutboxItem
 from console.ui import files
 from console.ui.context import UiContext
+from console.ui.widths import case_number_width
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -162,6 +163,10 @@ class OutboxDialog(QDialog):
         self.model.reset(items)
         for col in range(self.model.columnCount() - 1):  # the reason takes the rest
             self.view.resizeColumnToContents(col)
+        number = self.model.COLUMNS.index("number")
+        self.view.setColumnWidth(
+            number, max(self.view.columnWidth(number), case_number_width(self.view))
+        )
         held = sum(1 for i in items if i.state == ItemState.HELD)
         self.summary.setText(
             self.tr("{0} waiting to be sent, {1} refused by the server.").format(
