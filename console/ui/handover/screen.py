@@ -11,6 +11,7 @@ agent in the current shift.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -62,6 +63,7 @@ class HandoverScreen(QWidget):
             "border:1px solid #b3261e;border-radius:3px}"
         )
         self.warning.hide()
+        self._announced = ""  # the warning also put in the message bar, if any
         self.on_shift = QLabel()
         self.on_shift.setWordWrap(True)
 
@@ -189,6 +191,20 @@ class HandoverScreen(QWidget):
         self.updated.setText(self.tr("Not up to date"))
         self.ctx.messages.error(exc)
 
+    def _withdraw_announcement(self, keep: bool = False) -> None:
+        """The message bar's copy of the warning goes when the warning no longer holds,
+        or while this screen's own banner shows it (not said twice)."""
+        bar = self.ctx.messages.bar
+        if bar.isVisible() and bar.label.text() == self._announced:
+            bar.hide()
+        if not keep:
+            self._announced = ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._announced:
+            self._withdraw_announcement(keep=True)
+
     def show_status(self, st: ShiftStatus, announce: bool = False) -> None:
         self.shift_status = st
         parts = [self.tr("Now: {0}").format(st.current_label)]
@@ -218,6 +234,8 @@ class HandoverScreen(QWidget):
             ).format(st.previous_label, st.previous_submitted_by)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
+        if self._announced and self._announced != text:
+            self._withdraw_announcement()  # submitted, acknowledged or a new shift
         if self.panel.view is None:
             if st.awaiting_acknowledgement and st.previous_id is not None:
                 self.panel.open(st.previous_id)
@@ -231,6 +249,9 @@ class HandoverScreen(QWidget):
                 )
             else:
                 self.ctx.messages.warning(text)
+            self._announced = text
+            if self.isVisible():  # said once: the banner above is on screen
+                self._withdraw_announcement(keep=True)
 
     def show_summary(self, s: ShiftSummary) -> None:
         self.summary = s
