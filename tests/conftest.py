@@ -12,6 +12,16 @@ from pathlib import Path
 
 # before anything imports Qt or reads the user's directories
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # one screen of 1366×768, the workstation screen the console is made for (offscreen's
+    # own default is 800×800)
+    _screens = Path(tempfile.mkdtemp(prefix="hotline-test-screen-")) / "screens.json"
+    _screens.write_text(
+        '{"screens": [{"name": "workstation", "x": 0, "y": 0, "width": 1366, "height": 768,'
+        ' "logicalDpi": 96}]}',
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 os.environ["HOTLINE_CONSOLE_HOME"] = tempfile.mkdtemp(prefix="hotline-test-home-")
 
 import keyring  # noqa: E402

@@ -11,19 +11,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from typing import Any
 
 from console.domain.casetypes import Role
-
-PREFIX_ENV = "HOTLINE_DB_ROLE_PREFIX"
-
-
-def configured_prefix() -> str:
-    """The group role prefix: $HOTLINE_DB_ROLE_PREFIX or hotline_ (console.services.dbroles)."""
-    return os.environ.get(PREFIX_ENV, "hotline_")
-
+from console.infra.database import make_engine, mask
+from console.services.dbroles import PREFIX_ENV, configured_prefix  # noqa: F401
 
 ACTIONS = ("roles", "add-agent", "disable-agent", "list-agents")
 
@@ -84,7 +77,6 @@ def read_password(username: str) -> str:
 
 
 def run(args: argparse.Namespace, url: str) -> int:
-    from console.infra.database import make_engine, mask  # SQLAlchemy: not on the GUI's start
     from console.services import dbroles
 
     engine = make_engine(url)

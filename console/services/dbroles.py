@@ -17,6 +17,7 @@ or a role with CREATEROLE that owns the schema). No Qt here.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,14 @@ from console.services import dbguards
 log = logging.getLogger("console.db")
 
 DEFAULT_PREFIX = "hotline_"
+PREFIX_ENV = "HOTLINE_DB_ROLE_PREFIX"
+
+
+def configured_prefix() -> str:
+    """The group role prefix: $HOTLINE_DB_ROLE_PREFIX or hotline_."""
+    return os.environ.get(PREFIX_ENV, DEFAULT_PREFIX)
+
+
 GROUPS: tuple[Role, ...] = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.UNIT)
 
 READ = ("SELECT",)
@@ -148,6 +157,7 @@ class AccountRow:
     active: bool
     can_login: bool | None  # None: no database login of that name
     groups: tuple[str, ...]
+    unit: str = ""  # the handling unit of a unit's user
 
 
 def group_name(role: Role | str, prefix: str = DEFAULT_PREFIX) -> str:
@@ -417,9 +427,9 @@ def disable_agent(engine: Engine, username: str) -> None:
 def list_agents(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[AccountRow]:
     with engine.connect() as conn:
         agents = conn.execute(
-            select(Agent.username, Agent.display_name, Agent.role, Agent.active).order_by(
-                Agent.username
-            )
+            select(Agent.username, Agent.display_name, Agent.role, Agent.active, HandlingUnit.name)
+            .outerjoin(HandlingUnit, HandlingUnit.id == Agent.unit_id)
+            .order_by(Agent.username)
         ).all()
         logins: dict[str, tuple[bool, tuple[str, ...]]] = {}
         if engine.dialect.name == "postgresql":
@@ -439,7 +449,7 @@ def list_agents(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[AccountRow
             ).all()
             logins = {str(r[0]): (bool(r[1]), tuple(r[2])) for r in rows}
     out = []
-    for username, display, role, active in agents:
+    for username, display, role, active, unit in agents:
         login = logins.get(username)
         out.append(
             AccountRow(
@@ -449,6 +459,7 @@ def list_agents(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[AccountRow
                 bool(active),
                 login[0] if login else None,
                 login[1] if login else (),
+                unit or "",
             )
         )
     return out

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from console.infra.settings import (
 )
 from console.services.agents import AgentRef
 from console.services.errors import NotFound
+from console.ui import files
 from console.ui.runner import BackgroundRunner
 
 
@@ -236,7 +236,7 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
 
         def pick() -> None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), edit.text())
+            path = files.ask_open(self, self.tr("Choose a file"), edit.text())
             if path:
                 edit.setText(path)
 

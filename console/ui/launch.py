@@ -400,8 +400,11 @@ class Startup(QObject):
 
         start_telephony(self.window, ui, self.args)  # screen pop, agent state (telephony)
         self._start_idle_lock(identity)
-        entry = self.window.screens["entry"]
-        entry.ready.connect(self._ready)  # type: ignore[attr-defined]
+        entry = self.window.screens.get("entry")
+        if entry is not None and hasattr(entry, "ready"):
+            entry.ready.connect(self._ready)
+        else:  # a handling unit's console has no intake form to wait for
+            self._ready()
 
     def _ready(self) -> None:
         if self._was_ready:  # the form says so again after its lists were refreshed

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.domain.clock import now_utc, to_local
 from console.infra.logs import RING
 from console.infra.settings import REFRESH_SECONDS, Settings
+from console.ui import keys, menus
 from console.ui.context import UiContext
 from console.ui.messages import MessageBar, Messages
 from console.ui.runner import BackgroundRunner
@@ -148,24 +149,29 @@ class MainWindow(QMainWindow):
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(keys.sequence("global.settings"))
         file_menu.addAction(self.settings_action)
         self.import_action = QAction(self.tr("&Import web messages…"), self)
         self.import_action.triggered.connect(self.open_import)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setShortcut(keys.sequence("global.quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.view_menu = m.addMenu(self.tr("&View"))
         help_menu = m.addMenu(self.tr("&Help"))
+        keymap_action = QAction(self.tr("&Keyboard map"), self)
+        keymap_action.setShortcut(keys.sequence("global.keymap"))
+        keymap_action.triggered.connect(self.show_keymap)
+        help_menu.addAction(keymap_action)
         log_action = QAction(self.tr("Show &log"), self)
         log_action.triggered.connect(self.show_log)
         help_menu.addAction(log_action)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+        menus.fit_menus(m)
 
     def open_import(self) -> None:
         """Web-channel exports become cases (issue 4), with a progress bar."""
@@ -224,16 +230,28 @@ class MainWindow(QMainWindow):
 
             return HandoverScreen(ui)
 
-        screens: list[tuple[str, str, ScreenFactory, QStyle.StandardPixmap]] = [
-            ("entry", self.tr("Case entry"), entry, QStyle.StandardPixmap.SP_FileDialogNewFolder),
-            ("queue", self.tr("Queue"), queue, QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            (
-                "handover",
-                self.tr("Shift handover"),
-                handover,
-                QStyle.StandardPixmap.SP_BrowserReload,
-            ),
-        ]
+        # each role its own console: a handling unit's user gets the unit's screens only
+        # (no intake, no queue to claim from, no hotline shift to hand over)
+        hotline = not ui.identity.is_unit
+        self.import_action.setVisible(hotline)
+        SP = QStyle.StandardPixmap
+        screens: list[tuple[str, str, ScreenFactory, QStyle.StandardPixmap]] = []
+        if hotline:
+            screens += [
+                (
+                    "entry",
+                    self.tr("Case entry"),
+                    entry,
+                    QStyle.StandardPixmap.SP_FileDialogNewFolder,
+                ),
+                ("queue", self.tr("Queue"), queue, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                (
+                    "handover",
+                    self.tr("Shift handover"),
+                    handover,
+                    QStyle.StandardPixmap.SP_BrowserReload,
+                ),
+            ]
         # closing the loop (issue 8): unit inbox, the centre's review, callbacks
         from console.ui.loop.screens import loop_screens
 
@@ -265,18 +283,25 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(160, 44))
             self.nav.addItem(item)
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            if i < len(keys.key("global.goto").keys):
+                action.setShortcut(QKeySequence(keys.key("global.goto").keys[i]))
             action.triggered.connect(self._goto(i))
             self.view_menu.addAction(action)
-        form = self.screens["entry"]
-        form.case_saved.connect(self._case_saved)  # type: ignore[attr-defined]
-        # what the first form does not need starts once it takes input
-        form.ready.connect(self._start_background)  # type: ignore[attr-defined]
+        if hotline:
+            form = self.screens["entry"]
+            form.case_saved.connect(self._case_saved)  # type: ignore[attr-defined]
+            form.case_open_requested.connect(  # type: ignore[attr-defined]
+                lambda cid: self.open_case(ui, cid)
+            )
+            # what the first form does not need starts once it takes input
+            form.ready.connect(self._start_background)  # type: ignore[attr-defined]
+        else:
+            self._start_background()
         if ui.identity.role == "admin":
             self._add_admin_menu(ui)
         if ui.identity.is_supervisor:
             monitor = QAction(self.tr("Shift &monitor (wall display)…"), self)
-            monitor.setShortcut(QKeySequence("Ctrl+Shift+M"))
+            monitor.setShortcut(keys.sequence("global.monitor"))
             monitor.triggered.connect(lambda: self.show_monitor(ui))
             self.view_menu.addSeparator()
             self.view_menu.addAction(monitor)
@@ -357,6 +382,15 @@ class MainWindow(QMainWindow):
         self.sla_watch = SlaWatcher(self.ui)
         self.sla_watch.start()
 
+    def open_case(self, ui: UiContext, case_id: int) -> QWidget:
+        """A case in the case window (from the caller history of the intake form)."""
+        from console.ui.case.view import CaseViewDialog
+
+        dlg = CaseViewDialog(ui, case_id, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
     def show_monitor(self, ui: UiContext) -> QWidget:
         """The supervisor's monitoring screen, in a window of its own (a wall screen)."""
         from console.ui.monitor.screen import MonitorScreen
@@ -366,7 +400,11 @@ class MainWindow(QMainWindow):
             existing = MonitorScreen(ui, feed=self.live_feed)
             existing.setParent(self, Qt.WindowType.Window)
             existing.setWindowTitle(self.tr("Shift monitor"))
-            existing.resize(1280, 800)
+            size = QSize(1280, 720)  # a 1366×768 screen under the window's title bar
+            screen = self.screen()
+            if screen is not None:
+                size = size.boundedTo(screen.availableGeometry().size())
+            existing.resize(size)
             self.monitor_window = existing
         existing.show()
         existing.raise_()
@@ -383,6 +421,19 @@ class MainWindow(QMainWindow):
         pol = QAction(self.tr("SLA &policies…"), self)
         pol.triggered.connect(lambda: PoliciesDialog(ui, self).exec())
         menu.addAction(pol)
+        people = QAction(self.tr("People and &accounts…"), self)
+        people.triggered.connect(lambda: self.show_accounts(ui))
+        menu.addAction(people)
+        menus.fit_menus(self.menuBar())
+
+    def show_accounts(self, ui: UiContext) -> QWidget:
+        """Administration → People: add, disable and list the console's accounts."""
+        from console.ui.admin.accounts import AccountsDialog
+
+        dlg = AccountsDialog(ui, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def _goto(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)
@@ -401,6 +452,13 @@ class MainWindow(QMainWindow):
         return page
 
     # --- help ------------------------------------------------------------------------
+    def show_keymap(self) -> QWidget:
+        """Help → Keyboard map: every key of every screen, from the one table."""
+        dlg = keys.KeyMapDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
     def show_log(self) -> None:
         view = QPlainTextEdit("\n".join(RING.lines))
         view.setReadOnly(True)

@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountsDialog</name>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="37" />
+            <source>People and accounts</source>
+            <translation>人员与账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="41" />
+            <location filename="../../console/ui/admin/accounts.py" line="63" />
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="42" />
+            <location filename="../../console/ui/admin/accounts.py" line="64" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="43" />
+            <location filename="../../console/ui/admin/accounts.py" line="65" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="44" />
+            <location filename="../../console/ui/admin/accounts.py" line="66" />
+            <source>Unit</source>
+            <translation>承办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="45" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="59" />
+            <source>— none —</source>
+            <translation>— 无 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="68" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="69" />
+            <source>Add or update</source>
+            <translation>添加或更新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="70" />
+            <source>Disable the selected</source>
+            <translation>停用所选账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="95" />
+            <source>Agent</source>
+            <translation>话务员</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="96" />
+            <source>Supervisor</source>
+            <translation>值班主管</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="97" />
+            <source>Administrator</source>
+            <translation>系统管理员</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="98" />
+            <source>Handling unit</source>
+            <translation>承办单位用户</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="118" />
+            <source>active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="118" />
+            <source>disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="133" />
+            <source>Give a username.</source>
+            <translation>请填写用户名。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="152" />
+            <source>{0} ({1}) can sign in.</source>
+            <translation>{0}（{1}）现在可以登录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="159" />
+            <source>Not done: {0}</source>
+            <translation>未完成：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="172" />
+            <source>You cannot disable your own account.</source>
+            <translation>不能停用自己的账号。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="177" />
+            <source>Disable an account</source>
+            <translation>停用账号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="178" />
+            <source>Disable {0} ({1})? They can no longer sign in.</source>
+            <translation>停用 {0}（{1}）？停用后将无法登录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/admin/accounts.py" line="194" />
+            <source>{0} is disabled.</source>
+            <translation>{0} 已停用。</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionBar</name>
         <message>
             <location filename="../../console/ui/case/action_bar.py" line="201" />
@@ -135,148 +257,153 @@
     <context>
         <name>AssessmentPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="131" />
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="146" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Day</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="132" />
+            <location filename="../../console/ui/reports/screen.py" line="147" />
             <source>Month</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="141" />
+            <location filename="../../console/ui/reports/screen.py" line="156" />
             <source>Business class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="142" />
+            <location filename="../../console/ui/reports/screen.py" line="157" />
             <source>Whole city</source>
             <translation>全市</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="152" />
+            <location filename="../../console/ui/reports/screen.py" line="167" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="153" />
+            <location filename="../../console/ui/reports/screen.py" line="168" />
             <source>Export &amp;Excel…</source>
             <translation>导出 &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="154" />
+            <location filename="../../console/ui/reports/screen.py" line="169" />
             <source>Export &amp;PDF…</source>
             <translation>导出 &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="155" />
+            <location filename="../../console/ui/reports/screen.py" line="170" />
             <source>&amp;Formulas</source>
             <translation>指标口径(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="165" />
+            <location filename="../../console/ui/reports/screen.py" line="180" />
             <source>Period:</source>
             <translation>统计周期：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <location filename="../../console/ui/reports/screen.py" line="181" />
             <source>By:</source>
             <translation>按：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="166" />
+            <location filename="../../console/ui/reports/screen.py" line="181" />
             <source>Chart:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="217" />
+            <location filename="../../console/ui/reports/screen.py" line="234" />
             <source>(headline)</source>
             <translation>（主指标）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="222" />
+            <location filename="../../console/ui/reports/screen.py" line="239" />
             <source>Figures count the cases received in the period (local time), as their history stands now, against the lead handling unit. Double-click a figure for the cases it counts; right-click for the cases it is measured against.</source>
             <translation>统计口径：本期（北京时间）受理的工单，按其截至目前的办理记录，计入主办单位。双击数字查看计入的工单；右键查看考核范围内的全部工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="247" />
+            <location filename="../../console/ui/reports/screen.py" line="264" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="260" />
+            <location filename="../../console/ui/reports/screen.py" line="277" />
             <source>{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}</source>
             <translation>{0}：受理 {1} 件；按时办结率 {2}，满意率 {3}，响应率 {4}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="268" />
+            <location filename="../../console/ui/reports/screen.py" line="285" />
             <source>{0}: no cases</source>
             <translation>{0}：无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="307" />
+            <location filename="../../console/ui/reports/screen.py" line="354" />
             <source>Cases counted (numerator)</source>
             <translation>计入的工单（分子）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="309" />
+            <location filename="../../console/ui/reports/screen.py" line="356" />
             <source>Cases measured (denominator)</source>
             <translation>考核的工单（分母）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <location filename="../../console/ui/reports/screen.py" line="373" />
             <source>counted</source>
             <translation>计入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="326" />
+            <location filename="../../console/ui/reports/screen.py" line="373" />
             <source>measured</source>
             <translation>考核范围</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="346" />
+            <location filename="../../console/ui/reports/screen.py" line="393" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="348" />
+            <location filename="../../console/ui/reports/screen.py" line="395" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="350" />
+            <location filename="../../console/ui/reports/screen.py" line="397" />
             <source>Export the report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="379" />
+            <location filename="../../console/ui/reports/screen.py" line="427" />
             <source>Exporting {0}…</source>
             <translation>正在导出 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="383" />
+            <location filename="../../console/ui/reports/screen.py" line="432" />
             <source>Report saved to {0}</source>
             <translation>报表已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="402" />
+            <location filename="../../console/ui/reports/screen.py" line="439" />
+            <source>Not exported: {0}</source>
+            <translation>未能导出：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/reports/screen.py" line="451" />
             <source>Could not load the figures: {0}</source>
             <translation>无法加载统计数据：{0}</translation>
         </message>
@@ -518,27 +645,27 @@
     <context>
         <name>CallerHistoryPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="41" />
+            <location filename="../../console/ui/intake/panels.py" line="40" />
             <source>Looking up {0}…</source>
             <translation>正在查询 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="52" />
+            <location filename="../../console/ui/intake/panels.py" line="51" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="56" />
+            <location filename="../../console/ui/intake/panels.py" line="55" />
             <source>First call from this number.</source>
             <translation>该号码首次来电。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="60" />
+            <location filename="../../console/ui/intake/panels.py" line="59" />
             <source>{0} earlier cases, {1} open. Newest first.</source>
             <translation>历史工单 {0} 件，未办结 {1} 件，按时间倒序。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="114" />
+            <location filename="../../console/ui/intake/panels.py" line="122" />
             <source>Call added to case {0} ({1}). Read its number to the caller.</source>
             <translation>本次来电已追加到工单 {0}（{1}），请向来电人告知该编号。</translation>
         </message>
@@ -546,63 +673,63 @@
     <context>
         <name>CaseEditDialog</name>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="113" />
+            <location filename="../../console/ui/case/edit.py" line="112" />
             <source>Edit case {0}</source>
             <translation>修改工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="123" />
+            <location filename="../../console/ui/case/edit.py" line="122" />
             <source>&amp;Save changes</source>
             <translation>保存修改(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="267" />
+            <location filename="../../console/ui/case/edit.py" line="266" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="276" />
+            <location filename="../../console/ui/case/edit.py" line="275" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="285" />
+            <location filename="../../console/ui/case/edit.py" line="284" />
             <source>Not saved: {0} changed this case since you opened it. Compare the changes, then merge or reload.</source>
             <translation>未保存：在您打开之后，{0} 修改了这张工单。请对照改动，然后合并或重新载入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="287" />
-            <location filename="../../console/ui/case/edit.py" line="348" />
+            <location filename="../../console/ui/case/edit.py" line="286" />
+            <location filename="../../console/ui/case/edit.py" line="347" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="292" />
+            <location filename="../../console/ui/case/edit.py" line="291" />
             <source>Not saved: please correct the marked fields.</source>
             <translation>未保存：请修改标出的栏目。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="298" />
+            <location filename="../../console/ui/case/edit.py" line="297" />
             <source>Not saved: you may not edit this case (it is closed or held by another agent).</source>
             <translation>未保存：您不能修改这张工单（已办结或由其他坐席处理中）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="303" />
+            <location filename="../../console/ui/case/edit.py" line="302" />
             <source>Not saved: {0}</source>
             <translation>未保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="305" />
+            <location filename="../../console/ui/case/edit.py" line="304" />
             <source>Not saved. Your changes are still here.</source>
             <translation>未保存。您的修改仍保留在此。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="347" />
+            <location filename="../../console/ui/case/edit.py" line="346" />
             <source>Reloaded: the case as saved by {0}; your changes were discarded.</source>
             <translation>已重新载入 {0} 保存的工单内容，您的修改已放弃。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="353" />
+            <location filename="../../console/ui/case/edit.py" line="352" />
             <source>Not saved. Your changes are still here; saving again compares them.</source>
             <translation>未保存。您的修改仍保留在此，再次保存时会重新比对。</translation>
         </message>
@@ -610,144 +737,164 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="133" />
+            <location filename="../../console/ui/intake/form.py" line="134" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="138" />
+            <location filename="../../console/ui/intake/form.py" line="139" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="150" />
+            <location filename="../../console/ui/intake/form.py" line="151" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="165" />
+            <location filename="../../console/ui/intake/form.py" line="166" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="169" />
+            <location filename="../../console/ui/intake/form.py" line="170" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="171" />
+            <location filename="../../console/ui/intake/form.py" line="172" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="130" />
+            <location filename="../../console/ui/intake/form.py" line="131" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="125" />
+            <location filename="../../console/ui/intake/form.py" line="126" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="143" />
+            <location filename="../../console/ui/intake/form.py" line="144" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="156" />
+            <location filename="../../console/ui/intake/form.py" line="157" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="176" />
+            <location filename="../../console/ui/intake/form.py" line="177" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="177" />
+            <location filename="../../console/ui/intake/form.py" line="178" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="191" />
+            <location filename="../../console/ui/intake/form.py" line="192" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="145" />
-            <source>Descr&amp;iption</source>
-            <translation>来电内容(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="181" />
-            <source>Urgency</source>
-            <translation>紧急程度</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="194" />
-            <source>Ans&amp;wer</source>
-            <translation>答复内容(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="204" />
-            <source>Co-handling units: Space ticks or unticks</source>
-            <translation>协办单位：按空格键勾选或取消</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="207" />
-            <source>Dispatch note for the handling unit</source>
-            <translation>给承办单位的派单意见</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="213" />
-            <source>Co-handling units</source>
-            <translation>协办单位</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="217" />
-            <source>Handli&amp;ng unit</source>
-            <translation>承办单位(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="220" />
-            <source>Save (Ctrl+S)</source>
-            <translation>保存 (Ctrl+S)</translation>
-        </message>
-        <message>
             <location filename="../../console/ui/intake/form.py" line="221" />
-            <source>Answer and close (Ctrl+Enter)</source>
-            <translation>答复并办结 (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/form.py" line="222" />
-            <source>Save and dispatch (Ctrl+D)</source>
-            <translation>保存并派单 (Ctrl+D)</translation>
+            <source>Save ({0})</source>
+            <translation>保存 ({0})</translation>
         </message>
         <message>
             <location filename="../../console/ui/intake/form.py" line="223" />
-            <source>New case (Ctrl+N)</source>
-            <translation>新建工单 (Ctrl+N)</translation>
+            <source>Answer and close ({0})</source>
+            <translation>答复并办结 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="394" />
-            <source>— choose a unit —</source>
-            <translation>— 请选择承办单位 —</translation>
+            <location filename="../../console/ui/intake/form.py" line="226" />
+            <source>Save and dispatch ({0})</source>
+            <translation>保存并派单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="414" />
-            <source>Restored the unsaved call from {0}.</source>
-            <translation>已恢复 {0} 未保存的来电记录。</translation>
+            <location filename="../../console/ui/intake/form.py" line="228" />
+            <source>New case ({0})</source>
+            <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="564" />
+            <location filename="../../console/ui/intake/form.py" line="565" />
+            <source>New case</source>
+            <translation>新建工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="566" />
+            <source>The call being typed has not been saved. Discard it?</source>
+            <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="567" />
+            <source>&amp;Discard it</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="568" />
+            <source>&amp;Keep typing</source>
+            <translation>继续录入(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="620" />
             <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
             <translation>特急：{0}——请转 {1} 并记录转接。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="569" />
+            <location filename="../../console/ui/intake/form.py" line="625" />
             <source>Urgent matter (紧急): {0} — tick Urgent.</source>
             <translation>紧急事项：{0}——请勾选“紧急”。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="146" />
+            <source>Descr&amp;iption</source>
+            <translation>来电内容(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="182" />
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="195" />
+            <source>Ans&amp;wer</source>
+            <translation>答复内容(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="205" />
+            <source>Co-handling units: Space ticks or unticks</source>
+            <translation>协办单位：按空格键勾选或取消</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="208" />
+            <source>Dispatch note for the handling unit</source>
+            <translation>给承办单位的派单意见</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="214" />
+            <source>Co-handling units</source>
+            <translation>协办单位</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="218" />
+            <source>Handli&amp;ng unit</source>
+            <translation>承办单位(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="438" />
+            <source>— choose a unit —</source>
+            <translation>— 请选择承办单位 —</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/form.py" line="458" />
+            <source>Restored the unsaved call from {0}.</source>
+            <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
     </context>
     <context>
@@ -942,12 +1089,12 @@
     <context>
         <name>CasesDialog</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="90" />
+            <location filename="../../console/ui/reports/screen.py" line="105" />
             <source>{0} cases</source>
             <translation>共 {0} 件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="92" />
+            <location filename="../../console/ui/reports/screen.py" line="107" />
             <source>{0} cases, the first {1} shown</source>
             <translation>共 {0} 件，显示前 {1} 件</translation>
         </message>
@@ -1341,75 +1488,75 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="365" />
+            <location filename="../../console/ui/case/edit.py" line="364" />
             <source>Case {0} was changed meanwhile</source>
             <translation>工单 {0} 已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="368" />
+            <location filename="../../console/ui/case/edit.py" line="367" />
             <source>someone else</source>
             <translation>其他人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="372" />
+            <location filename="../../console/ui/case/edit.py" line="371" />
             <source>{0} saved this case after you opened it. Nothing of yours was saved. Fields only one of you changed are merged; where you both changed a field, choose which value to keep.</source>
             <translation>在您打开之后，{0} 保存了这张工单，您的修改尚未保存。只有一方改动的栏目会自动合并；双方都改动的栏目，请逐项选择保留哪一个。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="382" />
+            <location filename="../../console/ui/case/edit.py" line="381" />
             <source>Field</source>
             <translation>栏目</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="383" />
+            <location filename="../../console/ui/case/edit.py" line="382" />
             <source>Original</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="384" />
+            <location filename="../../console/ui/case/edit.py" line="383" />
             <source>Theirs ({0})</source>
             <translation>对方（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="385" />
-            <location filename="../../console/ui/case/edit.py" line="435" />
-            <location filename="../../console/ui/case/edit.py" line="440" />
+            <location filename="../../console/ui/case/edit.py" line="384" />
+            <location filename="../../console/ui/case/edit.py" line="434" />
+            <location filename="../../console/ui/case/edit.py" line="439" />
             <source>Yours</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="386" />
+            <location filename="../../console/ui/case/edit.py" line="385" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="402" />
+            <location filename="../../console/ui/case/edit.py" line="401" />
             <source>&amp;Merge and save</source>
             <translation>合并并保存(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="403" />
+            <location filename="../../console/ui/case/edit.py" line="402" />
             <source>&amp;Reload theirs (discard mine)</source>
             <translation>重新载入对方版本，放弃我的(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="404" />
+            <location filename="../../console/ui/case/edit.py" line="403" />
             <source>&amp;Back to editing</source>
             <translation>返回修改(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="433" />
+            <location filename="../../console/ui/case/edit.py" line="432" />
             <source>— choose —</source>
             <translation>— 请选择 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="434" />
-            <location filename="../../console/ui/case/edit.py" line="440" />
+            <location filename="../../console/ui/case/edit.py" line="433" />
+            <location filename="../../console/ui/case/edit.py" line="439" />
             <source>Theirs</source>
             <translation>对方的</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="442" />
+            <location filename="../../console/ui/case/edit.py" line="441" />
             <source>Same</source>
             <translation>相同</translation>
         </message>
@@ -1434,7 +1581,7 @@
     <context>
         <name>DuplicatesPanel</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="229" />
+            <location filename="../../console/ui/intake/panels.py" line="237" />
             <source>Same issue as {0}: saving (Ctrl+S) records this call there; it is not dispatched again.</source>
             <translation>与 {0} 为同一问题：保存（Ctrl+S）后记入该工单，不再重复派单。</translation>
         </message>
@@ -1471,6 +1618,39 @@
             <location filename="../../console/ui/sla_panel.py" line="60" />
             <source>Reason:</source>
             <translation>理由：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialog</name>
+        <message>
+            <location filename="../../console/ui/files.py" line="24" />
+            <source>Look in:</source>
+            <translation>查找范围：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="25" />
+            <source>File &amp;name:</source>
+            <translation>文件名(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="26" />
+            <source>Files of type:</source>
+            <translation>文件类型：</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="29" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="31" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/files.py" line="33" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -1606,219 +1786,230 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="55" />
-            <location filename="../../console/ui/handover/panel.py" line="240" />
+            <location filename="../../console/ui/handover/panel.py" line="64" />
+            <location filename="../../console/ui/handover/panel.py" line="250" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="59" />
+            <location filename="../../console/ui/handover/panel.py" line="68" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="60" />
+            <location filename="../../console/ui/handover/panel.py" line="69" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="62" />
+            <location filename="../../console/ui/handover/panel.py" line="71" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="63" />
+            <location filename="../../console/ui/handover/panel.py" line="72" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="64" />
+            <location filename="../../console/ui/handover/panel.py" line="73" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="92" />
+            <location filename="../../console/ui/handover/panel.py" line="102" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="94" />
+            <location filename="../../console/ui/handover/panel.py" line="104" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="97" />
+            <location filename="../../console/ui/handover/panel.py" line="107" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="104" />
+            <location filename="../../console/ui/handover/panel.py" line="114" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="107" />
+            <location filename="../../console/ui/handover/panel.py" line="117" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="108" />
+            <location filename="../../console/ui/handover/panel.py" line="118" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="113" />
+            <location filename="../../console/ui/handover/panel.py" line="123" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="114" />
+            <location filename="../../console/ui/handover/panel.py" line="124" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="115" />
+            <location filename="../../console/ui/handover/panel.py" line="125" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="136" />
+            <location filename="../../console/ui/handover/panel.py" line="146" />
+            <location filename="../../console/ui/handover/panel.py" line="522" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="139" />
+            <location filename="../../console/ui/handover/panel.py" line="149" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="140" />
+            <location filename="../../console/ui/handover/panel.py" line="150" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="215" />
+            <location filename="../../console/ui/handover/panel.py" line="225" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="243" />
+            <location filename="../../console/ui/handover/panel.py" line="253" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="257" />
+            <location filename="../../console/ui/handover/panel.py" line="267" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="260" />
+            <location filename="../../console/ui/handover/panel.py" line="270" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="263" />
+            <location filename="../../console/ui/handover/panel.py" line="273" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="269" />
+            <location filename="../../console/ui/handover/panel.py" line="279" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="277" />
+            <location filename="../../console/ui/handover/panel.py" line="287" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="282" />
-            <source>{0} ended without a submitted handover.</source>
-            <translation>{0} 结束时未提交交接单。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/handover/panel.py" line="295" />
+            <location filename="../../console/ui/handover/panel.py" line="301" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="329" />
+            <location filename="../../console/ui/handover/panel.py" line="335" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="338" />
+            <location filename="../../console/ui/handover/panel.py" line="344" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="343" />
+            <location filename="../../console/ui/handover/panel.py" line="349" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="358" />
+            <location filename="../../console/ui/handover/panel.py" line="364" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="383" />
+            <location filename="../../console/ui/handover/panel.py" line="389" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="481" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="481" />
+            <location filename="../../console/ui/handover/panel.py" line="487" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="483" />
-            <location filename="../../console/ui/handover/panel.py" line="488" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="483" />
+            <location filename="../../console/ui/handover/panel.py" line="489" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="488" />
+            <location filename="../../console/ui/handover/panel.py" line="494" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="506" />
+            <location filename="../../console/ui/handover/panel.py" line="512" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="528" />
+            <location filename="../../console/ui/handover/panel.py" line="525" />
+            <source>Submit the handover of {0}? {1} cases listed, {2} flagged. It can no longer be changed afterwards.</source>
+            <translation>提交 {0} 的交接单？共列出 {1} 件工单，其中 {2} 件已标记。提交后不能再修改。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="529" />
+            <source>&amp;Submit</source>
+            <translation>提交(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="530" />
+            <source>&amp;Not yet</source>
+            <translation>暂不提交(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/panel.py" line="553" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="547" />
+            <location filename="../../console/ui/handover/panel.py" line="572" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="561" />
+            <location filename="../../console/ui/handover/panel.py" line="586" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="561" />
+            <location filename="../../console/ui/handover/panel.py" line="586" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="565" />
+            <location filename="../../console/ui/handover/panel.py" line="590" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -1826,148 +2017,153 @@
     <context>
         <name>HandoverScreen</name>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="44" />
+            <location filename="../../console/ui/handover/screen.py" line="45" />
             <source>Current shift</source>
             <translation>当前班次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="47" />
+            <location filename="../../console/ui/handover/screen.py" line="48" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="48" />
+            <location filename="../../console/ui/handover/screen.py" line="49" />
             <source>Shifts and roster…</source>
             <translation>班次与排班…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="70" />
+            <location filename="../../console/ui/handover/screen.py" line="72" />
             <source>Received this shift</source>
             <translation>本班受理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="71" />
+            <location filename="../../console/ui/handover/screen.py" line="73" />
             <source>Consultations closed on the call</source>
             <translation>咨询直接答复办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="72" />
+            <location filename="../../console/ui/handover/screen.py" line="74" />
             <source>Demands dispatched</source>
             <translation>诉求已派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="73" />
+            <location filename="../../console/ui/handover/screen.py" line="75" />
             <source>Cases closed</source>
             <translation>已办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="74" />
+            <location filename="../../console/ui/handover/screen.py" line="76" />
             <source>Open now (all shifts)</source>
             <translation>当前未办结（全部班次）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="75" />
+            <location filename="../../console/ui/handover/screen.py" line="77" />
             <source>Open and overdue</source>
             <translation>未办结且已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="76" />
+            <location filename="../../console/ui/handover/screen.py" line="78" />
             <source>Falling due next shift</source>
             <translation>下一班次到期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="81" />
+            <location filename="../../console/ui/handover/screen.py" line="82" />
+            <source>Click to list these cases</source>
+            <translation>点击列出这些工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/screen.py" line="87" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="81" />
-            <location filename="../../console/ui/handover/screen.py" line="82" />
+            <location filename="../../console/ui/handover/screen.py" line="87" />
+            <location filename="../../console/ui/handover/screen.py" line="88" />
             <source>Received</source>
             <translation>受理量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="82" />
+            <location filename="../../console/ui/handover/screen.py" line="88" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="84" />
+            <location filename="../../console/ui/handover/screen.py" line="90" />
             <source>By channel</source>
             <translation>按来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="86" />
+            <location filename="../../console/ui/handover/screen.py" line="92" />
             <source>By type</source>
             <translation>按工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="99" />
+            <location filename="../../console/ui/handover/screen.py" line="105" />
             <source>This shift</source>
             <translation>本班概况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="100" />
+            <location filename="../../console/ui/handover/screen.py" line="106" />
             <source>Handover</source>
             <translation>交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="101" />
+            <location filename="../../console/ui/handover/screen.py" line="107" />
             <source>Flagged for this shift</source>
             <translation>上一班标记事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="102" />
+            <location filename="../../console/ui/handover/screen.py" line="108" />
             <source>History</source>
             <translation>历史交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="175" />
+            <location filename="../../console/ui/handover/screen.py" line="191" />
             <source>Not up to date</source>
             <translation>数据未更新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="180" />
+            <location filename="../../console/ui/handover/screen.py" line="210" />
             <source>Now: {0}</source>
             <translation>当前：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="182" />
+            <location filename="../../console/ui/handover/screen.py" line="212" />
             <source>supervisors: {0}</source>
             <translation>值班主管：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="185" />
+            <location filename="../../console/ui/handover/screen.py" line="215" />
             <source>{0} signed in: {1}</source>
             <translation>{0} 人已签到：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="188" />
+            <location filename="../../console/ui/handover/screen.py" line="218" />
             <source>{0} flagged item(s) not done</source>
             <translation>{0} 项标记事项未完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="193" />
+            <location filename="../../console/ui/handover/screen.py" line="223" />
             <source>Warning: {0} ended without a submitted handover. Its work is carried into this shift's handover; its supervisor can still prepare it late.</source>
             <translation>注意：{0} 结束时未提交交接单。其工作已并入本班交接单；该班主管仍可补做交接单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="202" />
+            <location filename="../../console/ui/handover/screen.py" line="232" />
             <source>The handover of {0} (by {1}) is waiting for the incoming supervisor's acknowledgement.</source>
             <translation>{0} 的交接单（{1} 提交）等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="216" />
+            <location filename="../../console/ui/handover/screen.py" line="248" />
             <source>Review</source>
             <translation>查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="226" />
+            <location filename="../../console/ui/handover/screen.py" line="261" />
             <source>{0} shift, {1} {2}–{3}</source>
             <translation>{0}，{1} {2}–{3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/screen.py" line="256" />
+            <location filename="../../console/ui/handover/screen.py" line="291" />
             <source>Updated {0}</source>
             <translation>更新于 {0}</translation>
         </message>
@@ -1975,12 +2171,12 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="71" />
+            <location filename="../../console/ui/handover/lists.py" line="75" />
             <source>Search: a date (2026-11-27), a shift, a supervisor, a case number, a note</source>
             <translation>搜索：日期（2026-11-27）、班次、主管、工单编号、备注</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="76" />
+            <location filename="../../console/ui/handover/lists.py" line="80" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -2056,57 +2252,57 @@
     <context>
         <name>HotspotsPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="424" />
+            <location filename="../../console/ui/reports/screen.py" line="473" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="428" />
+            <location filename="../../console/ui/reports/screen.py" line="477" />
             <source>Show dismissed</source>
             <translation>显示已排除</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="429" />
+            <location filename="../../console/ui/reports/screen.py" line="478" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="430" />
+            <location filename="../../console/ui/reports/screen.py" line="479" />
             <source>&amp;Confirm</source>
             <translation>确认(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="431" />
+            <location filename="../../console/ui/reports/screen.py" line="480" />
             <source>&amp;Dismiss</source>
             <translation>排除(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="432" />
+            <location filename="../../console/ui/reports/screen.py" line="481" />
             <source>Clear verdict</source>
             <translation>撤销研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="439" />
+            <location filename="../../console/ui/reports/screen.py" line="488" />
             <source>Window:</source>
             <translation>统计窗口：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="441" />
+            <location filename="../../console/ui/reports/screen.py" line="490" />
             <source>At least:</source>
             <translation>最少件数：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="467" />
+            <location filename="../../console/ui/reports/screen.py" line="516" />
             <source>Grouping the recent cases…</source>
             <translation>正在归集近期工单…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="478" />
+            <location filename="../../console/ui/reports/screen.py" line="527" />
             <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
             <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="529" />
+            <location filename="../../console/ui/reports/screen.py" line="578" />
             <source>Could not build the hotspots: {0}</source>
             <translation>无法生成热点：{0}</translation>
         </message>
@@ -2114,74 +2310,413 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="41" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="42" />
             <source>Import web messages</source>
             <translation>导入网络渠道留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="44" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
             <source>An .xlsx or .csv export of a web channel</source>
             <translation>网络渠道导出的 .xlsx 或 .csv 文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="46" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="54" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="55" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="55" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="56" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="60" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="61" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="61" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="64" />
             <source>&amp;Channel</source>
             <translation>渠道(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="91" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
             <source>Web-channel export</source>
             <translation>网络渠道导出文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="91" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
             <source>Exports (*.xlsx *.csv)</source>
             <translation>导出文件 (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="103" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="106" />
             <source>Reading {0}…</source>
             <translation>正在读取 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="117" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="120" />
             <source>{0} of {1} messages</source>
             <translation>已处理 {0} / {1} 条留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="124" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="127" />
             <source>{0} new cases, {1} already imported, {2} rejected, {3} blank rows.</source>
             <translation>新建工单 {0} 件，已导入过 {1} 条，拒收 {2} 条，空行 {3} 行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="136" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="138" />
+            <source>{0}: {1} rows read, channel {2}</source>
+            <translation>{0}：读取 {1} 行，渠道：{2}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="141" />
+            <source>  new cases: {0}</source>
+            <translation>  新建工单：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="142" />
+            <source>  already imported: {0}</source>
+            <translation>  此前已导入：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="143" />
+            <source>  blank rows ignored: {0}</source>
+            <translation>  忽略空行：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="144" />
+            <source>  rejected: {0}</source>
+            <translation>  未导入：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="148" />
+            <source>    row {0} (message {1}): {2}</source>
+            <translation>    第 {0} 行（留言编号 {1}）：{2}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="152" />
+            <source>  note: {0}</source>
+            <translation>  提示：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="161" />
+            <source>message number</source>
+            <translation>留言编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="162" />
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="163" />
+            <source>text</source>
+            <translation>留言内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="164" />
+            <source>answer</source>
+            <translation>答复内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="165" />
+            <source>user</source>
+            <translation>留言人</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="166" />
+            <source>category</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="169" />
+            <source>no message number</source>
+            <translation>缺少留言编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="171" />
+            <source>the message number is longer than 64 characters</source>
+            <translation>留言编号超过 64 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="173" />
+            <source>the same message number appears earlier in the file</source>
+            <translation>同一留言编号在文件中已出现过</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="175" />
+            <source>no message time</source>
+            <translation>缺少留言时间</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="177" />
+            <source>the message time cannot be read: {0}</source>
+            <translation>留言时间无法识别：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="179" />
+            <source>no title and no text</source>
+            <translation>既无标题也无内容</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="182" />
+            <source>unreadable characters in the {0}</source>
+            <translation>{0}中含有无法识别的字符</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="183" />
+            <source>not imported ({0})</source>
+            <translation>未导入（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="189" />
+            <source>{0} answered rows without a readable answer time: closed at the message time</source>
+            <translation>{0} 条已答复留言缺少可识别的答复时间：按留言时间办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="194" />
+            <source>categories not in the taxonomy (the cases are kept without a category): {0}</source>
+            <translation>以下分类不在事项分类表中（工单已保留，未设分类）：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/import_dialog.py" line="203" />
             <source>Not imported: {0}</source>
             <translation>未导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="138" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="205" />
             <source>Not imported.</source>
             <translation>未导入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyMapDialog</name>
+        <message>
+            <location filename="../../console/ui/keys.py" line="205" />
+            <source>Keyboard map</source>
+            <translation>快捷键表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="207" />
+            <source>Where</source>
+            <translation>界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="207" />
+            <source>Key</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="207" />
+            <source>Does</source>
+            <translation>作用</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keys</name>
+        <message>
+            <location filename="../../console/ui/keys.py" line="142" />
+            <source>Everywhere</source>
+            <translation>所有界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="143" />
+            <source>Case entry</source>
+            <translation>工单录入</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="144" />
+            <source>Queue</source>
+            <translation>工单队列</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="145" />
+            <source>Case window</source>
+            <translation>工单窗口</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="146" />
+            <source>Shift handover</source>
+            <translation>交接班</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="147" />
+            <source>Unit inbox</source>
+            <translation>单位收件箱</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="148" />
+            <source>Callbacks</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="149" />
+            <source>Shift monitor</source>
+            <translation>班组监控</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="156" />
+            <source>Show this keyboard map</source>
+            <translation>显示本快捷键表</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="157" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="158" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="159" />
+            <source>Go to screen 1–9 (in the list)</source>
+            <translation>转到左侧列表中的第 1–9 个界面</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="160" />
+            <source>Shift monitor (wall display)</source>
+            <translation>班组监控（大屏）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="161" />
+            <source>Save the case</source>
+            <translation>保存工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="162" />
+            <source>Answer and close</source>
+            <translation>答复并办结</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="163" />
+            <source>Save and dispatch</source>
+            <translation>保存并派单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="164" />
+            <source>New case (asks before discarding what was typed)</source>
+            <translation>新建工单（放弃已录入内容前先确认）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="167" />
+            <source>Caller history</source>
+            <translation>来电历史</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="168" />
+            <source>Knowledge base</source>
+            <translation>知识库</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="169" />
+            <source>Possible duplicates</source>
+            <translation>疑似重复工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="170" />
+            <source>Insert the selected answer</source>
+            <translation>插入选中的答复</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="171" />
+            <source>Add this call to the selected open case</source>
+            <translation>将本次来电追加到选中的未办结工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="174" />
+            <source>In the caller history: add this call to the selected case</source>
+            <translation>来电历史中：将本次来电追加到所选工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="177" />
+            <location filename="../../console/ui/keys.py" line="183" />
+            <location filename="../../console/ui/keys.py" line="184" />
+            <location filename="../../console/ui/keys.py" line="194" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="178" />
+            <source>Take the most urgent case</source>
+            <translation>认领最紧急的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="179" />
+            <source>Take the selected case</source>
+            <translation>认领选中的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="180" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="181" />
+            <source>Open the selected case</source>
+            <translation>打开选中的工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="182" />
+            <source>Save changes</source>
+            <translation>保存修改</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="185" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="186" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="187" />
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="188" />
+            <source>Solved: yes</source>
+            <translation>已解决：是</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="189" />
+            <source>Solved: no</source>
+            <translation>已解决：否</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="190" />
+            <source>The unit's fault</source>
+            <translation>属承办单位责任</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="191" />
+            <source>Go to the comment</source>
+            <translation>转到回访意见</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="192" />
+            <source>Record the callback</source>
+            <translation>记录回访结果</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="193" />
+            <source>No answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="195" />
+            <source>Large type on / off</source>
+            <translation>大字模式 开/关</translation>
         </message>
     </context>
     <context>
@@ -2321,159 +2856,169 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../console/ui/main_window.py" line="96" />
+            <location filename="../../console/ui/main_window.py" line="97" />
             <source>Connecting to the database…</source>
             <translation>正在连接数据库…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="102" />
+            <location filename="../../console/ui/main_window.py" line="103" />
             <source>DEMO MODE — sample data in a separate demo database; nothing here is real</source>
             <translation>演示模式 — 示例数据存放在单独的演示数据库中，此处内容均非真实工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="126" />
-            <location filename="../../console/ui/main_window.py" line="330" />
+            <location filename="../../console/ui/main_window.py" line="127" />
+            <location filename="../../console/ui/main_window.py" line="349" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="133" />
+            <location filename="../../console/ui/main_window.py" line="134" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="144" />
+            <location filename="../../console/ui/main_window.py" line="145" />
             <source>Citizen Hotline Console</source>
             <translation>市民热线工作台</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="145" />
-            <location filename="../../console/ui/main_window.py" line="198" />
+            <location filename="../../console/ui/main_window.py" line="146" />
+            <location filename="../../console/ui/main_window.py" line="204" />
             <source>DEMO</source>
             <translation>演示</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="149" />
+            <location filename="../../console/ui/main_window.py" line="150" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="150" />
+            <location filename="../../console/ui/main_window.py" line="151" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="153" />
+            <location filename="../../console/ui/main_window.py" line="154" />
             <source>&amp;Import web messages…</source>
             <translation>导入网络渠道留言(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="157" />
+            <location filename="../../console/ui/main_window.py" line="158" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="161" />
+            <location filename="../../console/ui/main_window.py" line="162" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="162" />
+            <location filename="../../console/ui/main_window.py" line="163" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="163" />
+            <location filename="../../console/ui/main_window.py" line="164" />
+            <source>&amp;Keyboard map</source>
+            <translation>快捷键表(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="168" />
             <source>Show &amp;log</source>
             <translation>显示日志(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="166" />
+            <location filename="../../console/ui/main_window.py" line="171" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="185" />
+            <location filename="../../console/ui/main_window.py" line="191" />
             <source>Database: {0} (connecting…)</source>
             <translation>数据库：{0}（正在连接…）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="186" />
+            <location filename="../../console/ui/main_window.py" line="192" />
             <source>Connecting to {0}…</source>
             <translation>正在连接 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="197" />
+            <location filename="../../console/ui/main_window.py" line="203" />
             <source>Database: {0}</source>
             <translation>数据库：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="200" />
+            <location filename="../../console/ui/main_window.py" line="206" />
             <source>Station {0}</source>
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="228" />
+            <location filename="../../console/ui/main_window.py" line="240" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="229" />
+            <location filename="../../console/ui/main_window.py" line="241" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="232" />
+            <location filename="../../console/ui/main_window.py" line="244" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="253" />
+            <location filename="../../console/ui/main_window.py" line="265" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="278" />
+            <location filename="../../console/ui/main_window.py" line="297" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="285" />
+            <location filename="../../console/ui/main_window.py" line="304" />
             <source>Suggestion &amp;quality…</source>
             <translation>智能建议质量(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="368" />
+            <location filename="../../console/ui/main_window.py" line="396" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="378" />
+            <location filename="../../console/ui/main_window.py" line="410" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="380" />
+            <location filename="../../console/ui/main_window.py" line="412" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="383" />
+            <location filename="../../console/ui/main_window.py" line="415" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="407" />
+            <location filename="../../console/ui/main_window.py" line="418" />
+            <source>People and &amp;accounts…</source>
+            <translation>人员与账号(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/main_window.py" line="459" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="417" />
+            <location filename="../../console/ui/main_window.py" line="469" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="418" />
+            <location filename="../../console/ui/main_window.py" line="470" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -2491,131 +3036,131 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MonitorScreen</name>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="167" />
+            <location filename="../../console/ui/monitor/screen.py" line="168" />
             <source>&amp;Wall display (large type)</source>
             <translation>大屏显示(大字)(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="168" />
+            <location filename="../../console/ui/monitor/screen.py" line="169" />
             <source>Large type for a wall screen (F11)</source>
             <translation>大屏用大字显示 (F11)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="178" />
+            <location filename="../../console/ui/monitor/screen.py" line="179" />
             <source>Open</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="179" />
+            <location filename="../../console/ui/monitor/screen.py" line="180" />
             <source>Unassigned</source>
             <translation>待认领</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="180" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
             <source>Awaiting unit</source>
             <translation>待签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="181" />
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="182" />
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="183" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="183" />
+            <location filename="../../console/ui/monitor/screen.py" line="184" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="199" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="199" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Open cases</source>
             <translation>在办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Has open</source>
             <translation>正在查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="218" />
+            <location filename="../../console/ui/monitor/screen.py" line="219" />
             <source>Open cases by status</source>
             <translation>在办工单（按状态）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="219" />
+            <location filename="../../console/ui/monitor/screen.py" line="220" />
             <source>Due soon and breached by class</source>
             <translation>即将超时与已超时（按业务大类）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="220" />
+            <location filename="../../console/ui/monitor/screen.py" line="221" />
             <source>Due soon and breached by unit</source>
             <translation>即将超时与已超时（按承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="223" />
+            <location filename="../../console/ui/monitor/screen.py" line="224" />
             <source>Agents signed in</source>
             <translation>在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="224" />
+            <location filename="../../console/ui/monitor/screen.py" line="225" />
             <source>Arrivals per hour (last 24 h)</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="304" />
+            <location filename="../../console/ui/monitor/screen.py" line="327" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="314" />
+            <location filename="../../console/ui/monitor/screen.py" line="337" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="322" />
+            <location filename="../../console/ui/monitor/screen.py" line="345" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="337" />
+            <location filename="../../console/ui/monitor/screen.py" line="354" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -2623,57 +3168,57 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutboxDialog</name>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="112" />
+            <location filename="../../console/ui/offline/dialog.py" line="113" />
             <source>Outbox of this workstation</source>
             <translation>本机待发送箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="122" />
+            <location filename="../../console/ui/offline/dialog.py" line="123" />
             <source>&amp;Retry</source>
             <translation>重试(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="123" />
+            <location filename="../../console/ui/offline/dialog.py" line="124" />
             <source>&amp;Export…</source>
             <translation>导出(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="124" />
+            <location filename="../../console/ui/offline/dialog.py" line="125" />
             <source>&amp;Discard…</source>
             <translation>丢弃(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="125" />
+            <location filename="../../console/ui/offline/dialog.py" line="126" />
             <source>Re&amp;fresh</source>
             <translation>刷新(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="126" />
+            <location filename="../../console/ui/offline/dialog.py" line="127" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="153" />
+            <location filename="../../console/ui/offline/dialog.py" line="154" />
             <source>Export outbox items</source>
             <translation>导出待发送项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="153" />
+            <location filename="../../console/ui/offline/dialog.py" line="154" />
             <source>JSON files (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="167" />
+            <location filename="../../console/ui/offline/dialog.py" line="172" />
             <source>{0} waiting to be sent, {1} refused by the server.</source>
             <translation>{0} 件等待发送，{1} 件被服务器拒收。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="204" />
+            <location filename="../../console/ui/offline/dialog.py" line="209" />
             <source>Discard {0} item(s) ({1})? They will never be sent to the central database. Export them first if they must be keyed in again.</source>
             <translation>确定丢弃这 {0} 项（{1}）吗？丢弃后不会再发送到中心数据库。如需重新录入，请先导出。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="226" />
+            <location filename="../../console/ui/offline/dialog.py" line="231" />
             <source>{0} item(s) exported to {1}</source>
             <translation>已导出 {0} 项到 {1}</translation>
         </message>
@@ -2681,67 +3226,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutboxModel</name>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="39" />
+            <location filename="../../console/ui/offline/dialog.py" line="40" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="40" />
+            <location filename="../../console/ui/offline/dialog.py" line="41" />
             <source>Item</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="41" />
+            <location filename="../../console/ui/offline/dialog.py" line="42" />
             <source>Number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="42" />
+            <location filename="../../console/ui/offline/dialog.py" line="43" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="43" />
+            <location filename="../../console/ui/offline/dialog.py" line="44" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="82" />
+            <location filename="../../console/ui/offline/dialog.py" line="83" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="82" />
+            <location filename="../../console/ui/offline/dialog.py" line="83" />
             <source>Repeat-call note</source>
             <translation>重复来电记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="87" />
+            <location filename="../../console/ui/offline/dialog.py" line="88" />
             <source>Refused — needs a decision</source>
             <translation>被拒收 — 需人工处理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="88" />
+            <location filename="../../console/ui/offline/dialog.py" line="89" />
             <source>Waiting to be sent</source>
             <translation>等待发送</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="93" />
+            <location filename="../../console/ui/offline/dialog.py" line="94" />
             <source>Last attempt: {0}</source>
             <translation>上次尝试：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="96" />
+            <location filename="../../console/ui/offline/dialog.py" line="97" />
             <source>The number is already used by another case; retry gives it a new number</source>
             <translation>该编号已被其他工单占用；重试时将重新分配编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="99" />
+            <location filename="../../console/ui/offline/dialog.py" line="100" />
             <source>The server refused the data: {0}</source>
             <translation>服务器拒收了数据：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="101" />
+            <location filename="../../console/ui/offline/dialog.py" line="102" />
             <source>The case is not in the central database: {0}</source>
             <translation>中心数据库中没有该工单：{0}</translation>
         </message>
@@ -2749,17 +3294,17 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutstandingPanel</name>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="23" />
+            <location filename="../../console/ui/handover/lists.py" line="27" />
             <source>Pick up</source>
             <translation>接手</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="24" />
+            <location filename="../../console/ui/handover/lists.py" line="28" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/lists.py" line="26" />
+            <location filename="../../console/ui/handover/lists.py" line="30" />
             <source>Flagged for the incoming shift and not yet done; they stay until done.</source>
             <translation>上一班标记给接班、尚未完成的事项；完成前一直保留在此。</translation>
         </message>
@@ -2971,168 +3516,178 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="240" />
+            <location filename="../../console/ui/queue/screen.py" line="255" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="241" />
+            <location filename="../../console/ui/queue/screen.py" line="256" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="243" />
+            <location filename="../../console/ui/queue/screen.py" line="258" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="246" />
+            <location filename="../../console/ui/queue/screen.py" line="261" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="247" />
+            <location filename="../../console/ui/queue/screen.py" line="262" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="63" />
+            <location filename="../../console/ui/queue/screen.py" line="64" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="64" />
+            <location filename="../../console/ui/queue/screen.py" line="65" />
             <source>Newest first</source>
             <translation>最新优先</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="66" />
+            <location filename="../../console/ui/queue/screen.py" line="67" />
             <source>Search number, caller, text (Ctrl+F)</source>
             <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="69" />
-            <location filename="../../console/ui/queue/screen.py" line="324" />
+            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="70" />
+            <location filename="../../console/ui/queue/screen.py" line="78" />
             <source>Save filter…</source>
             <translation>保存筛选…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <location filename="../../console/ui/queue/screen.py" line="79" />
             <source>Claim &amp;next</source>
             <translation>认领下一件(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="72" />
-            <source>Take the most urgent unassigned case (Ctrl+N)</source>
-            <translation>认领最紧急的待认领工单 (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <location filename="../../console/ui/queue/screen.py" line="85" />
             <source>&amp;Claim</source>
             <translation>认领(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="74" />
-            <source>Take the selected case (Ctrl+M)</source>
-            <translation>认领选中的工单 (Ctrl+M)</translation>
+            <location filename="../../console/ui/queue/screen.py" line="81" />
+            <source>Take the most urgent unassigned case ({0})</source>
+            <translation>认领最紧急的待认领工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="75" />
+            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <source>Clear the filter</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="87" />
+            <source>Take the selected case ({0})</source>
+            <translation>认领选中的工单 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="89" />
             <source>&amp;Assign…</source>
             <translation>分派(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="76" />
+            <location filename="../../console/ui/queue/screen.py" line="90" />
             <source>Auto-assign</source>
             <translation>自动分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="78" />
+            <location filename="../../console/ui/queue/screen.py" line="92" />
             <source>Share the team queue round robin among the agents signed in</source>
             <translation>将组内待认领工单轮流分给在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="82" />
+            <location filename="../../console/ui/queue/screen.py" line="96" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="83" />
+            <location filename="../../console/ui/queue/screen.py" line="97" />
             <source>Refresh now (F5)</source>
             <translation>立即刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
+            <location filename="../../console/ui/queue/screen.py" line="103" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="91" />
+            <location filename="../../console/ui/queue/screen.py" line="105" />
             <source>&amp;Sort:</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="242" />
+            <location filename="../../console/ui/queue/screen.py" line="257" />
             <source>To triage (received, returned)</source>
             <translation>待分拨（已受理、已退单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="244" />
+            <location filename="../../console/ui/queue/screen.py" line="259" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="245" />
+            <location filename="../../console/ui/queue/screen.py" line="260" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="250" />
+            <location filename="../../console/ui/queue/screen.py" line="265" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="324" />
+            <location filename="../../console/ui/queue/screen.py" line="267" />
+            <source>Look up any case (closed ones too)</source>
+            <translation>查找工单（含已办结）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/queue/screen.py" line="347" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="348" />
+            <location filename="../../console/ui/queue/screen.py" line="372" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="348" />
+            <location filename="../../console/ui/queue/screen.py" line="372" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="355" />
+            <location filename="../../console/ui/queue/screen.py" line="379" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="412" />
+            <location filename="../../console/ui/queue/screen.py" line="436" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="414" />
+            <location filename="../../console/ui/queue/screen.py" line="438" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="453" />
+            <location filename="../../console/ui/queue/screen.py" line="477" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="462" />
+            <location filename="../../console/ui/queue/screen.py" line="486" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
@@ -3163,12 +3718,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="542" />
+            <location filename="../../console/ui/reports/screen.py" line="591" />
             <source>Assessment and reports</source>
             <translation>考核与报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="543" />
+            <location filename="../../console/ui/reports/screen.py" line="592" />
             <source>Hotspots</source>
             <translation>热点问题</translation>
         </message>
@@ -3417,57 +3972,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SidePanels</name>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="301" />
+            <location filename="../../console/ui/intake/panels.py" line="309" />
             <source>Case number to read to the caller</source>
             <translation>需告知来电人的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="309" />
+            <location filename="../../console/ui/intake/panels.py" line="317" />
             <source>Copy number</source>
             <translation>复制编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="316" />
+            <location filename="../../console/ui/intake/panels.py" line="324" />
             <source>Caller history (Ctrl+H)</source>
             <translation>来电历史（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="318" />
+            <location filename="../../console/ui/intake/panels.py" line="326" />
             <source>Type the caller's number to see their cases.</source>
             <translation>输入来电号码即可查看其历史工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="322" />
+            <location filename="../../console/ui/intake/panels.py" line="330" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到所选未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="323" />
+            <location filename="../../console/ui/intake/panels.py" line="331" />
             <source>Ctrl+Shift+A, or Enter in the list</source>
             <translation>Ctrl+Shift+A，或在列表中按回车</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="329" />
+            <location filename="../../console/ui/intake/panels.py" line="333" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="334" />
+            <source>Open the selected case (or double-click it)</source>
+            <translation>打开所选工单（或双击）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/panels.py" line="343" />
             <source>Knowledge base (Ctrl+K)</source>
             <translation>知识库（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="336" />
+            <location filename="../../console/ui/intake/panels.py" line="350" />
             <source>Insert answer (Ctrl+I)</source>
             <translation>插入答复（Ctrl+I）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="338" />
+            <location filename="../../console/ui/intake/panels.py" line="352" />
             <source>Maintain articles…</source>
             <translation>维护知识条目…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="348" />
+            <location filename="../../console/ui/intake/panels.py" line="362" />
             <source>Possible duplicates (Ctrl+L)</source>
             <translation>疑似重复工单（Ctrl+L）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/panels.py" line="354" />
+            <location filename="../../console/ui/intake/panels.py" line="368" />
             <source>Same issue: link to the selected case</source>
             <translation>同一问题：关联到所选工单</translation>
         </message>
@@ -3694,12 +4259,12 @@ Operator console of the 12345 city hotline.</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="435" />
+            <location filename="../../console/ui/launch.py" line="438" />
             <source>Building the demo week in the background…</source>
             <translation>正在后台生成演示周数据…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="438" />
+            <location filename="../../console/ui/launch.py" line="441" />
             <source>The demo week is ready: {0} cases.</source>
             <translation>演示周数据已生成：共 {0} 件工单。</translation>
         </message>
@@ -4100,6 +4665,24 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
+        <name>TileCasesDialog</name>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Case number</source>
+            <translation>工单编号</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/handover/widgets.py" line="102" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitInboxScreen</name>
         <message>
             <location filename="../../console/ui/loop/inbox.py" line="67" />
@@ -4384,12 +4967,12 @@ Operator console of the 12345 city hotline.</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="75" />
+            <location filename="../../console/ui/case/edit.py" line="74" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/edit.py" line="77" />
+            <location filename="../../console/ui/case/edit.py" line="76" />
             <source>no</source>
             <translation>否</translation>
         </message>

@@ -73,6 +73,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[sessionmaker[Session
     return sessions, stats
 
 
+def _units(sessions: sessionmaker[Session]) -> int:
+    with sessions() as s:
+        n = s.scalar(
+            select(func.count()).select_from(HandlingUnit).where(HandlingUnit.active.is_(True))
+        )
+    return int(n or 0)
+
+
 def _cases(sessions: sessionmaker[Session]) -> list[Case]:
     with sessions() as s:
         return list(s.scalars(select(Case).order_by(Case.id)))
@@ -94,7 +102,9 @@ def test_counts_and_every_status(demo: tuple[sessionmaker[Session], DemoStats]) 
     # the demo week has no triage outcomes yet (merged, invalid) nor archived cases
     assert set(by_status) == {s.value for s in Status} - {"archived", "invalid", "merged"}
     assert by_status == Counter(stats.by_status())
-    assert stats.agents_added == 19  # 14 agents, 3 supervisors, 2 unit users
+    # 14 agents, 3 supervisors, and a user for every handling unit (2 of them named in
+    # demo_agents.csv)
+    assert stats.agents_added == 17 + _units(sessions)
 
 
 def test_mix_of_types_channels_and_urgency(demo: tuple[sessionmaker[Session], DemoStats]) -> None:
@@ -287,6 +297,8 @@ def test_same_seed_same_week_and_agents_idempotent(tmp_path: Path) -> None:
     stats = seed_demo(sessions, station="001", now=NOW, days=1, per_day=20)
     assert stats.agents_added == 0 and stats.total == 20
     with sessions() as s:
-        assert s.scalar(select(func.count()).select_from(Agent).where(Agent.role != "admin")) == 19
+        people = s.scalar(select(func.count()).select_from(Agent).where(Agent.role != "admin"))
+    assert people == 17 + _units(sessions)
+    with sessions() as s:
         numbers = list(s.scalars(select(Case.number)))
     assert len(numbers) == len(set(numbers)) == 80 + 20

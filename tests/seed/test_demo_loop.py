@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain.casetypes import EventKind, Role, Satisfaction
 from console.domain.clock import CITY_TZ
 from console.domain.workcalendar import WorkCalendar
-from console.models import Agent, CaseCallback, CaseEvent, SupervisionNotice
+from console.models import (
+    Agent,
+    Case,
+    CaseCallback,
+    CaseEvent,
+    HandlingUnit,
+    SupervisionNotice,
+)
 from console.seed.demo import seed_demo
 from console.services.callbacks import CallbackService
 from console.services.units import UnitService
@@ -31,8 +38,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> sessionmaker[Session]:
 def test_unit_users_and_their_inboxes(demo: sessionmaker[Session]) -> None:
     with demo() as s:
         users = {a.username: a for a in s.scalars(select(Agent).where(Agent.role == Role.UNIT))}
-    assert set(users) == {"unit01", "unit02"}
+    assert {"unit01", "unit02"} <= set(users)
     assert all(a.unit_id is not None for a in users.values())
+    # every unit that has cases has a user to try its inbox with
+    with demo() as s:
+        with_cases = set(s.scalars(select(Case.unit_id).where(Case.unit_id.is_not(None))))
+    assert with_cases <= {a.unit_id for a in users.values()}
     cal = WorkCalendar()
     units = UnitService(demo, lambda: cal, lambda: "001")
     u1 = users["unit01"].unit_id
@@ -72,3 +83,14 @@ def test_every_loop_state_and_the_callback_keys(demo: sessionmaker[Session]) -> 
     cal = WorkCalendar()
     queue = CallbackService(demo, lambda: cal, lambda: "001").queue(now=NOW, include_later=True)
     assert retry[0].case_id in [r.case_id for r in queue]
+
+
+def test_a_town_government_gets_only_its_own_towns_cases(demo: sessionmaker[Session]) -> None:
+    with demo() as s:
+        rows = s.execute(
+            select(Case.town_id, HandlingUnit.region_id)
+            .join(HandlingUnit, HandlingUnit.id == Case.unit_id)
+            .where(HandlingUnit.kind == "town", Case.town_id.is_not(None))
+        ).all()
+    assert rows
+    assert all(town == region for town, region in rows)

@@ -425,3 +425,68 @@ def test_items_keep_awkward_text_exactly(sessions: sessionmaker[Session]) -> Non
     [item] = [i for i in view.items if i.case_id == saved.id]
     assert item.title == text
     assert [i.title for i in svc.get(view.id).items if i.case_id == saved.id] == [text]
+
+
+def test_a_new_database_warns_of_no_missed_handover_and_submission_clears_it(
+    sessions: sessionmaker[Session],
+) -> None:
+    svc = HandoverService(sessions)
+    # nothing happened before this shift: no shift before it to hand over
+    st = svc.status(now=local(16, 10))
+    assert st.previous_status == "none" and not st.previous_missing
+    # once the hotline worked in the morning, the morning's missing handover is warned of
+    DEMAND = _demand(sessions)
+    sup = _agent(sessions, "sup_n", "supervisor")
+    _cases(sessions).create(DEMAND, sup, now=local(10))
+    st = svc.status(now=local(16, 10))
+    assert st.previous_status == "missing" and st.previous_missing
+    # and no longer once the evening's handover (which carries the morning's work) is in
+    _submit(svc, sup, local(23, 50))
+    st = svc.status(now=local(23, 55))
+    assert st.current_status in ("submitted", "acknowledged") and not st.previous_missing
+
+
+def test_early_supervisor_is_placed_in_the_incoming_shift_and_units_in_none(
+    sessions: sessionmaker[Session],
+) -> None:
+    from console.models import ShiftAttendance, ShiftRoster
+
+    svc = HandoverService(sessions)
+    early = _agent(sessions, "sup_early", "supervisor")
+    late = _agent(sessions, "sup_out", "supervisor")
+    with sessions() as s, s.begin():
+        s.add(ShiftRoster(shift_code="evening", agent_id=early.agent_id, role="supervisor"))
+        s.add(ShiftRoster(shift_code="morning", agent_id=late.agent_id, role="supervisor"))
+    # half an hour before the evening shift: the evening's supervisor is in the evening
+    assert svc.check_in(early, now=local(15, 30)).shift.code == "evening"
+    # the morning's supervisor, still at work, stays in the morning
+    assert svc.check_in(late, now=local(15, 30)).shift.code == "morning"
+    # two hours early is not "early for the handover"
+    other = _agent(sessions, "sup_early2", "supervisor")
+    with sessions() as s, s.begin():
+        s.add(ShiftRoster(shift_code="evening", agent_id=other.agent_id, role="supervisor"))
+    assert svc.check_in(other, now=local(14)).shift.code == "morning"
+    # a handling unit's user is no member of a hotline shift
+    unit = _agent(sessions, "unit_x", "unit")
+    svc.check_in(unit, now=local(10))
+    with sessions() as s:
+        ids = set(s.scalars(select(ShiftAttendance.agent_id)))
+    assert unit.agent_id not in ids and early.agent_id in ids
+    st = svc.status(now=local(10, 5))
+    assert all("unit_x" not in n for n in st.on_shift)
+
+
+def test_callbacks_made_count_the_satisfaction_callbacks(sessions: sessionmaker[Session]) -> None:
+    from console.models import CaseEvent
+
+    DEMAND = _demand(sessions)
+    sup = _agent(sessions, "sup_cb", "supervisor")
+    case = _cases(sessions).create(DEMAND, sup, now=local(9))
+    svc = HandoverService(sessions)
+    with sessions() as s, s.begin():
+        s.add(CaseEvent(case_id=case.id, kind="visited", at=local(10, 30), actor_id=sup.agent_id))
+        s.add(
+            CaseEvent(case_id=case.id, kind="callback_attempt", at=local(11), actor_id=sup.agent_id)
+        )
+    view = svc.prepare(sup, now=local(15))
+    assert view.figures.callbacks_made == 2

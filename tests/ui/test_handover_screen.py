@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from console.domain.identity import Identity
 from console.domain.validation import CaseDraft
 from console.models import Agent, MatterCategory, Region
 from console.services.cases import CLOSE
+from console.services.handover import HandoverView
 from console.ui.context import UiContext
 from console.ui.handover.config import ShiftConfigDialog
 from console.ui.handover.screen import HandoverScreen
@@ -108,7 +109,11 @@ def incoming(qtbot: QtBot, app_ctx: AppContext) -> Iterator[UiContext]:
 
 
 def test_submit_then_acknowledge(
-    qtbot: QtBot, ui_ctx: UiContext, incoming: UiContext, tmp_path: Path
+    qtbot: QtBot,
+    ui_ctx: UiContext,
+    incoming: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = ui_ctx.app
     off_gui_thread(lambda: app.cases.create(CONSULT, ui_ctx.identity))  # callback promised
@@ -120,7 +125,9 @@ def test_submit_then_acknowledge(
     # no handover from the previous shift: a visible warning
     qtbot.waitUntil(lambda: screen.shift_status is not None, timeout=10_000)
     assert screen.warning.isVisible() and "without a submitted handover" in screen.warning.text()
-    assert ui_ctx.messages.bar.isVisible()
+    # said once: the message bar does not repeat the banner on this screen
+    bar = ui_ctx.messages.bar
+    assert not (bar.isVisible() and bar.label.text() == screen.warning.text())
 
     qtbot.mouseClick(panel.prepare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view is not None, timeout=10_000)
@@ -142,12 +149,29 @@ def test_submit_then_acknowledge(
         panel.groups.item(i).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(panel.submit_button.isEnabled, timeout=10_000)
     type_text(qtbot, panel.notes, "2号线故障已恢复")
+    # submitting asks first; "not yet" leaves the draft as it is
+    asked: list[str] = []
+
+    def answer(yes: bool) -> Callable[[HandoverView], bool]:
+        def confirm(v: HandoverView) -> bool:
+            asked.append(v.label)
+            return yes
+
+        return confirm
+
+    monkeypatch.setattr(panel, "confirm_submit", answer(False))
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert asked and panel.view is not None and panel.view.status == "draft"
+    monkeypatch.setattr(panel, "confirm_submit", answer(True))
     qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: panel.view is not None and panel.view.status == "submitted", timeout=10_000
     )
     submitted = panel.view
     assert submitted is not None and submitted.notes == "2号线故障已恢复"
+    # this shift's handover carries the missed one's work: the warning goes
+    qtbot.waitUntil(lambda: not screen.warning.isVisible(), timeout=10_000)
     assert submitted.submitted_by == ui_ctx.identity.display_name
     assert not panel.ack_button.isEnabled()  # not by the one who submitted
 
@@ -226,3 +250,26 @@ def test_shift_configuration_dialog(qtbot: QtBot, ui_ctx: UiContext) -> None:
         lambda: dialog.config is not None and len(dialog.config.roster) == 1, timeout=10_000
     )
     assert dialog.config.roster[0].role == "supervisor"
+
+
+def test_the_shift_counts_drill_into_their_cases(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from console.ui.case.view import CaseViewDialog
+    from console.ui.handover.widgets import TileCasesDialog
+
+    app = ui_ctx.app
+    closed = off_gui_thread(lambda: app.cases.create(CONSULT, ui_ctx.identity, action=CLOSE))
+    screen = HandoverScreen(ui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.tiles["closed"].value.text() not in ("—", "0"), timeout=10_000)
+    qtbot.mouseClick(screen.tiles["closed"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(screen, "drilled", None) is not None, timeout=10_000)
+    dlg = screen.drilled
+    assert isinstance(dlg, TileCasesDialog)
+    numbers = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]  # type: ignore[union-attr]
+    assert closed.number in numbers
+    view = dlg.open_case(numbers.index(closed.number))
+    assert isinstance(view, CaseViewDialog)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    view.close()
+    dlg.close()

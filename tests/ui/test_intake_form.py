@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -16,8 +16,10 @@ from sqlalchemy import select
 from console.domain.validation import CaseDraft
 from console.models import CaseCoUnit, CaseEvent, HandlingUnit, KnowledgeUse
 from console.services.cases import DISPATCH
+from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.intake.form import CaseEntryScreen
+from console.ui.intake.form_base import DRAFT_DELAY_MS, HISTORY_DELAY_MS
 from console.ui.intake.kb_admin import KnowledgeAdminDialog
 from tests.helpers.typing import type_text
 from tests.ui.conftest import off_gui_thread
@@ -170,9 +172,14 @@ def test_invalid_input_fixed_without_losing_text(qtbot: QtBot, ui_ctx: UiContext
     assert entry.phone.text() == "0757-833"
     assert entry.description.toPlainText() == "咨询社保卡补办"
     qtbot.keyClick(entry.phone, Qt.Key.Key_End)
-    qtbot.keyClicks(entry.phone, "81234")
+    qtbot.keyClicks(entry.phone, "8")  # still too short: the error stays
+    assert "caller_phone" in entry.error_texts()
+    qtbot.keyClicks(entry.phone, "1234")
+    # corrected: its error goes at once, the other stays until its field is right
+    assert set(entry.error_texts()) == {"class_code"}
     tab_to(qtbot, entry.class_box)
     arrow_until(qtbot, entry.class_box, lambda: entry.class_box.currentData() == "livelihood")
+    assert entry.error_texts() == {}
     with qtbot.waitSignal(entry.case_saved, timeout=10_000) as saved:
         qtbot.keyClick(_focus(), Qt.Key.Key_S, CTRL)
     assert saved.args[0].status == "received"
@@ -206,8 +213,47 @@ def test_draft_restored_after_the_window_is_destroyed(qtbot: QtBot, ui_ctx: UiCo
     assert again.description.toPlainText() == "小区门口垃圾堆放三天没人清理"
     assert again.district.currentText() == "顺德区"
     assert again.form_fields()["case_uuid"] == typed["case_uuid"]  # same idempotency key
-    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)  # a new case discards the draft
+    # Ctrl+N asks before discarding a half-typed call: kept, nothing changes
+    asked = _answer_discard_question(qtbot, discard=False)
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 1
+    assert again.phone.text() == "13700137000"
+    assert again.description.toPlainText() == "小区门口垃圾堆放三天没人清理"
+    qtbot.wait(DRAFT_DELAY_MS + 200)
+    assert path.exists()
+    # with the agent's word, the form is cleared and the draft goes
+    again.activateWindow()  # offscreen has no window manager to give it back
+    qtbot.waitUntil(again.isActiveWindow, timeout=3000)
+    asked = _answer_discard_question(qtbot, discard=True)
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert len(asked) == 1
+    assert again.phone.text() == ""
     qtbot.waitUntil(lambda: not path.exists(), timeout=5000)
+    # a blank form needs no question
+    qtbot.keyClick(again.phone, Qt.Key.Key_N, CTRL)
+    assert QApplication.activeModalWidget() is None
+
+
+def _answer_discard_question(qtbot: QtBot, discard: bool) -> list[str]:
+    """Answer the next "discard the call being typed?" question when it comes up."""
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        wanted = (
+            QMessageBox.ButtonRole.DestructiveRole
+            if discard
+            else (QMessageBox.ButtonRole.RejectRole)
+        )
+        button = next(b for b in box.buttons() if box.buttonRole(b) == wanted)
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    return asked
 
 
 def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: UiContext) -> None:
@@ -235,6 +281,30 @@ def test_caller_history_shown_and_call_added_to_open_case(qtbot: QtBot, ui_ctx: 
     assert entry.history_list.count() == 1
     assert earlier.number in entry.history_list.item(0).text()
     assert entry.add_call_button.isEnabled()  # the open case is one key away
+    # the entry opens in the case window (closed cases too)
+    opened: list[CaseViewDialog] = []
+    entry.case_open_requested.connect(lambda cid: opened.append(CaseViewDialog(ui_ctx, cid)))
+    entry.open_history_case()
+    [view] = opened
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    assert view.detail is not None and view.detail.row.number == earlier.number
+    view.close()
+    entry.activateWindow()  # offscreen has no window manager to give it back
+    qtbot.waitUntil(entry.isActiveWindow, timeout=3000)
+    entry.phone.setFocus()
+    # another number: the history shown goes at once, nothing can be added to it
+    qtbot.keyClick(entry.phone, Qt.Key.Key_Backspace)
+    assert entry.history_list.count() == 0 and not entry.add_call_button.isEnabled()
+    entry.phone.selectAll()
+    qtbot.keyClicks(entry.phone, "abc")  # not a number: no history at all
+    qtbot.wait(HISTORY_DELAY_MS + 300)
+    assert entry.history_list.count() == 0 and not entry.add_call_button.isEnabled()
+    entry.phone.selectAll()
+    with qtbot.waitSignal(entry.history_shown, timeout=10_000):
+        qtbot.keyClicks(entry.phone, "136 0013 6000")
+    assert entry.history_list.count() == 1
     tab_to(qtbot, entry.description)
     type_text(qtbot, entry.description, "又来电催办：路灯还是不亮")
     with qtbot.waitSignal(entry.call_added, timeout=10_000) as added:

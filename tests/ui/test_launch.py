@@ -155,6 +155,36 @@ def test_settings_switch_the_database_without_a_restart(
     new_entry = window.screens["entry"]
     assert new_entry is not entry
     qtbot.waitUntil(new_entry.isEnabled, timeout=15_000)
+
+
+def test_a_unit_user_starts_in_the_unit_console(
+    qtbot: QtBot, sqlite_template: Path, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from console.infra.database import make_engine, make_session_factory
+    from console.models import Agent, HandlingUnit
+    from tests.ui.conftest import off_gui_thread
+
+    url = sqlite_copy(sqlite_template, tmp_path)
+
+    def add_unit_user() -> None:
+        engine = make_engine(url)
+        with make_session_factory(engine)() as s, s.begin():
+            unit = s.scalars(select(HandlingUnit.id).order_by(HandlingUnit.id)).first()
+            s.add(Agent(username="unit_l", display_name="单位", role="unit", unit_id=unit))
+        engine.dispose()
+
+    off_gui_thread(add_unit_user)
+    settings = Settings(tmp_path / "s.ini")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, _args(database=url, user="unit_l"))
+    window.show()
+    _accept_sign_in_when_shown(qtbot)
+    startup.start()
+    qtbot.waitUntil(lambda: window.ui is not None, timeout=15_000)
+    assert list(window.screens) == ["inbox"]
     window.runner.wait(10_000)
     qtbot.wait(50)
     window.runner.wait(10_000)

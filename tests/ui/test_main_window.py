@@ -44,3 +44,35 @@ def test_demo_mode_is_labelled(qtbot: QtBot, tmp_path: Path) -> None:
     window.show()
     assert window.demo_banner.isVisible()
     assert window.windowTitle().endswith(window.tr("DEMO"))
+
+
+def test_a_unit_user_gets_only_the_unit_screens(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from console.domain.casetypes import Role
+    from console.domain.identity import Identity
+    from console.models import Agent, HandlingUnit
+    from tests.ui.conftest import off_gui_thread
+
+    def make_unit_user() -> Identity:
+        with ui_ctx.app.sessions() as s, s.begin():
+            unit = s.scalars(select(HandlingUnit.id).order_by(HandlingUnit.id)).first()
+            assert unit is not None
+            a = Agent(username="unitmw", display_name="单位用户", role=Role.UNIT, unit_id=unit)
+            s.add(a)
+            s.flush()
+            return Identity(a.id, a.username, a.display_name, a.role, unit)
+
+    who = off_gui_thread(make_unit_user)
+    window = MainWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.attach(UiContext(ui_ctx.app, who, window.runner, window.messages))
+    window.show()
+    assert list(window.screens) == ["inbox"]
+    assert not window.import_action.isVisible()
+    assert window.nav.count() == 1
+    window.runner.wait(10_000)
+    qtbot.wait(50)
+    window.runner.wait(10_000)

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from console.domain.clock import now_utc
 from console.services.monitor import MonitorService
 from console.ui.context import UiContext
+from console.ui.launch import load_style
 from console.ui.monitor.screen import MonitorScreen
 from console.ui.queue.live import LiveFeed
 from tests.helpers.queue_data import add_agents, add_cases
@@ -81,3 +84,42 @@ def test_screen_shows_figures_live_and_wall_mode(
     assert screen.font().pointSizeF() > screen._base_font.pointSizeF()
     screen.set_wall_mode(False)
     assert screen.tiles["open"].font().pointSizeF() == pytest.approx(normal)
+
+
+def test_large_type_enlarges_every_tile_under_the_style_sheet(
+    qtbot: QtBot, ui_ctx: UiContext, feed: LiveFeed, qapp: QApplication
+) -> None:
+    """As the console runs (with its style sheet), the coloured tiles, due soon and
+    breached, grow with the others."""
+    sessions = ui_ctx.app.sessions
+    off_gui_thread(lambda: add_cases(sessions, 2, due=now_utc() - timedelta(minutes=30)))
+    off_gui_thread(lambda: add_cases(sessions, 1, due=now_utc() + timedelta(minutes=20)))
+    qapp.setStyleSheet(load_style())
+    try:
+        screen = MonitorScreen(ui_ctx, feed=feed, refresh_seconds=60)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda: screen.tiles["breached"].text() == "2", timeout=5_000)
+
+        def sizes() -> dict[str, float]:
+            out = {}
+            for key, label in screen.tiles.items():
+                label.ensurePolished()
+                out[key] = QFontInfo(label.font()).pointSizeF()
+            return out
+
+        normal = sizes()
+        screen.set_wall_mode(True)
+        large = sizes()
+        for key in screen.tiles:
+            assert large[key] > 1.5 * normal[key], key
+        assert len(set(large.values())) == 1  # all tiles alike
+        # the tables and captions grow too
+        [table] = [t for t in screen.findChildren(QTableView) if t.model() is screen.status_model]
+        table.ensurePolished()
+        assert QFontInfo(table.font()).pointSizeF() > 1.5 * 10.5
+        assert "color" in screen.tiles["breached"].styleSheet()
+        screen.set_wall_mode(False)
+        assert sizes() == normal
+    finally:
+        qapp.setStyleSheet("")

@@ -202,6 +202,20 @@ def test_filters_saved_and_columns_remembered(qtbot: QtBot, ui_ctx: UiContext) -
     screen.search.setText("没有这样的词")
     screen._search_changed()
     qtbot.waitUntil(lambda: screen.model.total == 0, timeout=5_000)
+    # a filter stays with its view: another view shows all its cases, and the filtered
+    # one comes back filtered, with the one-click way out on show
+    assert screen.clear_filter_button.isVisible()
+    filtered_view = screen.view_box.currentIndex()
+    screen.view_box.setCurrentIndex(screen.view_box.findData(QueueView.ALL.value))
+    qtbot.waitUntil(lambda: screen.model.total == 5 and not screen.model.busy, timeout=5_000)
+    assert screen.filter.empty and not screen.clear_filter_button.isVisible()
+    assert screen.search.text() == ""
+    screen.view_box.setCurrentIndex(filtered_view)
+    qtbot.waitUntil(lambda: screen.model.total == 0 and not screen.model.busy, timeout=5_000)
+    assert screen.filter.class_codes == ("consumer",)
+    screen.clear_filter_button.click()
+    qtbot.waitUntil(lambda: not screen.model.busy, timeout=5_000)
+    assert screen.filter.empty and not screen.clear_filter_button.isVisible()
 
     who: Identity = ui_ctx.identity
     prefs = ui_ctx.app.preferences
@@ -419,3 +433,29 @@ def test_first_page_with_an_estimated_size(db_url: str) -> None:
         assert service.count(q) == 30
     finally:
         engine.dispose()
+
+
+def test_an_agent_looks_up_a_closed_case_by_number(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from console.domain.validation import CaseDraft
+    from console.services.cases import CLOSE
+    from tests.helpers.people import person
+
+    agent = off_gui_thread(lambda: person(ui_ctx.app.sessions, "agent_lookup", "agent"))
+    draft = CaseDraft(
+        case_type="consultation",
+        sub_type="policy",
+        class_code="livelihood",
+        caller_phone="13800138000",
+        description="社保卡补办要带什么材料",
+        answer="带身份证到社保窗口办理",
+    )
+    closed = off_gui_thread(lambda: ui_ctx.app.cases.create(draft, agent, action=CLOSE))
+    ui = UiContext(ui_ctx.app, agent, ui_ctx.runner, ui_ctx.messages)
+    screen = _screen(qtbot, ui)
+    i = screen.view_box.findData(QueueView.ALL.value)
+    assert i >= 0  # offered to agents too
+    screen.view_box.setCurrentIndex(i)
+    screen.search.setText(closed.number)
+    screen._search_changed()
+    qtbot.waitUntil(lambda: screen.model.total == 1 and not screen.model.busy, timeout=5_000)
+    assert screen.model.index(0, 0).data(CASE_ID_ROLE) == closed.id

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtGui import QFontMetrics
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -72,6 +74,17 @@ def test_reports_screen(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None
     )
     assert "2026-09" in panel.status.text() and "80.0%" in panel.status.text()
     assert len(panel.chart.series()) == 1  # one bar series
+    # the names read in full on the left of horizontal bars, each on a line of its own
+    [names] = panel.chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(names, QBarCategoryAxis)
+    shown_names = names.categories()
+    assert set(shown_names) <= {r.label for r in panel.model.rows}
+    line = QFontMetrics(names.labelsFont()).height()
+    plot = panel.chart.plotArea()
+    assert plot.height() / max(1, len(shown_names)) >= line
+    # the plot starts right of the longest name (QtCharts' own layout cut them to "…")
+    fm = QFontMetrics(names.labelsFont())
+    assert plot.left() >= max(fm.horizontalAdvance(n) for n in shown_names)
     # the formulas help panel
     panel.help_button.click()
     assert panel.help.isVisible() and "÷" in panel.help.toPlainText()
@@ -103,11 +116,14 @@ def test_reports_screen(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None
 
     # export off the GUI thread, with the progress shown meanwhile
     out = tmp_path / "monthly.xlsx"
+    summary = panel.status.text()
     with qtbot.waitSignal(panel.exported, timeout=30_000) as sig:
         panel.export_to(out)
         assert panel.progress.isVisible() and not panel.excel_button.isEnabled()
+        assert out.name in panel.status.text()  # "Exporting monthly.xlsx…"
     assert sig.args == [str(out)]
     assert not panel.progress.isVisible() and panel.excel_button.isEnabled()
+    assert panel.status.text() == summary  # the "exporting" message is gone
     wb = openpyxl.load_workbook(out)
     assert len(wb.sheetnames) > 5
 

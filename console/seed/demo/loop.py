@@ -21,7 +21,17 @@ from console.seed.demo.constants import (
     SENT_BACK,
     UNIT_NEW,
 )
-from console.seed.demo.plan import _agent, _minutes, _office, _on, _Plan, _Step, _supervisor, _visit
+from console.seed.demo.plan import (
+    _agent,
+    _minutes,
+    _office,
+    _on,
+    _Plan,
+    _Step,
+    _supervisor,
+    _visit,
+    loop_lead,
+)
 from console.seed.demo.world import Actor, _World
 
 
@@ -34,7 +44,8 @@ def _loop_steps(world: _World, rng: Random, plan: _Plan) -> None:
     units = list(world.unit_users) or list(world.unit_names)[:2]
     u1 = units[0]
     u2 = units[1] if len(units) > 1 else units[0]
-    lead = u2 if s in (ASSIST, ESCALATED) else u1
+    lead = loop_lead(world, s)
+    assert lead is not None
     name = world.unit_names[lead]
     own = world.unit_users.get(lead)
 

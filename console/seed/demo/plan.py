@@ -12,10 +12,13 @@ from console.domain.casetypes import CaseType, Status
 from console.domain.clock import CITY_TZ, to_local
 from console.domain.validation import CREDIT_CODE_CHARS, credit_code_check_char
 from console.seed.demo.constants import (
+    ASSIST,
     CITY_CODE,
     CLASS_SHARE,
     DISTRICT_CODE,
+    ESCALATED,
     LANDLINE_PREFIXES,
+    LOOP_SCENARIOS,
     MEDIA_PREFIX,
     MOBILE_PREFIXES,
     STATUS_AFTER,
@@ -137,12 +140,40 @@ def _caller(world: _World, rng: Random, plan: _Plan) -> None:
         plan.confidential = True
 
 
+def loop_lead(world: _World, scenario: str | None) -> int | None:
+    """The unit leading a live closing-the-loop case (the demo unit users' units)."""
+    if scenario not in LOOP_SCENARIOS:
+        return None
+    units = list(world.unit_users) or list(world.unit_names)[:2]
+    if not units:
+        return None
+    u1 = units[0]
+    u2 = units[1] if len(units) > 1 else units[0]
+    return u2 if scenario in (ASSIST, ESCALATED) else u1
+
+
+def _home_town(world: _World, unit: int | None) -> _Town | None:
+    """The town whose government ``unit`` is (None for a bureau or a district)."""
+    if unit is None:
+        return None
+    for towns in world.towns.values():
+        for t in towns:
+            if world.town_unit.get(t.id) == unit:
+                return t
+    return None
+
+
 def _place(world: _World, rng: Random, plan: _Plan, needed: bool) -> str:
     if not needed and rng.random() < 0.5:
         return ""
     ids = [d[0] for d in world.districts]
     district_id = rng.choices(ids, weights=[d[2] for d in world.districts])[0]
     town = rng.choice(world.towns[district_id])
+    # a case led by a town's own government is in that town (桂城街道办事处 gets
+    # 桂城街道's cases, not another town's)
+    home = _home_town(world, loop_lead(world, plan.scenario))
+    if home is not None:
+        district_id, town = home.district_id, home
     plan.district_id, plan.town = district_id, town
     frags = world.texts.addresses.get(town.district, {}).get(town.name)
     frag = rng.choice(frags) if frags else "辖区内"

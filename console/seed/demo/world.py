@@ -75,6 +75,43 @@ def seed_demo_agents(session: Session, path: Path | None = None) -> int:
         existing.add(username)
         added += 1
     session.flush()
+    added += _seed_unit_users(session, existing)
+    return added
+
+
+def _seed_unit_users(session: Session, existing: set[str]) -> int:
+    """A demo user for every active handling unit that has none (``unitNN``, after the
+    ones of demo_agents.csv), so that each unit's inbox can be tried as the unit."""
+    covered = set(
+        session.scalars(
+            select(Agent.unit_id).where(Agent.role == Role.UNIT, Agent.unit_id.is_not(None))
+        )
+    )
+    units = session.scalars(
+        select(HandlingUnit).where(HandlingUnit.active.is_(True)).order_by(HandlingUnit.id)
+    )
+    n = 0
+    added = 0
+    for u in units:
+        if u.id in covered:
+            continue
+        while True:
+            n += 1
+            username = f"unit{n:02d}"
+            if username not in existing:
+                break
+        session.add(
+            Agent(
+                username=username,
+                display_name=f"{u.name}承办员",
+                role=Role.UNIT,
+                unit_id=u.id,
+                active=True,
+            )
+        )
+        existing.add(username)
+        added += 1
+    session.flush()
     return added
 
 

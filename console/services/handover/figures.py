@@ -82,6 +82,8 @@ def _figures(session: Session, b: Bounds, by_reason: dict[str, int], open_total:
         if urg == "urgent":
             urgent += int(n)
     closed_directly = _event_count(session, (EventKind.CLOSED_DIRECTLY,), start, end)
+    # calls back to citizens during the shift: consultations answered by a callback,
+    # and the satisfaction callbacks (回访) made, reached or not
     callbacks_made = int(
         session.execute(
             select(func.count())
@@ -94,7 +96,7 @@ def _figures(session: Session, b: Bounds, by_reason: dict[str, int], open_total:
                 Case.case_type == "consultation",
             )
         ).scalar_one()
-    )
+    ) + _event_count(session, (EventKind.VISITED, EventKind.CALLBACK_ATTEMPT), start, end)
     in_closed = and_(Case.closed_at >= start, Case.closed_at < end)
     closed, closed_late = session.execute(
         select(

@@ -4,11 +4,13 @@ the shift table."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
-from console.domain.casetypes import Role
+from console.domain.casetypes import EventKind, Role
 from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.handover import parse_shift, validate_shifts, window_label
@@ -17,6 +19,8 @@ from console.domain.shifts import ShiftDef, ShiftWindow, next_window, previous_w
 from console.domain.validation import FieldError
 from console.models import (
     Agent,
+    Case,
+    CaseEvent,
     Handover,
     HandoverItem,
     ShiftAttendance,
@@ -38,6 +42,20 @@ from console.services.handover.views import (
 from console.services.reference import load_shifts
 
 
+@dataclass(frozen=True)
+class TileCase:
+    """One case behind a count of the shift."""
+
+    id: int
+    number: str
+    status: str
+    title: str
+
+
+# how early before their shift someone rostered on it may sign in and be counted in it
+EARLY_SIGN_IN = timedelta(hours=1)
+
+
 class RosterMixin(HandoverBase):
     """The shift's figures and status, sign-in attendance, the shift table and roster."""
 
@@ -48,6 +66,35 @@ class RosterMixin(HandoverBase):
             shifts = load_shifts(s)
             w = shift_at(shifts, at)
             return shift_summary(s, w, next_window(shifts, w), at)
+
+    def tile_cases(self, key: str, now: datetime | None = None, limit: int = 500) -> list[TileCase]:
+        """The cases behind one of the "this shift" counts (received, consultations
+        closed on the call, dispatched, closed), newest first."""
+        at = now or now_utc()
+        with self._sessions() as s:
+            w = shift_at(load_shifts(s), at)
+            stmt = select(Case.id, Case.number, Case.status, Case.title, Case.description)
+            if key == "received":
+                stmt = stmt.where(Case.received_at >= w.start, Case.received_at < w.end)
+            elif key == "closed":
+                stmt = stmt.where(Case.closed_at >= w.start, Case.closed_at < w.end)
+            elif key in ("closed_directly", "dispatched"):
+                kind = (
+                    EventKind.CLOSED_DIRECTLY if key == "closed_directly" else EventKind.DISPATCHED
+                )
+                stmt = stmt.where(
+                    Case.id.in_(
+                        select(CaseEvent.case_id).where(
+                            CaseEvent.kind == kind, CaseEvent.at >= w.start, CaseEvent.at < w.end
+                        )
+                    )
+                )
+            else:
+                raise ValueError(f"no cases behind {key!r}")
+            rows = s.execute(stmt.order_by(Case.id.desc()).limit(limit)).all()
+            return [
+                TileCase(int(i), str(n), str(st), str(t or d or "")[:60]) for i, n, st, t, d in rows
+            ]
 
     # -- where we are -------------------------------------------------------------------------
     def status(self, now: datetime | None = None) -> ShiftStatus:
@@ -95,7 +142,13 @@ class RosterMixin(HandoverBase):
                 current_label=window_label(w),
                 previous=prev,
                 previous_label=window_label(prev),
-                previous_status=ph.status if ph is not None else "missing",
+                previous_status=(
+                    ph.status
+                    if ph is not None
+                    else "missing"
+                    if _anything_before(s, w.start)
+                    else "none"  # a new database: there was no shift before to hand over
+                ),
                 previous_id=ph.id if ph is not None else None,
                 previous_submitted_by=names.get(ph.submitted_by_id or 0, "") if ph else "",
                 current_id=ch.id if ch is not None else None,
@@ -109,10 +162,26 @@ class RosterMixin(HandoverBase):
     def check_in(
         self, who: Identity, *, station: str = "", now: datetime | None = None
     ) -> ShiftWindow:
-        """Sign-in places the agent in the shift current at that moment (idempotent)."""
+        """Sign-in places the agent in the shift current at that moment (idempotent); a
+        person rostered on the next shift, and not on this one, who signs in less than
+        EARLY_SIGN_IN before it starts is placed in the next shift (they come early for
+        the handover). A handling unit's user is no member of a hotline shift: nothing is
+        recorded."""
         at = now or now_utc()
         with self._sessions() as s, s.begin():
-            w = shift_at(load_shifts(s), at)
+            shifts = load_shifts(s)
+            w = shift_at(shifts, at)
+            if who.is_unit:
+                return w
+            nxt = next_window(shifts, w)
+            if nxt.start - at <= EARLY_SIGN_IN and nxt.shift.code != w.shift.code:
+                rostered = set(
+                    s.scalars(
+                        select(ShiftRoster.shift_code).where(ShiftRoster.agent_id == who.agent_id)
+                    )
+                )
+                if nxt.shift.code in rostered and w.shift.code not in rostered:
+                    w = nxt
             seen = s.scalars(
                 select(ShiftAttendance.id).where(
                     ShiftAttendance.agent_id == who.agent_id,
@@ -247,3 +316,16 @@ class RosterMixin(HandoverBase):
 
 def _shift_key(defs: Iterable[ShiftDef]) -> set[tuple[str, str, str, str]]:
     return {(d.code, d.name, d.starts.strftime("%H:%M"), d.ends.strftime("%H:%M")) for d in defs}
+
+
+def _anything_before(session: Session, start: datetime) -> bool:
+    """Whether the hotline worked before ``start`` in this database: a case received,
+    a shift signed into or a handover of an earlier shift."""
+    for query in (
+        select(Case.id).where(Case.received_at < start),
+        select(ShiftAttendance.agent_id).where(ShiftAttendance.starts_at < start),
+        select(Handover.id).where(Handover.starts_at < start),
+    ):
+        if session.scalars(query.limit(1)).first() is not None:
+            return True
+    return False

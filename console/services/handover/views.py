@@ -39,7 +39,7 @@ class Figures:
     closed_late: int = 0
     breached: int = 0  # open cases whose deadline passed during the shift
     callbacks_promised: int = 0  # consultations not answered on the call
-    callbacks_made: int = 0  # consultations closed by a callback during the shift
+    callbacks_made: int = 0  # consultations answered by a callback + 回访 calls (reached or not)
     urgent_received: int = 0
     escalation_events: int = 0
     incidents: int = 0
@@ -192,7 +192,7 @@ class ShiftStatus:
     current_label: str
     previous: ShiftWindow
     previous_label: str
-    previous_status: str  # missing | draft | submitted | acknowledged
+    previous_status: str  # none (nothing before) | missing | draft | submitted | acknowledged
     previous_id: int | None
     previous_submitted_by: str
     current_id: int | None
@@ -203,7 +203,12 @@ class ShiftStatus:
 
     @property
     def previous_missing(self) -> bool:
-        return self.previous_status in ("missing", HandoverStatus.DRAFT)
+        """The previous shift handed over nothing, and this shift's handover (which
+        carries its work) is not submitted yet."""
+        return self.previous_status in (
+            "missing",
+            HandoverStatus.DRAFT,
+        ) and self.current_status not in (HandoverStatus.SUBMITTED, HandoverStatus.ACKNOWLEDGED)
 
     @property
     def awaiting_acknowledgement(self) -> bool:

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,7 +36,7 @@ from console.domain.merge import FieldChange
 from console.services.case_edit import CaseFields, EditableCase, EditConflict
 from console.services.errors import ValidationFailed
 from console.services.reference import ReferenceData
-from console.ui import labels
+from console.ui import keys, labels
 from console.ui.context import UiContext
 from console.ui.errors import describe
 from console.ui.intake import case_fields, texts
@@ -125,7 +124,7 @@ class CaseEditDialog(QDialog):
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save())
+        keys.bind("case.save", self, lambda: self.save())
         self.layout().addWidget(self.status)  # type: ignore[union-attr]
         self.layout().addWidget(buttons)  # type: ignore[union-attr]
 

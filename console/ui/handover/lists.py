@@ -10,6 +10,7 @@ from console.ui.context import UiContext
 from console.ui.errors import is_refusal
 from console.ui.handover.models import ITEM_ROLE, OUTSTANDING_COLUMNS, HistoryModel, ItemsModel
 from console.ui.handover.widgets import row_table
+from console.ui.widths import case_number_width
 
 
 class OutstandingPanel(QWidget):
@@ -20,6 +21,9 @@ class OutstandingPanel(QWidget):
         self.ctx = ctx
         self.model = ItemsModel(OUTSTANDING_COLUMNS, parent=self)
         self.table = row_table(self.model, {0: 220, 2: 260})
+        self.table.setColumnWidth(
+            OUTSTANDING_COLUMNS.index("number"), case_number_width(self.table)
+        )
         self.pick_button = QPushButton(self.tr("Pick up"))
         self.done_button = QPushButton(self.tr("Done"))
         self.hint = QLabel(

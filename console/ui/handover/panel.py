@@ -12,7 +12,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,11 +30,19 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import to_local
 from console.services.handover import HandoverIncomplete, HandoverView, ItemView
-from console.ui import labels
+from console.ui import files, labels
 from console.ui.context import UiContext
-from console.ui.handover.models import ITEM_ROLE, ItemsModel, bucket_name, local_text, status_text
+from console.ui.handover.models import (
+    ITEM_COLUMNS,
+    ITEM_ROLE,
+    ItemsModel,
+    bucket_name,
+    local_text,
+    status_text,
+)
 from console.ui.handover.report import document, export_pdf
 from console.ui.handover.widgets import row_table
+from console.ui.widths import case_number_width
 
 
 class HandoverPanel(QWidget):
@@ -83,6 +91,7 @@ class HandoverPanel(QWidget):
 
         self.items = ItemsModel(parent=self)
         self.table = row_table(self.items, (40, 140, 140, 220, 110, 105, 80))
+        self.table.setColumnWidth(ITEM_COLUMNS.index("number"), case_number_width(self.table))
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -277,12 +286,8 @@ class HandoverPanel(QWidget):
             text = self.tr("Carried from {0} to {1}: {2} received, {3} closed, {4} listed.").format(
                 local_text(gp.since), local_text(gp.until), gp.received, gp.closed, gp.listed
             )
-            if gp.previous_missing:
-                text = (
-                    self.tr("{0} ended without a submitted handover.").format(gp.previous_label)
-                    + " "
-                    + text
-                )
+            # that the previous shift handed over nothing is said once, by the screen's
+            # warning above the tabs (and in the printed handover)
             self.gap.setText(text)
             self.gap.show()
         else:
@@ -508,9 +513,28 @@ class HandoverPanel(QWidget):
         if v is not None and not v.read_only and self.who.is_supervisor:
             self.rebuild()
 
+    def confirm_submit(self, v: HandoverView) -> bool:
+        """Submitting cannot be undone (the handover becomes read-only): ask first."""
+        flagged = sum(1 for i in v.items if i.flagged)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Submit the handover"))
+        box.setText(
+            self.tr(
+                "Submit the handover of {0}? {1} cases listed, {2} flagged. It can no longer "
+                "be changed afterwards."
+            ).format(v.label, len(v.items), flagged)
+        )
+        yes = box.addButton(self.tr("&Submit"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("&Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
     def submit(self) -> None:
         v = self.view
-        if v is None:
+        if v is None or not self.confirm_submit(v):
             return
         notes = self.notes.toPlainText()
         svc = self.ctx.app.handover
@@ -557,7 +581,7 @@ class HandoverPanel(QWidget):
         if v is None:
             return
         name = f"handover-{to_local(v.starts_at):%Y%m%d-%H%M}-{v.shift_code}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.ask_save(
             self, self.tr("Export the handover to PDF"), name, self.tr("PDF files (*.pdf)")
         )
         if path:

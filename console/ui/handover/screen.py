@@ -11,7 +11,7 @@ agent in the current shift.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from console.domain.casetypes import Role
 from console.domain.clock import now_utc, to_local
 from console.services.handover import ShiftStatus, ShiftSummary
+from console.services.handover.roster import TileCase
 from console.services.reference import ReferenceData
-from console.ui import labels
+from console.ui import keys, labels
 from console.ui.context import UiContext
 from console.ui.handover.lists import HistoryPanel, OutstandingPanel
 from console.ui.handover.panel import HandoverPanel
-from console.ui.handover.widgets import StatTile, _count_table, _fill
+from console.ui.handover.widgets import StatTile, TileCasesDialog, _count_table, _fill
 
 
 class HandoverScreen(QWidget):
@@ -62,6 +63,7 @@ class HandoverScreen(QWidget):
             "border:1px solid #b3261e;border-radius:3px}"
         )
         self.warning.hide()
+        self._announced = ""  # the warning also put in the message bar, if any
         self.on_shift = QLabel()
         self.on_shift.setWordWrap(True)
 
@@ -75,6 +77,10 @@ class HandoverScreen(QWidget):
             "breached_open": StatTile(self.tr("Open and overdue")),
             "due_next_shift": StatTile(self.tr("Falling due next shift")),
         }
+        for key in ("received", "closed_directly", "dispatched", "closed"):
+            tile = self.tiles[key]
+            tile.set_drillable(self.tr("Click to list these cases"))
+            tile.clicked.connect(lambda k=key: self.drill(k))
         grid = QGridLayout()
         for i, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, i // 4, i % 4)
@@ -113,11 +119,8 @@ class HandoverScreen(QWidget):
         self.config_button.clicked.connect(self.configure)
         self.history.open_requested.connect(self._open_from_history)
         self.panel.changed.connect(lambda _v: self._after_change())
-        QShortcut(
-            QKeySequence(Qt.Key.Key_F5),
-            self,
-            self.refresh,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        keys.bind(
+            "handover.refresh", self, self.refresh, Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_seconds * 1000)
@@ -149,6 +152,19 @@ class HandoverScreen(QWidget):
             owner=self,
         )
 
+    def drill(self, key: str) -> None:
+        """The cases behind a count of this shift, each one opened by a double click."""
+        title = self.tiles[key].title.text()
+        svc = self.ctx.app.handover
+
+        def show(cases: list[TileCase]) -> None:
+            dlg = TileCasesDialog(self.ctx, title, cases, self)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.show()
+            self.drilled = dlg
+
+        self.ctx.runner.run(lambda: svc.tile_cases(key), show, owner=self)
+
     def refresh(self) -> None:
         self.ctx.runner.run(
             self.ctx.app.handover.current_summary, self.show_summary, self._failed, owner=self
@@ -174,6 +190,20 @@ class HandoverScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.updated.setText(self.tr("Not up to date"))
         self.ctx.messages.error(exc)
+
+    def _withdraw_announcement(self, keep: bool = False) -> None:
+        """The message bar's copy of the warning goes when the warning no longer holds,
+        or while this screen's own banner shows it (not said twice)."""
+        bar = self.ctx.messages.bar
+        if bar.isVisible() and bar.label.text() == self._announced:
+            bar.hide()
+        if not keep:
+            self._announced = ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._announced:
+            self._withdraw_announcement(keep=True)
 
     def show_status(self, st: ShiftStatus, announce: bool = False) -> None:
         self.shift_status = st
@@ -204,6 +234,8 @@ class HandoverScreen(QWidget):
             ).format(st.previous_label, st.previous_submitted_by)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
+        if self._announced and self._announced != text:
+            self._withdraw_announcement()  # submitted, acknowledged or a new shift
         if self.panel.view is None:
             if st.awaiting_acknowledgement and st.previous_id is not None:
                 self.panel.open(st.previous_id)
@@ -217,6 +249,9 @@ class HandoverScreen(QWidget):
                 )
             else:
                 self.ctx.messages.warning(text)
+            self._announced = text
+            if self.isVisible():  # said once: the banner above is on screen
+                self._withdraw_announcement(keep=True)
 
     def show_summary(self, s: ShiftSummary) -> None:
         self.summary = s

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
+    QHeaderView,
     QLabel,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
+
+from console.services.handover.roster import TileCase
+from console.ui import labels
+from console.ui.context import UiContext
 
 
 def row_table(model: QAbstractItemModel, widths: Sequence[int] | Mapping[int, int]) -> QTableView:
@@ -44,6 +53,19 @@ class StatTile(QFrame):
         lay.addWidget(self.value)
         lay.addWidget(self.title)
 
+    clicked = Signal()
+
+    def set_drillable(self, tip: str) -> None:
+        """A click lists the cases behind the count."""
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tip)
+        self.setProperty("drillable", True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.property("drillable") and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
     def set(self, n: int) -> None:
         self.value.setText(str(n))
 
@@ -65,3 +87,44 @@ def _count_table(first: str, second: str) -> QTableWidget:
     t.setColumnWidth(0, 240)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return t
+
+
+class TileCasesDialog(QDialog):
+    """The cases behind one of the shift's counts; a double click opens a case."""
+
+    def __init__(self, ctx: UiContext, title: str, cases: list[TileCase], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cases = cases
+        self.setWindowTitle(title)
+        self.table = QTableWidget(len(cases), 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Case number"), self.tr("Status"), self.tr("Title")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for r, c in enumerate(cases):
+            for col, text in enumerate((c.number, labels.status_name(c.status), c.title)):
+                self.table.setItem(r, col, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)
+        self.resize(760, 480)
+
+    def open_case(self, row: int) -> QWidget | None:
+        if not 0 <= row < len(self.cases):
+            return None
+        from console.ui.case.view import CaseViewDialog
+
+        dlg = CaseViewDialog(self.ctx, self.cases[row].id, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg

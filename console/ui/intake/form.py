@@ -3,10 +3,8 @@ and beside it what helps while the caller talks: their history, the knowledge ba
 possible duplicates, the dispatch suggestion with its SLA. Drafts are kept as the agent
 types, so a crash never loses the call.
 
-Shortcuts: Ctrl+N new case · Ctrl+S save · Ctrl+Enter answer and close · Ctrl+D save
-and dispatch · Ctrl+H caller history · Ctrl+K knowledge base · Ctrl+I insert the
-selected answer · Ctrl+L possible duplicates · Ctrl+Shift+A add this call to the
-selected open case. In the lists, Enter does the list's action.
+Shortcuts come from the keyboard map (console.ui.keys, "entry.*"). In the lists, Enter
+does the list's action.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -44,6 +43,7 @@ from console.services.cases import CLOSE, DISPATCH, SAVE
 from console.services.category_search import CategoryIndex
 from console.services.importer import CLASS_OF_LEVEL1
 from console.services.reference import ReferenceData
+from console.ui import keys
 from console.ui.context import UiContext
 from console.ui.intake import case_fields
 from console.ui.intake.case_fields import CATEGORY_SEP
@@ -88,6 +88,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._history: CallerHistory | None = None
         self._tokens: dict[str, int] = {"history": 0, "kb": 0, "dups": 0, "route": 0}
         self._draft_seq = 0
+        self._history_clicked = False
         self._build()
         self.setEnabled(False)
         self._category_ids: dict[str, int] = {}
@@ -217,27 +218,38 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._unit_row = self._add(form, "unit_id", self.tr("Handli&ng unit"), dispatch)
         self._fields["unit_id"] = self.unit
 
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("Answer and close (Ctrl+Enter)"))
-        self.dispatch_button = QPushButton(self.tr("Save and dispatch (Ctrl+D)"))
-        self.new_button = QPushButton(self.tr("New case (Ctrl+N)"))
+        self.save_button = QPushButton(self.tr("Save ({0})").format(keys.shown("entry.save")))
+        self.close_button = QPushButton(
+            self.tr("Answer and close ({0})").format(keys.key("entry.close").keys[0])
+        )
+        self.dispatch_button = QPushButton(
+            self.tr("Save and dispatch ({0})").format(keys.shown("entry.dispatch"))
+        )
+        self.new_button = QPushButton(self.tr("New case ({0})").format(keys.shown("entry.new")))
         buttons = QHBoxLayout()
         for b in (self.save_button, self.close_button, self.dispatch_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
-        form.addRow(buttons)
 
+        # the fields scroll when the screen is short; the buttons stay below them, always
+        # on screen (a 1366×768 workstation under the window's bars)
         scroll = QScrollArea()
+        scroll.setObjectName("formFields")
         scroll.setWidget(form_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setMinimumHeight(200)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(scroll, 1)
+        left.addLayout(buttons)
 
         side = self._build_side()
 
         lay = QHBoxLayout(self)
-        lay.addWidget(scroll, 1)
+        lay.addLayout(left, 1)
         lay.addWidget(side)
 
         self._timers = {
@@ -267,7 +279,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.district.currentIndexChanged.connect(self._district_changed)
         self.town.currentIndexChanged.connect(self._place_changed)
         self.anonymous.toggled.connect(lambda on: self.caller_name.setEnabled(not on))
-        self.phone.textEdited.connect(lambda _t: self._timers["history"].start())
+        self.phone.textEdited.connect(self._phone_edited)
         self.description.textChanged.connect(self._description_changed)
         self.address.textEdited.connect(lambda _t: self._timers["dups"].start())
         self.answer.textChanged.connect(self._answer_changed)
@@ -289,7 +301,12 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             lambda: QGuiApplication.clipboard().setText(self.number_label.text())
         )
         self.history_list.currentItemChanged.connect(lambda *_: self._history_selected())
-        self.history_list.itemActivated.connect(lambda _i: self.add_call())
+        # Enter in the list adds the call to the open case; a double click opens the case
+        # (Qt emits doubleClicked before activated: the double click is marked so that
+        # its activation does not add the call as well)
+        self.history_list.itemDoubleClicked.connect(lambda _i: self._history_double_clicked())
+        self.history_list.itemActivated.connect(lambda _i: self._history_activated())
+        self.open_case_button.clicked.connect(self.open_history_case)
         self.add_call_button.clicked.connect(self.add_call)
         self.kb_list.currentItemChanged.connect(lambda *_: self._kb_selected())
         self.kb_list.itemActivated.connect(lambda _i: self.insert_answer())
@@ -311,21 +328,48 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self.unit.currentIndexChanged.connect(self._changed)
         self.co_units.itemChanged.connect(self._changed)
 
-        for seq, fn in (
-            ("Ctrl+S", lambda: self.submit(SAVE)),
-            ("Ctrl+Return", lambda: self.submit(CLOSE)),
-            ("Ctrl+Enter", lambda: self.submit(CLOSE)),
-            ("Ctrl+D", lambda: self.submit(DISPATCH)),
-            ("Ctrl+N", self.new_case),
-            ("Ctrl+H", lambda: self._focus_list(self.history_list)),
-            ("Ctrl+K", lambda: self._focus_list(self.kb_list)),
-            ("Ctrl+L", lambda: self._focus_list(self.dup_list)),
-            ("Ctrl+I", self.insert_answer),
-            ("Ctrl+Shift+A", self.add_call),
+        # a field's error goes when the field is corrected
+        for name, field in self._fields.items():
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(lambda _t, n=name: self.recheck_field(n))
+            elif isinstance(field, QPlainTextEdit):
+                field.textChanged.connect(lambda n=name: self.recheck_field(n))
+            elif isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i, n=name: self.recheck_field(n))
+                if field.isEditable():
+                    field.editTextChanged.connect(lambda _t, n=name: self.recheck_field(n))
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for action, fn in (
+            ("entry.save", lambda: self.submit(SAVE)),
+            ("entry.close", lambda: self.submit(CLOSE)),
+            ("entry.dispatch", lambda: self.submit(DISPATCH)),
+            ("entry.new", self.new_case),
+            ("entry.history", lambda: self._focus_list(self.history_list)),
+            ("entry.kb", lambda: self._focus_list(self.kb_list)),
+            ("entry.duplicates", lambda: self._focus_list(self.dup_list)),
+            ("entry.insert_answer", self.insert_answer),
+            ("entry.add_call", self.add_call),
         ):
-            QShortcut(
-                QKeySequence(seq), self, fn, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+            keys.bind(action, self, fn, within)
+
+    def _history_double_clicked(self) -> None:
+        self._history_clicked = True
+        self.open_history_case()
+
+    def _history_activated(self) -> None:
+        if self._history_clicked:
+            self._history_clicked = False
+            return
+        self.add_call()
+
+    def _phone_edited(self, _text: str) -> None:
+        """The history shown is the previous number's: it goes at once (nothing can be
+        added to the wrong caller's case), and the new number is looked up when typing
+        pauses."""
+        self._tokens["history"] += 1  # an answer still on its way is for the old number
+        if self._history is not None or self.history_list.count():
+            self._show_history(None)
+        self._timers["history"].start()
 
     def _tab_order(self) -> None:
         order: list[QWidget] = [
@@ -515,6 +559,18 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         if lst.currentRow() < 0 and lst.count():
             lst.setCurrentRow(0)
 
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New case"))
+        box.setText(self.tr("The call being typed has not been saved. Discard it?"))
+        discard = box.addButton(self.tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
     def clear_form(self) -> None:
         """Ready for the next call: keeps channel, clears the rest, new idempotency key."""
         self._restoring = True
@@ -584,6 +640,11 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
         self._changed()
 
     def new_case(self) -> None:
+        """Ctrl+N: a blank form for the next call. A half-typed call is never discarded
+        without the agent's word; when they keep it, nothing changes (its draft stays)."""
+        if not self._is_blank() and not self.confirm_discard():
+            self.phone.setFocus()
+            return
         self.clear_form()
         self.show_errors([])
         self.number_label.setText("—")

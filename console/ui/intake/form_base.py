@@ -56,6 +56,7 @@ class FormBase(QWidget):
     routing_shown = Signal(object)  # RoutingSuggestion
     draft_written = Signal(int)  # sequence number of the draft now on disk
     draft_restored = Signal()
+    case_open_requested = Signal(int)  # a case id: the caller history's entry to open
 
     # created by CaseEntryScreen and SidePanels; declared here for the parts that use them
     ctx: UiContext
@@ -106,6 +107,7 @@ class FormBase(QWidget):
     history_label: QLabel
     history_list: QListWidget
     add_call_button: QPushButton
+    open_case_button: QPushButton
     kb_list: QListWidget
     kb_detail: QLabel
     kb_insert_button: QPushButton

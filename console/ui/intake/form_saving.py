@@ -5,7 +5,7 @@ from __future__ import annotations
 from console.domain.casetypes import Status
 from console.domain.errors import UserError
 from console.domain.numbering import spoken
-from console.domain.validation import FieldError
+from console.domain.validation import FieldError, validate_draft
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.errors import ValidationFailed
 from console.services.intake import IntakeExtras
@@ -126,6 +126,28 @@ class FormSaving(FormBase):
         first = next((w for name, w in self._fields.items() if name in marked), None)
         if first is not None:
             first.setFocus()
+
+    def recheck_field(self, name: str) -> None:
+        """The agent changed a field whose error is shown: the error goes as soon as the
+        field is right (checked by the same rules as on saving), not at the next save."""
+        label = self._errors.get(name)
+        if label is None or not label.text() or self._restoring:
+            return
+        names = {name, "case_type", "sub_type"} if name in ("case_type", "sub_type") else {name}
+        still = [
+            e
+            for e in validate_draft(self.draft(), closing_directly=self.type_consult.isChecked())
+            if e.field in names
+        ]
+        if still:
+            return
+        label.hide()
+        label.clear()
+        w = self._fields.get(name)
+        if w is not None:
+            w.setProperty("invalid", False)
+            w.style().unpolish(w)
+            w.style().polish(w)
 
     def error_texts(self) -> dict[str, str]:
         """Visible inline errors by field (for tests and accessibility)."""

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.services.importer import ImportFailed, ImportReport
 from console.services.reference import ReferenceData
+from console.ui import files
 from console.ui.context import UiContext
 
 
@@ -57,7 +58,9 @@ class ImportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), row)
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)  # "&F" is the key to the field, not a literal
+        form.addRow(file_label, row)
         form.addRow(self.tr("&Channel"), self.channel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -87,7 +90,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = files.ask_open(
             self, self.tr("Web-channel export"), "", self.tr("Exports (*.xlsx *.csv)")
         )
         if name:
@@ -125,8 +128,72 @@ class ImportDialog(QDialog):
                 report.accepted, report.already_imported, len(report.rejected), report.blank
             )
         )
-        self.report.setPlainText("\n".join(report.lines()))
+        self.report.setPlainText("\n".join(self.report_lines(report)))
         self.finished_import.emit(report)
+
+    def report_lines(self, report: ImportReport) -> list[str]:
+        """The import report in the interface's language, in words (the service's report
+        lines, for the command line, use its codes)."""
+        out = [
+            self.tr("{0}: {1} rows read, channel {2}").format(
+                report.file, report.rows, self._channel_name(report.channel_code)
+            ),
+            self.tr("  new cases: {0}").format(report.accepted),
+            self.tr("  already imported: {0}").format(report.already_imported),
+            self.tr("  blank rows ignored: {0}").format(report.blank),
+            self.tr("  rejected: {0}").format(len(report.rejected)),
+        ]
+        for r in report.rejected:
+            out.append(
+                self.tr("    row {0} (message {1}): {2}").format(
+                    r.row, r.message_id or "—", self._reason(r.reason, r.detail)
+                )
+            )
+        out.extend(self.tr("  note: {0}").format(self._warning(w)) for w in report.warnings)
+        return out
+
+    def _channel_name(self, code: str) -> str:
+        i = self.channel.findData(code)
+        return self.channel.itemText(i) if i >= 0 else code
+
+    def _reason(self, code: str, detail: str) -> str:
+        fields = {
+            "message_id": self.tr("message number"),
+            "title": self.tr("title"),
+            "body": self.tr("text"),
+            "answer": self.tr("answer"),
+            "user": self.tr("user"),
+            "category": self.tr("category"),
+        }
+        if code == "missing_id":
+            return self.tr("no message number")
+        if code == "bad_id":
+            return self.tr("the message number is longer than 64 characters")
+        if code == "duplicate_in_file":
+            return self.tr("the same message number appears earlier in the file")
+        if code == "missing_time":
+            return self.tr("no message time")
+        if code == "bad_time":
+            return self.tr("the message time cannot be read: {0}").format(detail)
+        if code == "no_text":
+            return self.tr("no title and no text")
+        if code == "bad_text":
+            field = detail.split(":", 1)[0]
+            return self.tr("unreadable characters in the {0}").format(fields.get(field, field))
+        return self.tr("not imported ({0})").format(detail or code)
+
+    def _warning(self, text: str) -> str:
+        m = re.match(r"^(\d+) answered rows without a readable answer time", text)
+        if m:
+            return self.tr(
+                "{0} answered rows without a readable answer time: closed at the message time"
+            ).format(m.group(1))
+        prefix = "categories not in the taxonomy (cases kept without a category): "
+        if text.startswith(prefix):
+            return self.tr(
+                "categories not in the taxonomy (the cases are kept without a category): {0}"
+            ).format(text[len(prefix) :].replace(", ", "、"))
+        return text
 
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)

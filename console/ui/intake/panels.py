@@ -34,9 +34,8 @@ class CallerHistoryPanel(FormBase):
     # --- caller history --------------------------------------------------------------
     def _ask_history(self) -> None:
         raw = self.phone.text()
-        if phone_kind(raw) is None:
-            if not raw.strip():
-                self._show_history(None)
+        if phone_kind(raw) is None:  # blank, or not a phone number ("abc"): no history
+            self._show_history(None)
             return
         self.history_label.setText(self.tr("Looking up {0}…").format(raw.strip()))
         self._latest("history", lambda: self.ctx.app.callers.history(raw), self._history_arrived)
@@ -82,6 +81,15 @@ class CallerHistoryPanel(FormBase):
     def _history_selected(self) -> None:
         item = self.history_list.currentItem()
         self.add_call_button.setEnabled(bool(item is not None and item.data(OPEN_ROLE)))
+        self.open_case_button.setEnabled(item is not None)
+
+    def open_history_case(self) -> None:
+        """The selected caller-history entry opened in the case window (any case, closed
+        ones too: what was answered last time is read there). The window that holds the
+        form opens it (case_open_requested)."""
+        item = self.history_list.currentItem()
+        if item is not None:
+            self.case_open_requested.emit(int(item.data(ID_ROLE)))
 
     def add_call(self) -> None:
         """Record this call on the selected open case instead of opening a duplicate."""
@@ -322,9 +330,15 @@ class SidePanels(CallerHistoryPanel, KnowledgePanel, DuplicatesPanel, RoutingPan
         self.add_call_button = QPushButton(self.tr("Add this call to the selected open case"))
         self.add_call_button.setToolTip(self.tr("Ctrl+Shift+A, or Enter in the list"))
         self.add_call_button.setEnabled(False)
+        self.open_case_button = QPushButton(self.tr("Open"))
+        self.open_case_button.setToolTip(self.tr("Open the selected case (or double-click it)"))
+        self.open_case_button.setEnabled(False)
         hl.addWidget(self.history_label)
         hl.addWidget(self.history_list, 1)
-        hl.addWidget(self.add_call_button)
+        hrow = QHBoxLayout()
+        hrow.addWidget(self.add_call_button, 1)
+        hrow.addWidget(self.open_case_button)
+        hl.addLayout(hrow)
 
         self.kb_box = QGroupBox(self.tr("Knowledge base (Ctrl+K)"))
         kl = QVBoxLayout(self.kb_box)
@@ -360,6 +374,9 @@ class SidePanels(CallerHistoryPanel, KnowledgePanel, DuplicatesPanel, RoutingPan
         for lst in (self.history_list, self.kb_list, self.dup_list):
             lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             lst.setWordWrap(True)
+            # the lists give way first on a short screen (1366×768 under the window's
+            # bars and a message): the panels then still fit without scrolling
+            lst.setMinimumHeight(24)
 
         side = QSplitter(Qt.Orientation.Vertical)
         for w in (self.number_box, self.history_box, self.kb_box, self.dup_box):

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from console.domain.sla import BREACHED, DUE_SOON
 from console.services.monitor import MonitorFigures
 from console.services.queue import QueueView
 from console.sync import Change
-from console.ui import labels
+from console.ui import keys, labels
 from console.ui.colours import DEADLINE_COLOURS
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
@@ -235,8 +235,9 @@ class MonitorScreen(QWidget):
         lay.addLayout(grid, 1)
         self._base_font = QFont(self.font())
         self._tile_font = QFont(self.font())
+        self._tile_css = ""
         self.set_wall_mode(False)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.wall.toggle)
+        keys.bind("monitor.wall", self, self.wall.toggle)
 
         self._loading = False
         self._again = False
@@ -261,14 +262,35 @@ class MonitorScreen(QWidget):
         if size > 0:
             f.setPointSizeF(size * scale)
         self.setFont(f)
+        # the application style sheet sets every widget's size: the screen's own style
+        # sheet carries the large type to its tables and captions
+        self.setStyleSheet(f"QWidget {{ font-size: {f.pointSizeF():.1f}pt; }}" if on else "")
         tile = QFont(f)
         tile.setBold(True)
         if size > 0:
             tile.setPointSizeF(size * scale * 2.4)
+        # the size goes in each tile's style sheet too: a tile coloured by a style sheet
+        # (due soon, breached) would otherwise take the application style sheet's size
+        self._tile_css = (
+            f"font-size: {tile.pointSizeF():.1f}pt; font-weight: bold;" if size > 0 else ""
+        )
         for label in self.tiles.values():
             label.setFont(tile)
+        self._colour_tiles()
         if self.wall.isChecked() != on:
             self.wall.setChecked(on)
+
+    def _colour_tiles(self) -> None:
+        """Every tile in the current type size; due soon and breached in colour when
+        there are any."""
+        queues = self.figures.queues if self.figures is not None else {}
+        colours = {
+            QueueView.BREACHED.value: BREACHED_COLOUR.name() if queues.get("breached") else "",
+            QueueView.DUE_SOON.value: SOON_COLOUR.name() if queues.get("due_soon") else "",
+        }
+        for key, label in self.tiles.items():
+            colour = colours.get(key, "")
+            label.setStyleSheet(self._tile_css + (f" color: {colour};" if colour else ""))
 
     @property
     def wall_mode(self) -> bool:
@@ -322,13 +344,7 @@ class MonitorScreen(QWidget):
             self.shift_label.setText(self.tr("As of {0}").format(when))
         for key, label in self.tiles.items():
             label.setText(str(f.queues.get(key, 0)))
-        breached = self.tiles[QueueView.BREACHED.value]
-        breached.setStyleSheet(
-            f"color: {BREACHED_COLOUR.name()}" if f.queues.get("breached") else ""
-        )
-        self.tiles[QueueView.DUE_SOON.value].setStyleSheet(
-            f"color: {SOON_COLOUR.name()}" if f.queues.get("due_soon") else ""
-        )
+        self._colour_tiles()
         self.status_model.set_rows(
             [(labels.status_name(k), v) for k, v in sorted(f.by_status.items())]
         )

@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 from console.domain.clock import to_local
 from console.offline.policy import ItemState
 from console.offline.store import CASE, OutboxItem
+from console.ui import files
 from console.ui.context import UiContext
+from console.ui.widths import case_number_width
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -149,7 +150,7 @@ class OutboxDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_path(self) -> str:
-        path, _f = QFileDialog.getSaveFileName(
+        path = files.ask_save(
             self, self.tr("Export outbox items"), "outbox.json", self.tr("JSON files (*.json)")
         )
         return path
@@ -162,6 +163,10 @@ class OutboxDialog(QDialog):
         self.model.reset(items)
         for col in range(self.model.columnCount() - 1):  # the reason takes the rest
             self.view.resizeColumnToContents(col)
+        number = self.model.COLUMNS.index("number")
+        self.view.setColumnWidth(
+            number, max(self.view.columnWidth(number), case_number_width(self.view))
+        )
         held = sum(1 for i in items if i.state == ItemState.HELD)
         self.summary.setText(
             self.tr("{0} waiting to be sent, {1} refused by the server.").format(

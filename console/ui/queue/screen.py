@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from console.services.preferences import SavedFilterView
 from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView, Window
 from console.services.reference import ReferenceData
 from console.sync import Change
+from console.ui import keys
 from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
@@ -67,11 +68,24 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
         self.filter_button = QPushButton(self.tr("&Filter…"))
+        # a filter belongs to the view it was set in; when one is on, this says so and
+        # takes it off in one click
+        self.clear_filter_button = QPushButton(self.tr("Clear the filter"))
+        self.clear_filter_button.setObjectName("clearFilter")
+        self.clear_filter_button.hide()
+        self._filters: dict[str, QueueFilter] = {}  # per view (view_box data)
+        self._view_key: str | None = None
         self.save_filter_button = QPushButton(self.tr("Save filter…"))
         self.claim_next_button = QPushButton(self.tr("Claim &next"))
-        self.claim_next_button.setToolTip(self.tr("Take the most urgent unassigned case (Ctrl+N)"))
+        self.claim_next_button.setToolTip(
+            self.tr("Take the most urgent unassigned case ({0})").format(
+                keys.shown("queue.claim_next")
+            )
+        )
         self.claim_button = QPushButton(self.tr("&Claim"))
-        self.claim_button.setToolTip(self.tr("Take the selected case (Ctrl+M)"))
+        self.claim_button.setToolTip(
+            self.tr("Take the selected case ({0})").format(keys.shown("queue.claim_selected"))
+        )
         self.assign_button = QPushButton(self.tr("&Assign…"))
         self.auto_button = QPushButton(self.tr("Auto-assign"))
         self.auto_button.setToolTip(
@@ -93,6 +107,7 @@ class QueueScreen(QueueColumns, QueueClaims):
         for w in (view_label, self.view_box, sort_label, self.sort_box, self.search):
             bar.addWidget(w)
         bar.addWidget(self.filter_button)
+        bar.addWidget(self.clear_filter_button)
         bar.addWidget(self.save_filter_button)
         bar.addStretch(1)
         bar.addWidget(self.state_label)
@@ -138,6 +153,7 @@ class QueueScreen(QueueColumns, QueueClaims):
         self._search_timer.timeout.connect(self._search_changed)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
         self.filter_button.clicked.connect(self.edit_filter)
+        self.clear_filter_button.clicked.connect(lambda: self.set_filter(QueueFilter()))
         self.save_filter_button.clicked.connect(self.save_filter)
         self.claim_next_button.clicked.connect(self.claim_next)
         self.claim_button.clicked.connect(self.claim_selected)
@@ -147,12 +163,11 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.model.window_loaded.connect(self._after_load)
         self.model.loading_changed.connect(self._loading)
         self.model.stale_changed.connect(self._stale_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.claim_next)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.claim_selected)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self._activate_current)
+        keys.bind("queue.refresh", self, self.refresh)
+        keys.bind("queue.claim_next", self, self.claim_next)
+        keys.bind("queue.claim_selected", self, self.claim_selected)
+        keys.bind("queue.search", self, self.search.setFocus)
+        keys.bind("queue.open", self.table, self._activate_current)
 
         self._selected_ids: list[int] = []
         self._current_id: int | None = None
@@ -248,6 +263,8 @@ class QueueScreen(QueueColumns, QueueClaims):
         ]
         if self.ctx.identity.is_supervisor:
             views.append((QueueView.ALL, self.tr("All cases (open and closed)")))
+        else:  # a caller asks about an earlier case: found by number or phone
+            views.append((QueueView.ALL, self.tr("Look up any case (closed ones too)")))
         for v, title in views:
             self.view_box.addItem(title, v.value)
 
@@ -275,13 +292,19 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.view_box.blockSignals(False)
 
     def _view_changed(self) -> None:
+        """Each view keeps its own filter: what was set in one does not silently hide
+        cases in another."""
         data = str(self.view_box.currentData() or "")
-        if data.startswith("filter:"):
+        if self._view_key is not None:
+            self._filters[self._view_key] = self.filter
+        self._view_key = data
+        flt = self._filters.get(data)
+        if flt is None and data.startswith("filter:"):
             fid = int(data.split(":", 1)[1])
-            for f in self.saved_filters:
-                if f.id == fid:
-                    self.filter = f.filter
-                    self.search.setText(f.filter.text)
+            flt = next((f.filter for f in self.saved_filters if f.id == fid), None)
+        self.filter = flt if flt is not None else QueueFilter()
+        if self.search.text().strip() != self.filter.text:
+            self.search.setText(self.filter.text)
         self._query_changed()
 
     def current_view(self) -> QueueView:
@@ -323,6 +346,7 @@ class QueueScreen(QueueColumns, QueueClaims):
         self.filter_button.setText(
             self.tr("&Filter…") if self.filter.empty else self.tr("&Filter (on)…")
         )
+        self.clear_filter_button.setVisible(not self.filter.empty)
 
     def set_filter(self, flt: QueueFilter) -> None:
         self.filter = flt

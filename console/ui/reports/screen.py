@@ -11,9 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +28,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +55,7 @@ from console.queries.assessment import (
 )
 from console.services.assessment import CaseRow
 from console.services.hotspots import HotspotResult
+from console.ui import files
 from console.ui.context import UiContext
 from console.ui.reports.models import (
     KEY_ROLE,
@@ -70,6 +77,14 @@ def _table(model: Any) -> QTableView:
     t.setAlternatingRowColors(True)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return t
+
+
+CHART_ROWS = 12  # bars in the chart: each name needs a line of its own
+CHART_LABEL_CHARS = 14  # longer names are cut (佛山市城市管理和综合执法局 has 13)
+
+
+def chart_label(label: str) -> str:
+    return label if len(label) <= CHART_LABEL_CHARS else label[: CHART_LABEL_CHARS - 1] + "…"
 
 
 class CasesDialog(QDialog):
@@ -179,7 +194,9 @@ class AssessmentPanel(QWidget):
         self.chart.legend().hide()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(300)
+        self._names_width = 0
+        self.chart_view.installEventFilter(self)
         self.model = RatesModel(self)
         self.table = _table(self.model)
         self.table.doubleClicked.connect(self.drill_numerator)
@@ -269,6 +286,28 @@ class AssessmentPanel(QWidget):
         self._draw_chart()
         self.loaded.emit()
 
+    def _place_plot(self) -> None:
+        """QtCharts gives a left category axis too little room and cuts every name to
+        "…": the plot area is placed by hand, right of the longest name."""
+        if not self._names_width:
+            return
+        size = self.chart_view.size()
+        left = self._names_width + 24
+        top, right, bottom = 40, 24, 40
+        self.chart.setPlotArea(
+            QRectF(
+                left,
+                top,
+                max(50, size.width() - left - right),
+                max(50, size.height() - top - bottom),
+            )
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.chart_view and event.type() == QEvent.Type.Resize:
+            self._place_plot()
+        return super().eventFilter(watched, event)
+
     def _draw_chart(self) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
@@ -277,25 +316,33 @@ class AssessmentPanel(QWidget):
         key = str(self.chart_metric.currentData())
         if t is None or not t.rows:
             return
-        rows = [r for r in t.rows if r.value(key) is not None][:25]
+        # horizontal bars: a unit's or a district's name reads in full on the left
+        # (under vertical bars, 25 names share the width and are cut to "佛…")
+        rows = [r for r in t.rows if r.value(key) is not None][:CHART_ROWS]
+        rows.reverse()  # the first row of the table at the top
         avg = METRIC_BY_KEY[key].kind == "average_hours"
         bars = QBarSet(metric_title(key))
         for r in rows:
             v = r.value(key) or 0.0
             bars.append(v if avg else v * 100)
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         series.append(bars)
         self.chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([r.label if len(r.label) <= 8 else r.label[:7] + "…" for r in rows])
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%.1f" if avg else "%.0f%%")
+        names = QBarCategoryAxis()
+        names.append([chart_label(r.label) for r in rows])
+        values = QValueAxis()
+        values.setLabelFormat("%.1f" if avg else "%.0f%%")
         if not avg:
-            axis_y.setRange(0, 100)
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+            values.setRange(0, 100)
+        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(values)
+        self._names_width = max(
+            (QFontMetrics(names.labelsFont()).horizontalAdvance(n) for n in names.categories()),
+            default=0,
+        )
+        self._place_plot()
         self.chart.setTitle(f"{metric_title(key)} — {t.period.label}")
 
     # --- drill-down -------------------------------------------------------------------
@@ -347,7 +394,7 @@ class AssessmentPanel(QWidget):
             if suffix == ".xlsx"
             else self.tr("PDF files (*.pdf)")
         )
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), name, filt)
+        path = files.ask_save(self, self.tr("Export the report"), name, filt)
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
@@ -376,10 +423,12 @@ class AssessmentPanel(QWidget):
                 export_excel(doc, path)
             return str(path)
 
+        before = self.status.text()  # the figures' summary comes back when done
         self._busy(True, self.tr("Exporting {0}…").format(path.name))
 
         def done(out: str) -> None:
             self._busy(False)
+            self.status.setText(before)
             self.ctx.messages.info(self.tr("Report saved to {0}").format(out))
             self.exported.emit(out)
             if on_done is not None:
@@ -387,7 +436,7 @@ class AssessmentPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._busy(False)
-            self._failed(exc)
+            self.status.setText(self.tr("Not exported: {0}").format(exc))
 
         self.ctx.runner.run(work, done, failed, owner=self)
 
