@@ -234,7 +234,6 @@ class MainWindow(QMainWindow):
         # (no intake, no queue to claim from, no hotline shift to hand over)
         hotline = not ui.identity.is_unit
         self.import_action.setVisible(hotline)
-        SP = QStyle.StandardPixmap
         screens: list[tuple[str, str, ScreenFactory, QStyle.StandardPixmap]] = []
         if hotline:
             screens += [

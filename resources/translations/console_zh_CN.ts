@@ -257,153 +257,153 @@
     <context>
         <name>AssessmentPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="146" />
-            <location filename="../../console/ui/reports/screen.py" line="157" />
+            <location filename="../../console/ui/reports/screen.py" line="89" />
+            <location filename="../../console/ui/reports/screen.py" line="100" />
             <source>Day</source>
             <translation>日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="147" />
+            <location filename="../../console/ui/reports/screen.py" line="90" />
             <source>Month</source>
             <translation>月</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="156" />
+            <location filename="../../console/ui/reports/screen.py" line="99" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="156" />
+            <location filename="../../console/ui/reports/screen.py" line="99" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="156" />
+            <location filename="../../console/ui/reports/screen.py" line="99" />
             <source>Business class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="157" />
+            <location filename="../../console/ui/reports/screen.py" line="100" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="157" />
+            <location filename="../../console/ui/reports/screen.py" line="100" />
             <source>Whole city</source>
             <translation>全市</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="167" />
+            <location filename="../../console/ui/reports/screen.py" line="110" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="168" />
+            <location filename="../../console/ui/reports/screen.py" line="111" />
             <source>Export &amp;Excel…</source>
             <translation>导出 &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="169" />
+            <location filename="../../console/ui/reports/screen.py" line="112" />
             <source>Export &amp;PDF…</source>
             <translation>导出 &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="170" />
+            <location filename="../../console/ui/reports/screen.py" line="113" />
             <source>&amp;Formulas</source>
             <translation>指标口径(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="180" />
+            <location filename="../../console/ui/reports/screen.py" line="123" />
             <source>Period:</source>
             <translation>统计周期：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="181" />
+            <location filename="../../console/ui/reports/screen.py" line="124" />
             <source>By:</source>
             <translation>按：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="181" />
+            <location filename="../../console/ui/reports/screen.py" line="124" />
             <source>Chart:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="234" />
+            <location filename="../../console/ui/reports/screen.py" line="177" />
             <source>(headline)</source>
             <translation>（主指标）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="239" />
+            <location filename="../../console/ui/reports/screen.py" line="182" />
             <source>Figures count the cases received in the period (local time), as their history stands now, against the lead handling unit. Double-click a figure for the cases it counts; right-click for the cases it is measured against.</source>
             <translation>统计口径：本期（北京时间）受理的工单，按其截至目前的办理记录，计入主办单位。双击数字查看计入的工单；右键查看考核范围内的全部工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="264" />
+            <location filename="../../console/ui/reports/screen.py" line="207" />
             <source>Loading {0}…</source>
             <translation>正在加载 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="277" />
+            <location filename="../../console/ui/reports/screen.py" line="220" />
             <source>{0}: {1} cases received; on-time closure {2}, satisfaction {3}, response {4}</source>
             <translation>{0}：受理 {1} 件；按时办结率 {2}，满意率 {3}，响应率 {4}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="285" />
+            <location filename="../../console/ui/reports/screen.py" line="228" />
             <source>{0}: no cases</source>
             <translation>{0}：无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="354" />
+            <location filename="../../console/ui/reports/screen.py" line="297" />
             <source>Cases counted (numerator)</source>
             <translation>计入的工单（分子）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="356" />
+            <location filename="../../console/ui/reports/screen.py" line="299" />
             <source>Cases measured (denominator)</source>
             <translation>考核的工单（分母）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="373" />
+            <location filename="../../console/ui/reports/screen.py" line="316" />
             <source>counted</source>
             <translation>计入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="373" />
+            <location filename="../../console/ui/reports/screen.py" line="316" />
             <source>measured</source>
             <translation>考核范围</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="393" />
+            <location filename="../../console/ui/reports/screen.py" line="336" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="395" />
+            <location filename="../../console/ui/reports/screen.py" line="338" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="397" />
+            <location filename="../../console/ui/reports/screen.py" line="340" />
             <source>Export the report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="427" />
+            <location filename="../../console/ui/reports/screen.py" line="370" />
             <source>Exporting {0}…</source>
             <translation>正在导出 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="432" />
+            <location filename="../../console/ui/reports/screen.py" line="375" />
             <source>Report saved to {0}</source>
             <translation>报表已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="439" />
+            <location filename="../../console/ui/reports/screen.py" line="382" />
             <source>Not exported: {0}</source>
             <translation>未能导出：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="451" />
+            <location filename="../../console/ui/reports/screen.py" line="394" />
             <source>Could not load the figures: {0}</source>
             <translation>无法加载统计数据：{0}</translation>
         </message>
@@ -822,32 +822,32 @@
             <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="565" />
+            <location filename="../../console/ui/intake/form.py" line="498" />
             <source>New case</source>
             <translation>新建工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="566" />
+            <location filename="../../console/ui/intake/form.py" line="499" />
             <source>The call being typed has not been saved. Discard it?</source>
             <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="567" />
+            <location filename="../../console/ui/intake/form.py" line="500" />
             <source>&amp;Discard it</source>
             <translation>放弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="568" />
+            <location filename="../../console/ui/intake/form.py" line="501" />
             <source>&amp;Keep typing</source>
             <translation>继续录入(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="620" />
+            <location filename="../../console/ui/intake/form.py" line="553" />
             <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
             <translation>特急：{0}——请转 {1} 并记录转接。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="625" />
+            <location filename="../../console/ui/intake/form.py" line="558" />
             <source>Urgent matter (紧急): {0} — tick Urgent.</source>
             <translation>紧急事项：{0}——请勾选“紧急”。</translation>
         </message>
@@ -887,12 +887,12 @@
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="438" />
+            <location filename="../../console/ui/intake/form.py" line="401" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="458" />
+            <location filename="../../console/ui/intake/form.py" line="421" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -1089,12 +1089,12 @@
     <context>
         <name>CasesDialog</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="105" />
+            <location filename="../../console/ui/reports/widgets.py" line="55" />
             <source>{0} cases</source>
             <translation>共 {0} 件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="107" />
+            <location filename="../../console/ui/reports/widgets.py" line="57" />
             <source>{0} cases, the first {1} shown</source>
             <translation>共 {0} 件，显示前 {1} 件</translation>
         </message>
@@ -1786,230 +1786,230 @@
     <context>
         <name>HandoverPanel</name>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="64" />
-            <location filename="../../console/ui/handover/panel.py" line="250" />
+            <location filename="../../console/ui/handover/panel.py" line="63" />
+            <location filename="../../console/ui/handover/panel.py" line="249" />
             <source>No handover open</source>
             <translation>未打开交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="68" />
+            <location filename="../../console/ui/handover/panel.py" line="67" />
             <source>Open this shift's handover</source>
             <translation>打开本班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="69" />
+            <location filename="../../console/ui/handover/panel.py" line="68" />
             <source>Prepare the previous shift's (late)</source>
             <translation>补做上一班交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="71" />
+            <location filename="../../console/ui/handover/panel.py" line="70" />
             <source>Rebuild from the database</source>
             <translation>从数据库重新生成</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="72" />
+            <location filename="../../console/ui/handover/panel.py" line="71" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="73" />
+            <location filename="../../console/ui/handover/panel.py" line="72" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="102" />
+            <location filename="../../console/ui/handover/panel.py" line="101" />
             <source>Assign selected</source>
             <translation>指派所选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="104" />
+            <location filename="../../console/ui/handover/panel.py" line="103" />
             <source>Double-click a note to edit it. Assign to:</source>
             <translation>双击备注可编辑。指派给：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="107" />
+            <location filename="../../console/ui/handover/panel.py" line="106" />
             <source>Open cases listed one by one</source>
             <translation>逐条列出的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="114" />
+            <location filename="../../console/ui/handover/panel.py" line="113" />
             <source>Open cases counted in groups (tick to accept)</source>
             <translation>按组计数的未办结工单（勾选表示确认接收）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="117" />
+            <location filename="../../console/ui/handover/panel.py" line="116" />
             <source>Log an incident…</source>
             <translation>登记异常事件…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="118" />
+            <location filename="../../console/ui/handover/panel.py" line="117" />
             <source>Incidents during the shift</source>
             <translation>本班异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="123" />
+            <location filename="../../console/ui/handover/panel.py" line="122" />
             <source>Notes for the whole shift</source>
             <translation>整班交接说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="124" />
+            <location filename="../../console/ui/handover/panel.py" line="123" />
             <source>Save notes</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="125" />
+            <location filename="../../console/ui/handover/panel.py" line="124" />
             <source>Notes for the incoming shift</source>
             <translation>给接班的说明</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="146" />
-            <location filename="../../console/ui/handover/panel.py" line="522" />
+            <location filename="../../console/ui/handover/panel.py" line="145" />
+            <location filename="../../console/ui/handover/panel.py" line="521" />
             <source>Submit the handover</source>
             <translation>提交交接单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="149" />
+            <location filename="../../console/ui/handover/panel.py" line="148" />
             <source>Acknowledgement note (optional)</source>
             <translation>接班确认意见（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="150" />
+            <location filename="../../console/ui/handover/panel.py" line="149" />
             <source>Acknowledge</source>
             <translation>确认接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="225" />
+            <location filename="../../console/ui/handover/panel.py" line="224" />
             <source>Not submitted: {0} group(s) of open cases still need your acceptance.</source>
             <translation>未提交：还有 {0} 组未办结工单需要您确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="253" />
+            <location filename="../../console/ui/handover/panel.py" line="252" />
             <source>Near the end of your shift, open its handover: it is built from the database and lists every case still open that needs the next shift.</source>
             <translation>临近下班时请打开本班交接单：交接单由数据库自动生成，列出所有需要下一班跟进的未办结工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="267" />
+            <location filename="../../console/ui/handover/panel.py" line="266" />
             <source>Handover: {0}</source>
             <translation>交接单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="270" />
+            <location filename="../../console/ui/handover/panel.py" line="269" />
             <source>as of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="273" />
+            <location filename="../../console/ui/handover/panel.py" line="272" />
             <source>submitted by {0} at {1}</source>
             <translation>{0} 于 {1} 提交</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="279" />
+            <location filename="../../console/ui/handover/panel.py" line="278" />
             <source>acknowledged by {0} at {1} — read-only</source>
             <translation>{0} 于 {1} 确认接班 — 只读</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="287" />
+            <location filename="../../console/ui/handover/panel.py" line="286" />
             <source>Carried from {0} to {1}: {2} received, {3} closed, {4} listed.</source>
             <translation>并入 {0} 至 {1}：受理 {2}，办结 {3}，列出 {4}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="301" />
+            <location filename="../../console/ui/handover/panel.py" line="300" />
             <source>{0} — {1}: {2}</source>
             <translation>{0} — {1}：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="335" />
+            <location filename="../../console/ui/handover/panel.py" line="334" />
             <source>{0} open case(s) are counted in {1} group(s) you have not accepted: tick each group to accept it, or nothing can be submitted.</source>
             <translation>有 {0} 件未办结工单计入 {1} 个尚未确认的分组：请逐组勾选确认，否则无法提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="344" />
+            <location filename="../../console/ui/handover/panel.py" line="343" />
             <source>Nothing lost: {0} open cases, {1} listed, {2} in accepted groups.</source>
             <translation>无遗漏：未办结 {0} 件，逐条列出 {1} 件，已确认分组 {2} 件。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="349" />
+            <location filename="../../console/ui/handover/panel.py" line="348" />
             <source>Waiting for the incoming supervisor.</source>
             <translation>等待接班主管确认。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="364" />
+            <location filename="../../console/ui/handover/panel.py" line="363" />
             <source>&lt;b&gt;Received&lt;/b&gt; {0} ({1}; {2}) · &lt;b&gt;closed on the call&lt;/b&gt; {3} · &lt;b&gt;dispatched&lt;/b&gt; {4} · &lt;b&gt;closed&lt;/b&gt; {5} · &lt;b&gt;breached&lt;/b&gt; {6} · &lt;b&gt;callbacks promised&lt;/b&gt; {7} · &lt;b&gt;escalations&lt;/b&gt; {8} · &lt;b&gt;incidents&lt;/b&gt; {9} · &lt;b&gt;open&lt;/b&gt; {10} = {11} listed + {12} grouped</source>
             <translation>&lt;b&gt;受理&lt;/b&gt; {0}（{1}；{2}）· &lt;b&gt;直接答复办结&lt;/b&gt; {3} · &lt;b&gt;派单&lt;/b&gt; {4} · &lt;b&gt;办结&lt;/b&gt; {5} · &lt;b&gt;超时&lt;/b&gt; {6} · &lt;b&gt;承诺回电&lt;/b&gt; {7} · &lt;b&gt;升级/紧急&lt;/b&gt; {8} · &lt;b&gt;异常事件&lt;/b&gt; {9} · &lt;b&gt;未办结&lt;/b&gt; {10} = 列出 {11} + 分组 {12}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="389" />
+            <location filename="../../console/ui/handover/panel.py" line="388" />
             <source>(nobody)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="486" />
             <source>Agent incident</source>
             <translation>坐席异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="487" />
+            <location filename="../../console/ui/handover/panel.py" line="486" />
             <source>System incident</source>
             <translation>系统异常</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
+            <location filename="../../console/ui/handover/panel.py" line="493" />
             <source>Log an incident</source>
             <translation>登记异常事件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="489" />
+            <location filename="../../console/ui/handover/panel.py" line="488" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="494" />
+            <location filename="../../console/ui/handover/panel.py" line="493" />
             <source>What happened, since when, what was done</source>
             <translation>发生了什么、从何时开始、已采取什么措施</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="512" />
+            <location filename="../../console/ui/handover/panel.py" line="511" />
             <source>Incident logged.</source>
             <translation>异常事件已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="525" />
+            <location filename="../../console/ui/handover/panel.py" line="524" />
             <source>Submit the handover of {0}? {1} cases listed, {2} flagged. It can no longer be changed afterwards.</source>
             <translation>提交 {0} 的交接单？共列出 {1} 件工单，其中 {2} 件已标记。提交后不能再修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="529" />
+            <location filename="../../console/ui/handover/panel.py" line="528" />
             <source>&amp;Submit</source>
             <translation>提交(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="530" />
+            <location filename="../../console/ui/handover/panel.py" line="529" />
             <source>&amp;Not yet</source>
             <translation>暂不提交(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="553" />
+            <location filename="../../console/ui/handover/panel.py" line="552" />
             <source>Handover of {0} submitted.</source>
             <translation>{0} 交接单已提交。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="572" />
+            <location filename="../../console/ui/handover/panel.py" line="571" />
             <source>Handover of {0} acknowledged.</source>
             <translation>{0} 交接单已确认接班。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="586" />
+            <location filename="../../console/ui/handover/panel.py" line="585" />
             <source>Export the handover to PDF</source>
             <translation>导出交接单为 PDF</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="586" />
+            <location filename="../../console/ui/handover/panel.py" line="585" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/handover/panel.py" line="590" />
+            <location filename="../../console/ui/handover/panel.py" line="589" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
@@ -2252,57 +2252,57 @@
     <context>
         <name>HotspotsPanel</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="473" />
+            <location filename="../../console/ui/reports/hotspots.py" line="43" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="477" />
+            <location filename="../../console/ui/reports/hotspots.py" line="47" />
             <source>Show dismissed</source>
             <translation>显示已排除</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="478" />
+            <location filename="../../console/ui/reports/hotspots.py" line="48" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="479" />
+            <location filename="../../console/ui/reports/hotspots.py" line="49" />
             <source>&amp;Confirm</source>
             <translation>确认(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="480" />
+            <location filename="../../console/ui/reports/hotspots.py" line="50" />
             <source>&amp;Dismiss</source>
             <translation>排除(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="481" />
+            <location filename="../../console/ui/reports/hotspots.py" line="51" />
             <source>Clear verdict</source>
             <translation>撤销研判</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="488" />
+            <location filename="../../console/ui/reports/hotspots.py" line="58" />
             <source>Window:</source>
             <translation>统计窗口：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="490" />
+            <location filename="../../console/ui/reports/hotspots.py" line="60" />
             <source>At least:</source>
             <translation>最少件数：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="516" />
+            <location filename="../../console/ui/reports/hotspots.py" line="86" />
             <source>Grouping the recent cases…</source>
             <translation>正在归集近期工单…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="527" />
+            <location filename="../../console/ui/reports/hotspots.py" line="97" />
             <source>{0} groups among {1} cases from {2} to {3}, against the {4} days before</source>
             <translation>{2} 至 {3} 的 {1} 件工单中归集出 {0} 组热点，与前 {4} 天比较</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="578" />
+            <location filename="../../console/ui/reports/hotspots.py" line="148" />
             <source>Could not build the hotspots: {0}</source>
             <translation>无法生成热点：{0}</translation>
         </message>
@@ -2867,7 +2867,7 @@
         </message>
         <message>
             <location filename="../../console/ui/main_window.py" line="127" />
-            <location filename="../../console/ui/main_window.py" line="349" />
+            <location filename="../../console/ui/main_window.py" line="354" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
@@ -2953,72 +2953,72 @@
             <translation>工位 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="240" />
+            <location filename="../../console/ui/main_window.py" line="242" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="241" />
+            <location filename="../../console/ui/main_window.py" line="246" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="244" />
+            <location filename="../../console/ui/main_window.py" line="249" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="265" />
+            <location filename="../../console/ui/main_window.py" line="270" />
             <source>Reports</source>
             <translation>报表与考核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="297" />
+            <location filename="../../console/ui/main_window.py" line="302" />
             <source>Shift &amp;monitor (wall display)…</source>
             <translation>班次监控(大屏)(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="304" />
+            <location filename="../../console/ui/main_window.py" line="309" />
             <source>Suggestion &amp;quality…</source>
             <translation>智能建议质量(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="396" />
+            <location filename="../../console/ui/main_window.py" line="401" />
             <source>Shift monitor</source>
             <translation>班次监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="410" />
+            <location filename="../../console/ui/main_window.py" line="415" />
             <source>&amp;Administration</source>
             <translation>系统管理(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="412" />
+            <location filename="../../console/ui/main_window.py" line="417" />
             <source>Working-day &amp;calendar…</source>
             <translation>工作日历(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="415" />
+            <location filename="../../console/ui/main_window.py" line="420" />
             <source>SLA &amp;policies…</source>
             <translation>时限规则(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="418" />
+            <location filename="../../console/ui/main_window.py" line="423" />
             <source>People and &amp;accounts…</source>
             <translation>人员与账号(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="459" />
+            <location filename="../../console/ui/main_window.py" line="464" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="469" />
+            <location filename="../../console/ui/main_window.py" line="474" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="470" />
+            <location filename="../../console/ui/main_window.py" line="475" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -3036,131 +3036,131 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MonitorScreen</name>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="168" />
+            <location filename="../../console/ui/monitor/screen.py" line="167" />
             <source>&amp;Wall display (large type)</source>
             <translation>大屏显示(大字)(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="169" />
+            <location filename="../../console/ui/monitor/screen.py" line="168" />
             <source>Large type for a wall screen (F11)</source>
             <translation>大屏用大字显示 (F11)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="179" />
+            <location filename="../../console/ui/monitor/screen.py" line="178" />
             <source>Open</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="180" />
+            <location filename="../../console/ui/monitor/screen.py" line="179" />
             <source>Unassigned</source>
             <translation>待认领</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="181" />
+            <location filename="../../console/ui/monitor/screen.py" line="180" />
             <source>Awaiting unit</source>
             <translation>待签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="182" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="183" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="184" />
+            <location filename="../../console/ui/monitor/screen.py" line="183" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="199" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="199" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="203" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Open cases</source>
             <translation>在办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="207" />
             <source>Has open</source>
             <translation>正在查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="219" />
+            <location filename="../../console/ui/monitor/screen.py" line="218" />
             <source>Open cases by status</source>
             <translation>在办工单（按状态）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="220" />
+            <location filename="../../console/ui/monitor/screen.py" line="219" />
             <source>Due soon and breached by class</source>
             <translation>即将超时与已超时（按业务大类）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="221" />
+            <location filename="../../console/ui/monitor/screen.py" line="220" />
             <source>Due soon and breached by unit</source>
             <translation>即将超时与已超时（按承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="224" />
+            <location filename="../../console/ui/monitor/screen.py" line="223" />
             <source>Agents signed in</source>
             <translation>在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="225" />
+            <location filename="../../console/ui/monitor/screen.py" line="224" />
             <source>Arrivals per hour (last 24 h)</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="327" />
+            <location filename="../../console/ui/monitor/screen.py" line="326" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="337" />
+            <location filename="../../console/ui/monitor/screen.py" line="336" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="345" />
+            <location filename="../../console/ui/monitor/screen.py" line="344" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="354" />
+            <location filename="../../console/ui/monitor/screen.py" line="353" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -3718,12 +3718,12 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="591" />
+            <location filename="../../console/ui/reports/screen.py" line="411" />
             <source>Assessment and reports</source>
             <translation>考核与报表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/reports/screen.py" line="592" />
+            <location filename="../../console/ui/reports/screen.py" line="412" />
             <source>Hotspots</source>
             <translation>热点问题</translation>
         </message>

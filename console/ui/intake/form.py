@@ -41,7 +41,6 @@ from console.infra.drafts import DraftStore
 from console.services.callers import CallerHistory
 from console.services.cases import CLOSE, DISPATCH, SAVE
 from console.services.category_search import CategoryIndex
-from console.services.importer import CLASS_OF_LEVEL1
 from console.services.reference import ReferenceData
 from console.ui import keys
 from console.ui.context import UiContext
@@ -56,13 +55,14 @@ from console.ui.intake.form_base import (
     _single_shot,
 )
 from console.ui.intake.form_drafts import FormDrafts
+from console.ui.intake.form_fields import FormFields
 from console.ui.intake.form_saving import FormSaving
 from console.ui.intake.panels import SidePanels
 from console.ui.intake.suggestions import SuggestionPanel
 from console.ui.runner import BackgroundRunner
 
 
-class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
+class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
     def __init__(self, ctx: UiContext, drafts: DraftStore | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -371,43 +371,6 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             self._show_history(None)
         self._timers["history"].start()
 
-    def _tab_order(self) -> None:
-        order: list[QWidget] = [
-            self.phone,
-            self.confidential,
-            self.caller_name,
-            self.anonymous,
-            self.channel,
-            self.type_consult,
-            self.type_demand,
-            self.sub_type,
-            self.description,
-            self.class_box,
-            self.category,
-            self.district,
-            self.town,
-            self.address,
-            self.enterprise,
-            self.credit_code,
-            self.urgent,
-            self.answer,
-            self.unit,
-            self.co_units,
-            self.dispatch_note,
-            self.save_button,
-            self.close_button,
-            self.dispatch_button,
-            self.new_button,
-            self.history_list,
-            self.add_call_button,
-            self.kb_list,
-            self.kb_insert_button,
-            self.dup_list,
-            self.link_button,
-        ]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
-
     def _add(self, form: QFormLayout, name: str, title: str, widget: QWidget) -> QWidget:
         box, err = case_fields.field_box(widget)
         label = QLabel(title)
@@ -529,36 +492,6 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
     def _unit_chosen(self, _index: int) -> None:
         self._unit_manual = True  # the agent's choice: suggestions no longer override it
 
-    # --- category: any part of the name, or pinyin ----------------------------------
-    def _category_typed(self, text: str) -> None:
-        if self.categories is None:
-            return
-        matches = [e.text for e in self.categories.match(text)]
-        self._category_model.setStringList(matches)
-        if text.strip() and matches:
-            self.category_completer.setCompletionPrefix("")
-            self.category_completer.complete()
-
-    def _category_chosen(self, _text: str = "") -> None:
-        cid = self._category_id()
-        if cid is None or self._restoring:
-            return
-        if self.ref is not None and not self.class_box.currentData():
-            level1 = self.category.currentText().split(CATEGORY_SEP)[0]
-            i = self.class_box.findData(CLASS_OF_LEVEL1.get(level1, ""))
-            if i >= 0:
-                self.class_box.setCurrentIndex(i)
-        self._ask_routing()
-        self._timers["dups"].start()
-
-    def _category_id(self) -> int | None:
-        return self._category_ids.get(self.category.currentText().strip())
-
-    def _focus_list(self, lst: QListWidget) -> None:
-        lst.setFocus()
-        if lst.currentRow() < 0 and lst.count():
-            lst.setCurrentRow(0)
-
     def confirm_discard(self) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -624,20 +557,6 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving):
             self.urgent_hint.setText(
                 self.tr("Urgent matter (紧急): {0} — tick Urgent.").format(s.matter.name)
             )
-
-    # --- telephony: a ringing call fills the form (console.ui.telephony.pop) ------------
-    def is_blank(self) -> bool:
-        return self._is_blank()
-
-    def take_call(self, number: str, channel_code: str) -> None:
-        """The caller's number and channel from the phone; their history asked at once."""
-        self.phone.setText(number)
-        i = self.channel.findData(channel_code)
-        if i >= 0:
-            self.channel.setCurrentIndex(i)
-        self._timers["history"].stop()
-        self._ask_history()
-        self._changed()
 
     def new_case(self) -> None:
         """Ctrl+N: a blank form for the next call. A half-typed call is never discarded
