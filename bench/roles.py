@@ -1,4 +1,4 @@
-"""What the database's own rules cost (issue 7, "who may do what"), on PostgreSQL.
+"""What the database's own rules cost ("who may do what"), on PostgreSQL.
 
     python bench/roles.py                 # 200,000 cases
     python bench/roles.py --cases 20000   # quick

@@ -139,7 +139,7 @@ class AppContext:
 
         return AgentService(self.sessions)
 
-    # queue (issue 5): claims and assignment, presence, saved filters and columns
+    # queue: claims and assignment, presence, saved filters and columns
     @cached_property
     def claims(self) -> ClaimService:
         from console.services.claims import ClaimService
@@ -164,7 +164,7 @@ class AppContext:
 
         return MonitorService(self.sessions)
 
-    # intake (issue 4): caller history, knowledge base, routing, duplicates, import
+    # intake: caller history, knowledge base, routing, duplicates, import
     @cached_property
     def callers(self) -> CallerService:
         from console.services.callers import CallerService
@@ -207,7 +207,7 @@ class AppContext:
 
         return SlaService(self.sessions, lambda: self.calendar, lambda: self.station)
 
-    # assessment, reports and hotspots (issue 8)
+    # assessment, reports and hotspots
     @cached_property
     def assessment(self) -> AssessmentService:
         from console.services.assessment import AssessmentService
@@ -226,7 +226,7 @@ class AppContext:
 
         return ReportService(self.sessions)
 
-    # closing the loop (issue 8): unit inboxes and steps, callbacks, supervision
+    # closing the loop: unit inboxes and steps, callbacks, supervision
     @cached_property
     def units(self) -> UnitService:
         from console.services.units import UnitService
@@ -252,7 +252,7 @@ class AppContext:
 
         return LifecycleService(self.sessions, lambda: self.calendar, lambda: self.station)
 
-    # concurrent edits (issue 7): editing a saved case against the version it read
+    # concurrent edits: editing a saved case against the version it read
     @cached_property
     def case_edit(self) -> CaseEditService:
         from console.services.case_edit import CaseEditService
@@ -274,7 +274,7 @@ class AppContext:
 
         return SuggestionService(self.sessions, ModelStore.for_database(self.masked_url))
 
-    # offline outbox (issue 7): this workstation's local store for this database;
+    # offline outbox: this workstation's local store for this database;
     # the replay thread is started by the window (offline.start), stopped by close()
     @cached_property
     def offline(self) -> OfflineService:
@@ -404,7 +404,7 @@ def open_context(
                 if migrated:
                     seed_reference_data(sessions, intake=False)
                 seed_pending = True
-        # the workstation's code, whoever signs in on it (per-person logins, issue 7)
+        # the workstation's code, whoever signs in on it (per-person logins)
         key = database_key(url)
         station = settings.station_for(key) or settings.station_for(mask(url))
         from console.services.numbers import register_workstation, station_known

@@ -1,5 +1,5 @@
 """Signing in to the central database as oneself, and checking the password again when
-the idle lock asks for it (issue 7). No Qt; blocking calls run in the background runner.
+the idle lock asks for it. No Qt; blocking calls run in the background runner.
 
 On PostgreSQL the person's user name and password are the database login itself: the
 console connects as that login role, so every rule the database enforces applies to

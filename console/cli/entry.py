@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     cur.add_argument("--database", metavar="URL", dest="sub_database")
     from console.cli.dbroles import add_parsers as add_account_parsers
 
-    add_account_parsers(db_sub)  # roles, add-agent, disable-agent, list-agents (issue 7)
+    add_account_parsers(db_sub)  # roles, add-agent, disable-agent, list-agents
 
     from console.cli.sla import add_parser as add_sla_parser
 

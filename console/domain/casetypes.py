@@ -135,7 +135,7 @@ class EventKind(StrEnum):
     EXTENSION_REQUESTED = "extension_requested"  # 延期申请
     EXTENSION_APPROVED = "extension_approved"  # detail: milestone, due_at (ISO)
     EXTENSION_REFUSED = "extension_refused"
-    # closing the loop (issue 8). Unit steps (accepted … replied, returned, extension_*)
+    # closing the loop. Unit steps (accepted … replied, returned, extension_*)
     # carry detail unit_id, unit_role ("lead" | "assist") and on_behalf (an agent recorded
     # a unit's step taken by phone).
     SENT_BACK = "sent_back"  # the centre refused a unit's result (detail: reason)

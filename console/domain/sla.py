@@ -170,7 +170,7 @@ class CaseHistory:
 def history_from_events(events: Iterable[tuple[str, datetime, Mapping[str, Any]]]) -> CaseHistory:
     """Build the SLA's view of (case event kind, at, detail) triples, in any order.
 
-    Rounds (issue 8): only the events since the last ``reopened`` (重办) count, and the
+    Rounds: only the events since the last ``reopened`` (重办) count, and the
     reopening itself is the new round's ``received``, so every deadline restarts; the
     earlier rounds stay in the history for assessment. An assisting unit's steps
     (detail ``unit_role: "assist"``) move no clock, and a result the centre sent back

@@ -82,7 +82,7 @@ def with_password(url: str, password: str | None = None) -> str:
     return u.set(password=password).render_as_string(hide_password=False)
 
 
-# --- per-person sign-in on the central database (issue 7) ------------------------------
+# --- per-person sign-in on the central database ------------------------------
 
 #: connection problems that mean "these credentials were refused" (libpq's words)
 AUTH_REFUSED = (

@@ -31,7 +31,7 @@ LANGUAGE = Option("language", "zh_CN", "Language")
 FIRST_START_DONE = Option("first_start_done", False, "First start completed")
 LAST_USER = Option("last_user", "", "Last signed-in user")
 REFRESH_SECONDS = Option("queue_refresh_seconds", 5, "Queue refresh interval (seconds)")
-# the connection to the central database (issue 7); libpq's own names and meanings
+# the connection to the central database; libpq's own names and meanings
 DB_SSLMODE = Option("db_sslmode", "prefer", "TLS mode")
 DB_SSLROOTCERT = Option("db_sslrootcert", "", "TLS root certificate (file)")
 DB_SSLCERT = Option("db_sslcert", "", "TLS client certificate (file)")

@@ -1,4 +1,4 @@
-"""Closing the loop (issue 8): assisting units' own progress, supervision notices shown
+"""Closing the loop: assisting units' own progress, supervision notices shown
 in a unit's inbox and to supervisors, and the callback (回访) state of closed demands.
 
 The case history (case_events) stays the evidence; these tables are the working state

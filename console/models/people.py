@@ -18,7 +18,7 @@ class Agent(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))  # console.domain.casetypes.Role
     team: Mapped[str | None] = mapped_column(String(32))  # business class code of the team
-    # a handling unit's user (Role.UNIT) works that unit's inbox (issue 8)
+    # a handling unit's user (Role.UNIT) works that unit's inbox
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -1,4 +1,4 @@
-"""Assessment, reports and hotspots (issue 8): the supervisors' verdicts on hotspot
+"""Assessment, reports and hotspots: the supervisors' verdicts on hotspot
 groups and the keywords extracted from each case's text (a cache, so a hotspot build
 segments only the cases it has not seen). No Qt here."""
 

@@ -1,4 +1,4 @@
-"""Who may see what (issue 7): a confidential caller's identity kept apart from the case.
+"""Who may see what: a confidential caller's identity kept apart from the case.
 
 On PostgreSQL a trigger on ``cases`` moves the name and phone of a confidential caller
 into this table as the case is written and leaves the case's own fields empty; row-level

@@ -1,4 +1,4 @@
-"""Database accounts and grants on the central PostgreSQL (issue 7, "who may do what").
+"""Database accounts and grants on the central PostgreSQL ("who may do what").
 
 Every person signs in with a login role of their own (SCRAM-SHA-256 password) whose name
 is their ``agents.username``; the login is a member of one group role per console role:

@@ -1,4 +1,4 @@
-"""Handling units' work (issue 8): the unit inbox, the units' steps (lead and assisting),
+"""Handling units' work: the unit inbox, the units' steps (lead and assisting),
 the centre's review of a result, returns and re-dispatch, extension requests and the
 centre's decisions.
 

@@ -66,7 +66,7 @@ def describe(exc: BaseException) -> str:
 
 
 def stale_write_text(exc: StaleWrite) -> str:
-    """A save refused because someone else saved the record first (issue 7)."""
+    """A save refused because someone else saved the record first."""
     kinds = {
         "handover_item": QCoreApplication.translate("errors", "The handover entry of case {0}"),
         "article": QCoreApplication.translate("errors", "The knowledge article “{0}”"),

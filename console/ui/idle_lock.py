@@ -1,4 +1,4 @@
-"""The idle lock (issue 7): after a configurable idle period the console covers every
+"""The idle lock: after a configurable idle period the console covers every
 window (case data out of sight) and asks for the password again. Nothing is closed or
 reset underneath, so a half-typed case is still there after unlocking.
 

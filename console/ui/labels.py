@@ -69,7 +69,7 @@ def field_title(field: str) -> str:
 
 def event_summary(kind: str, detail: dict[str, object]) -> str:
     """An event's name with what the history must say: the unit and its role, a step
-    recorded on a unit's behalf, the reason or the callback's verdict (issue 8)."""
+    recorded on a unit's behalf, the reason or the callback's verdict."""
     text = event_name(kind)
     parts: list[str] = []
     unit = detail.get("unit")
@@ -96,7 +96,7 @@ def event_summary(kind: str, detail: dict[str, object]) -> str:
     if kind == "callback_attempt" and detail.get("attempt"):
         parts.append(QCoreApplication.translate("labels", "attempt {0}").format(detail["attempt"]))
     changes = detail.get("changes")
-    if kind == "edited" and isinstance(changes, dict):  # issue 7: which fields
+    if kind == "edited" and isinstance(changes, dict):  # which fields
         parts.append("、".join(field_title(str(f)) for f in changes))
     words = detail.get("reason") or detail.get("reply") or detail.get("text")
     if words:

@@ -123,7 +123,7 @@ class Startup(QObject):
         self.args = args
         self.demo = bool(args.demo)
         self.ctx: AppContext | None = None
-        self.check: PasswordCheck | None = None  # the idle lock's (issue 7)
+        self.check: PasswordCheck | None = None  # the idle lock's
         self.idle_lock: IdleLock | None = None
         self.started = time.perf_counter()
         self.demo_week_pending = False
@@ -167,7 +167,7 @@ class Startup(QObject):
         )
         self.window.set_connecting(mask(url))
         if not self.demo and not is_sqlite(url):
-            # the central database: each person signs in as their own login (issue 7)
+            # the central database: each person signs in as their own login
             self._central_sign_in(url)
             return
         if self.demo:

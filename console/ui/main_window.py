@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         menus.fit_menus(m)
 
     def open_import(self) -> None:
-        """Web-channel exports become cases (issue 4), with a progress bar."""
+        """Web-channel exports become cases, with a progress bar."""
         if self.ui is None:
             return
         from console.ui.intake.import_dialog import ImportDialog
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             + ("  [" + self.tr("DEMO") + "]" if app.demo else "")
         )
         self.station_label.setText(self.tr("Station {0}").format(app.station))
-        # offline outbox (issue 7): link state and waiting items; the replay thread
+        # offline outbox: link state and waiting items; the replay thread
         from console.ui.offline.status import LinkIndicator
 
         self.link_indicator = LinkIndicator(ui)
@@ -251,11 +251,11 @@ class MainWindow(QMainWindow):
                     QStyle.StandardPixmap.SP_BrowserReload,
                 ),
             ]
-        # closing the loop (issue 8): unit inbox, the centre's review, callbacks
+        # closing the loop: unit inbox, the centre's review, callbacks
         from console.ui.loop.screens import loop_screens
 
         screens += loop_screens(ui, lambda: self.live_feed)
-        # assessment, reports and hotspots (issue 8): supervisors and administrators only
+        # assessment, reports and hotspots: supervisors and administrators only
         # (the figures of every unit and the exports are theirs to use)
         if ui.identity.is_supervisor:
 
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
 
     @property
     def live_feed(self) -> Any:
-        """The change feed (issue 5): one per window, shared by the queue, the loop's
+        """The change feed: one per window, shared by the queue, the loop's
         screens and the monitor; started by the first screen that needs it."""
         if self._live_feed is None:
             assert self.ui is not None

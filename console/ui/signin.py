@@ -1,5 +1,5 @@
 """Sign-in to the central database with one's own account: user name and password are
-the database login (issue 7). The password stays in memory, or, with "remember me", in
+the database login. The password stays in memory, or, with "remember me", in
 the operating system's keyring; never in the settings file or a log."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who may do what, enforced by PostgreSQL itself (issue 7): per-person logins in group
+"""Who may do what, enforced by PostgreSQL itself: per-person logins in group
 roles, GRANTs, the holder guard, the append-only history, confidential callers kept in a
 side table only supervisors read, and handling units seeing only their cases.
 

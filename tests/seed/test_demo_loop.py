@@ -1,4 +1,4 @@
-"""The demo week and closing the loop (issue 8): unit users with their units, cases in
+"""The demo week and closing the loop: unit users with their units, cases in
 their inboxes and in every loop state, callbacks with the new detail keys."""
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ def test_window_composes_three_screens_with_shortcuts(
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    # the three first screens, then closing the loop's (issue 8) and any later ones
+    # the three first screens, then closing the loop's and any later ones
     assert list(window.screens)[:6] == ["entry", "queue", "handover", "inbox", "review",
                                       "callbacks"]  # fmt: skip
     assert window.nav.count() == len(window.screens)

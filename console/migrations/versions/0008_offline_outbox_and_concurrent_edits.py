@@ -44,7 +44,7 @@ def _offline_downgrade() -> None:
     op.drop_table("offline_replays")
 
 
-# --- concurrent edits (issue 7): optimistic locking -------------------------------------
+# --- concurrent edits: optimistic locking -------------------------------------
 #: records users edit that had no version column yet (cases and handovers had one); each
 #: becomes SQLAlchemy's version_id_col, so a stale save is refused, never written
 _VERSIONED = ("knowledge_articles", "routing_rules", "handover_items")

@@ -19,7 +19,7 @@ Events of a handling unit (签收, 联系, 到场, 反馈, 退单) are recorded 
 who took the unit's report (``on_behalf: true``), or by the demo unit users ``unit01`` /
 ``unit02`` themselves; the unit is named in the event's detail (``unit_id``, ``unit``,
 ``unit_role``). Callbacks record ``satisfaction``, ``solved`` and ``unit_fault``.
-Live "loop" scenarios (issue 8) put cases in the units' inboxes and in every state of
+Live "loop" scenarios put cases in the units' inboxes and in every state of
 closing the loop: sent back, extension pending, reminded and supervised, escalated after
 bouncing, a callback to retry, reopened (重办) in its second round, assisted (协办).
 

@@ -103,7 +103,7 @@ SCENARIOS: tuple[str, ...] = (
     ENTERPRISE_LATE,
     UNACCEPTED,
 )
-# closing the loop (issue 8): cases of the demo units' inboxes and every loop state
+# closing the loop: cases of the demo units' inboxes and every loop state
 UNIT_NEW = "unit_new"  # dispatched to unit01's unit, not yet acknowledged
 SENT_BACK = "sent_back"  # the centre sent the unit's result back
 EXTENSION = "extension"  # the unit asked for more time; the centre has to decide

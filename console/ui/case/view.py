@@ -82,7 +82,7 @@ class CaseViewDialog(QDialog):
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        # edit mode (issue 7): against the version loaded when Edit is pressed
+        # edit mode: against the version loaded when Edit is pressed
         self.edit_button = buttons.addButton(
             self.tr("&Edit…"), QDialogButtonBox.ButtonRole.ActionRole
         )

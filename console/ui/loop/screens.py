@@ -1,4 +1,4 @@
-"""The loop's screens as navigation entries of the main window (issue 8): the unit
+"""The loop's screens as navigation entries of the main window: the unit
 inbox for everyone (a unit's user sees only its own unit), the centre's review and the
 callbacks for the centre's agents and supervisors. Each is built on first show."""
 
