@@ -30,6 +30,7 @@ from console.domain.identity import Identity
 from console.domain.lifecycle import Action, CallbackVerdict
 from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseCallback, HandlingUnit
+from console.services.base import CaseWorkService
 from console.services.errors import NotFound
 from console.services.lifecycle import Params, apply, case_events, lock_case
 
@@ -74,7 +75,7 @@ class CallbackResult:
     reopened_round: int | None = None
 
 
-class CallbackService:
+class CallbackService(CaseWorkService):
     def __init__(
         self,
         sessions: sessionmaker[Session],
@@ -83,9 +84,7 @@ class CallbackService:
         *,
         max_attempts: int = lifecycle.CALLBACK_MAX_ATTEMPTS,
     ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
+        super().__init__(sessions, calendar, station)
         self.max_attempts = max_attempts
 
     def queue(

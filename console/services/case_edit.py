@@ -16,13 +16,13 @@ recomputes the deadlines from the whole history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.domain.casetypes import OPEN_STATUSES, EventKind
@@ -38,8 +38,8 @@ from console.domain.validation import (
     normalize_phone,
     validate_draft,
 )
-from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, MatterCategory, Region
+from console.services.base import CaseWorkService
 from console.services.errors import Conflict, NotFound, ValidationFailed
 from console.services.reference import current_policies, policy_by_id
 from console.services.sla import add_event, refresh_deadlines
@@ -250,17 +250,7 @@ def _editable(s: Session, case: Case, who: Identity) -> EditableCase:
     )
 
 
-class CaseEditService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        calendar: Callable[[], WorkCalendar],
-        station: Callable[[], str],
-    ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
-
+class CaseEditService(CaseWorkService):
     def load(self, case_id: int, who: Identity) -> EditableCase:
         with self._sessions() as s:
             case = s.get(Case, case_id)

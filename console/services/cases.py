@@ -9,15 +9,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from console.domain.casetypes import CaseType, EventKind, Status
 from console.domain.clock import local_date, now_utc
 from console.domain.identity import Identity
 from console.domain.sla import choose_policy
 from console.domain.validation import CaseDraft, FieldError, normalize_phone, validate_draft
-from console.domain.workcalendar import WorkCalendar
 from console.models import Case, CaseEvent, HandlingUnit
+from console.services.base import CaseWorkService
 from console.services.errors import NotFound, ValidationFailed
 from console.services.numbers import claim_case_number, next_case_number
 from console.services.reference import current_policies
@@ -64,17 +64,7 @@ def _saved(case: Case, policy_code: str | None, created: bool) -> SavedCase:
     )
 
 
-class CaseService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        calendar: Callable[[], WorkCalendar],
-        station: Callable[[], str],
-    ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
-
+class CaseService(CaseWorkService):
     def create(
         self,
         draft: CaseDraft,

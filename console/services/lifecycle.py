@@ -33,13 +33,13 @@ Event details (the assessment reads exactly these keys):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from console.domain import lifecycle as L
 from console.domain.casetypes import EventKind, Satisfaction, Status
@@ -57,6 +57,7 @@ from console.models import (
     CaseEvent,
     HandlingUnit,
 )
+from console.services.base import CaseWorkService
 from console.services.casework import (
     callback_row,
     case_events,
@@ -457,17 +458,7 @@ class CaseSheet:
     history: tuple[HistoryEntry, ...]
 
 
-class LifecycleService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        calendar: Callable[[], WorkCalendar],
-        station: Callable[[], str],
-    ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
-
+class LifecycleService(CaseWorkService):
     def do(self, number: str, action: str, who: Identity, *, unit: str | None = None,
            co_units: Iterable[str] = (), expected_version: int | None = None,
            at: datetime | None = None, **params: Any) -> Done:  # fmt: skip

@@ -3,14 +3,13 @@ recorded once, calendar overrides, policy versions, explanations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from console.domain.casetypes import DONE_STATUSES, OPEN_STATUS_VALUES, EventKind
 from console.domain.clock import now_utc
@@ -35,6 +34,7 @@ from console.models import (
     SlaMilestone,
     SlaPolicy,
 )
+from console.services.base import CaseWorkService
 from console.services.errors import (
     Conflict,
     NotFound,
@@ -214,17 +214,7 @@ def sweep_breaches(
     return recorded
 
 
-class SlaService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        calendar: Callable[[], WorkCalendar],
-        station: Callable[[], str],
-    ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
-
+class SlaService(CaseWorkService):
     # --- the calendar ---------------------------------------------------------------
     def load_calendar(self) -> WorkCalendar:
         with self._sessions() as s:

@@ -9,20 +9,18 @@ are listed there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, literal, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from console.domain import lifecycle
 from console.domain.casetypes import EventKind, Role, Status
 from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
-from console.domain.workcalendar import WorkCalendar
 from console.models import (
     Case,
     CaseAssistState,
@@ -32,6 +30,7 @@ from console.models import (
     HandlingUnit,
     SupervisionNotice,
 )
+from console.services.base import CaseWorkService
 from console.services.casework import (
     case_events,
     escalate_if_bounced,
@@ -143,17 +142,7 @@ class StepResult:
     escalated: bool = False
 
 
-class UnitService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        calendar: Callable[[], WorkCalendar],
-        station: Callable[[], str],
-    ) -> None:
-        self._sessions = sessions
-        self._calendar = calendar
-        self._station = station
-
+class UnitService(CaseWorkService):
     # --- reading ---------------------------------------------------------------------
     def units(self) -> list[UnitRef]:
         with self._sessions() as s:
