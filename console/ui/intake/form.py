@@ -296,7 +296,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
         self.save_button.clicked.connect(lambda: self.submit(SAVE))
         self.close_button.clicked.connect(lambda: self.submit(CLOSE))
         self.dispatch_button.clicked.connect(lambda: self.submit(DISPATCH))
-        self.new_button.clicked.connect(self.new_case)
+        self.new_button.clicked.connect(lambda _checked=False: self.new_case())
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.number_label.text())
         )
@@ -343,7 +343,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
             ("entry.save", lambda: self.submit(SAVE)),
             ("entry.close", lambda: self.submit(CLOSE)),
             ("entry.dispatch", lambda: self.submit(DISPATCH)),
-            ("entry.new", self.new_case),
+            ("entry.new", lambda: self.new_case()),
             ("entry.history", lambda: self._focus_list(self.history_list)),
             ("entry.kb", lambda: self._focus_list(self.kb_list)),
             ("entry.duplicates", lambda: self._focus_list(self.dup_list)),
@@ -558,10 +558,11 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
                 self.tr("Urgent matter (紧急): {0} — tick Urgent.").format(s.matter.name)
             )
 
-    def new_case(self) -> None:
+    def new_case(self, ask: bool = True) -> None:
         """Ctrl+N: a blank form for the next call. A half-typed call is never discarded
-        without the agent's word; when they keep it, nothing changes (its draft stays)."""
-        if not self._is_blank() and not self.confirm_discard():
+        without the agent's word; when they keep it, nothing changes (its draft stays).
+        ``ask=False``: nothing here was typed by the agent (a withdrawn screen pop)."""
+        if ask and not self._is_blank() and not self.confirm_discard():
             self.phone.setFocus()
             return
         self.clear_form()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -223,7 +224,16 @@ class MonitorScreen(QWidget):
         grid.addWidget(group(self.tr("Agents signed in"), _table(self.agent_model)), 1, 0, 1, 2)
         grid.addWidget(group(self.tr("Arrivals per hour (last 24 h)"), self.arrivals), 1, 2)
 
-        lay = QVBoxLayout(self)
+        # one scroll area, for large type on a 768-px screen: nothing is cut off
+        body = QWidget()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(body)
         lay.addLayout(top)
         lay.addLayout(tiles)
         # the call side (telephony): calls waiting, service level, agents by state

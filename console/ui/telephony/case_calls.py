@@ -7,7 +7,7 @@ import os
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
@@ -86,6 +86,6 @@ class CaseCallsPanel(QWidget):
     def open_recording(self, reference: str) -> bool:
         url = recording_url(reference, self.ctx.app.settings.get(CTI_RECORDING_URL))
         self.opened.append(url)
-        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        if QGuiApplication.platformName() == "offscreen":
             return True  # no desktop to hand it to (tests, headless)
         return QDesktopServices.openUrl(url)

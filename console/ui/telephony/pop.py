@@ -152,7 +152,7 @@ class ScreenPop(QObject):
                 continue
             del self._calls[key]
             if form.form_fields() == self._as_popped.pop(key, None):
-                form.new_case()
+                form.new_case(ask=False)  # only the pop's own number: nothing to ask
                 if form is not self.entry:
                     self.tabs.close_tab(self.tabs.tabs.indexOf(form))
                 return True

@@ -169,6 +169,7 @@ class CallWallboard(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(box)
         self._base_font = QFont(self.font())
+        self._tile_css = ""
         self.set_wall_mode(False)
 
         self._loading = False
@@ -188,9 +189,25 @@ class CallWallboard(QWidget):
         tile.setBold(True)
         if size > 0:
             tile.setPointSizeF(size * (2.0 if on else 1.0) * 2.4)
+        # the size goes in the tiles' style sheets too: the monitor's own style sheet in
+        # large type (and the application's) would otherwise set every label's size
+        self._tile_css = (
+            f"font-size: {tile.pointSizeF():.1f}pt; font-weight: bold;" if size > 0 else ""
+        )
         for label in self.tiles.values():
             label.setFont(tile)
+        self._style_tiles()
         self.table.setMaximumHeight(360 if on else 220)
+
+    def _style_tiles(self) -> None:
+        f = self.board.calls if self.board is not None else None
+        alerts = {
+            "waiting": bool(f is not None and f.waiting),
+            "abandoned": bool(f is not None and f.abandoned),
+        }
+        for key, label in self.tiles.items():
+            colour = f"color: {ALERT.name()};" if alerts.get(key) else ""
+            label.setStyleSheet(self._tile_css + colour)
 
     def _timed_refresh(self) -> None:
         if self.isVisible():  # a closed wall screen asks the database nothing
@@ -228,8 +245,7 @@ class CallWallboard(QWidget):
         )
         self.tiles["abandoned"].setText(str(f.abandoned))
         self.tiles["average_handle"].setText(texts.duration(f.average_handle))
-        self.tiles["waiting"].setStyleSheet(f"color: {ALERT.name()}" if f.waiting else "")
-        self.tiles["abandoned"].setStyleSheet(f"color: {ALERT.name()}" if f.abandoned else "")
+        self._style_tiles()
         counts = b.by_state()
         order = [s.value for s in AgentState if s is not AgentState.SIGNED_OUT]
         self.by_state.setText(
