@@ -53,6 +53,8 @@ KEYMAP: tuple[Key, ...] = (
     Key("entry.duplicates", ("Ctrl+L",)),
     Key("entry.insert_answer", ("Ctrl+I",)),
     Key("entry.add_call", ("Ctrl+Shift+A",)),
+    Key("entry.take_suggestion", ("F8",)),
+    Key("entry.next_suggestion", ("Shift+F8",)),
     # in the caller history list (the list's own activation key, not a shortcut)
     Key("entry.history_add", ("Return", "Enter")),
     # the queue
@@ -170,6 +172,12 @@ def describe(action: str) -> str:
         "entry.insert_answer": QCoreApplication.translate("Keys", "Insert the selected answer"),
         "entry.add_call": QCoreApplication.translate(
             "Keys", "Add this call to the selected open case"
+        ),
+        "entry.take_suggestion": QCoreApplication.translate(
+            "Keys", "Take the highlighted suggestion"
+        ),
+        "entry.next_suggestion": QCoreApplication.translate(
+            "Keys", "Highlight the next suggestion"
         ),
         "entry.history_add": QCoreApplication.translate(
             "Keys", "In the caller history: add this call to the selected case"

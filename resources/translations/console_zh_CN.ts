@@ -2498,22 +2498,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="205" />
+            <location filename="../../console/ui/keys.py" line="213" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="207" />
+            <location filename="../../console/ui/keys.py" line="215" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="207" />
+            <location filename="../../console/ui/keys.py" line="215" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="207" />
+            <location filename="../../console/ui/keys.py" line="215" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2521,200 +2521,210 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="142" />
+            <location filename="../../console/ui/keys.py" line="144" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="143" />
+            <location filename="../../console/ui/keys.py" line="145" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="144" />
+            <location filename="../../console/ui/keys.py" line="146" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="145" />
+            <location filename="../../console/ui/keys.py" line="147" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="146" />
+            <location filename="../../console/ui/keys.py" line="148" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="147" />
+            <location filename="../../console/ui/keys.py" line="149" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="148" />
+            <location filename="../../console/ui/keys.py" line="150" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="149" />
+            <location filename="../../console/ui/keys.py" line="151" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="156" />
+            <location filename="../../console/ui/keys.py" line="158" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="157" />
+            <location filename="../../console/ui/keys.py" line="159" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="158" />
+            <location filename="../../console/ui/keys.py" line="160" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="159" />
+            <location filename="../../console/ui/keys.py" line="161" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="160" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="161" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="162" />
+            <location filename="../../console/ui/keys.py" line="164" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="163" />
+            <location filename="../../console/ui/keys.py" line="165" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="164" />
+            <location filename="../../console/ui/keys.py" line="166" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="167" />
+            <location filename="../../console/ui/keys.py" line="169" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="168" />
+            <location filename="../../console/ui/keys.py" line="170" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="169" />
+            <location filename="../../console/ui/keys.py" line="171" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="170" />
+            <location filename="../../console/ui/keys.py" line="172" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="171" />
+            <location filename="../../console/ui/keys.py" line="173" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="174" />
+            <location filename="../../console/ui/keys.py" line="176" />
+            <source>Take the highlighted suggestion</source>
+            <translation>采用突出显示的建议</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="179" />
+            <source>Highlight the next suggestion</source>
+            <translation>突出显示下一条建议</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="182" />
             <source>In the caller history: add this call to the selected case</source>
             <translation>来电历史中：将本次来电追加到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="177" />
-            <location filename="../../console/ui/keys.py" line="183" />
-            <location filename="../../console/ui/keys.py" line="184" />
-            <location filename="../../console/ui/keys.py" line="194" />
+            <location filename="../../console/ui/keys.py" line="185" />
+            <location filename="../../console/ui/keys.py" line="191" />
+            <location filename="../../console/ui/keys.py" line="192" />
+            <location filename="../../console/ui/keys.py" line="202" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="178" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="179" />
+            <location filename="../../console/ui/keys.py" line="187" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="180" />
+            <location filename="../../console/ui/keys.py" line="188" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="181" />
+            <location filename="../../console/ui/keys.py" line="189" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="190" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="185" />
+            <location filename="../../console/ui/keys.py" line="193" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="194" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="187" />
+            <location filename="../../console/ui/keys.py" line="195" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="188" />
+            <location filename="../../console/ui/keys.py" line="196" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="197" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="190" />
+            <location filename="../../console/ui/keys.py" line="198" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="191" />
+            <location filename="../../console/ui/keys.py" line="199" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="192" />
+            <location filename="../../console/ui/keys.py" line="200" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="193" />
+            <location filename="../../console/ui/keys.py" line="201" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="195" />
+            <location filename="../../console/ui/keys.py" line="203" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -3036,131 +3046,131 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MonitorScreen</name>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="167" />
+            <location filename="../../console/ui/monitor/screen.py" line="168" />
             <source>&amp;Wall display (large type)</source>
             <translation>大屏显示(大字)(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="168" />
+            <location filename="../../console/ui/monitor/screen.py" line="169" />
             <source>Large type for a wall screen (F11)</source>
             <translation>大屏用大字显示 (F11)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="178" />
+            <location filename="../../console/ui/monitor/screen.py" line="179" />
             <source>Open</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="179" />
+            <location filename="../../console/ui/monitor/screen.py" line="180" />
             <source>Unassigned</source>
             <translation>待认领</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="180" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
             <source>Awaiting unit</source>
             <translation>待签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="181" />
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="182" />
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="183" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="183" />
+            <location filename="../../console/ui/monitor/screen.py" line="184" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="199" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="199" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="203" />
+            <location filename="../../console/ui/monitor/screen.py" line="204" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Open cases</source>
             <translation>在办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="207" />
+            <location filename="../../console/ui/monitor/screen.py" line="208" />
             <source>Has open</source>
             <translation>正在查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="218" />
+            <location filename="../../console/ui/monitor/screen.py" line="219" />
             <source>Open cases by status</source>
             <translation>在办工单（按状态）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="219" />
+            <location filename="../../console/ui/monitor/screen.py" line="220" />
             <source>Due soon and breached by class</source>
             <translation>即将超时与已超时（按业务大类）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="220" />
+            <location filename="../../console/ui/monitor/screen.py" line="221" />
             <source>Due soon and breached by unit</source>
             <translation>即将超时与已超时（按承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="223" />
+            <location filename="../../console/ui/monitor/screen.py" line="224" />
             <source>Agents signed in</source>
             <translation>在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="224" />
+            <location filename="../../console/ui/monitor/screen.py" line="225" />
             <source>Arrivals per hour (last 24 h)</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="326" />
+            <location filename="../../console/ui/monitor/screen.py" line="336" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="336" />
+            <location filename="../../console/ui/monitor/screen.py" line="346" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="344" />
+            <location filename="../../console/ui/monitor/screen.py" line="354" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="353" />
+            <location filename="../../console/ui/monitor/screen.py" line="363" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -4272,50 +4282,50 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SuggestionPanel</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="81" />
+            <location filename="../../console/ui/intake/suggestions.py" line="79" />
             <source>Suggested from history ({0} takes the highlighted one, {1} the next)</source>
             <translation>历史工单智能建议（{0} 采用高亮项，{1} 切换下一项）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="92" />
-            <location filename="../../console/ui/intake/suggestions.py" line="190" />
+            <location filename="../../console/ui/intake/suggestions.py" line="90" />
+            <location filename="../../console/ui/intake/suggestions.py" line="185" />
             <source>Suggestions appear as the description is typed.</source>
             <translation>输入诉求描述时将在此显示建议。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="192" />
+            <location filename="../../console/ui/intake/suggestions.py" line="187" />
             <source>No suggestion for this text.</source>
             <translation>此描述暂无建议。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="197" />
+            <location filename="../../console/ui/intake/suggestions.py" line="192" />
             <source>rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="197" />
+            <location filename="../../console/ui/intake/suggestions.py" line="192" />
             <source>learned</source>
             <translation>学习</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="198" />
+            <location filename="../../console/ui/intake/suggestions.py" line="193" />
             <source> · urgent</source>
             <translation> · 紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="199" />
+            <location filename="../../console/ui/intake/suggestions.py" line="194" />
             <source>{0}. {1}  {2:.0%}
     {3} · {4} ({5}){6}</source>
             <translation>{0}. {1}  {2:.0%}
     {3} · {4}（{5}）{6}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="207" />
+            <location filename="../../console/ui/intake/suggestions.py" line="202" />
             <source>Model v{0}; units marked 'rule' come from the routing rules.</source>
             <translation>模型 v{0}；标注“规则”的承办单位来自派单规则。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="226" />
+            <location filename="../../console/ui/intake/suggestions.py" line="221" />
             <source>Taken: {0}</source>
             <translation>已采用：{0}</translation>
         </message>
@@ -4323,92 +4333,92 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SuggestionQualityDialog</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="292" />
+            <location filename="../../console/ui/intake/suggestions.py" line="287" />
             <source>Suggestion quality</source>
             <translation>智能建议质量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="297" />
+            <location filename="../../console/ui/intake/suggestions.py" line="292" />
             <source>Model in use</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="298" />
+            <location filename="../../console/ui/intake/suggestions.py" line="293" />
             <source>When trained (held-back recent cases)</source>
             <translation>训练时（留出的近期工单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="299" />
+            <location filename="../../console/ui/intake/suggestions.py" line="294" />
             <source>Cases confirmed since</source>
             <translation>此后确认的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="300" />
+            <location filename="../../console/ui/intake/suggestions.py" line="295" />
             <source>Taken by agents</source>
             <translation>坐席采用情况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="313" />
+            <location filename="../../console/ui/intake/suggestions.py" line="308" />
             <source>&amp;Retrain now</source>
             <translation>立即重新训练(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="336" />
+            <location filename="../../console/ui/intake/suggestions.py" line="331" />
             <source>no cases</source>
             <translation>无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="337" />
+            <location filename="../../console/ui/intake/suggestions.py" line="332" />
             <source>top-1 {0:.1%}, top-3 {1:.1%} of {2} cases</source>
             <translation>首选准确率 {0:.1%}，前三准确率 {1:.1%}（共 {2} 件）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="343" />
+            <location filename="../../console/ui/intake/suggestions.py" line="338" />
             <source>not measured</source>
             <translation>未测量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="344" />
+            <location filename="../../console/ui/intake/suggestions.py" line="339" />
             <source>category (first level): {0}</source>
             <translation>事项分类（一级）：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="346" />
+            <location filename="../../console/ui/intake/suggestions.py" line="341" />
             <source>unit: {0}</source>
             <translation>承办单位：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="352" />
+            <location filename="../../console/ui/intake/suggestions.py" line="347" />
             <source>none yet: train one with 'Retrain now'</source>
             <translation>尚无模型：请点击“立即重新训练”</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="356" />
+            <location filename="../../console/ui/intake/suggestions.py" line="351" />
             <source>version {0}, trained {1} on {2} cases</source>
             <translation>版本 {0}，{1} 基于 {2} 件工单训练</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="364" />
+            <location filename="../../console/ui/intake/suggestions.py" line="359" />
             <source>{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days</source>
             <translation>显示建议后保存的 {1} 件工单中采用 {0:.0%}（首选 {2} 件）；近 {3} 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="371" />
+            <location filename="../../console/ui/intake/suggestions.py" line="366" />
             <source>Training in the background…</source>
             <translation>正在后台训练…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="377" />
+            <location filename="../../console/ui/intake/suggestions.py" line="372" />
             <source>New model in use (version {0}).</source>
             <translation>新模型已启用（版本 {0}）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="380" />
+            <location filename="../../console/ui/intake/suggestions.py" line="375" />
             <source>The new model was not better on recent cases: kept version {0}.</source>
             <translation>新模型在近期工单上未优于现有模型：继续使用版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="387" />
+            <location filename="../../console/ui/intake/suggestions.py" line="382" />
             <source>Not trained: {0}</source>
             <translation>未能训练：{0}</translation>
         </message>

@@ -24,7 +24,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui import keys
 from console.ui.context import UiContext
 from console.ui.runner import BackgroundRunner
 
@@ -50,8 +50,6 @@ log = logging.getLogger("console.ui")
 
 DELAY_MS = 300
 MIN_CHARS = 4
-ACCEPT_KEY = "F8"
-NEXT_KEY = "Shift+F8"
 CHECK_EVERY_MS = 60 * 60 * 1000
 RETRAIN_AFTER_S = 24 * 3600
 FIRST_CHECK_MS = 2 * 60 * 1000
@@ -79,7 +77,7 @@ class SuggestionPanel(QGroupBox):
         self.setObjectName("suggestionPanel")
         self.setTitle(
             self.tr("Suggested from history ({0} takes the highlighted one, {1} the next)").format(
-                ACCEPT_KEY, NEXT_KEY
+                keys.shown("entry.take_suggestion"), keys.shown("entry.next_suggestion")
             )
         )
         lay = QVBoxLayout(self)
@@ -125,12 +123,9 @@ class SuggestionPanel(QGroupBox):
         form.description.textChanged.connect(changed)
         form.town.currentIndexChanged.connect(lambda _i: changed() if self._text else None)
         form.case_saved.connect(self.case_saved)
-        shortcut = QShortcut(QKeySequence(ACCEPT_KEY), form)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.accept_current)
-        following = QShortcut(QKeySequence(NEXT_KEY), form)
-        following.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        following.activated.connect(self.highlight_next)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        keys.bind("entry.take_suggestion", form, self.accept_current, context)
+        keys.bind("entry.next_suggestion", form, self.highlight_next, context)
         self.accepted.connect(self._fill)
         QTimer.singleShot(FIRST_CHECK_MS, self, self.check_model)
         self.refresh_timer.start()
