@@ -56,6 +56,23 @@ def collect_after_test() -> Iterator[None]:
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """A test that runs the command line in-process configures logging (a stream handler
+    on the stderr pytest captured for that test); later tests must not write to that
+    closed stream, so the root logger gets its handlers and level back after each test."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    configured = getattr(root, "_console_configured", False)
+    yield
+    for h in list(root.handlers):
+        if h not in handlers:
+            root.removeHandler(h)
+            h.close()
+    root.setLevel(level)
+    root._console_configured = configured  # type: ignore[attr-defined]
+
+
 class _ErrorRecords(logging.Handler):
     """Keeps the ERROR (and worse) records logged while one test runs."""
 

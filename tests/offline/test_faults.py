@@ -73,17 +73,25 @@ def test_cases_entered_through_cuts_are_stored_exactly_once(
         probe_every=0.3,
     )
     svc.start()
+    fired_before = WATCHDOG.fired
+
+    def restore_once_a_swallowed_call_was_cut() -> None:
+        # the link stays swallowed until the client-side deadline has cut a call waiting
+        # on it (at most the 5-s deadline of a pooled connection's liveness check after
+        # the first call met it): on a loaded machine the link must not come back first
+        _wait(lambda: WATCHDOG.fired > fired_before, 15, "the deadline to cut a call")
+        proxy.restore()
+
     faults = {
         12: proxy.refuse,  # connection refused
         24: proxy.restore,
         36: proxy.blackhole,  # a link that swallows traffic: calls must not hang
-        46: proxy.restore,
+        46: restore_once_a_swallowed_call_was_cut,
         58: proxy.drop,  # every open connection reset
     }
     given: dict[Any, str] = {}
     queued = 0
     slowest = 0.0
-    fired_before = WATCHDOG.fired
     try:
         for i in range(70):
             if i in faults:
