@@ -216,3 +216,45 @@ def test_a_failing_batch_leaves_every_row_accounted_for(
     monkeypatch.setattr(ImportService, "_add_case", real)
     again = svc.import_file(tmp_path / "f.csv", who)  # the rest can be imported again
     assert (again.accepted, again.already_imported) == (30, 20)
+
+
+def test_quotes_doubled_inside_a_multiline_body_past_the_first_4_kib(tmp_path: Path) -> None:
+    """web-labelled.csv: a quoted body of several lines with ``""`` inside it, far into
+    the file. csv.Sniffer, judging the first 4 KiB (no doubled quote there), chose
+    ``doublequote=False``, and the row was cut into 26 and 7 cells: body text ended up
+    in the category column and the next rows were misread. The export's dialect is the
+    spreadsheet one; the delimiter comes from the header line."""
+    from console.services.import_rows import parse_rows, read_table
+
+    lines = ["id,user,title,time,body,category"]
+    for i in range(60):  # over 4 KiB of plain rows first
+        lines.append(
+            f"{i},U{i},路灯不亮第{i}次,2020/1/6 12:09:38,"
+            "桂澜路整排路灯晚上不亮，请尽快修复,城乡建设"
+        )
+    lines.append(
+        '900,U9,园林区野草,2014/8/25 11:41:13,"五年来野草泛滥\n他们说""没交我们管"", 好傢伙,'
+        '\n皮球踢来踢去",城乡建设'
+    )
+    lines.append("901,U10,收费,2018/11/13 17:04:37,高速公路收费问题,交通运输")
+    path = tmp_path / "labelled.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = list(read_table(path))
+    assert {len(r) for r in rows} == {6}
+    count, blank, msgs, rejected, warnings = parse_rows(iter(rows), datetime.now(UTC))
+    assert (count, blank, len(msgs), rejected, warnings) == (62, 0, 62, [], [])
+    odd = next(m for m in msgs if m.message_id == "900")
+    assert odd.category == "城乡建设"
+    assert '他们说"没交我们管", 好傢伙,' in odd.body and odd.body.endswith("皮球踢来踢去")
+    assert {m.category for m in msgs} == {"城乡建设", "交通运输"}
+
+
+@pytest.mark.parametrize(
+    ("header", "sep"), [("id\tuser\ttime\tbody", "\t"), ("id;user;time;body", ";")]
+)
+def test_tab_and_semicolon_exports(tmp_path: Path, header: str, sep: str) -> None:
+    from console.services.import_rows import read_table
+
+    path = tmp_path / "x.csv"
+    path.write_text(header + "\n" + sep.join(["1", "u", "2020/1/6", '"a, b; c"']) + "\n", "utf-8")
+    assert list(read_table(path))[1] == ["1", "u", "2020/1/6", "a, b; c"]
