@@ -266,13 +266,17 @@ class AppContext:
 
         return CallService(self.sessions, lambda: self.station)
 
-    # suggestions learned from history: a model file per database in the data dir
+    # suggestions learned from history: the centre's models are rows of its database
+    # (one training serves every workstation), cached in the data dir per database
     @cached_property
     def suggestions(self) -> SuggestionService:
-        from console.learning.store import ModelStore
+        import socket
+
+        from console.learning.store import DatabaseModelStore
         from console.services.suggestions import SuggestionService
 
-        return SuggestionService(self.sessions, ModelStore.for_database(self.masked_url))
+        store = DatabaseModelStore.central(self.sessions, self.masked_url, socket.gethostname())
+        return SuggestionService(self.sessions, store)
 
     # offline outbox: this workstation's local store for this database;
     # the replay thread is started by the window (offline.start), stopped by close()

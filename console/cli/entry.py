@@ -14,7 +14,7 @@ python main.py pop --caller NUMBER     hand a ringing call to the running consol
 python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow the phone
 python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)
 python main.py api token|list|revoke|platform|sms-template|sms-opt-out   its credentials
-python main.py suggest train | --text TEXT [--json] | --file F.csv --json   suggestions
+python main.py suggest train | backfill [--follow] | --text TEXT [--json] | --file F.csv --json
 python main.py [--user NAME] case show|do|new ...        a case's lifecycle
 """
 

@@ -59,6 +59,10 @@ def cmd_import(args: argparse.Namespace, url: str) -> int:
             return 2
         print(file=sys.stderr)
         print("\n".join(report.lines()))
+        if report.case_ids:  # the new cases to triage get their suggestions now
+            stored = ctx.suggestions.backfill_cases(report.case_ids)
+            if stored:
+                print(f"suggestions stored for {stored} cases to triage", file=sys.stderr)
         return 0
     finally:
         ctx.close()

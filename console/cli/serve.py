@@ -7,8 +7,12 @@ python main.py --database postgresql://exchange@db/hotline serve --listen 0.0.0.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import subprocess
 from typing import Any
+
+log = logging.getLogger("console.exchange")
 
 SMS_URL_ENV = "HOTLINE_SMS_URL"
 
@@ -36,6 +40,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--no-workers", action="store_true", help="serve HTTP only (another process delivers)"
     )
+    p.add_argument(
+        "--no-suggestions",
+        action="store_true",
+        help="do not start the child process that stores suggestions for pushed orders "
+        "(run 'suggest backfill --follow' elsewhere instead)",
+    )
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -57,5 +67,41 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
         workers=not args.no_workers,
         sms_gateway=gateway,
     )
-    ExchangeService(url, options).serve(host, port)
+    service = ExchangeService(url, options)
+    child = None if args.no_workers or args.no_suggestions else start_suggestion_worker(url)
+    try:
+        service.serve(host, port)
+    finally:
+        if child is not None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
     return 0
+
+
+def start_suggestion_worker(url: str) -> subprocess.Popen[bytes] | None:
+    """``suggest backfill --follow`` in a process of its own: the suggestions for pushed
+    orders are computed beside the service, never in a push request, and in another
+    interpreter (segmenting text holds Python's GIL: in a thread of this process it
+    would slow the push path). The URL goes through the environment, not the command
+    line (``ps`` shows a command line to every user of the machine)."""
+    import sys
+    from pathlib import Path
+
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    if not main_py.is_file():
+        log.warning("suggestion worker not started: %s not found", main_py)
+        return None
+    env = dict(os.environ, CONSOLE_DATABASE_URL=url)
+    try:
+        return subprocess.Popen(
+            [sys.executable, str(main_py), "suggest", "backfill", "--follow"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+        )
+    except OSError as exc:
+        log.warning("suggestion worker not started: %s", exc)
+        return None

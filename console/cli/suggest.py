@@ -3,12 +3,17 @@ ask it about a text or a CSV file of texts.
 
     suggest train                       train; the new model is used only if it is no
                                         worse than the current one on recent cases
+    suggest backfill [--follow]         store suggestions for received cases that have
+                                        none (imported, pushed); --follow: keep doing it
     suggest --text TEXT [--json]        suggestions for one description
     suggest --file FILE.csv --json      columns id,text; one JSON line per row
 
-Schedule: run ``suggest train`` nightly (cron: ``30 2 * * * cd /opt/hotline &&
-python main.py --database URL suggest train``); an open console also retrains in the
-background once its model is a day old.
+The trained model is stored in the database (``suggestion_models``): every workstation
+of the centre loads the newest one that was evaluated no worse than its predecessor.
+Schedule one training for the whole centre, nightly (cron: ``30 2 * * * cd /opt/hotline
+&& python main.py --database URL suggest train``), or a supervisor presses *Retrain now*.
+Only a console on an embedded database retrains by itself (once its model is a day old).
+``serve`` runs ``suggest backfill --follow`` as a child process of its own.
 """
 
 from __future__ import annotations
@@ -32,7 +37,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "unit and urgency for a description, learned from the cases of this database "
         "whose category or unit a person confirmed. Routing rules win where one matches.",
     )
-    p.add_argument("action", nargs="?", choices=["train"], help="train the model now")
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=["train", "backfill"],
+        help="train the model now, or store suggestions for received cases without any",
+    )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="backfill: keep going, every few seconds, until interrupted (at low priority)",
+    )
     p.add_argument("--text", help="a description to suggest for")
     p.add_argument("--file", metavar="FILE.csv", help="a CSV file with columns id,text")
     p.add_argument("--json", action="store_true", help="print JSON (one line per text)")
@@ -86,6 +101,41 @@ def _ensure_model(service: SuggestionService) -> bool:
     return service.store.current() is not None
 
 
+FOLLOW_EVERY_S = 5.0
+REFRESH_EVERY_S = 600.0
+
+
+def _backfill(service: SuggestionService, follow: bool) -> int:
+    """Store suggestions for received cases that have none; with ``follow`` forever
+    (the child process ``serve`` starts), at the lowest CPU priority."""
+    import os
+    import time
+
+    if follow:
+        try:
+            os.nice(19)
+        except (AttributeError, OSError):
+            pass
+    total = 0
+    refreshed = time.monotonic()
+    if service.refresh_model() == 0 and not follow:
+        print("error: no suggestion model in this database yet: run 'suggest train'")
+        return 2
+    while True:
+        n = service.backfill()
+        total += n
+        if n:
+            continue
+        if not follow:
+            break
+        if time.monotonic() - refreshed > REFRESH_EVERY_S:
+            service.refresh_model()
+            refreshed = time.monotonic()
+        time.sleep(FOLLOW_EVERY_S)
+    print(f"suggestions stored for {total} cases (model v{service.refresh_model()})")
+    return 0
+
+
 def cmd_suggest(args: argparse.Namespace, url: str) -> int:
     from console.app import open_context
     from console.infra.settings import Settings
@@ -105,6 +155,8 @@ def cmd_suggest(args: argparse.Namespace, url: str) -> int:
                 return 2
             print("\n".join(outcome.lines()))
             return 0
+        if args.action == "backfill":
+            return _backfill(service, args.follow)
         if not _ensure_model(service):
             return 2
         if args.text is not None:

@@ -30,7 +30,7 @@ from console.models.intake import (
     KnowledgeUse,
     RoutingRule,
 )
-from console.models.learning import SuggestionFeedback
+from console.models.learning import CaseSuggestion, SuggestionFeedback, SuggestionModelRow
 from console.models.loop import CaseAssistState, CaseCallback, SupervisionNotice
 from console.models.offline import OfflineReplay
 from console.models.people import Agent, NumberCounter, Workstation
@@ -68,6 +68,8 @@ __all__ = [
     "SmsTemplate",
     "WebhookDelivery",
     "SuggestionFeedback",
+    "SuggestionModelRow",
+    "CaseSuggestion",
     "CaseConfidentialCaller",
     "LifecycleTransition",
     "CaseFacts",

@@ -16,9 +16,10 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from console.domain.casetypes import Status
@@ -30,6 +31,7 @@ from console.learning.training import TrainOutcome, train_and_promote
 from console.models import (
     BusinessClass,
     Case,
+    CaseSuggestion,
     Channel,
     HandlingUnit,
     MatterCategory,
@@ -37,6 +39,10 @@ from console.models import (
     SuggestionFeedback,
 )
 from console.services.routing import Rule, _rules, best_rule
+
+if TYPE_CHECKING:
+    from console.domain.identity import Identity
+    from console.services.case_edit import CaseEditService, EditableCase
 
 log = logging.getLogger("console.learning")
 
@@ -49,6 +55,10 @@ UNIT_CONFIRMED = (
     Status.VISITED,
 )
 RULES_TTL_S = 60.0
+#: the cases the background worker stores suggestions for: waiting to be triaged
+STORED_FOR = (Status.RECEIVED,)
+#: one background worker at a time on PostgreSQL (pg_try_advisory_xact_lock)
+BACKFILL_LOCK = 0x5E6612
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,36 @@ class SuggestedItem:
     unit_source: str  # "rule" | "model"
     urgency: str
     confidence: float
+
+    def as_record(self) -> dict[str, object]:
+        """Every field, for ``case_suggestions.items``."""
+        return {
+            "category": self.category,
+            "category_path": self.category_path,
+            "category_id": self.category_id,
+            "class_code": self.class_code,
+            "class_name": self.class_name,
+            "unit": self.unit,
+            "unit_id": self.unit_id,
+            "unit_source": self.unit_source,
+            "urgency": self.urgency,
+            "confidence": round(self.confidence, 4),
+        }
+
+    @classmethod
+    def from_record(cls, d: dict[str, Any]) -> SuggestedItem:
+        return cls(
+            category=str(d.get("category") or ""),
+            category_path=str(d.get("category_path") or ""),
+            category_id=d.get("category_id"),
+            class_code=str(d.get("class_code") or ""),
+            class_name=str(d.get("class_name") or ""),
+            unit=str(d.get("unit") or ""),
+            unit_id=d.get("unit_id"),
+            unit_source=str(d.get("unit_source") or "model"),
+            urgency=str(d.get("urgency") or ""),
+            confidence=float(d.get("confidence") or 0.0),
+        )
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -84,6 +124,19 @@ class SuggestionResult:
     units: Ranked
     urgency: Ranked
     model_version: int
+
+
+@dataclass(frozen=True)
+class StoredSuggestions:
+    """The suggestions stored for a case (computed in the background when it arrived)."""
+
+    case_id: int
+    items: tuple[SuggestedItem, ...]  # best first
+    model_version: int
+    at: datetime
+
+    def result(self, text: str = "") -> SuggestionResult:
+        return SuggestionResult(text, self.items, (), (), (), self.model_version)
 
 
 @dataclass(frozen=True)
@@ -179,6 +232,13 @@ class SuggestionService:
         is no worse on the most recent cases (blocking: minutes on a large history)."""
         with self._train_lock:
             return train_and_promote(self.history(), self.taxonomy(), self.store)
+
+    def refresh_model(self) -> int:
+        """Load a newer model of the centre if there is one (the background timer);
+        the version in use afterwards."""
+        refresh = getattr(self.store, "refresh", None)
+        model = refresh() if refresh is not None else self.store.current()
+        return model.version if model is not None else 0
 
     def model_age_s(self) -> float | None:
         trained = self.store.info().get("trained_at")
@@ -284,6 +344,105 @@ class SuggestionService:
                 )
             )
         return SuggestionResult(text, tuple(items), p.classes, p.units, p.urgency, version)
+
+    # --- stored for the cases nobody typed (imported, pushed) ----------------------------
+    def backfill(self, limit: int = 200, case_ids: Sequence[int] | None = None) -> int:
+        """Store suggestions for up to ``limit`` received cases that have none yet (or
+        for ``case_ids``, e.g. an import's new cases); the number stored. Newest first,
+        so the cases being triaged now come first. On PostgreSQL only one process works
+        at a time (the others return 0 at once); a row another process stored meanwhile
+        is kept. Runs in the background: never in a request or on the GUI thread."""
+        model = self.store.current()
+        if model is None:
+            return 0
+        district, town = aliased(Region), aliased(Region)
+        q = (
+            select(Case.id, Case.title, Case.description, Case.district_id, district.name,
+                   town.name)
+            .outerjoin(CaseSuggestion, CaseSuggestion.case_id == Case.id)
+            .outerjoin(district, district.id == Case.district_id)
+            .outerjoin(town, town.id == Case.town_id)
+            .where(CaseSuggestion.case_id.is_(None))
+        )  # fmt: skip
+        q = q.where(Case.status.in_([s.value for s in STORED_FOR]))
+        if case_ids is not None:
+            q = q.where(Case.id.in_(list(case_ids)[:limit]))
+        q = q.order_by(Case.id.desc()).limit(limit)
+        ref = self._reference()
+        with self._sessions() as s, s.begin():
+            if s.get_bind().dialect.name == "postgresql" and not s.scalar(
+                text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": BACKFILL_LOCK}
+            ):
+                return 0
+            rows = s.execute(q).all()
+            if not rows:
+                return 0
+            texts = [_text(title, desc) for _, title, desc, _, _, _ in rows]
+            words = [
+                tokens(t, _place(dname, tname))
+                for t, (_, _, _, _, dname, tname) in zip(texts, rows, strict=True)
+            ]
+            preds = model.predict_many(words)
+            values = []
+            for (cid, _t, _d, district_id, _dn, _tn), t, w, p in zip(
+                rows, texts, words, preds, strict=True
+            ):
+                result = self._result(t or "-", w, p, ref, district_id, model.version)
+                items = [i.as_record() for i in result.items] if result is not None else []
+                values.append(
+                    {"case_id": cid, "at": now_utc(), "model_version": model.version,
+                     "items": items}
+                )  # fmt: skip
+            from console.services.sla import _insert
+
+            s.execute(_insert(s)(CaseSuggestion).values(values).on_conflict_do_nothing())
+        return len(values)
+
+    def backfill_cases(self, case_ids: Sequence[int], batch: int = 200) -> int:
+        """Store suggestions for these cases (an import's new ones), batch by batch."""
+        ids = list(case_ids)
+        return sum(
+            self.backfill(batch, ids[start : start + batch]) for start in range(0, len(ids), batch)
+        )
+
+    def stored(self, case_id: int) -> StoredSuggestions | None:
+        with self._sessions() as s:
+            row = s.get(CaseSuggestion, case_id)
+            if row is None:
+                return None
+            items = tuple(SuggestedItem.from_record(d) for d in row.items or [])
+            return StoredSuggestions(case_id, items, row.model_version, row.at)
+
+    def take(
+        self,
+        case_id: int,
+        rank: int,
+        who: Identity,
+        editor: CaseEditService,
+    ) -> EditableCase:
+        """Apply stored suggestion ``rank`` (1 = best) to a case: its category, business
+        class and urgency (an ``edited`` event, the SLA policy re-chosen if the class
+        changed), and record that the agent took it, as the form's panel does. The unit
+        is the dispatcher's to confirm (the suggestion names it)."""
+        from dataclasses import replace
+
+        from console.services.errors import NotFound
+
+        stored = self.stored(case_id)
+        if stored is None or not 1 <= rank <= len(stored.items):
+            raise NotFound(f"suggestion {rank} of case #{case_id}")
+        item = stored.items[rank - 1]
+        base = editor.load(case_id, who)
+        mine = base.fields
+        if item.category_id is not None:
+            mine = replace(mine, category_id=item.category_id)
+        if item.class_code:
+            mine = replace(mine, class_code=item.class_code)
+        if item.urgency == "urgent":
+            mine = replace(mine, urgency="urgent")
+        saved = editor.save(base, mine, who)
+        self.record(stored.result(), rank, who.agent_id, case_id)
+        return saved
 
     # --- what agents did with them, and how good they are -------------------------------
     def record(

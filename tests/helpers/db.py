@@ -31,6 +31,8 @@ TRANSACTIONAL = (
     "exchange_platforms",
     "exchange_watermarks",
     "suggestion_feedback",
+    "suggestion_models",
+    "case_suggestions",
     "case_assist_states",
     "supervision_notices",
     "case_callbacks",

@@ -6,27 +6,26 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.cli import suggest as cli_suggest
 from console.cli.entry import main
-from console.learning.store import ModelStore
+from console.learning.store import DatabaseModelStore
+from console.models import CaseSuggestion
 from tests.helpers.suggest_data import add_cases
 
 
 @pytest.fixture
-def store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> ModelStore:
-    """A model folder of the test's own (the PostgreSQL test database keeps its URL
-    from test to test, so the per-database default would be shared)."""
-    s = ModelStore(tmp_path / "models")
-    monkeypatch.setattr(ModelStore, "for_database", classmethod(lambda cls, url: s))
-    return s
+def store(sessions: sessionmaker[Session], tmp_path: Path) -> DatabaseModelStore:
+    """The database's models, as another workstation sees them (a cache of its own)."""
+    return DatabaseModelStore(sessions, tmp_path / "models")
 
 
 def test_train_text_and_file(
     sessions: sessionmaker[Session],
     db_url: str,
-    store: ModelStore,
+    store: DatabaseModelStore,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -64,8 +63,34 @@ def test_train_text_and_file(
     assert lines[2]["suggestions"] == []  # an empty text: nothing to suggest
 
 
+def test_backfill_stores_suggestions_for_received_cases(
+    sessions: sessionmaker[Session],
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--database", db_url, "suggest", "backfill"]) == 2  # no model yet
+    assert "suggest train" in capsys.readouterr().out
+    add_cases(sessions, 8)
+    assert main(["--database", db_url, "suggest", "train"]) == 0
+    web = tmp_path / "web.csv"
+    web.write_text(
+        "留言编号,留言时间,留言详情\nm1,2026/1/5 10:00,工厂老板拖欠工资\nm2,2026/1/5 11:00,"
+        "夜间工地噪音\n",
+        encoding="utf-8",
+    )
+    assert main(["--database", db_url, "import", str(web), "--to-triage"]) == 0
+    assert "suggestions stored for 2 cases to triage" in capsys.readouterr().err
+    with sessions() as s:
+        assert len(s.scalars(select(CaseSuggestion)).all()) == 2
+        s.execute(delete(CaseSuggestion))
+        s.commit()
+    assert main(["--database", db_url, "suggest", "backfill"]) == 0
+    assert "suggestions stored for 2 cases (model v1)" in capsys.readouterr().out
+
+
 def test_bad_use(
-    db_url: str, store: ModelStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, store: DatabaseModelStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--database", db_url, "suggest"]) == 2
     assert "--text" in capsys.readouterr().err

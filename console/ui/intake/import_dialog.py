@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from console.services.importer import ImportFailed, ImportReport
 from console.services.reference import ReferenceData
 from console.ui import files
 from console.ui.context import UiContext
+
+log = logging.getLogger("console.ui")
 
 
 class _Progress(QObject):
@@ -130,6 +133,12 @@ class ImportDialog(QDialog):
         )
         self.report.setPlainText("\n".join(self.report_lines(report)))
         self.finished_import.emit(report)
+        if report.case_ids:  # the new cases to triage get their suggestions, in the background
+            service, ids = self.ctx.app.suggestions, report.case_ids
+            self.ctx.runner.run(
+                lambda: service.backfill_cases(ids),
+                on_error=lambda exc: log.info("suggestions not stored: %s", exc),
+            )
 
     def report_lines(self, report: ImportReport) -> list[str]:
         """The import report in the interface's language, in words (the service's report
