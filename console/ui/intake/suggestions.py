@@ -8,9 +8,12 @@ suggestion (the first, unless Shift+F8 moved the highlight on), as do Enter or a
 click in the list. When the case is saved, what was shown and which one was taken is
 recorded for the supervisors' figures.
 
-It also keeps the model fresh: once an hour it checks the model's age and retrains in
-the background (a thread of its own, at low priority) when there is none or it is older
-than a day; a new model is used only if it is no worse on recent cases.
+It also keeps the model fresh: every 10 to 12.5 minutes it asks the centre's database
+for a newer model (trained once for every workstation by ``suggest train`` or a
+supervisor's *Retrain now*) and loads it in the background, the previous one serving
+until then; on an embedded database it retrains itself (a thread of its own, at low
+priority) once the model is a day old. A new model is used only if it is no worse on
+recent cases.
 
 ``SuggestionQualityDialog`` shows supervisors how good the suggestions are.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -28,11 +32,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,10 +56,11 @@ log = logging.getLogger("console.ui")
 
 DELAY_MS = 300
 MIN_CHARS = 4
-CHECK_EVERY_MS = 60 * 60 * 1000
+CHECK_EVERY_MS = 10 * 60 * 1000
 RETRAIN_AFTER_S = 24 * 3600
 FIRST_CHECK_MS = 2 * 60 * 1000
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+ROWS = 3
 
 
 def _train_quietly(train: Any) -> Any:
@@ -66,7 +73,12 @@ def _train_quietly(train: Any) -> Any:
     return train()
 
 
-class SuggestionPanel(QGroupBox):
+class SuggestionPanel(QWidget):
+    """Compact: a header line (a toggle, the keys, the model's note) and one line per
+    suggestion (the full text in its tooltip); folded, only the header line shows and
+    F8 still takes the highlighted suggestion. At 1366×768 the class and category rows
+    stay on screen below it."""
+
     suggestions_shown = Signal(object)  # SuggestionResult | None
     accepted = Signal(object)  # SuggestedItem
     trained = Signal(object)  # TrainOutcome
@@ -75,22 +87,44 @@ class SuggestionPanel(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("suggestionPanel")
-        self.setTitle(
-            self.tr("Suggested from history ({0} takes the highlighted one, {1} the next)").format(
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("suggestionsToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle.setText(
+            self.tr("Suggested ({0} take, {1} next)").format(
                 keys.shown("entry.take_suggestion"), keys.shown("entry.next_suggestion")
             )
         )
-        lay = QVBoxLayout(self)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.note = QLabel(self.tr("Suggestions appear as the description is typed."))
+        self.note.setObjectName("hint")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setMinimumWidth(0)
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.toggle)
+        head.addWidget(self.note, 1)
+        lay.addLayout(head)
         self.list = QListWidget()
         self.list.setObjectName("suggestions")
-        self.list.setWordWrap(True)
-        self.list.setMaximumHeight(130)
+        self.list.setWordWrap(False)
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_rows()
         # out of the form's Tab chain: F8 takes the highlighted one, Shift+F8 moves on
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.note = QLabel(self.tr("Suggestions appear as the description is typed."))
-        self.note.setWordWrap(True)
         lay.addWidget(self.list)
-        lay.addWidget(self.note)
         self._form: Any = None
         self._token = 0
         self._text = ""
@@ -102,13 +136,34 @@ class SuggestionPanel(QGroupBox):
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self._ask)
         self.list.itemActivated.connect(lambda _item: self.accept_current())
-        # retraining: a runner of its own (one thread), so minutes of training never
-        # hold up the form's lookups on the shared runner
+        # retraining (embedded database only): a runner of its own (one thread), so
+        # minutes of training never hold up the form's lookups on the shared runner
         self._train_runner = BackgroundRunner(ctx.messages.error, self, max_threads=1)
         self._training = False
         self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(CHECK_EVERY_MS)
+        # every console checks at its own moment: 300 of them never fetch a new model
+        # from the database in the same second
+        self.refresh_timer.setInterval(CHECK_EVERY_MS + random.randint(0, CHECK_EVERY_MS // 4))
         self.refresh_timer.timeout.connect(self.check_model)
+
+    def _fit_rows(self) -> None:
+        """As high as three rows, whatever the font and the style sheet's padding."""
+        self.list.ensurePolished()
+        probe = self.list.count() == 0
+        if probe:
+            self.list.addItem("1. 国")
+        line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+        if probe:
+            self.list.clear()
+        self.list.setFixedHeight(ROWS * line + 2 * self.list.frameWidth())
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show the list of suggestions (or fold it to the header line)."""
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)
+            return
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.list.setVisible(expanded)
 
     # --- hooking into the entry form ------------------------------------------------
     def attach(self, form: Any) -> None:
@@ -191,18 +246,21 @@ class SuggestionPanel(QGroupBox):
         for n, it in enumerate(result.items, 1):
             source = self.tr("rule") if it.unit_source == "rule" else self.tr("learned")
             urgent = self.tr(" · urgent") if it.urgency == "urgent" else ""
-            text = self.tr("{0}. {1}  {2:.0%}\n    {3} · {4} ({5}){6}").format(
+            text = self.tr("{0}. {1}  {2:.0%} · {3} · {4} ({5}){6}").format(
                 n, it.category, it.confidence, it.class_name or "—", it.unit or "—", source, urgent
             )
             row = QListWidgetItem(text)
+            row.setToolTip(text)
             row.setData(ITEM_ROLE, n)
             self.list.addItem(row)
         self.list.setCurrentRow(0)
+        self._fit_rows()
         self.note.setText(
             self.tr("Model v{0}; units marked 'rule' come from the routing rules.").format(
                 result.model_version
             )
         )
+        self.note.setToolTip(self.list.item(0).text() if self.list.count() else "")
         self.suggestions_shown.emit(result)
 
     def highlight_next(self) -> None:
@@ -239,9 +297,22 @@ class SuggestionPanel(QGroupBox):
 
     # --- keeping the model fresh ----------------------------------------------------
     def check_model(self) -> None:
+        """On the centre's database: load a newer model if one was trained (by ``suggest
+        train`` or a supervisor), and store suggestions for received cases that have
+        none (one console at a time does it; ``serve`` does it too). On an embedded
+        database, which is this workstation's alone, retrain once the model is a day
+        old."""
         if self._training:
             return
         service = self.ctx.app.suggestions
+        if not self.ctx.app.embedded:
+
+            def refresh() -> None:
+                service.refresh_model()
+                service.backfill()
+
+            self.ctx.runner.run(refresh, None, lambda exc: None, owner=self)
+            return
 
         def due() -> bool:
             age = service.model_age_s()
