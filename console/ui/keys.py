@@ -63,8 +63,12 @@ KEYMAP: tuple[Key, ...] = (
     Key("queue.claim_selected", ("Ctrl+M",)),
     Key("queue.search", ("Ctrl+F",)),
     Key("queue.open", ("Return", "Enter")),
+    Key("queue.take_suggestion", ("F8",)),
+    Key("queue.next_suggestion", ("Shift+F8",)),
     # the case window
     Key("case.save", ("Ctrl+S",)),
+    Key("case.take_suggestion", ("F8",)),
+    Key("case.next_suggestion", ("Shift+F8",)),
     # the handover
     Key("handover.refresh", ("F5",)),
     # the unit's inbox
@@ -187,7 +191,17 @@ def describe(action: str) -> str:
         "queue.claim_selected": QCoreApplication.translate("Keys", "Take the selected case"),
         "queue.search": QCoreApplication.translate("Keys", "Search"),
         "queue.open": QCoreApplication.translate("Keys", "Open the selected case"),
+        "queue.take_suggestion": QCoreApplication.translate(
+            "Keys", "To triage: save the highlighted suggestion into the selected case"
+        ),
+        "queue.next_suggestion": QCoreApplication.translate(
+            "Keys", "To triage: highlight the next suggestion"
+        ),
         "case.save": QCoreApplication.translate("Keys", "Save changes"),
+        "case.take_suggestion": QCoreApplication.translate(
+            "Keys", "Save the highlighted suggestion into the case"
+        ),
+        "case.next_suggestion": QCoreApplication.translate("Keys", "Highlight the next suggestion"),
         "handover.refresh": QCoreApplication.translate("Keys", "Refresh"),
         "inbox.refresh": QCoreApplication.translate("Keys", "Refresh"),
         "callbacks.satisfied": QCoreApplication.translate("Keys", "Satisfied"),

@@ -26,6 +26,7 @@ from console.services.lifecycle import CaseSheet
 from console.services.queue import CaseDetail
 from console.ui import labels
 from console.ui.case.action_bar import ActionBar
+from console.ui.case.suggested import StoredSuggestionsBar
 from console.ui.context import UiContext
 from console.ui.sla_panel import SlaPanel
 
@@ -92,6 +93,10 @@ class CaseViewDialog(QDialog):
         self.action_bar.acted.connect(self.reload)
         lay = QVBoxLayout(self)
         lay.addWidget(self.action_bar)
+        # stored suggestions for a case to triage (imported, pushed): F8 takes one
+        self.suggested = StoredSuggestionsBar(ctx, "case", self)
+        self.suggested.taken.connect(lambda _cid: self.reload())
+        lay.addWidget(self.suggested)
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
         lay.addWidget(self.description)
@@ -202,6 +207,8 @@ class CaseViewDialog(QDialog):
         self.action_bar.set_sheet(sheet)
         self.edit_button.setEnabled(sheet.status != "archived")
         self._show(detail)
+        # to triage: what the background worker suggested (nothing once triaged)
+        self.suggested.show_case(self.case_id if sheet.status == "received" else None)
         self.loaded += 1
 
     def _show(self, d: CaseDetail) -> None:

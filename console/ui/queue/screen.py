@@ -24,6 +24,7 @@ from console.services.queue import QueueFilter, QueueQuery, QueueSort, QueueView
 from console.services.reference import ReferenceData
 from console.sync import Change
 from console.ui import keys
+from console.ui.case.suggested import StoredSuggestionsBar
 from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
@@ -143,6 +144,12 @@ class QueueScreen(QueueColumns, QueueClaims):
         lay.addLayout(bar)
         lay.addLayout(actions)
         lay.addWidget(self.table, 1)
+        # to triage: the suggestions stored for the selected case (F8 takes one)
+        self.suggested = StoredSuggestionsBar(
+            ctx, "queue", self, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        self.suggested.taken.connect(lambda _cid: self.refresh())
+        lay.addWidget(self.suggested)
 
         self.view_box.currentIndexChanged.connect(self._view_changed)
         self.sort_box.currentIndexChanged.connect(self._query_changed)
@@ -306,6 +313,7 @@ class QueueScreen(QueueColumns, QueueClaims):
         if self.search.text().strip() != self.filter.text:
             self.search.setText(self.filter.text)
         self._query_changed()
+        self._show_suggestions()
 
     def current_view(self) -> QueueView:
         data = str(self.view_box.currentData() or QueueView.MINE.value)
@@ -428,6 +436,14 @@ class QueueScreen(QueueColumns, QueueClaims):
             int(r.id) for r in (self.model.row_at(x) for x in rows) if r is not None
         ]
         self._current_id = self.selected_case_id()
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        """In the *to triage* view, the stored suggestions of the selected case."""
+        triage = self.current_view() == QueueView.TO_TRIAGE
+        case_id = self._current_id if triage else None
+        if case_id != self.suggested.case_id:
+            self.suggested.show_case(case_id)
 
     def _after_load(self) -> None:
         if not self.model.stale:
