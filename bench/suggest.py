@@ -20,7 +20,12 @@
 
 The last line is JSON: top1/top3 (first-level category, real messages, cross-validated),
 baseline_top1/baseline_top3, gen_* (held-back part of the generated history),
-suggest_p95_ms, train_s.
+suggest_p95_ms, train_s; ece/ece_raw: the expected calibration error of the first
+suggestion's confidence (real messages, cross-validated; raw naive Bayes, and with the
+temperature fitted on held-back data), gen_level1_ece(_raw) on the generated history's
+held-back part (where the temperature was fitted: optimistic); model_bytes and
+model_load_s: the promoted model's size in the database and a second workstation's
+fetch, check and unpickle.
 """
 
 from __future__ import annotations
@@ -51,8 +56,8 @@ from bench.bulk import CASE_COLUMNS, _sqlite_value, fresh_database  # noqa: E402
 from console.infra import segment  # noqa: E402
 from console.infra.database import make_engine, make_session_factory  # noqa: E402
 from console.learning.features import Example, tokens  # noqa: E402
-from console.learning.model import SuggestionModel  # noqa: E402
-from console.learning.store import ModelStore  # noqa: E402
+from console.learning.model import SuggestionModel, calibration_error  # noqa: E402
+from console.learning.store import DatabaseModelStore  # noqa: E402
 from console.models import Agent, HandlingUnit, MatterCategory, Region, SlaPolicy  # noqa: E402
 from console.services.importer import CLASS_OF_LEVEL1  # noqa: E402
 from console.services.suggestions import SuggestionService  # noqa: E402
@@ -74,7 +79,36 @@ def load_taxonomy() -> list[tuple[str, str, str]]:
 
 
 # --- 1. the real messages, cross-validated ------------------------------------------------
-def cross_validate(rows: list[dict[str, str]], folds: int) -> dict[str, float]:
+def _confidences(
+    model: SuggestionModel, examples: list[Example], words: list[str]
+) -> list[tuple[float, bool]]:
+    """(the first suggestion's confidence, whether its first level was right)."""
+    preds = model.predict_many(words)
+    return [
+        (p.level1[0][1], p.level1[0][0] == e.category)
+        for e, p in zip(examples, preds, strict=True)
+        if p.level1
+    ]
+
+
+def _reliability(pairs: list[tuple[float, bool]]) -> list[list[float]]:
+    """[confidence from, to, cases, mean confidence, share right] per fifth."""
+    out = []
+    for b in range(5):
+        lo, hi = b / 5, (b + 1) / 5
+        inside = [(c, ok) for c, ok in pairs if lo < c <= hi or (b == 0 and c == 0.0)]
+        if inside:
+            out.append(
+                [lo, hi, len(inside), round(statistics.mean(c for c, _ in inside), 3),
+                 round(sum(ok for _, ok in inside) / len(inside), 3)]
+            )  # fmt: skip
+    return out
+
+
+def cross_validate(
+    rows: list[dict[str, str]], folds: int
+) -> tuple[dict[str, float], list[list[float]]]:
+    """The figures, and the reliability table of the calibrated confidences."""
     import jieba
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -90,6 +124,9 @@ def cross_validate(rows: list[dict[str, str]], folds: int) -> dict[str, float]:
     ours: dict[str, list[float]] = defaultdict(list)
     base: dict[str, list[float]] = defaultdict(list)
     train_s: list[float] = []
+    raw_pairs: list[tuple[float, bool]] = []
+    cal_pairs: list[tuple[float, bool]] = []
+    temperatures: list[float] = []
     split = StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y)
     for n, (tr, te) in enumerate(split, 1):
         started = time.perf_counter()
@@ -97,9 +134,25 @@ def cross_validate(rows: list[dict[str, str]], folds: int) -> dict[str, float]:
             [examples[i] for i in tr], taxonomy, words=[words[i] for i in tr]
         )
         train_s.append(time.perf_counter() - started)
-        m = model.evaluate([examples[i] for i in te], [words[i] for i in te])
+        test_x, test_w = [examples[i] for i in te], [words[i] for i in te]
+        m = model.evaluate(test_x, test_w)
         ours["top1"].append(m["level1_top1"])
         ours["top3"].append(m["level1_top3"])
+        raw_pairs += _confidences(model, test_x, test_w)
+        # calibrated: the temperature fitted on a fifth of the training part held back
+        # from a model trained on the rest (as `suggest train` fits it on its held-back
+        # recent cases), then used by the model trained on the whole training part
+        inner = [int(i) for i in tr]
+        random.Random(n).shuffle(inner)
+        cut = len(inner) * 4 // 5
+        sub = SuggestionModel.train(
+            [examples[i] for i in inner[:cut]], taxonomy, words=[words[i] for i in inner[:cut]]
+        )
+        model.temperature = sub.calibrate(
+            [examples[i] for i in inner[cut:]], [words[i] for i in inner[cut:]]
+        )
+        temperatures.append(model.temperature)
+        cal_pairs += _confidences(model, test_x, test_w)
         baseline = make_pipeline(
             TfidfVectorizer(token_pattern=r"\S+"), LogisticRegression(max_iter=1000)
         )
@@ -120,9 +173,12 @@ def cross_validate(rows: list[dict[str, str]], folds: int) -> dict[str, float]:
         "top3": statistics.mean(ours["top3"]),
         "baseline_top1": statistics.mean(base["top1"]),
         "baseline_top3": statistics.mean(base["top3"]),
+        "ece_raw": calibration_error(raw_pairs),
+        "ece": calibration_error(cal_pairs),
+        "temperature": statistics.median(temperatures),
         "cv_train_n": float(len(rows) - len(rows) // folds),
         "cv_train_s": statistics.mean(train_s),
-    }
+    }, _reliability(cal_pairs)
 
 
 # --- 2. a generated history -----------------------------------------------------------
@@ -251,12 +307,19 @@ def main() -> int:
     rows = load_labelled()
 
     print(f"1. real messages: {len(rows)} labelled, {args.folds}-fold cross-validation")
-    cv = cross_validate(rows, args.folds)
+    cv, reliability = cross_validate(rows, args.folds)
     print(
         f"   ours:     top-1 {cv['top1']:.3f}  top-3 {cv['top3']:.3f}"
         f"  (training {cv['cv_train_s']:.2f} s on {cv['cv_train_n']:.0f})"
     )
     print(f"   baseline: top-1 {cv['baseline_top1']:.3f}  top-3 {cv['baseline_top3']:.3f}")
+    print(
+        f"   confidence of the first suggestion: expected calibration error "
+        f"{cv['ece_raw']:.3f} raw (naive Bayes), {cv['ece']:.3f} calibrated "
+        f"(temperature {cv['temperature']:.2f})"
+    )
+    for lo, hi, n, conf, right in reliability:
+        print(f"     {lo:.0%}-{hi:.0%}: {n:3.0f} cases, said {conf:.0%}, right {right:.0%}")
 
     print(f"2. generated history: {args.cases:,} cases (SQLite)")
     url = fresh_database("sqlite", "suggest")
@@ -265,16 +328,24 @@ def main() -> int:
     seed_history(url, gen, args.cases)
     print(f"   written in {time.perf_counter() - started:.1f} s")
     engine = make_engine(url)
-    service = SuggestionService(
-        make_session_factory(engine),
-        ModelStore(Path(tempfile.mkdtemp(prefix="hotline-bench-model-"))),
-    )
+    sessions = make_session_factory(engine)
+    cache = Path(tempfile.mkdtemp(prefix="hotline-bench-model-"))
+    service = SuggestionService(sessions, DatabaseModelStore(sessions, cache / "trainer"))
     started = time.perf_counter()
     outcome = service.train()
     train_s = time.perf_counter() - started
     for line in outcome.lines():
         print("   " + line)
     print(f"   train (end to end): {train_s:.1f} s")
+    # another workstation: fetch the promoted model from the database, verify, unpickle
+    desk = DatabaseModelStore(sessions, cache / "desk")
+    started = time.perf_counter()
+    loaded = desk.refresh()
+    load_s = time.perf_counter() - started
+    model_bytes = int(desk.info().get("size") or 0)
+    assert loaded is not None and loaded.version == outcome.version
+    print(f"   model in the database: {model_bytes / 1e6:.1f} MB; a workstation loads it "
+          f"in {load_s:.1f} s")  # fmt: skip
     samples = []
     for _ in range(args.latency_samples):
         text, *_rest, district, town, _urg = gen.case()
@@ -308,6 +379,12 @@ def main() -> int:
         "gen_unit_top3": round(new.get("unit_top3", 0.0), 4),
         "gen_class_top1": round(new.get("class_top1", 0.0), 4),
         "gen_held_back": outcome.held_back,
+        "gen_level1_ece": round(new.get("level1_ece", 0.0), 4),
+        "gen_level1_ece_raw": round(new.get("level1_ece_raw", 0.0), 4),
+        "ece": round(cv["ece"], 4),
+        "ece_raw": round(cv["ece_raw"], 4),
+        "model_bytes": model_bytes,
+        "model_load_s": round(load_s, 2),
     }
     print(json.dumps(result))
     return 0

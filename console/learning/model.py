@@ -114,10 +114,15 @@ class _Head:
     def trained(self) -> bool:
         return len(self.labels) > 0
 
-    def proba(self, x: Any) -> np.ndarray:
+    def proba(self, x: Any, temperature: float = 1.0) -> np.ndarray:
+        """``temperature`` (naive Bayes heads): the scores divided by it before the
+        softmax; fitted on held-back cases it turns the scores into calibrated
+        probabilities without changing their order."""
         if self.weights is None:
             return np.ones((x.shape[0], len(self.labels)))
         score = np.asarray(x @ self.weights, dtype=np.float64)
+        if self.kind != "sgd" and temperature != 1.0:
+            score /= temperature
         if self.kind == "sgd":  # one-vs-rest logistic, normalised (as SGDClassifier does)
             if self.bias is not None:
                 score += self.bias
@@ -158,6 +163,9 @@ class SuggestionModel:
     unit_by_level1: dict[str, Counter[str]] = field(default_factory=dict)
     unit_by_category: dict[str, Counter[str]] = field(default_factory=dict)  # full paths
     path_groups: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    #: the first-level head's scores are divided by this before the softmax (fitted on
+    #: the held-back cases by ``calibrate``; 1.0: naive Bayes' own, not probabilities)
+    temperature: float = 1.0
 
     # --- training -----------------------------------------------------------------
     @classmethod
@@ -254,7 +262,12 @@ class SuggestionModel:
     def predict_many(self, words: Sequence[str], k: int = 3) -> list[Prediction]:
         assert self.vectorizer is not None, "an untrained model"
         x = self.vectorizer.transform(words)
-        probs = {name: (h.labels, h.proba(x)) for name, h in self.heads.items() if h.trained}
+        t = getattr(self, "temperature", 1.0)  # a model pickled before calibration: 1.0
+        probs = {
+            name: (h.labels, h.proba(x, t if name == "level1" else 1.0))
+            for name, h in self.heads.items()
+            if h.trained
+        }
         out = []
         for r in range(len(words)):
             out.append(self._one({n: (lab, p[r]) for n, (lab, p) in probs.items()}, k))
@@ -346,6 +359,38 @@ class SuggestionModel:
         ]
         return str(labels[int(np.argmax(score))])
 
+    # --- calibration ----------------------------------------------------------------
+    def calibrate(self, examples: Sequence[Example], words: Sequence[str]) -> float:
+        """Fit the first level's temperature on cases the model was not trained on: the
+        one (of a grid from 0.05 to 50) that gives the true first levels the highest
+        likelihood. The softmax of complement naive Bayes' scores is no probability
+        (on the 400 real messages it said 40 % where the first suggestion was right
+        87 % of the time: an expected calibration error of 0.37, bench/suggest.py);
+        divided by the temperature (there about 0.3) the scores say how often the
+        first suggestion is right (error 0.07). The order of the suggestions,
+        and so every accuracy figure, stays as it was. Returns the temperature."""
+        head = self.head("level1")
+        if head is None or head.weights is None or self.vectorizer is None:
+            return self.temperature
+        index = {str(lab): i for i, lab in enumerate(head.labels)}
+        pairs = [(w, index[level1(e.category)]) for e, w in zip(examples, words, strict=True)
+                 if e.category and level1(e.category) in index]  # fmt: skip
+        if len(pairs) < 10:
+            return self.temperature
+        x = self.vectorizer.transform([w for w, _ in pairs])
+        scores = np.asarray(x @ head.weights, dtype=np.float64)
+        truth = np.array([i for _, i in pairs])
+        best, best_nll = 1.0, math.inf
+        for t in np.geomspace(0.05, 50.0, 61):
+            z = scores / t
+            z -= z.max(axis=1, keepdims=True)
+            log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+            nll = float(-log_p[np.arange(len(truth)), truth].mean())
+            if nll < best_nll:
+                best, best_nll = float(t), nll
+        self.temperature = best
+        return best
+
     # --- evaluation -----------------------------------------------------------------
     def evaluate(
         self, examples: Sequence[Example], words: Sequence[str] | None = None
@@ -362,9 +407,12 @@ class SuggestionModel:
 
 def score(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str, float]:
     hits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    confident: list[tuple[float, bool]] = []  # (first suggestion's confidence, right)
     for e, p in zip(examples, preds, strict=True):
         if e.category:
             _count(hits["level1"], level1(e.category), [x for x, _ in p.level1])
+            if p.level1:
+                confident.append((p.level1[0][1], p.level1[0][0] == level1(e.category)))
             if PATH_SEP in e.category:
                 _count(hits["category"], e.category, [x for x, _ in p.categories])
         if e.unit:
@@ -376,7 +424,25 @@ def score(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str,
         out[f"{name}_top1"] = one / n if n else 0.0
         out[f"{name}_top3"] = three / n if n else 0.0
         out[f"{name}_n"] = float(n)
+    if confident:
+        out["level1_ece"] = calibration_error(confident)
     return out
+
+
+def calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error of the first suggestions: over ten bins of confidence,
+    the gap between the mean confidence and the share that was right, weighted by the
+    bin's size (0: a confidence of 80 % is right 80 % of the time)."""
+    total = len(pairs)
+    err = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, ok) for c, ok in pairs if lo < c <= hi or (b == 0 and c == 0.0)]
+        if inside:
+            conf = sum(c for c, _ in inside) / len(inside)
+            acc = sum(1 for _, ok in inside if ok) / len(inside)
+            err += len(inside) / total * abs(conf - acc)
+    return err
 
 
 def _count(acc: list[int], truth: str, ranked: list[str]) -> None:

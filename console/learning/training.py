@@ -81,7 +81,14 @@ def train_and_promote(
     cut = len(labelled) - n_held
     model = SuggestionModel.train(labelled[:cut], taxonomy, words=words[:cut])
     held, held_words = labelled[cut:], words[cut:]
+    raw = model.evaluate(held, held_words)
+    # confidences made probabilities on the held-back part (the order, and so the
+    # accuracy compared below, does not change); level1_ece_raw is before
+    model.calibrate(held, held_words)
     new = model.evaluate(held, held_words)
+    if "level1_ece" in raw:
+        new["level1_ece_raw"] = raw["level1_ece"]
+    new["temperature"] = model.temperature
     current = store.current()
     old = current.evaluate(held, held_words) if current is not None else None
     ok, reason = no_worse(new, old)

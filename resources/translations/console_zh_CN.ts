@@ -126,18 +126,18 @@
     <context>
         <name>ActionBar</name>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="201" />
+            <location filename="../../console/ui/case/action_bar.py" line="211" />
             <source>Archived: the case is read-only.</source>
-            <extracomment>asks what an action needs; tests replace it. None: cancelled</extracomment>
+            <extracomment>the unit a dispatch dialog starts on (the suggestion taken for the case) asks what an action needs; tests replace it. None: cancelled</extracomment>
             <translation>已归档：工单只读。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="203" />
+            <location filename="../../console/ui/case/action_bar.py" line="213" />
             <source>Nothing for you to do on this case now.</source>
             <translation>当前没有您可以对此工单执行的操作。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="247" />
+            <location filename="../../console/ui/case/action_bar.py" line="257" />
             <source>Case {0}: {1}.</source>
             <translation>工单 {0}：{1}。</translation>
         </message>
@@ -145,73 +145,73 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="70" />
+            <location filename="../../console/ui/case/action_bar.py" line="78" />
             <source>Unit:</source>
             <extracomment>actions that take an optional note besides what they need</extracomment>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="80" />
+            <location filename="../../console/ui/case/action_bar.py" line="88" />
             <source>Co-handling units:</source>
             <translation>协办单位：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="83" />
+            <location filename="../../console/ui/case/action_bar.py" line="91" />
             <source>the number of the case it repeats</source>
             <translation>所重复的工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="84" />
+            <location filename="../../console/ui/case/action_bar.py" line="92" />
             <source>Merge into:</source>
             <translation>合并到：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="89" />
+            <location filename="../../console/ui/case/action_bar.py" line="97" />
             <source>Until (end of day):</source>
             <translation>延至（当日结束）：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="93" />
+            <location filename="../../console/ui/case/action_bar.py" line="101" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="94" />
+            <location filename="../../console/ui/case/action_bar.py" line="102" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="95" />
+            <location filename="../../console/ui/case/action_bar.py" line="103" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="98" />
+            <location filename="../../console/ui/case/action_bar.py" line="106" />
             <source>Solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="100" />
+            <location filename="../../console/ui/case/action_bar.py" line="108" />
             <source>The unit is at fault (reopens the case)</source>
             <translation>承办单位责任（重办）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="101" />
+            <location filename="../../console/ui/case/action_bar.py" line="109" />
             <source>Citizen:</source>
             <translation>市民评价：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="108" />
+            <location filename="../../console/ui/case/action_bar.py" line="116" />
             <source>Required: the reason, answer or result</source>
             <translation>必填：理由、答复或办理结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="110" />
+            <location filename="../../console/ui/case/action_bar.py" line="118" />
             <source>Note (optional)</source>
             <translation>备注（可选）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="112" />
+            <location filename="../../console/ui/case/action_bar.py" line="120" />
             <source>Text:</source>
             <translation>内容：</translation>
         </message>
@@ -900,188 +900,188 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/case/view.py" line="47" />
+            <location filename="../../console/ui/case/view.py" line="48" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="53" />
+            <location filename="../../console/ui/case/view.py" line="54" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="54" />
+            <location filename="../../console/ui/case/view.py" line="55" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="55" />
+            <location filename="../../console/ui/case/view.py" line="56" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="56" />
-            <location filename="../../console/ui/case/view.py" line="111" />
+            <location filename="../../console/ui/case/view.py" line="57" />
+            <location filename="../../console/ui/case/view.py" line="116" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="57" />
+            <location filename="../../console/ui/case/view.py" line="58" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="58" />
+            <location filename="../../console/ui/case/view.py" line="59" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="59" />
+            <location filename="../../console/ui/case/view.py" line="60" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="60" />
+            <location filename="../../console/ui/case/view.py" line="61" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="61" />
+            <location filename="../../console/ui/case/view.py" line="62" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="62" />
+            <location filename="../../console/ui/case/view.py" line="63" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="63" />
+            <location filename="../../console/ui/case/view.py" line="64" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="64" />
+            <location filename="../../console/ui/case/view.py" line="65" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="65" />
+            <location filename="../../console/ui/case/view.py" line="66" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="66" />
+            <location filename="../../console/ui/case/view.py" line="67" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="67" />
+            <location filename="../../console/ui/case/view.py" line="68" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="79" />
+            <location filename="../../console/ui/case/view.py" line="80" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="79" />
+            <location filename="../../console/ui/case/view.py" line="80" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="79" />
+            <location filename="../../console/ui/case/view.py" line="80" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="87" />
+            <location filename="../../console/ui/case/view.py" line="88" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="96" />
+            <location filename="../../console/ui/case/view.py" line="101" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="102" />
+            <location filename="../../console/ui/case/view.py" line="107" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="103" />
+            <location filename="../../console/ui/case/view.py" line="108" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="107" />
+            <location filename="../../console/ui/case/view.py" line="112" />
             <source>Calls</source>
             <translation>通话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="111" />
+            <location filename="../../console/ui/case/view.py" line="116" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="111" />
+            <location filename="../../console/ui/case/view.py" line="116" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="111" />
+            <location filename="../../console/ui/case/view.py" line="116" />
             <source>From</source>
             <translation>来自</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="116" />
+            <location filename="../../console/ui/case/view.py" line="121" />
             <source>Double-click to save a copy</source>
             <translation>双击保存副本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="119" />
+            <location filename="../../console/ui/case/view.py" line="124" />
             <source>Attachments</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="174" />
+            <location filename="../../console/ui/case/view.py" line="186" />
             <source>Attachments ({0})</source>
             <translation>附件（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="187" />
+            <location filename="../../console/ui/case/view.py" line="199" />
             <source>Save attachment</source>
             <translation>保存附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="210" />
+            <location filename="../../console/ui/case/view.py" line="224" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="222" />
+            <location filename="../../console/ui/case/view.py" line="236" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="252" />
+            <location filename="../../console/ui/case/view.py" line="266" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="254" />
+            <location filename="../../console/ui/case/view.py" line="268" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="257" />
+            <location filename="../../console/ui/case/view.py" line="271" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="259" />
+            <location filename="../../console/ui/case/view.py" line="273" />
             <source>This case is archived: it is read-only.</source>
             <translation>此工单已归档，只读。</translation>
         </message>
@@ -2310,187 +2310,187 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="42" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
             <source>Import web messages</source>
             <translation>导入网络渠道留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="45" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="48" />
             <source>An .xlsx or .csv export of a web channel</source>
             <translation>网络渠道导出的 .xlsx 或 .csv 文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="46" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="49" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="55" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="58" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="56" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="59" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="61" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="64" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="64" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="67" />
             <source>&amp;Channel</source>
             <translation>渠道(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="97" />
             <source>Web-channel export</source>
             <translation>网络渠道导出文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="94" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="97" />
             <source>Exports (*.xlsx *.csv)</source>
             <translation>导出文件 (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="106" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="109" />
             <source>Reading {0}…</source>
             <translation>正在读取 {0}…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="120" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="123" />
             <source>{0} of {1} messages</source>
             <translation>已处理 {0} / {1} 条留言</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="127" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="130" />
             <source>{0} new cases, {1} already imported, {2} rejected, {3} blank rows.</source>
             <translation>新建工单 {0} 件，已导入过 {1} 条，拒收 {2} 条，空行 {3} 行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="138" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="147" />
             <source>{0}: {1} rows read, channel {2}</source>
             <translation>{0}：读取 {1} 行，渠道：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="141" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="150" />
             <source>  new cases: {0}</source>
             <translation>  新建工单：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="142" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="151" />
             <source>  already imported: {0}</source>
             <translation>  此前已导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="143" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="152" />
             <source>  blank rows ignored: {0}</source>
             <translation>  忽略空行：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="144" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="153" />
             <source>  rejected: {0}</source>
             <translation>  未导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="148" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="157" />
             <source>    row {0} (message {1}): {2}</source>
             <translation>    第 {0} 行（留言编号 {1}）：{2}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="152" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="161" />
             <source>  note: {0}</source>
             <translation>  提示：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="161" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="170" />
             <source>message number</source>
             <translation>留言编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="162" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="171" />
             <source>title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="163" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="172" />
             <source>text</source>
             <translation>留言内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="164" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="173" />
             <source>answer</source>
             <translation>答复内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="165" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="174" />
             <source>user</source>
             <translation>留言人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="166" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="175" />
             <source>category</source>
             <translation>分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="169" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="178" />
             <source>no message number</source>
             <translation>缺少留言编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="171" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="180" />
             <source>the message number is longer than 64 characters</source>
             <translation>留言编号超过 64 个字符</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="173" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="182" />
             <source>the same message number appears earlier in the file</source>
             <translation>同一留言编号在文件中已出现过</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="175" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="184" />
             <source>no message time</source>
             <translation>缺少留言时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="177" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="186" />
             <source>the message time cannot be read: {0}</source>
             <translation>留言时间无法识别：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="179" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="188" />
             <source>no title and no text</source>
             <translation>既无标题也无内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="182" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="191" />
             <source>unreadable characters in the {0}</source>
             <translation>{0}中含有无法识别的字符</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="183" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="192" />
             <source>not imported ({0})</source>
             <translation>未导入（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="189" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="198" />
             <source>{0} answered rows without a readable answer time: closed at the message time</source>
             <translation>{0} 条已答复留言缺少可识别的答复时间：按留言时间办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="194" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="203" />
             <source>categories not in the taxonomy (the cases are kept without a category): {0}</source>
             <translation>以下分类不在事项分类表中（工单已保留，未设分类）：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="203" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="212" />
             <source>Not imported: {0}</source>
             <translation>未导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/import_dialog.py" line="205" />
+            <location filename="../../console/ui/intake/import_dialog.py" line="214" />
             <source>Not imported.</source>
             <translation>未导入。</translation>
         </message>
@@ -2498,22 +2498,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="213" />
+            <location filename="../../console/ui/keys.py" line="227" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="215" />
+            <location filename="../../console/ui/keys.py" line="229" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="215" />
+            <location filename="../../console/ui/keys.py" line="229" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="215" />
+            <location filename="../../console/ui/keys.py" line="229" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2521,210 +2521,226 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="144" />
+            <location filename="../../console/ui/keys.py" line="148" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="145" />
+            <location filename="../../console/ui/keys.py" line="149" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="146" />
+            <location filename="../../console/ui/keys.py" line="150" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="147" />
+            <location filename="../../console/ui/keys.py" line="151" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="148" />
+            <location filename="../../console/ui/keys.py" line="152" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="149" />
+            <location filename="../../console/ui/keys.py" line="153" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="150" />
+            <location filename="../../console/ui/keys.py" line="154" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="151" />
+            <location filename="../../console/ui/keys.py" line="155" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="158" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="159" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="160" />
+            <location filename="../../console/ui/keys.py" line="164" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="161" />
+            <location filename="../../console/ui/keys.py" line="165" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="162" />
+            <location filename="../../console/ui/keys.py" line="166" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="163" />
+            <location filename="../../console/ui/keys.py" line="167" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="164" />
+            <location filename="../../console/ui/keys.py" line="168" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="165" />
+            <location filename="../../console/ui/keys.py" line="169" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="166" />
+            <location filename="../../console/ui/keys.py" line="170" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="169" />
+            <location filename="../../console/ui/keys.py" line="173" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="170" />
+            <location filename="../../console/ui/keys.py" line="174" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="171" />
+            <location filename="../../console/ui/keys.py" line="175" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="172" />
+            <location filename="../../console/ui/keys.py" line="176" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="173" />
+            <location filename="../../console/ui/keys.py" line="177" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="176" />
+            <location filename="../../console/ui/keys.py" line="180" />
             <source>Take the highlighted suggestion</source>
             <translation>采用突出显示的建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="179" />
+            <location filename="../../console/ui/keys.py" line="183" />
+            <location filename="../../console/ui/keys.py" line="204" />
             <source>Highlight the next suggestion</source>
             <translation>突出显示下一条建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>In the caller history: add this call to the selected case</source>
             <translation>来电历史中：将本次来电追加到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="185" />
-            <location filename="../../console/ui/keys.py" line="191" />
-            <location filename="../../console/ui/keys.py" line="192" />
-            <location filename="../../console/ui/keys.py" line="202" />
+            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="205" />
+            <location filename="../../console/ui/keys.py" line="206" />
+            <location filename="../../console/ui/keys.py" line="216" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="190" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="187" />
+            <location filename="../../console/ui/keys.py" line="191" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="188" />
+            <location filename="../../console/ui/keys.py" line="192" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="193" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="190" />
+            <location filename="../../console/ui/keys.py" line="194" />
+            <source>To triage: save the highlighted suggestion into the selected case</source>
+            <translation>待分拣：将突出显示的建议存入所选工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="197" />
+            <source>To triage: highlight the next suggestion</source>
+            <translation>待分拣：突出显示下一条建议</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="200" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="193" />
+            <location filename="../../console/ui/keys.py" line="201" />
+            <source>Save the highlighted suggestion into the case</source>
+            <translation>将突出显示的建议存入工单</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/keys.py" line="207" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="194" />
+            <location filename="../../console/ui/keys.py" line="208" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="195" />
+            <location filename="../../console/ui/keys.py" line="209" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="196" />
+            <location filename="../../console/ui/keys.py" line="210" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="197" />
+            <location filename="../../console/ui/keys.py" line="211" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="198" />
+            <location filename="../../console/ui/keys.py" line="212" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="199" />
+            <location filename="../../console/ui/keys.py" line="213" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="200" />
+            <location filename="../../console/ui/keys.py" line="214" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="201" />
+            <location filename="../../console/ui/keys.py" line="215" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="203" />
+            <location filename="../../console/ui/keys.py" line="217" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -3526,178 +3542,178 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="255" />
+            <location filename="../../console/ui/queue/screen.py" line="262" />
             <source>My cases</source>
             <translation>我的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="256" />
+            <location filename="../../console/ui/queue/screen.py" line="263" />
             <source>Team queue (unassigned)</source>
             <translation>班组队列（未分配）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="258" />
+            <location filename="../../console/ui/queue/screen.py" line="265" />
             <source>Dispatched, awaiting unit</source>
             <translation>已派单，待单位签收</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="261" />
+            <location filename="../../console/ui/queue/screen.py" line="268" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="262" />
+            <location filename="../../console/ui/queue/screen.py" line="269" />
             <source>All open cases</source>
             <translation>全部未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="64" />
+            <location filename="../../console/ui/queue/screen.py" line="65" />
             <source>Time left</source>
             <translation>剩余时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="65" />
+            <location filename="../../console/ui/queue/screen.py" line="66" />
             <source>Newest first</source>
             <translation>最新优先</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="67" />
+            <location filename="../../console/ui/queue/screen.py" line="68" />
             <source>Search number, caller, text (Ctrl+F)</source>
             <translation>搜索编号、来电人、内容 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="70" />
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="71" />
+            <location filename="../../console/ui/queue/screen.py" line="355" />
             <source>&amp;Filter…</source>
             <translation>筛选(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="78" />
+            <location filename="../../console/ui/queue/screen.py" line="79" />
             <source>Save filter…</source>
             <translation>保存筛选…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="79" />
+            <location filename="../../console/ui/queue/screen.py" line="80" />
             <source>Claim &amp;next</source>
             <translation>认领下一件(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="85" />
+            <location filename="../../console/ui/queue/screen.py" line="86" />
             <source>&amp;Claim</source>
             <translation>认领(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="81" />
+            <location filename="../../console/ui/queue/screen.py" line="82" />
             <source>Take the most urgent unassigned case ({0})</source>
             <translation>认领最紧急的待认领工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="73" />
+            <location filename="../../console/ui/queue/screen.py" line="74" />
             <source>Clear the filter</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="87" />
+            <location filename="../../console/ui/queue/screen.py" line="88" />
             <source>Take the selected case ({0})</source>
             <translation>认领选中的工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="89" />
+            <location filename="../../console/ui/queue/screen.py" line="90" />
             <source>&amp;Assign…</source>
             <translation>分派(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="90" />
+            <location filename="../../console/ui/queue/screen.py" line="91" />
             <source>Auto-assign</source>
             <translation>自动分派</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="92" />
+            <location filename="../../console/ui/queue/screen.py" line="93" />
             <source>Share the team queue round robin among the agents signed in</source>
             <translation>将组内待认领工单轮流分给在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="96" />
+            <location filename="../../console/ui/queue/screen.py" line="97" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="97" />
+            <location filename="../../console/ui/queue/screen.py" line="98" />
             <source>Refresh now (F5)</source>
             <translation>立即刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="103" />
+            <location filename="../../console/ui/queue/screen.py" line="104" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="105" />
+            <location filename="../../console/ui/queue/screen.py" line="106" />
             <source>&amp;Sort:</source>
             <translation>排序(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="257" />
+            <location filename="../../console/ui/queue/screen.py" line="264" />
             <source>To triage (received, returned)</source>
             <translation>待分拨（已受理、已退单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="259" />
+            <location filename="../../console/ui/queue/screen.py" line="266" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="260" />
+            <location filename="../../console/ui/queue/screen.py" line="267" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="265" />
+            <location filename="../../console/ui/queue/screen.py" line="272" />
             <source>All cases (open and closed)</source>
             <translation>全部工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="267" />
+            <location filename="../../console/ui/queue/screen.py" line="274" />
             <source>Look up any case (closed ones too)</source>
             <translation>查找工单（含已办结）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="347" />
+            <location filename="../../console/ui/queue/screen.py" line="355" />
             <source>&amp;Filter (on)…</source>
             <translation>筛选(已启用)(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="372" />
+            <location filename="../../console/ui/queue/screen.py" line="380" />
             <source>Save filter</source>
             <translation>保存筛选</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="372" />
+            <location filename="../../console/ui/queue/screen.py" line="380" />
             <source>Name of this filter:</source>
             <translation>筛选名称：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="379" />
+            <location filename="../../console/ui/queue/screen.py" line="387" />
             <source>Filter “{0}” saved.</source>
             <translation>筛选“{0}”已保存。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="436" />
+            <location filename="../../console/ui/queue/screen.py" line="452" />
             <source>{0} cases</source>
             <translation>共 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="438" />
+            <location filename="../../console/ui/queue/screen.py" line="454" />
             <source>about {0} cases</source>
             <translation>约 {0} 条工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="477" />
+            <location filename="../../console/ui/queue/screen.py" line="493" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/queue/screen.py" line="486" />
+            <location filename="../../console/ui/queue/screen.py" line="502" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
@@ -4280,52 +4296,88 @@ Operator console of the 12345 city hotline.</source>
         </message>
     </context>
     <context>
-        <name>SuggestionPanel</name>
+        <name>StoredSuggestionsBar</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="79" />
-            <source>Suggested from history ({0} takes the highlighted one, {1} the next)</source>
-            <translation>历史工单智能建议（{0} 采用高亮项，{1} 切换下一项）</translation>
+            <location filename="../../console/ui/case/suggested.py" line="44" />
+            <source>Suggested ({0} take, {1} next):</source>
+            <translation>智能建议（{0} 采用，{1} 下一项）：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="90" />
-            <location filename="../../console/ui/intake/suggestions.py" line="185" />
-            <source>Suggestions appear as the description is typed.</source>
-            <translation>输入诉求描述时将在此显示建议。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="187" />
-            <source>No suggestion for this text.</source>
-            <translation>此描述暂无建议。</translation>
-        </message>
-        <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="192" />
+            <location filename="../../console/ui/case/suggested.py" line="98" />
             <source>rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="192" />
+            <location filename="../../console/ui/case/suggested.py" line="98" />
             <source>learned</source>
             <translation>学习</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="193" />
+            <location filename="../../console/ui/case/suggested.py" line="99" />
             <source> · urgent</source>
             <translation> · 紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="194" />
-            <source>{0}. {1}  {2:.0%}
-    {3} · {4} ({5}){6}</source>
-            <translation>{0}. {1}  {2:.0%}
-    {3} · {4}（{5}）{6}</translation>
+            <location filename="../../console/ui/case/suggested.py" line="100" />
+            <source>{0}/{1} {2}  {3:.0%} · {4} · {5} ({6}){7}</source>
+            <translation>{0}/{1} {2}  {3:.0%} · {4} · {5}（{6}）{7}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="202" />
+            <location filename="../../console/ui/case/suggested.py" line="135" />
+            <source>Taken: {0}</source>
+            <translation>已采用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/case/suggested.py" line="137" />
+            <source>Suggestion taken: {0}; unit to dispatch to: {1}</source>
+            <translation>已采用建议：{0}；建议派往：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPanel</name>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="104" />
+            <source>Suggested ({0} take, {1} next)</source>
+            <translation>智能建议（{0} 采用，{1} 下一项）</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="109" />
+            <location filename="../../console/ui/intake/suggestions.py" line="240" />
+            <source>Suggestions appear as the description is typed.</source>
+            <translation>输入诉求描述时将在此显示建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="242" />
+            <source>No suggestion for this text.</source>
+            <translation>此描述暂无建议。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="247" />
+            <source>rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="247" />
+            <source>learned</source>
+            <translation>学习</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="248" />
+            <source> · urgent</source>
+            <translation> · 紧急</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="249" />
+            <source>{0}. {1}  {2:.0%} · {3} · {4} ({5}){6}</source>
+            <translation>{0}. {1}  {2:.0%} · {3} · {4}（{5}）{6}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="259" />
             <source>Model v{0}; units marked 'rule' come from the routing rules.</source>
             <translation>模型 v{0}；标注“规则”的承办单位来自派单规则。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="221" />
+            <location filename="../../console/ui/intake/suggestions.py" line="279" />
             <source>Taken: {0}</source>
             <translation>已采用：{0}</translation>
         </message>
@@ -4333,92 +4385,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SuggestionQualityDialog</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="287" />
+            <location filename="../../console/ui/intake/suggestions.py" line="358" />
             <source>Suggestion quality</source>
             <translation>智能建议质量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="292" />
+            <location filename="../../console/ui/intake/suggestions.py" line="363" />
             <source>Model in use</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="293" />
+            <location filename="../../console/ui/intake/suggestions.py" line="364" />
             <source>When trained (held-back recent cases)</source>
             <translation>训练时（留出的近期工单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="294" />
+            <location filename="../../console/ui/intake/suggestions.py" line="365" />
             <source>Cases confirmed since</source>
             <translation>此后确认的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="295" />
+            <location filename="../../console/ui/intake/suggestions.py" line="366" />
             <source>Taken by agents</source>
             <translation>坐席采用情况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="308" />
+            <location filename="../../console/ui/intake/suggestions.py" line="379" />
             <source>&amp;Retrain now</source>
             <translation>立即重新训练(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="331" />
+            <location filename="../../console/ui/intake/suggestions.py" line="402" />
             <source>no cases</source>
             <translation>无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="332" />
+            <location filename="../../console/ui/intake/suggestions.py" line="403" />
             <source>top-1 {0:.1%}, top-3 {1:.1%} of {2} cases</source>
             <translation>首选准确率 {0:.1%}，前三准确率 {1:.1%}（共 {2} 件）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="338" />
+            <location filename="../../console/ui/intake/suggestions.py" line="409" />
             <source>not measured</source>
             <translation>未测量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="339" />
+            <location filename="../../console/ui/intake/suggestions.py" line="410" />
             <source>category (first level): {0}</source>
             <translation>事项分类（一级）：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="341" />
+            <location filename="../../console/ui/intake/suggestions.py" line="412" />
             <source>unit: {0}</source>
             <translation>承办单位：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="347" />
+            <location filename="../../console/ui/intake/suggestions.py" line="415" />
+            <source>confidence of the first: off by {0:.1%} on average</source>
+            <translation>首选置信度：平均偏差 {0:.1%}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/intake/suggestions.py" line="424" />
             <source>none yet: train one with 'Retrain now'</source>
             <translation>尚无模型：请点击“立即重新训练”</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="351" />
+            <location filename="../../console/ui/intake/suggestions.py" line="428" />
             <source>version {0}, trained {1} on {2} cases</source>
             <translation>版本 {0}，{1} 基于 {2} 件工单训练</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="359" />
+            <location filename="../../console/ui/intake/suggestions.py" line="436" />
             <source>{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days</source>
             <translation>显示建议后保存的 {1} 件工单中采用 {0:.0%}（首选 {2} 件）；近 {3} 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="366" />
+            <location filename="../../console/ui/intake/suggestions.py" line="443" />
             <source>Training in the background…</source>
             <translation>正在后台训练…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="372" />
+            <location filename="../../console/ui/intake/suggestions.py" line="449" />
             <source>New model in use (version {0}).</source>
             <translation>新模型已启用（版本 {0}）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="375" />
+            <location filename="../../console/ui/intake/suggestions.py" line="452" />
             <source>The new model was not better on recent cases: kept version {0}.</source>
             <translation>新模型在近期工单上未优于现有模型：继续使用版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="382" />
+            <location filename="../../console/ui/intake/suggestions.py" line="459" />
             <source>Not trained: {0}</source>
             <translation>未能训练：{0}</translation>
         </message>

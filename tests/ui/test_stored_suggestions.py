@@ -13,6 +13,7 @@ from sqlalchemy import select
 from console.app import AppContext
 from console.models import Case, MatterCategory, SuggestionFeedback
 from console.services.queue import QueueView
+from console.ui.case.action_bar import ActionDialog
 from console.ui.case.view import CaseViewDialog
 from console.ui.context import UiContext
 from console.ui.queue.screen import QueueScreen
@@ -92,5 +93,12 @@ def test_triage_view_and_case_window_take_a_stored_suggestion(
     path, ranks = off_gui_thread(lambda: _category_and_feedback(app_ctx, noise))
     assert path == stored.items[1].category_path and ranks == [2]
     qtbot.waitUntil(lambda: view.loaded >= 2, timeout=10_000)  # reloaded after the edit
+    # the dispatch dialog starts on the suggestion's unit
+    assert view.action_bar.preferred_unit == stored.items[1].unit_id is not None
+    dispatch = next(a for a in view.sheet.actions if a.action == "dispatch")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: bool(view.action_bar.units), timeout=10_000)
+    dlg = ActionDialog(dispatch, view.action_bar.units, view, view.action_bar.preferred_unit)
+    qtbot.addWidget(dlg)
+    assert dlg.unit is not None and dlg.unit.currentText() == stored.items[1].unit
     view.close()
     ui_ctx.runner.wait(10_000)

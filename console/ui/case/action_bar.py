@@ -47,7 +47,13 @@ OPTIONAL_TEXT = frozenset({L.Action.CONTACT, L.Action.ON_SCENE, L.Action.REMIND,
 class ActionDialog(QDialog):
     """What one action needs, in one form."""
 
-    def __init__(self, action: ActionView, units: list[UnitRef], parent: QWidget | None = None):
+    def __init__(
+        self,
+        action: ActionView,
+        units: list[UnitRef],
+        parent: QWidget | None = None,
+        preferred_unit: int | None = None,
+    ):
         super().__init__(parent)
         self.action = action
         self.setWindowTitle(texts.action_name(action.action))
@@ -67,6 +73,8 @@ class ActionDialog(QDialog):
             self.unit.setEditable(True)  # type to find a unit by name
             for u in units:
                 self.unit.addItem(u.name, u.id)
+            if preferred_unit is not None and self.unit.findData(preferred_unit) >= 0:
+                self.unit.setCurrentIndex(self.unit.findData(preferred_unit))
             form.addRow(self.tr("Unit:"), self.unit)
             if action.action == L.Action.DISPATCH:
                 self.co_units = QListWidget()
@@ -163,6 +171,8 @@ class ActionBar(QWidget):
         self.ctx = ctx
         self.sheet: CaseSheet | None = None
         self.units: list[UnitRef] = []
+        #: the unit a dispatch dialog starts on (the suggestion taken for the case)
+        self.preferred_unit: int | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -234,7 +244,7 @@ class ActionBar(QWidget):
         needs_form = bool(view.needs) or view.action in OPTIONAL_TEXT
         if not needs_form:
             return Params()
-        dlg = ActionDialog(view, self.units, self)
+        dlg = ActionDialog(view, self.units, self, self.preferred_unit)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -95,7 +95,7 @@ class CaseViewDialog(QDialog):
         lay.addWidget(self.action_bar)
         # stored suggestions for a case to triage (imported, pushed): F8 takes one
         self.suggested = StoredSuggestionsBar(ctx, "case", self)
-        self.suggested.taken.connect(lambda _cid: self.reload())
+        self.suggested.taken.connect(self._suggestion_taken)
         lay.addWidget(self.suggested)
         lay.addLayout(self.form)
         lay.addWidget(QLabel(self.tr("Description:")))
@@ -159,6 +159,13 @@ class CaseViewDialog(QDialog):
             owner=self,
         )
         self._load_attachments()
+
+    def _suggestion_taken(self, _case_id: int) -> None:
+        """The unit of the suggestion taken is where the dispatch dialog starts."""
+        stored = self.suggested.stored
+        if stored is not None:
+            self.action_bar.preferred_unit = stored.items[self.suggested.rank - 1].unit_id
+        self.reload()
 
     def _load_attachments(self) -> None:
         from console.services.attachments import AttachmentService

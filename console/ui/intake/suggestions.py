@@ -410,6 +410,12 @@ class SuggestionQualityDialog(QDialog):
         parts = [self.tr("category (first level): {0}").format(self._pair(m, "level1"))]
         if m.get("unit_n"):
             parts.append(self.tr("unit: {0}").format(self._pair(m, "unit")))
+        if "level1_ece" in m:
+            parts.append(
+                self.tr("confidence of the first: off by {0:.1%} on average").format(
+                    m["level1_ece"]
+                )
+            )
         return "\n".join(parts)
 
     def _show(self, f: QualityFigures) -> None:
