@@ -92,6 +92,8 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # the knowledge base and routing rules: supervisors maintain them
     "knowledge_articles": _SUPERVISORS_WRITE,
     "routing_rules": _SUPERVISORS_WRITE,
+    # the centre's suggestion models: unpickled by every console, so trainers only
+    "suggestion_models": _SUPERVISORS_WRITE,
     # the case history is append-only for everyone (a trigger refuses UPDATE/DELETE too)
     "case_events": {g: APPEND for g in GROUPS},
     # confidential callers: written by a trigger, read by supervisors and administrators

@@ -291,6 +291,7 @@ _CASE_DATA = (
     "case_assist_states",
     "case_links",
     "handover_items",
+    "case_suggestions",
 )
 
 
@@ -314,11 +315,19 @@ def test_unit_sees_only_its_cases_on_every_table(world: World, ctxs: dict[str, A
             ),
             {"t": theirs.id, "o": other},
         )
+        oc.execute(
+            text(
+                "INSERT INTO case_suggestions (case_id, at, model_version, items) "
+                "VALUES (:t, now(), 1, '[]'), (:m, now(), 1, '[]')"
+            ),
+            {"t": theirs.id, "m": mine.id},
+        )
     with world.raw("u1") as c:
         for table in _CASE_DATA:
             ids = {r[0] for r in c.execute(f"SELECT DISTINCT case_id FROM {table}")}  # noqa: S608
             assert theirs.id not in ids, table
         assert {r[0] for r in c.execute("SELECT case_id FROM case_keywords")} == {mine.id}
+        assert {r[0] for r in c.execute("SELECT case_id FROM case_suggestions")} == {mine.id}
         # co-handling is assigned by the centre: a unit cannot add itself
         with pytest.raises(pgerr.InsufficientPrivilege):
             c.execute(
@@ -669,3 +678,25 @@ def test_only_the_holder_rewrites_a_case(world: World, ctxs: dict[str, AppContex
         c.execute("UPDATE cases SET title = '路灯不亮' WHERE id = %s", (held.id,))
     with world.raw("sup") as c:  # and a supervisor any case
         c.execute("UPDATE cases SET title = '路灯不亮' WHERE id = %s", (sent.id,))
+
+
+def test_only_trainers_write_the_suggestion_models(world: World) -> None:
+    """Every console unpickles the promoted model: an agent or a unit must not be able
+    to put one there (or damage one); supervisors and administrators train."""
+    insert = (
+        "INSERT INTO suggestion_models (version, at, promoted, format, trained_at, "
+        "examples, held_back, metrics, reason, trained_by, size, sha256, data) "
+        "VALUES (%s, now(), true, 3, 0, 0, 0, '{}', '', '', 1, '', '\\x00')"
+    )
+    for who in ("a1", "u1"):
+        with world.raw(who) as c:
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(insert, (900,))
+            c.rollback()
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute("UPDATE suggestion_models SET promoted = true")
+            c.rollback()
+            assert c.execute("SELECT count(*) FROM suggestion_models").fetchone() == (0,)
+    with world.raw("sup") as c:
+        c.execute(insert, (901,))
+        c.commit()

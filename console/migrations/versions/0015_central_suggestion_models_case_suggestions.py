@@ -5,7 +5,8 @@ attempt (version), the pickled model in ``data`` for a promoted one (NULL for an
 that was refused as worse than the model in use): one training serves every workstation,
 which loads the newest promoted version. ``case_suggestions``: the suggestions computed
 in the background for a case that arrived without a person typing it (imported web
-messages, orders pushed by platforms), shown where the case is triaged.
+messages, orders pushed by platforms), shown where the case is triaged (a case's data:
+row-level security as on the other tables of dbguards.CASE_TABLES).
 
 Revision ID: 0015
 Revises: 0014
@@ -55,6 +56,19 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_case_suggestions")),
     )
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        # a case's data: a unit's users see the rows of the cases they see, as on every
+        # table of dbguards.CASE_TABLES (whose row filter 0013 installed before this
+        # table existed; `db roles` re-applies the grants)
+        from console.services.dbguards.sql_rls import _sees
+
+        sees = _sees("'owner', 'agent', 'supervisor', 'admin'", "case_id", "case_suggestions")
+        op.execute("ALTER TABLE public.case_suggestions ENABLE ROW LEVEL SECURITY")
+        op.execute(
+            f"CREATE POLICY case_rows ON public.case_suggestions FOR ALL USING ({sees}) "
+            f"WITH CHECK ({sees})"
+        )
 
 
 def downgrade() -> None:

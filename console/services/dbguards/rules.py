@@ -29,6 +29,7 @@ CASE_TABLES: Mapping[str, str] = {
     "knowledge_uses": "case_id",
     "offline_replays": "case_id",
     "agent_presence": "case_id",
+    "case_suggestions": "case_id",
 }
 
 #: function -> groups allowed to call it (PUBLIC holds nothing)
