@@ -1,6 +1,7 @@
 """Orders a platform pushes that no unit is routed to (a consultation) land in
-*received* for triage: the suggestions for them are stored beside the push path (``suggest backfill``, the child process of
-``serve``), never inside the push request. On SQLite and PostgreSQL."""
+*received* for triage: the suggestions for them are stored beside the push path
+(``suggest backfill``, the child process of ``serve``), never inside the push request.
+On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
