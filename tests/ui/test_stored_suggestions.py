@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -102,3 +103,38 @@ def test_triage_view_and_case_window_take_a_stored_suggestion(
     assert dlg.unit is not None and dlg.unit.currentText() == stored.items[1].unit
     view.close()
     ui_ctx.runner.wait(10_000)
+
+
+def test_a_console_on_the_central_database_loads_and_backfills_never_trains(
+    qtbot: QtBot,
+    app_ctx: AppContext,
+    ui_ctx: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from console.models import CaseSuggestion, SuggestionModelRow
+    from console.ui.intake.suggestions import SuggestionPanel
+
+    ids = _imported(app_ctx, ui_ctx, tmp_path)  # trained once (version 1), two stored
+
+    def forget() -> None:
+        with app_ctx.sessions() as s, s.begin():
+            for row in s.scalars(select(CaseSuggestion)):
+                s.delete(row)
+
+    off_gui_thread(forget)
+    monkeypatch.setattr(AppContext, "embedded", property(lambda _self: False))
+    panel = SuggestionPanel(ui_ctx)
+    qtbot.addWidget(panel)
+    trained: list[object] = []
+    panel.trained.connect(trained.append)
+    panel.check_model()
+    ui_ctx.runner.wait(20_000)
+
+    def state() -> tuple[set[int], int]:
+        with app_ctx.sessions() as s:
+            stored = set(s.scalars(select(CaseSuggestion.case_id)))
+            return stored, len(s.scalars(select(SuggestionModelRow.version)).all())
+
+    assert off_gui_thread(state) == (set(ids), 1)  # backfilled; no second training
+    assert trained == []

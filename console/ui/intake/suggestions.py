@@ -58,7 +58,10 @@ DELAY_MS = 300
 MIN_CHARS = 4
 CHECK_EVERY_MS = 10 * 60 * 1000
 RETRAIN_AFTER_S = 24 * 3600
-FIRST_CHECK_MS = 2 * 60 * 1000
+FIRST_CHECK_MS = 2 * 60 * 1000  # embedded: the first look at the model's age
+#: central: load the centre's model soon after the form is usable (from the cache, once
+#: it holds the newest version), so the first suggestion does not wait for it
+FIRST_LOAD_MS = 5 * 1000
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ROWS = 3
 
@@ -182,7 +185,8 @@ class SuggestionPanel(QWidget):
         keys.bind("entry.take_suggestion", form, self.accept_current, context)
         keys.bind("entry.next_suggestion", form, self.highlight_next, context)
         self.accepted.connect(self._fill)
-        QTimer.singleShot(FIRST_CHECK_MS, self, self.check_model)
+        first = FIRST_CHECK_MS if self.ctx.app.embedded else FIRST_LOAD_MS
+        QTimer.singleShot(first, self, self.check_model)
         self.refresh_timer.start()
 
     def _fill(self, item: SuggestedItem) -> None:
