@@ -387,7 +387,7 @@ class SuggestionService:
             for (cid, _t, _d, district_id, _dn, _tn), t, w, p in zip(
                 rows, texts, words, preds, strict=True
             ):
-                result = self._result(t or "-", w, p, ref, district_id, model.version)
+                result = self._result(t, w, p, ref, district_id, model.version)  # "": none
                 items = [i.as_record() for i in result.items] if result is not None else []
                 values.append(
                     {"case_id": cid, "at": now_utc(), "model_version": model.version,
