@@ -74,13 +74,15 @@ class StoredSuggestionsBar(QWidget):
         if case_id is None:
             self._show(None)
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app  # its suggestion service (scikit-learn) is built off the GUI thread
 
         def arrived(stored: StoredSuggestions | None) -> None:
             if token == self._token:
                 self._show(stored)
 
-        self.ctx.runner.run(lambda: service.stored(case_id), arrived, lambda exc: None, owner=self)
+        self.ctx.runner.run(
+            lambda: app.suggestions.stored(case_id), arrived, lambda exc: None, owner=self
+        )
 
     def _show(self, stored: StoredSuggestions | None) -> None:
         self.stored = stored if stored is not None and stored.items else None

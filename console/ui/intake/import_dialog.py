@@ -134,9 +134,9 @@ class ImportDialog(QDialog):
         self.report.setPlainText("\n".join(self.report_lines(report)))
         self.finished_import.emit(report)
         if report.case_ids:  # the new cases to triage get their suggestions, in the background
-            service, ids = self.ctx.app.suggestions, report.case_ids
+            app, ids = self.ctx.app, report.case_ids  # the service is built off the GUI thread
             self.ctx.runner.run(
-                lambda: service.backfill_cases(ids),
+                lambda: app.suggestions.backfill_cases(ids),
                 on_error=lambda exc: log.info("suggestions not stored: %s", exc),
             )
 

@@ -308,18 +308,18 @@ class SuggestionPanel(QWidget):
         old."""
         if self._training:
             return
-        service = self.ctx.app.suggestions
-        if not self.ctx.app.embedded:
+        app = self.ctx.app  # its suggestion service (scikit-learn) is built off the GUI thread
+        if not app.embedded:
 
             def refresh() -> None:
-                service.refresh_model()
-                service.backfill()
+                app.suggestions.refresh_model()
+                app.suggestions.backfill()
 
             self.ctx.runner.run(refresh, None, lambda exc: None, owner=self)
             return
 
         def due() -> bool:
-            age = service.model_age_s()
+            age = app.suggestions.model_age_s()
             return age is None or age > RETRAIN_AFTER_S
 
         self.ctx.runner.run(due, self._maybe_train, lambda exc: None, owner=self)
