@@ -167,14 +167,16 @@ class SuggestionPanel(QGroupBox):
         if len(text) < MIN_CHARS:
             self._show(None)
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app  # its suggestion service (scikit-learn) is built off the GUI thread
         district, town = self._place
 
         def arrived(result: SuggestionResult | None) -> None:
             if token == self._token:  # else: the text changed meanwhile
                 self._show(result)
 
-        self.ctx.runner.run(lambda: service.suggest(text, district, town), arrived, owner=self)
+        self.ctx.runner.run(
+            lambda: app.suggestions.suggest(text, district, town), arrived, owner=self
+        )
 
     def _show(self, result: SuggestionResult | None) -> None:
         self.result = result
@@ -228,11 +230,11 @@ class SuggestionPanel(QGroupBox):
         self._show(None)
         if result is None or not result.items:
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
         agent_id = self.ctx.identity.agent_id
         case_id = None if saved.queued else saved.id
         self.ctx.runner.run(
-            lambda: service.record(result, rank, agent_id, case_id),
+            lambda: app.suggestions.record(result, rank, agent_id, case_id),
             on_error=lambda exc: log.warning("suggestion outcome not recorded: %s", exc),
             owner=self,
         )
@@ -241,10 +243,10 @@ class SuggestionPanel(QGroupBox):
     def check_model(self) -> None:
         if self._training:
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
 
         def due() -> bool:
-            age = service.model_age_s()
+            age = app.suggestions.model_age_s()
             return age is None or age > RETRAIN_AFTER_S
 
         self.ctx.runner.run(due, self._maybe_train, lambda exc: None, owner=self)
@@ -257,7 +259,7 @@ class SuggestionPanel(QGroupBox):
         if self._training:
             return
         self._training = True
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
 
         def done(outcome: TrainOutcome) -> None:
             self._training = False
@@ -267,7 +269,9 @@ class SuggestionPanel(QGroupBox):
             self._training = False
             log.info("suggestion model not trained: %s", exc)
 
-        self._train_runner.run(lambda: _train_quietly(service.train), done, failed, owner=self)
+        self._train_runner.run(
+            lambda: _train_quietly(app.suggestions.train), done, failed, owner=self
+        )
 
     def wait(self, msecs: int = 60_000) -> bool:
         """Block until a background training finished (shutdown and tests)."""
@@ -322,8 +326,8 @@ class SuggestionQualityDialog(QDialog):
         return dialog
 
     def refresh(self) -> None:
-        service = self.ctx.app.suggestions
-        self.ctx.runner.run(service.quality, self._show, owner=self)
+        app = self.ctx.app
+        self.ctx.runner.run(lambda: app.suggestions.quality(), self._show, owner=self)
 
     def _pair(self, m: dict[str, float], key: str) -> str:
         n = int(m.get(f"{key}_n", 0))
@@ -364,7 +368,7 @@ class SuggestionQualityDialog(QDialog):
     def retrain(self) -> None:
         self.retrain_button.setEnabled(False)
         self.status.setText(self.tr("Training in the background…"))
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
 
         def done(outcome: TrainOutcome) -> None:
             self.retrain_button.setEnabled(True)
@@ -381,4 +385,6 @@ class SuggestionQualityDialog(QDialog):
             self.retrain_button.setEnabled(True)
             self.status.setText(self.tr("Not trained: {0}").format(exc))
 
-        self._train_runner.run(lambda: _train_quietly(service.train), done, failed, owner=self)
+        self._train_runner.run(
+            lambda: _train_quietly(app.suggestions.train), done, failed, owner=self
+        )
