@@ -1,6 +1,8 @@
 """`python main.py [--demo] calls list [--json]`: the call log (caller, extension, when it
-rang, was answered and ended, the case it produced); `python main.py pop --caller N`:
-hand a ringing call to the console running for this user (a softphone's command)."""
+rang, was answered and ended, the case it produced); `calls record --cti-url URL`: record
+the queue's calls beside the phone system for the wallboard, whoever is signed in;
+`python main.py pop --caller N`: hand a ringing call to the console running for this
+user (a softphone's command)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     ls.add_argument("--json", action="store_true", help="a JSON array instead of a table")
     ls.add_argument("--limit", type=int, default=100)
     ls.add_argument("--since", metavar="'YYYY-MM-DD HH:MM'", help="local time")
+
+    rec = c.add_parser(
+        "record",
+        help="record the queue's calls for the wallboard (runs until stopped)",
+        description="Follow the phone system and record every queue call (callers "
+        "waiting, abandoned, answered, ended) in the call log, so that the supervisors' "
+        "wallboard is filled whether or not a supervisor is signed in. Runs until "
+        "Ctrl+C or SIGTERM; run one beside the phone system. The AMI secret: in the URL, "
+        "or in HOTLINE_AMI_SECRET, or in the keyring (the settings dialog keeps it there).",
+    )
+    rec.add_argument(
+        "--cti-url",
+        dest="record_cti_url",
+        required=True,
+        metavar="ami://USER@HOST:PORT",
+        help="the Asterisk Manager Interface to follow",
+    )
+    rec.add_argument(
+        "--seconds", type=float, default=0, help="stop after this long (0: until stopped)"
+    )
 
     pop = sub.add_parser(
         "pop",
@@ -51,6 +73,9 @@ def _when(d: object) -> str:
 def cmd_calls(args: argparse.Namespace, url: str) -> int:
     from console.app import open_context
     from console.infra.settings import Settings
+
+    if args.calls_command == "record":
+        return cmd_record(args, url)
 
     ctx = open_context(url, Settings())
     try:
@@ -100,3 +125,62 @@ def cmd_pop(args: argparse.Namespace) -> int:
         return 1
     print(f"call {doc.get('call_id', '')} from {args.caller} handed to the console")
     return 0
+
+
+def cmd_record(args: argparse.Namespace, url: str) -> int:
+    import os
+    import signal
+    import threading
+    from dataclasses import replace
+
+    from console.app import open_context
+    from console.infra.credentials import cti_secret
+    from console.infra.settings import Settings
+    from console.services.call_recorder import QueueRecorder
+    from console.telephony.ami import AmiAdapter, AmiUrlError, parse_ami_url
+    from console.telephony.events import LinkState, LinkStatus
+
+    try:
+        ami = parse_ami_url(args.record_cti_url)
+    except (AmiUrlError, ValueError) as exc:
+        print(f"The phone system's address is not valid: {exc}", file=sys.stderr)
+        return 1
+    secret = ami.secret or os.environ.get("HOTLINE_AMI_SECRET") or cti_secret(ami.account)
+    if not secret:
+        print(
+            f"No AMI secret for {ami.account}: give it in HOTLINE_AMI_SECRET or keep it in "
+            "the keyring (settings dialog).",
+            file=sys.stderr,
+        )
+        return 1
+    ctx = open_context(url, Settings())
+    stop = threading.Event()
+    refused = threading.Event()
+    recorder = QueueRecorder(ctx.calls.record_many, None)
+
+    def status(s: LinkStatus) -> None:
+        print(f"phone system: {s.state.value}{': ' + s.message if s.message else ''}", flush=True)
+        if s.state is LinkState.REFUSED:
+            refused.set()
+            stop.set()
+
+    adapter = AmiAdapter(replace(ami, secret=secret), "", recorder.take, status)
+    previous = {
+        sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    recorder.start()
+    adapter.start()
+    try:
+        stop.wait(args.seconds if args.seconds > 0 else None)
+    finally:
+        adapter.stop()
+        recorder.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        ctx.close()
+    f = recorder.figures
+    print(
+        f"{f.received} queue event(s) received, {f.written} recorded, {f.dropped} dropped, "
+        f"{f.retries} write(s) retried"
+    )
+    return 1 if refused.is_set() else 0

@@ -10,6 +10,7 @@ python main.py db add-agent|disable-agent|list-agents   per-person database acco
 python main.py seed --demo             fill a database with a realistic demo week
 python main.py report daily --date D --out F.xlsx|.pdf   the daily (or monthly) report
 python main.py calls list [--json]     the call log
+python main.py calls record --cti-url ami://USER@HOST:PORT   queue calls for the wallboard
 python main.py pop --caller NUMBER     hand a ringing call to the running console
 python main.py --cti-url ami://USER:SECRET@HOST:PORT --extension EXT   follow the phone
 python main.py serve --listen HOST:PORT   the exchange service (HTTP API, webhooks, SMS)

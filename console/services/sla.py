@@ -342,42 +342,6 @@ class SlaService(CaseWorkService):
     def resume(self, case_id: int, who: Identity, at: datetime | None = None) -> None:
         self.record(case_id, EventKind.RESUMED, who, at=at)
 
-    def request_extension(
-        self,
-        case_id: int,
-        who: Identity,
-        milestone: str,
-        due_at: datetime,
-        reason: str,
-        at: datetime | None = None,
-    ) -> None:
-        self.record(
-            case_id,
-            EventKind.EXTENSION_REQUESTED,
-            who,
-            at=at,
-            milestone=milestone,
-            due_at=due_at.isoformat(),
-            reason=reason,
-        )
-
-    def decide_extension(
-        self,
-        case_id: int,
-        who: Identity,
-        milestone: str,
-        due_at: datetime,
-        approve: bool,
-        note: str = "",
-        at: datetime | None = None,
-    ) -> None:
-        """Approve or refuse (the centre's decision). Approval keeps the original deadline
-        in case_deadlines.original_due_at and puts the approved one in force."""
-        kind = EventKind.EXTENSION_APPROVED if approve else EventKind.EXTENSION_REFUSED
-        self.record(
-            case_id, kind, who, at=at, milestone=milestone, due_at=due_at.isoformat(), note=note
-        )
-
     # --- breaches ------------------------------------------------------------------------
     def sweep(self, now: datetime | None = None) -> list[Breach]:
         with self._sessions() as s, s.begin():

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from console.domain.clock import now_utc
 from console.services.sla import Breach
 from console.ui.context import UiContext
+from console.ui.errors import is_environment_error
 
 
 class SlaWatcher(QObject):
@@ -21,6 +22,7 @@ class SlaWatcher(QObject):
         self.ui = ui
         self.since: datetime = now_utc()
         self._busy = False
+        self._unreachable = False  # the last sweep met an unreachable database
         self._sweep = QTimer(self)
         self._sweep.setInterval(sweep_seconds * 1000)
         self._sweep.timeout.connect(self.check)
@@ -38,7 +40,7 @@ class SlaWatcher(QObject):
             )
 
     def check(self) -> None:
-        if self._busy:
+        if self._busy or not self.ui.app.link_up:  # an offline start: nothing to sweep
             return
         self._busy = True
         app = self.ui.app
@@ -53,6 +55,7 @@ class SlaWatcher(QObject):
 
     def _checked(self, result: tuple[list[Breach], datetime]) -> None:
         self._busy = False
+        self._unreachable = False
         found, self.since = result
         if found and self.ui.identity.is_supervisor:
             self.breaches.emit(found)
@@ -65,6 +68,12 @@ class SlaWatcher(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
+        if is_environment_error(exc):
+            # the status bar already shows the link; say it here once per outage, not
+            # every sweep
+            if self._unreachable:
+                return
+            self._unreachable = True
         self.ui.messages.error(exc)
 
     def reload_calendar(self) -> None:

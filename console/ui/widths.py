@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QWidget
 
 WIDEST_CASE_NUMBER = "000000-000-0000"  # YYMMDD-station-sequence; digits are equally wide
 CELL_PADDING = 16  # a cell's margins and focus frame, both sides
+#: in a tuple of column widths: "as wide as a whole case number in this view's font"
+CASE_NUMBER = -1
 
 
 def case_number_width(view: QWidget) -> int:

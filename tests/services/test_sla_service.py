@@ -92,20 +92,6 @@ def test_pause_and_resume_move_the_hour_deadlines(sessions: sessionmaker[Session
     assert rows["on_scene"].due_at == T0 + timedelta(hours=2, minutes=30)
 
 
-def test_extension_keeps_both_deadlines(sessions: sessionmaker[Session]) -> None:
-    cases, sla, who, draft = _setup(sessions)
-    saved = cases.create(draft, who, now=T0)
-    approved = T0 + timedelta(days=20)
-    sla.request_extension(
-        saved.id, who, "result", approved, "需协调多部门", at=T0 + timedelta(hours=3)
-    )
-    assert _stored(sessions, saved.id)["result"].due_at != approved  # requested is not granted
-    sla.decide_extension(saved.id, who, "result", approved, True, at=T0 + timedelta(hours=4))
-    row = _stored(sessions, saved.id)["result"]
-    assert row.due_at == approved
-    assert format_deadline(row.original_due_at) == "2026-10-10 24:00"  # type: ignore[arg-type]
-
-
 def test_breach_recorded_once_even_by_racing_sweepers(sessions: sessionmaker[Session]) -> None:
     cases, sla, who, draft = _setup(sessions)
     saved = cases.create(draft, who, now=T0)

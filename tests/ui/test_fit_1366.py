@@ -72,7 +72,6 @@ def test_every_screen_fits_1366_by_768(
     assert not found, _report(found)
 
 
-@pytest.mark.xfail(reason="case-number columns of 130 px in console/ui/loop (reported)")
 def test_the_loop_screens_fit_1366_by_768(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -179,7 +178,6 @@ def test_the_test_screen_is_a_workstation_screen(qapp: QApplication) -> None:
     assert screen is not None and screen.size() == fit.SCREEN
 
 
-@pytest.mark.xfail(reason="the case window (console/ui/case/view.py) is 804 px high")
 def test_the_case_window_fits(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:

@@ -367,3 +367,39 @@ def test_import_dialog_shows_progress_and_counts(qtbot: QtBot, ui_ctx: UiContext
     with qtbot.waitSignal(dlg.finished_import, timeout=60_000) as again:
         qtbot.keyClick(dlg.import_button, Qt.Key.Key_Space)
     assert (again.args[0].accepted, again.args[0].already_imported) == (0, 120)
+
+
+def test_lists_refreshed_back_online_reach_the_category_search(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """A category renamed centrally while the workstation was offline: when the lists
+    are refreshed, the category box holds each leaf once and typing finds the new name
+    (the search index is rebuilt, not left on the old lists)."""
+    from console.models import MatterCategory
+
+    screen = _entry(qtbot, ui_ctx)
+    before = screen.category.count()
+    old_index = screen.categories
+
+    def rename() -> str:
+        with ui_ctx.app.sessions() as s:
+            leaf = s.scalars(
+                select(MatterCategory).where(MatterCategory.level == 3).order_by(MatterCategory.id)
+            ).first()
+            assert leaf is not None
+            leaf.name = "新近改名的事项"
+            leaf.path = leaf.path.rsplit("/", 1)[0] + "/新近改名的事项"
+            s.commit()
+            return leaf.path
+
+    off_gui_thread(rename)
+    ref = off_gui_thread(ui_ctx.app.load_reference)
+    screen._reference_loaded(ref)
+    qtbot.waitUntil(
+        lambda: screen.categories is not None and screen.categories is not old_index,
+        timeout=10_000,
+    )
+    assert screen.category.count() == before  # each leaf once, not the lists twice
+    assert screen.categories is not None
+    found = [e.text for e in screen.categories.match("新近改名")]
+    assert found and found[0].endswith("新近改名的事项")

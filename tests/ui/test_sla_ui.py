@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtWidgets import QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -125,3 +126,33 @@ def test_sla_panel_pauses_resumes_and_extends(qtbot: QtBot, ui_ctx: UiContext) -
         timeout=10_000,
     )
     assert panel.states[3].original_due_at != panel.states[3].due_at
+
+
+def test_an_unreachable_database_is_said_once_per_outage(
+    qtbot: QtBot, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the central database is gone the status bar says so; the sweep every 30 s
+    does not repeat it in the message bar, and says it again after a success."""
+    from sqlalchemy.exc import OperationalError
+
+    watcher = SlaWatcher(ui_ctx)
+    said: list[BaseException] = []
+    monkeypatch.setattr(ui_ctx.messages, "error", said.append)
+    gone = OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
+
+    def unreachable() -> None:
+        raise gone
+
+    monkeypatch.setattr(ui_ctx.app.sla, "sweep", unreachable)
+    for _ in range(3):
+        watcher.check()
+        qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    assert said == [gone]
+    monkeypatch.undo()
+    monkeypatch.setattr(ui_ctx.messages, "error", said.append)
+    watcher.check()  # the database answers again
+    qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    monkeypatch.setattr(ui_ctx.app.sla, "sweep", unreachable)
+    watcher.check()
+    qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    assert said == [gone, gone]

@@ -119,3 +119,28 @@ def test_quality_dialog_and_retraining(
 def _unit_id(ctx: AppContext, name: str) -> int:
     with ctx.sessions() as s:
         return s.scalars(select(HandlingUnit.id).where(HandlingUnit.name == name)).one()
+
+
+def test_the_suggestion_service_is_built_off_the_gui_thread(
+    qtbot: QtBot, app_ctx: AppContext, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building the service imports scikit-learn (1-3 s of held interpreter lock on a
+    busy machine): the first description typed must not freeze the window for it."""
+    import threading
+    from functools import cached_property
+
+    built_on: list[str] = []
+    original = AppContext.__dict__["suggestions"].func
+
+    def recording(self: AppContext) -> object:
+        built_on.append(threading.current_thread().name)
+        return original(self)
+
+    prop = cached_property(recording)
+    prop.__set_name__(AppContext, "suggestions")
+    monkeypatch.setattr(AppContext, "suggestions", prop)
+    app_ctx.__dict__.pop("suggestions", None)
+    entry = _entry(qtbot, ui_ctx)
+    with qtbot.waitSignal(entry.suggestions.suggestions_shown, timeout=15_000):
+        type_text(qtbot, entry.description, "小区门口的路灯坏了一个月")
+    assert built_on and threading.main_thread().name not in built_on

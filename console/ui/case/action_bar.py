@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -160,6 +160,10 @@ class ActionDialog(QDialog):
         )
 
 
+#: action buttons on one row of the bar
+BUTTONS_PER_ROW = 7
+
+
 class ActionBar(QWidget):
     """Buttons for the actions open now; ``acted`` after one succeeded or failed (the
     owner reloads the case either way)."""
@@ -174,10 +178,13 @@ class ActionBar(QWidget):
         #: the unit a dispatch dialog starts on (the suggestion taken for the case)
         self.preferred_unit: int | None = None
         self.buttons: dict[str, QPushButton] = {}
-        self.row = QHBoxLayout()
+        # buttons in rows of BUTTONS_PER_ROW, so that a supervisor's many actions do not
+        # make the window wider than the screen
+        self.row = QGridLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self.row)
@@ -197,16 +204,16 @@ class ActionBar(QWidget):
         self.buttons = {}
         while self.row.count():
             self.row.takeAt(0)
-        for a in sheet.actions:
+        for i, a in enumerate(sheet.actions):
             b = QPushButton(texts.action_name(a.action))
             if a.key:
                 b.setShortcut(QKeySequence(a.key))
                 b.setToolTip(QKeySequence(a.key).toString(QKeySequence.SequenceFormat.NativeText))
             b.setObjectName(f"action_{a.action}")
             b.clicked.connect(lambda _=False, a=a: self.trigger(a.action))
-            self.row.addWidget(b)
+            self.row.addWidget(b, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
             self.buttons[a.action] = b
-        self.row.addStretch(1)
+        self.row.setColumnStretch(BUTTONS_PER_ROW, 1)
         if sheet.status == "archived":
             self.hint.setText(self.tr("Archived: the case is read-only."))
         elif not sheet.actions:

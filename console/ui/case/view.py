@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -37,6 +38,10 @@ def _fmt(dt: object) -> str:
     return to_local(dt).strftime("%Y-%m-%d %H:%M") if isinstance(dt, datetime) else "—"
 
 
+#: the fields shown in the right-hand column
+RIGHT_COLUMN = frozenset({"caller", "phone", "assignee", "unit", "received", "due", "viewers"})
+
+
 class CaseViewDialog(QDialog):
     def __init__(self, ctx: UiContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +53,10 @@ class CaseViewDialog(QDialog):
         self.setWindowTitle(self.tr("Case"))
         self.resize(860, 720)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        # the fields in two columns: the case on the left, the people and times on the
+        # right, so the window fits a 768-px screen with its tabs
         self.form = QFormLayout()
+        self.form_right = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key, title in (
             ("number", self.tr("Case number")),
@@ -72,7 +80,8 @@ class CaseViewDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
             self.fields[key] = label
-            self.form.addRow(title + ":", label)
+            side = self.form_right if key in RIGHT_COLUMN else self.form
+            side.addRow(title + ":", label)
         self.description = QPlainTextEdit()
         self.description.setReadOnly(True)
         self.description.setMaximumHeight(110)
@@ -97,7 +106,10 @@ class CaseViewDialog(QDialog):
         self.suggested = StoredSuggestionsBar(ctx, "case", self)
         self.suggested.taken.connect(self._suggestion_taken)
         lay.addWidget(self.suggested)
-        lay.addLayout(self.form)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 3)
+        columns.addLayout(self.form_right, 2)
+        lay.addLayout(columns)
         lay.addWidget(QLabel(self.tr("Description:")))
         lay.addWidget(self.description)
         self.sla = SlaPanel(ctx, case_id, self)

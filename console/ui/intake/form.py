@@ -92,6 +92,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
         self._build()
         self.setEnabled(False)
         self._category_ids: dict[str, int] = {}
+        self._indexed_ref: ReferenceData | None = None
         # the form is usable as soon as the reference data is in; the pinyin index and
         # jieba (~0.5 s and ~0.7 s of CPU) are built after that, one after the other, so
         # they do not slow the first call
@@ -99,6 +100,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
 
     def _build_search_indexes(self) -> None:
         assert self.ref is not None
+        self._indexed_ref = self.ref  # rebuilt when the lists are refreshed (back online)
         leaves = [(c.id, c.path) for c in self.ref.leaf_categories()]
         knowledge = self.ctx.app.knowledge
 
@@ -394,6 +396,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
         }
         texts_ = list(self._category_ids)
         self._category_model.setStringList(texts_)
+        self.category.clear()  # the lists may be refreshed (back online): never twice
         self.category.addItems(texts_)
         self.category.setCurrentIndex(-1)
         case_fields.fill_districts(self.district, ref)
@@ -426,7 +429,7 @@ class CaseEntryScreen(SidePanels, FormDrafts, FormSaving, FormFields):
         self.setEnabled(True)
         self.phone.setFocus()
         self.ready.emit()
-        if self.categories is None:
+        if self._indexed_ref is not self.ref:
             self._build_search_indexes()
 
     def _draft_failed(self, exc: BaseException) -> None:

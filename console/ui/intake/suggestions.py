@@ -226,14 +226,16 @@ class SuggestionPanel(QWidget):
         if len(text) < MIN_CHARS:
             self._show(None)
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app  # its suggestion service (scikit-learn) is built off the GUI thread
         district, town = self._place
 
         def arrived(result: SuggestionResult | None) -> None:
             if token == self._token:  # else: the text changed meanwhile
                 self._show(result)
 
-        self.ctx.runner.run(lambda: service.suggest(text, district, town), arrived, owner=self)
+        self.ctx.runner.run(
+            lambda: app.suggestions.suggest(text, district, town), arrived, owner=self
+        )
 
     def _show(self, result: SuggestionResult | None) -> None:
         self.result = result
@@ -290,11 +292,11 @@ class SuggestionPanel(QWidget):
         self._show(None)
         if result is None or not result.items:
             return
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
         agent_id = self.ctx.identity.agent_id
         case_id = None if saved.queued else saved.id
         self.ctx.runner.run(
-            lambda: service.record(result, rank, agent_id, case_id),
+            lambda: app.suggestions.record(result, rank, agent_id, case_id),
             on_error=lambda exc: log.warning("suggestion outcome not recorded: %s", exc),
             owner=self,
         )
@@ -332,7 +334,7 @@ class SuggestionPanel(QWidget):
         if self._training:
             return
         self._training = True
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
 
         def done(outcome: TrainOutcome) -> None:
             self._training = False
@@ -342,7 +344,9 @@ class SuggestionPanel(QWidget):
             self._training = False
             log.info("suggestion model not trained: %s", exc)
 
-        self._train_runner.run(lambda: _train_quietly(service.train), done, failed, owner=self)
+        self._train_runner.run(
+            lambda: _train_quietly(app.suggestions.train), done, failed, owner=self
+        )
 
     def wait(self, msecs: int = 60_000) -> bool:
         """Block until a background training finished (shutdown and tests)."""
@@ -397,8 +401,8 @@ class SuggestionQualityDialog(QDialog):
         return dialog
 
     def refresh(self) -> None:
-        service = self.ctx.app.suggestions
-        self.ctx.runner.run(service.quality, self._show, owner=self)
+        app = self.ctx.app
+        self.ctx.runner.run(lambda: app.suggestions.quality(), self._show, owner=self)
 
     def _pair(self, m: dict[str, float], key: str) -> str:
         n = int(m.get(f"{key}_n", 0))
@@ -445,7 +449,7 @@ class SuggestionQualityDialog(QDialog):
     def retrain(self) -> None:
         self.retrain_button.setEnabled(False)
         self.status.setText(self.tr("Training in the background…"))
-        service = self.ctx.app.suggestions
+        app = self.ctx.app
 
         def done(outcome: TrainOutcome) -> None:
             self.retrain_button.setEnabled(True)
@@ -462,4 +466,6 @@ class SuggestionQualityDialog(QDialog):
             self.retrain_button.setEnabled(True)
             self.status.setText(self.tr("Not trained: {0}").format(exc))
 
-        self._train_runner.run(lambda: _train_quietly(service.train), done, failed, owner=self)
+        self._train_runner.run(
+            lambda: _train_quietly(app.suggestions.train), done, failed, owner=self
+        )

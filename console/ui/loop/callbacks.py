@@ -31,6 +31,7 @@ from console.ui.case import texts
 from console.ui.context import UiContext
 from console.ui.loop.inbox import table
 from console.ui.loop.models import RowsModel, local_text
+from console.ui.widths import CASE_NUMBER
 
 
 class CallbackScreen(QWidget):
@@ -58,7 +59,7 @@ class CallbackScreen(QWidget):
             ],
             due=lambda r: (r.due_at, None, None),
         )
-        self.queue = table(self.model, (130, 90, 90, 60, 180))
+        self.queue = table(self.model, (CASE_NUMBER, 90, 90, 60, 180))
         self.queue.selectionModel().currentRowChanged.connect(lambda _c, _p: self._select())
         left = QWidget()
         ll = QVBoxLayout(left)

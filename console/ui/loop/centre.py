@@ -29,6 +29,7 @@ from console.ui.context import UiContext
 from console.ui.loop.dialogs import TextDialog
 from console.ui.loop.inbox import table
 from console.ui.loop.models import RowsModel, local_text, time_left
+from console.ui.widths import CASE_NUMBER
 
 PendingRow = tuple[int, str, lifecycle.PendingExtension]
 
@@ -57,7 +58,7 @@ class CentreScreen(QWidget):
             ],
             due=lambda r: (r.next_due_at, r.next_warn_at, r.next_critical_at),
         )
-        self.review = table(self.review_model, (130, 300, 100, 100))
+        self.review = table(self.review_model, (CASE_NUMBER, 300, 100, 100))
         self.review.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
         self.accept_button = QPushButton(self.tr("&Accept result and close"))
         self.accept_button.clicked.connect(lambda: self.review_case(True))
@@ -99,7 +100,7 @@ class CentreScreen(QWidget):
                 (self.tr("Reason"), lambda p: p[2].reason),
             ]
         )
-        self.extensions = table(self.ext_model, (130, 100, 120, 100))
+        self.extensions = table(self.ext_model, (CASE_NUMBER, 100, 120, 100))
         self.approve_button = QPushButton(self.tr("A&pprove"))
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.refuse_button = QPushButton(self.tr("Re&fuse…"))
@@ -128,7 +129,7 @@ class CentreScreen(QWidget):
                 (self.tr("Title"), lambda r: r.title),
             ]
         )
-        self.overdue = table(self.overdue_model, (130, 200, 90, 90, 100))
+        self.overdue = table(self.overdue_model, (CASE_NUMBER, 200, 90, 90, 100))
         self.escalation_model: RowsModel[Notice] = RowsModel(
             [
                 (self.tr("When"), lambda n: local_text(n.created_at)),
@@ -137,7 +138,7 @@ class CentreScreen(QWidget):
                 (self.tr("Text"), lambda n: n.text),
             ]
         )
-        self.escalations = table(self.escalation_model, (100, 130, 90))
+        self.escalations = table(self.escalation_model, (100, CASE_NUMBER, 90))
         self.remind_button = QPushButton(self.tr("Re&mind unit…"))
         self.remind_button.clicked.connect(lambda: self.notify(False))
         self.supervise_button = QPushButton(self.tr("Super&vision order…"))

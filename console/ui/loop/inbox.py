@@ -33,6 +33,7 @@ from console.ui.case import texts
 from console.ui.context import UiContext
 from console.ui.loop.dialogs import ExtensionDialog, TextDialog
 from console.ui.loop.models import RowsModel, local_text, time_left
+from console.ui.widths import CASE_NUMBER, case_number_width
 
 #: (step, text?, due?) the dialog answered; None: cancelled
 Answer = tuple[str, tuple[str, datetime] | None] | None
@@ -47,7 +48,7 @@ def table(model: RowsModel[Any], widths: tuple[int, ...]) -> QTableView:
     t.verticalHeader().hide()
     t.horizontalHeader().setStretchLastSection(True)
     for i, w in enumerate(widths):
-        t.setColumnWidth(i, w)
+        t.setColumnWidth(i, case_number_width(t) if w == CASE_NUMBER else w)
     return t
 
 
@@ -102,7 +103,7 @@ class UnitInboxScreen(QWidget):
             ],
             due=lambda r: (r.next_due_at, r.next_warn_at, r.next_critical_at),
         )
-        self.cases = table(self.model, (140, 260, 90, 110, 90, 100, 110))
+        self.cases = table(self.model, (CASE_NUMBER, 260, 90, 110, 90, 100, 110))
         self.cases.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select())
         self.cases.doubleClicked.connect(lambda _i: self.open_case())
         self.notice_model: RowsModel[Notice] = RowsModel(
@@ -114,7 +115,7 @@ class UnitInboxScreen(QWidget):
                 (self.tr("Text"), lambda n: n.text),
             ]
         )
-        self.notices = table(self.notice_model, (100, 90, 130, 90))
+        self.notices = table(self.notice_model, (100, 90, CASE_NUMBER, 90))
         self.ack = QPushButton(self.tr("&Acknowledge"))
         self.ack.clicked.connect(self.acknowledge)
         notices_box = QWidget()

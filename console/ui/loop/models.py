@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from console.domain.clock import now_utc, to_local
 from console.domain.sla import BREACHED, CRITICAL, DUE_SOON, countdown
 from console.ui import labels
+from console.ui.table_model import Index, ListTableModel
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 STATE_COLOURS = {
     BREACHED: QColor("#f8d0d0"),
@@ -29,41 +29,18 @@ def local_text(dt: datetime | None) -> str:
     return to_local(dt).strftime("%m-%d %H:%M") if dt else "—"
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
+class RowsModel(ListTableModel[R]):
+    """Rows of one frozen dataclass; each column a (title, function of the row) pair;
+    with ``due``, rows coloured by how close their deadline is."""
+
     def __init__(
         self,
         columns: Sequence[tuple[str, Callable[[R], str]]],
         due: Callable[[R], tuple[datetime | None, datetime | None, datetime | None]] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__([title for title, _ in columns])
         self.columns = list(columns)
-        self.rows: list[R] = []
         self._due = due  # (due, warn, critical) for row colours
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> R | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
@@ -80,13 +57,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
                 colour = STATE_COLOURS.get(state)
                 return QBrush(colour) if colour is not None else None
         return None
-
-    def tick(self) -> None:
-        """Countdowns moved: one dataChanged over every row."""
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1)
-            )
 
 
 def time_left(due: datetime | None, warn: datetime | None, critical: datetime | None,

@@ -5,12 +5,11 @@ due), and readable on a wall display (large type mode, F11)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QRectF,
     Qt,
     QTimer,
@@ -41,51 +40,33 @@ from console.ui.colours import DEADLINE_COLOURS
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 from console.ui.queue.live import LiveFeed
+from console.ui.table_model import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 BREACHED_COLOUR = DEADLINE_COLOURS[BREACHED][0]  # the one table of deadline colours
 SOON_COLOUR = DEADLINE_COLOURS[DUE_SOON][0]
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListTableModel[tuple[Any, ...]]):
     """A small read-only table of plain values (the monitor's lists)."""
 
     def __init__(self, headers: list[str]) -> None:
-        super().__init__()
-        self._headers = headers
-        self._rows: list[tuple[Any, ...]] = []
+        super().__init__(headers)
         self.alert_column: int | None = None  # values > 0 drawn in red
 
-    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
-        if len(rows) == len(self._rows):
-            self._rows = rows
+    def set_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        if len(rows) == len(self.rows):  # same shape: repaint, keep the selection
+            self.rows = list(rows)
             if rows:
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
+                    self.index(0, 0), self.index(len(rows) - 1, len(self.headers) - 1)
                 )
             return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
-        value = self._rows[index.row()][index.column()]
+        value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):

@@ -9,10 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -35,10 +32,10 @@ from console.domain.clock import now_utc
 from console.services.calls import AgentOnBoard, Wallboard
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
+from console.ui.table_model import Index, ListTableModel
 from console.ui.telephony import texts
 from console.ui.telephony.status import clock
 
-Index = QModelIndex | QPersistentModelIndex
 ALERT = QColor("#b3261e")
 STATE_COLOURS = {
     AgentState.READY.value: QColor("#1b7f3b"),
@@ -49,44 +46,22 @@ STATE_COLOURS = {
 TILES = ("waiting", "longest_wait", "service_level", "abandoned", "average_handle")
 
 
-class AgentStateModel(QAbstractTableModel):
+class AgentStateModel(ListTableModel[AgentOnBoard]):
     """Agents by state; the time-in-state column is computed in data() from ``since``,
     and one dataChanged per second refreshes it (no query per tick)."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[AgentOnBoard] = []
-        self.headers = [
-            QCoreApplication.translate("Telephony", "Agent"),
-            QCoreApplication.translate("Telephony", "Extension"),
-            QCoreApplication.translate("Telephony", "State"),
-            QCoreApplication.translate("Telephony", "Time in state"),
-        ]
+        super().__init__(
+            [
+                QCoreApplication.translate("Telephony", "Agent"),
+                QCoreApplication.translate("Telephony", "Extension"),
+                QCoreApplication.translate("Telephony", "State"),
+                QCoreApplication.translate("Telephony", "Time in state"),
+            ]
+        )
 
-    def set_rows(self, rows: list[AgentOnBoard]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def tick(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 3), self.index(len(self.rows) - 1, 3), [Qt.ItemDataRole.DisplayRole]
-            )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.headers):
-                return self.headers[section]
-        return None
+    def tick(self, first_column: int = 3, last_column: int | None = 3) -> None:
+        super().tick(first_column, last_column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
