@@ -75,3 +75,40 @@ def test_the_form_with_suggestions_fits_1366_by_768(
     panel.toggle.click()
     assert panel.list.isVisibleTo(window)
     close(qtbot, window)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagate)")
+def test_the_case_window_with_a_stored_suggestion_fits_1366_by_768(
+    qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
+) -> None:
+    from console.ui.case.view import CaseViewDialog
+
+    web = tmp_path / "web.csv"
+    web.write_text(
+        "留言编号,留言主题,留言时间,留言详情\n"
+        "w9,噪音,2026/1/5 11:00,夜间工地施工噪音扰民，吵得睡不着\n",
+        encoding="utf-8",
+    )
+    window = open_window(qtbot, demo_ctx, "admin", tmp_path)
+    ui = window.ui
+    assert ui is not None
+
+    def imported() -> int:
+        if demo_ctx.suggestions.refresh_model() == 0:  # the module's demo database
+            add_cases(demo_ctx.sessions, 8)
+            demo_ctx.suggestions.train()
+        report = demo_ctx.importer.import_file(web, ui.identity, triage=True)
+        assert demo_ctx.suggestions.backfill_cases(report.case_ids) == 1
+        return report.case_ids[0]
+
+    view = CaseViewDialog(ui, off_gui_thread(imported), window)
+    view.show()
+    qtbot.waitUntil(lambda: view.suggested.isVisible(), timeout=10_000)
+    settle(qtbot, window)
+    shot_widget = os.environ.get("HOTLINE_SHOTS")
+    if shot_widget:
+        view.grab().save(str(Path(shot_widget) / "case-window-suggestion.png"))
+    problems = fit.window_too_large(view) + fit.clipped_text(view) + fit.nested_scrolling(view)
+    view.close()
+    close(qtbot, window)
+    assert not problems, "\n".join(problems)
