@@ -126,18 +126,18 @@
     <context>
         <name>ActionBar</name>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="211" />
+            <location filename="../../console/ui/case/action_bar.py" line="218" />
             <source>Archived: the case is read-only.</source>
-            <extracomment>the unit a dispatch dialog starts on (the suggestion taken for the case) asks what an action needs; tests replace it. None: cancelled</extracomment>
+            <extracomment>action buttons on one row of the bar the unit a dispatch dialog starts on (the suggestion taken for the case) asks what an action needs; tests replace it. None: cancelled</extracomment>
             <translation>已归档：工单只读。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="213" />
+            <location filename="../../console/ui/case/action_bar.py" line="220" />
             <source>Nothing for you to do on this case now.</source>
             <translation>当前没有您可以对此工单执行的操作。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/action_bar.py" line="257" />
+            <location filename="../../console/ui/case/action_bar.py" line="264" />
             <source>Case {0}: {1}.</source>
             <translation>工单 {0}：{1}。</translation>
         </message>
@@ -507,137 +507,137 @@
     <context>
         <name>CallbackScreen</name>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="45" />
+            <location filename="../../console/ui/loop/callbacks.py" line="46" />
             <source>Also show calls to retry later</source>
             <translation>同时显示稍后再拨的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="49" />
+            <location filename="../../console/ui/loop/callbacks.py" line="50" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="50" />
+            <location filename="../../console/ui/loop/callbacks.py" line="51" />
             <source>Closed</source>
             <translation>办结时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="51" />
+            <location filename="../../console/ui/loop/callbacks.py" line="52" />
             <source>Callback due</source>
             <translation>回访期限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="53" />
+            <location filename="../../console/ui/loop/callbacks.py" line="54" />
             <source>Attempts</source>
             <translation>未接通</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="56" />
+            <location filename="../../console/ui/loop/callbacks.py" line="57" />
             <source>Unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="57" />
+            <location filename="../../console/ui/loop/callbacks.py" line="58" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="76" />
+            <location filename="../../console/ui/loop/callbacks.py" line="77" />
             <source>1. Are you satisfied with how your demand was handled?</source>
             <translation>一、您对诉求的办理结果是否满意？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="81" />
+            <location filename="../../console/ui/loop/callbacks.py" line="82" />
             <source>Satisfied (Alt+1)</source>
             <translation>满意 (Alt+1)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="82" />
+            <location filename="../../console/ui/loop/callbacks.py" line="83" />
             <source>Basically satisfied (Alt+2)</source>
             <translation>基本满意 (Alt+2)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="83" />
+            <location filename="../../console/ui/loop/callbacks.py" line="84" />
             <source>Unsatisfied (Alt+3)</source>
             <translation>不满意 (Alt+3)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="89" />
+            <location filename="../../console/ui/loop/callbacks.py" line="90" />
             <source>2. Has your problem been solved?</source>
             <translation>二、您反映的问题是否已经解决？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="91" />
+            <location filename="../../console/ui/loop/callbacks.py" line="92" />
             <source>Solved (Alt+Y)</source>
             <translation>已解决 (Alt+Y)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="92" />
+            <location filename="../../console/ui/loop/callbacks.py" line="93" />
             <source>Not solved (Alt+N)</source>
             <translation>未解决 (Alt+N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="98" />
+            <location filename="../../console/ui/loop/callbacks.py" line="99" />
             <source>The reason is the unit's handling: reopen the case (Alt+F)</source>
             <translation>不满意原因属承办单位办理问题，退回重办 (Alt+F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="102" />
+            <location filename="../../console/ui/loop/callbacks.py" line="103" />
             <source>The citizen's words (required to reopen)</source>
             <translation>记录市民原话（重办时必填）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="104" />
+            <location filename="../../console/ui/loop/callbacks.py" line="105" />
             <source>Save callback (Ctrl+Enter)</source>
             <translation>保存回访结果 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="106" />
+            <location filename="../../console/ui/loop/callbacks.py" line="107" />
             <source>Not reached (Ctrl+U)</source>
             <translation>未接通 (Ctrl+U)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="117" />
+            <location filename="../../console/ui/loop/callbacks.py" line="118" />
             <source>Citizen:</source>
             <translation>市民：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="124" />
+            <location filename="../../console/ui/loop/callbacks.py" line="125" />
             <source>3. Anything else you would like to tell us? (Alt+C)</source>
             <translation>三、您还有其他意见或建议吗？(Alt+C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="212" />
+            <location filename="../../console/ui/loop/callbacks.py" line="213" />
             <source>No callback due. Select a case on the left.</source>
             <translation>暂无待回访工单。请在左侧选择工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="220" />
+            <location filename="../../console/ui/loop/callbacks.py" line="221" />
             <source>Hello, this is the 12345 citizen hotline calling back about your demand “{title}”. {unit} reported on {date}: “{reply}”. May I ask you two short questions?</source>
             <translation>您好，这里是12345市民服务热线，就您反映的“{title}”进行回访。{unit}已于{date}答复：“{reply}”。耽误您一点时间，想请您回答两个问题，可以吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="225" />
+            <location filename="../../console/ui/loop/callbacks.py" line="226" />
             <source>Attempt {0} of {1}.</source>
             <translation>第 {0} 次拨打（共 {1} 次）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="287" />
+            <location filename="../../console/ui/loop/callbacks.py" line="288" />
             <source>Case {0} reopened (round {1}) and sent back to its unit.</source>
             <translation>工单 {0} 已退回承办单位重办（第 {1} 轮）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="291" />
+            <location filename="../../console/ui/loop/callbacks.py" line="292" />
             <source>Case {0}: citizen not reached {1} times, callback closed.</source>
             <translation>工单 {0}：{1} 次均未联系上市民，回访结束。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="296" />
+            <location filename="../../console/ui/loop/callbacks.py" line="297" />
             <source>Case {0}: not reached (attempt {1}) at {2}; try again later.</source>
             <translation>工单 {0}：{2} 第 {1} 次拨打未接通，请稍后再拨。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/callbacks.py" line="299" />
+            <location filename="../../console/ui/loop/callbacks.py" line="300" />
             <source>Case {0}: callback recorded.</source>
             <translation>工单 {0}：回访结果已保存。</translation>
         </message>
@@ -737,162 +737,162 @@
     <context>
         <name>CaseEntryScreen</name>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="134" />
+            <location filename="../../console/ui/intake/form.py" line="136" />
             <source>C&amp;hannel</source>
             <translation>来源渠道(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="139" />
+            <location filename="../../console/ui/intake/form.py" line="141" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="151" />
+            <location filename="../../console/ui/intake/form.py" line="153" />
             <source>C&amp;lass</source>
             <translation>业务大类(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="166" />
+            <location filename="../../console/ui/intake/form.py" line="168" />
             <source>Matter ca&amp;tegory</source>
             <translation>事项分类(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="170" />
+            <location filename="../../console/ui/intake/form.py" line="172" />
             <source>&amp;District / town</source>
             <translation>区/镇街(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="172" />
+            <location filename="../../console/ui/intake/form.py" line="174" />
             <source>&amp;Address</source>
             <translation>地址(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="131" />
+            <location filename="../../console/ui/intake/form.py" line="133" />
             <source>Caller &amp;name</source>
             <translation>来电人姓名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="126" />
+            <location filename="../../console/ui/intake/form.py" line="128" />
             <source>&amp;Phone</source>
             <translation>联系电话(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="144" />
+            <location filename="../../console/ui/intake/form.py" line="146" />
             <source>What the caller asks or reports (the knowledge base searches as you type)</source>
             <translation>来电人咨询或反映的内容（输入时自动检索知识库）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="157" />
+            <location filename="../../console/ui/intake/form.py" line="159" />
             <source>Type any part of a category name, or pinyin initials (e.g. zywr)</source>
             <translation>输入分类名称中的任意文字，或拼音首字母（如 zywr）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="177" />
+            <location filename="../../console/ui/intake/form.py" line="179" />
             <source>&amp;Enterprise</source>
             <translation>企业(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="178" />
+            <location filename="../../console/ui/intake/form.py" line="180" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="192" />
+            <location filename="../../console/ui/intake/form.py" line="194" />
             <source>The answer given on the call (Ctrl+I inserts the selected article)</source>
             <translation>通话中给出的答复（Ctrl+I 插入所选知识条目）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="221" />
+            <location filename="../../console/ui/intake/form.py" line="223" />
             <source>Save ({0})</source>
             <translation>保存 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="223" />
+            <location filename="../../console/ui/intake/form.py" line="225" />
             <source>Answer and close ({0})</source>
             <translation>答复并办结 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="226" />
+            <location filename="../../console/ui/intake/form.py" line="228" />
             <source>Save and dispatch ({0})</source>
             <translation>保存并派单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="228" />
+            <location filename="../../console/ui/intake/form.py" line="230" />
             <source>New case ({0})</source>
             <translation>新建工单 ({0})</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="498" />
+            <location filename="../../console/ui/intake/form.py" line="501" />
             <source>New case</source>
             <translation>新建工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="499" />
+            <location filename="../../console/ui/intake/form.py" line="502" />
             <source>The call being typed has not been saved. Discard it?</source>
             <translation>正在录入的来电尚未保存。确定要放弃吗？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="500" />
+            <location filename="../../console/ui/intake/form.py" line="503" />
             <source>&amp;Discard it</source>
             <translation>放弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="501" />
+            <location filename="../../console/ui/intake/form.py" line="504" />
             <source>&amp;Keep typing</source>
             <translation>继续录入(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="553" />
+            <location filename="../../console/ui/intake/form.py" line="556" />
             <source>Very urgent (特急): {0} — hand it to {1} and record the hand-off.</source>
             <translation>特急：{0}——请转 {1} 并记录转接。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="558" />
+            <location filename="../../console/ui/intake/form.py" line="561" />
             <source>Urgent matter (紧急): {0} — tick Urgent.</source>
             <translation>紧急事项：{0}——请勾选“紧急”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="146" />
+            <location filename="../../console/ui/intake/form.py" line="148" />
             <source>Descr&amp;iption</source>
             <translation>来电内容(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="182" />
+            <location filename="../../console/ui/intake/form.py" line="184" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="195" />
+            <location filename="../../console/ui/intake/form.py" line="197" />
             <source>Ans&amp;wer</source>
             <translation>答复内容(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="205" />
+            <location filename="../../console/ui/intake/form.py" line="207" />
             <source>Co-handling units: Space ticks or unticks</source>
             <translation>协办单位：按空格键勾选或取消</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="208" />
+            <location filename="../../console/ui/intake/form.py" line="210" />
             <source>Dispatch note for the handling unit</source>
             <translation>给承办单位的派单意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="214" />
+            <location filename="../../console/ui/intake/form.py" line="216" />
             <source>Co-handling units</source>
             <translation>协办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="218" />
+            <location filename="../../console/ui/intake/form.py" line="220" />
             <source>Handli&amp;ng unit</source>
             <translation>承办单位(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="401" />
+            <location filename="../../console/ui/intake/form.py" line="404" />
             <source>— choose a unit —</source>
             <translation>— 请选择承办单位 —</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/form.py" line="421" />
+            <location filename="../../console/ui/intake/form.py" line="424" />
             <source>Restored the unsaved call from {0}.</source>
             <translation>已恢复 {0} 未保存的来电记录。</translation>
         </message>
@@ -900,188 +900,189 @@
     <context>
         <name>CaseViewDialog</name>
         <message>
-            <location filename="../../console/ui/case/view.py" line="48" />
+            <location filename="../../console/ui/case/view.py" line="53" />
             <source>Case</source>
+            <extracomment>the fields shown in the right-hand column</extracomment>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="54" />
+            <location filename="../../console/ui/case/view.py" line="62" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="55" />
+            <location filename="../../console/ui/case/view.py" line="63" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="56" />
+            <location filename="../../console/ui/case/view.py" line="64" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="57" />
-            <location filename="../../console/ui/case/view.py" line="116" />
+            <location filename="../../console/ui/case/view.py" line="65" />
+            <location filename="../../console/ui/case/view.py" line="128" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="58" />
+            <location filename="../../console/ui/case/view.py" line="66" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="59" />
+            <location filename="../../console/ui/case/view.py" line="67" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="60" />
+            <location filename="../../console/ui/case/view.py" line="68" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="61" />
+            <location filename="../../console/ui/case/view.py" line="69" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="62" />
+            <location filename="../../console/ui/case/view.py" line="70" />
             <source>Caller</source>
             <translation>来电人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="63" />
+            <location filename="../../console/ui/case/view.py" line="71" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="64" />
+            <location filename="../../console/ui/case/view.py" line="72" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="65" />
+            <location filename="../../console/ui/case/view.py" line="73" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="66" />
+            <location filename="../../console/ui/case/view.py" line="74" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="67" />
+            <location filename="../../console/ui/case/view.py" line="75" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="68" />
+            <location filename="../../console/ui/case/view.py" line="76" />
             <source>Also open at</source>
             <translation>同时打开</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="80" />
+            <location filename="../../console/ui/case/view.py" line="89" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="80" />
+            <location filename="../../console/ui/case/view.py" line="89" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="80" />
+            <location filename="../../console/ui/case/view.py" line="89" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="88" />
+            <location filename="../../console/ui/case/view.py" line="97" />
             <source>&amp;Edit…</source>
             <translation>修改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="101" />
+            <location filename="../../console/ui/case/view.py" line="113" />
             <source>Description:</source>
             <translation>诉求内容：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="107" />
+            <location filename="../../console/ui/case/view.py" line="119" />
             <source>Deadlines</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="108" />
+            <location filename="../../console/ui/case/view.py" line="120" />
             <source>History</source>
             <translation>办理记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="112" />
+            <location filename="../../console/ui/case/view.py" line="124" />
             <source>Calls</source>
             <translation>通话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="116" />
+            <location filename="../../console/ui/case/view.py" line="128" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="116" />
+            <location filename="../../console/ui/case/view.py" line="128" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="116" />
+            <location filename="../../console/ui/case/view.py" line="128" />
             <source>From</source>
             <translation>来自</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="121" />
+            <location filename="../../console/ui/case/view.py" line="133" />
             <source>Double-click to save a copy</source>
             <translation>双击保存副本</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="124" />
+            <location filename="../../console/ui/case/view.py" line="136" />
             <source>Attachments</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="186" />
+            <location filename="../../console/ui/case/view.py" line="198" />
             <source>Attachments ({0})</source>
             <translation>附件（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="199" />
+            <location filename="../../console/ui/case/view.py" line="211" />
             <source>Save attachment</source>
             <translation>保存附件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="224" />
+            <location filename="../../console/ui/case/view.py" line="236" />
             <source>Case {0}</source>
             <translation>工单 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="236" />
+            <location filename="../../console/ui/case/view.py" line="248" />
             <source>(nobody)</source>
             <translation>（无人）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="266" />
+            <location filename="../../console/ui/case/view.py" line="278" />
             <source>This case is closed: only a supervisor can edit it.</source>
             <translation>该工单已办结，只有值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="268" />
+            <location filename="../../console/ui/case/view.py" line="280" />
             <source>Another agent holds this case: only they or a supervisor can edit it.</source>
             <translation>该工单由其他坐席处理中，只有该坐席或值班长可以修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="271" />
+            <location filename="../../console/ui/case/view.py" line="283" />
             <source>The caller is confidential: claim the case first to edit it.</source>
             <translation>来电人信息保密：请先领取该工单再修改。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/view.py" line="273" />
+            <location filename="../../console/ui/case/view.py" line="285" />
             <source>This case is archived: it is read-only.</source>
             <translation>此工单已归档，只读。</translation>
         </message>
@@ -1189,298 +1190,298 @@
     <context>
         <name>CentreScreen</name>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="47" />
-            <location filename="../../console/ui/loop/centre.py" line="95" />
-            <location filename="../../console/ui/loop/centre.py" line="123" />
-            <location filename="../../console/ui/loop/centre.py" line="135" />
+            <location filename="../../console/ui/loop/centre.py" line="48" />
+            <location filename="../../console/ui/loop/centre.py" line="96" />
+            <location filename="../../console/ui/loop/centre.py" line="124" />
+            <location filename="../../console/ui/loop/centre.py" line="136" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="48" />
-            <location filename="../../console/ui/loop/centre.py" line="128" />
+            <location filename="../../console/ui/loop/centre.py" line="49" />
+            <location filename="../../console/ui/loop/centre.py" line="129" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="49" />
-            <location filename="../../console/ui/loop/centre.py" line="125" />
+            <location filename="../../console/ui/loop/centre.py" line="50" />
+            <location filename="../../console/ui/loop/centre.py" line="126" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="50" />
-            <location filename="../../console/ui/loop/centre.py" line="127" />
+            <location filename="../../console/ui/loop/centre.py" line="51" />
+            <location filename="../../console/ui/loop/centre.py" line="128" />
             <source>Due</source>
             <translation>截止时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="52" />
+            <location filename="../../console/ui/loop/centre.py" line="53" />
             <source>Time left</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="62" />
+            <location filename="../../console/ui/loop/centre.py" line="63" />
             <source>&amp;Accept result and close</source>
             <translation>审核通过并办结(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="64" />
+            <location filename="../../console/ui/loop/centre.py" line="65" />
             <source>&amp;Send back…</source>
             <translation>退回重办(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="68" />
+            <location filename="../../console/ui/loop/centre.py" line="69" />
             <source>&amp;Re-dispatch to</source>
             <translation>重新派单至(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="71" />
+            <location filename="../../console/ui/loop/centre.py" line="72" />
             <source>Accept re&amp;turn</source>
             <translation>同意退单(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="73" />
+            <location filename="../../console/ui/loop/centre.py" line="74" />
             <source>Refuse return (&amp;improper)…</source>
             <translation>驳回退单（不当退单）(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="75" />
+            <location filename="../../console/ui/loop/centre.py" line="76" />
             <source>&amp;Escalate…</source>
             <translation>提交值班长(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="77" />
+            <location filename="../../console/ui/loop/centre.py" line="78" />
             <source>&amp;Open case…</source>
             <translation>查看工单(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="96" />
+            <location filename="../../console/ui/loop/centre.py" line="97" />
             <source>Time limit</source>
             <translation>办理时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="97" />
+            <location filename="../../console/ui/loop/centre.py" line="98" />
             <source>Requested deadline</source>
             <translation>申请延至</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="98" />
+            <location filename="../../console/ui/loop/centre.py" line="99" />
             <source>Asked at</source>
             <translation>申请时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="99" />
+            <location filename="../../console/ui/loop/centre.py" line="100" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="103" />
+            <location filename="../../console/ui/loop/centre.py" line="104" />
             <source>A&amp;pprove</source>
             <translation>同意延期(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="105" />
+            <location filename="../../console/ui/loop/centre.py" line="106" />
             <source>Re&amp;fuse…</source>
             <translation>不同意(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="117" />
+            <location filename="../../console/ui/loop/centre.py" line="118" />
             <source>To review</source>
             <translation>待审核</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="118" />
+            <location filename="../../console/ui/loop/centre.py" line="119" />
             <source>Extension requests</source>
             <translation>延期申请</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="124" />
+            <location filename="../../console/ui/loop/centre.py" line="125" />
             <source>Unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="126" />
+            <location filename="../../console/ui/loop/centre.py" line="127" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="134" />
+            <location filename="../../console/ui/loop/centre.py" line="135" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="136" />
+            <location filename="../../console/ui/loop/centre.py" line="137" />
             <source>From</source>
             <translation>发起人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="137" />
+            <location filename="../../console/ui/loop/centre.py" line="138" />
             <source>Text</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="141" />
+            <location filename="../../console/ui/loop/centre.py" line="142" />
             <source>Re&amp;mind unit…</source>
             <translation>催办(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="143" />
+            <location filename="../../console/ui/loop/centre.py" line="144" />
             <source>Super&amp;vision order…</source>
             <translation>督办(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="145" />
+            <location filename="../../console/ui/loop/centre.py" line="146" />
             <source>&amp;Close escalation</source>
             <translation>处理完毕(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="150" />
+            <location filename="../../console/ui/loop/centre.py" line="151" />
             <source>Overdue cases with units</source>
             <translation>承办单位超时工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="157" />
+            <location filename="../../console/ui/loop/centre.py" line="158" />
             <source>Escalations</source>
             <translation>提级处理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="160" />
+            <location filename="../../console/ui/loop/centre.py" line="161" />
             <source>Supervision</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="189" />
+            <location filename="../../console/ui/loop/centre.py" line="190" />
             <source>Level (1: the centre, 2: the city's leadership)</source>
             <translation>督办级别（1：中心督办，2：市领导督办）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="218" />
+            <location filename="../../console/ui/loop/centre.py" line="219" />
             <source>To review ({0})</source>
             <translation>待审核（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="219" />
+            <location filename="../../console/ui/loop/centre.py" line="220" />
             <source>Extension requests ({0})</source>
             <translation>延期申请（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="222" />
+            <location filename="../../console/ui/loop/centre.py" line="223" />
             <source>Supervision ({0})</source>
             <translation>督办（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="255" />
+            <location filename="../../console/ui/loop/centre.py" line="256" />
             <source>Send back</source>
             <translation>退回重办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="255" />
+            <location filename="../../console/ui/loop/centre.py" line="256" />
             <source>What the unit must do again, and why</source>
             <translation>请写明退回原因及需补充办理的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="262" />
+            <location filename="../../console/ui/loop/centre.py" line="263" />
             <source>Case {0} closed: due its callback.</source>
             <translation>工单 {0} 已办结，待回访。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="263" />
+            <location filename="../../console/ui/loop/centre.py" line="264" />
             <source>Case {0} sent back to the unit.</source>
             <translation>工单 {0} 已退回承办单位重新办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="274" />
+            <location filename="../../console/ui/loop/centre.py" line="275" />
             <source>Refuse the return</source>
             <translation>驳回退单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="275" />
+            <location filename="../../console/ui/loop/centre.py" line="276" />
             <source>Why the case is the unit's (counted as an improper return)</source>
             <translation>为何属于该单位职责（计为不当退单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="283" />
+            <location filename="../../console/ui/loop/centre.py" line="284" />
             <source>Case {0}: return accepted, to triage again.</source>
             <translation>工单 {0}：已同意退单，重新分拨。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="284" />
+            <location filename="../../console/ui/loop/centre.py" line="285" />
             <source>Case {0} goes back to the unit (improper return).</source>
             <translation>工单 {0} 已退回承办单位（不当退单）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="296" />
+            <location filename="../../console/ui/loop/centre.py" line="297" />
             <source>Case {0} dispatched to {1}.</source>
             <translation>工单 {0} 已派往{1}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="303" />
+            <location filename="../../console/ui/loop/centre.py" line="304" />
             <source>Escalate</source>
             <translation>提交值班长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="303" />
+            <location filename="../../console/ui/loop/centre.py" line="304" />
             <source>Why a supervisor must look</source>
             <translation>需要值班长处理的原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="307" />
+            <location filename="../../console/ui/loop/centre.py" line="308" />
             <source>Case {0} escalated to the supervisors.</source>
             <translation>工单 {0} 已提交值班长。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="316" />
+            <location filename="../../console/ui/loop/centre.py" line="317" />
             <source>Refuse extension</source>
             <translation>不同意延期</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="316" />
+            <location filename="../../console/ui/loop/centre.py" line="317" />
             <source>Why it is refused</source>
             <translation>不同意的理由</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="322" />
+            <location filename="../../console/ui/loop/centre.py" line="323" />
             <source>Extension of case {0} approved.</source>
             <translation>工单 {0} 的延期申请已同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="323" />
+            <location filename="../../console/ui/loop/centre.py" line="324" />
             <source>Extension of case {0} refused.</source>
             <translation>工单 {0} 的延期申请未获同意。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="331" />
+            <location filename="../../console/ui/loop/centre.py" line="332" />
             <source>Supervision order</source>
             <translation>督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="331" />
+            <location filename="../../console/ui/loop/centre.py" line="332" />
             <source>Remind unit</source>
             <translation>催办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="332" />
+            <location filename="../../console/ui/loop/centre.py" line="333" />
             <source>Message to {0}</source>
             <translation>发给{0}的内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="342" />
+            <location filename="../../console/ui/loop/centre.py" line="343" />
             <source>Supervision order sent to {0}.</source>
             <translation>已向{0}发出督办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="346" />
+            <location filename="../../console/ui/loop/centre.py" line="347" />
             <source>Please handle.</source>
             <translation>请尽快办理。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="347" />
+            <location filename="../../console/ui/loop/centre.py" line="348" />
             <source>Reminder sent to {0}.</source>
             <translation>已向{0}发出催办。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/centre.py" line="355" />
+            <location filename="../../console/ui/loop/centre.py" line="356" />
             <source>Escalation closed.</source>
             <translation>已处理完毕。</translation>
         </message>
@@ -3062,131 +3063,131 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>MonitorScreen</name>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="168" />
+            <location filename="../../console/ui/monitor/screen.py" line="149" />
             <source>&amp;Wall display (large type)</source>
             <translation>大屏显示(大字)(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="169" />
+            <location filename="../../console/ui/monitor/screen.py" line="150" />
             <source>Large type for a wall screen (F11)</source>
             <translation>大屏用大字显示 (F11)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="179" />
+            <location filename="../../console/ui/monitor/screen.py" line="160" />
             <source>Open</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="180" />
+            <location filename="../../console/ui/monitor/screen.py" line="161" />
             <source>Unassigned</source>
             <translation>待认领</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="181" />
+            <location filename="../../console/ui/monitor/screen.py" line="162" />
             <source>Awaiting unit</source>
             <translation>待签收</translation>
         </message>
         <message>
+            <location filename="../../console/ui/monitor/screen.py" line="163" />
             <location filename="../../console/ui/monitor/screen.py" line="182" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="185" />
             <source>Due soon</source>
             <translation>即将超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="183" />
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="164" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
+            <location filename="../../console/ui/monitor/screen.py" line="185" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="184" />
+            <location filename="../../console/ui/monitor/screen.py" line="165" />
             <source>Callbacks due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="200" />
+            <location filename="../../console/ui/monitor/screen.py" line="181" />
             <source>Cases</source>
             <translation>工单数</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="201" />
+            <location filename="../../console/ui/monitor/screen.py" line="182" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="204" />
+            <location filename="../../console/ui/monitor/screen.py" line="185" />
             <source>Handling unit</source>
             <translation>承办单位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="189" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="189" />
             <source>Station</source>
             <translation>工位</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="189" />
             <source>Open cases</source>
             <translation>在办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="208" />
+            <location filename="../../console/ui/monitor/screen.py" line="189" />
             <source>Has open</source>
             <translation>正在查看</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="219" />
+            <location filename="../../console/ui/monitor/screen.py" line="200" />
             <source>Open cases by status</source>
             <translation>在办工单（按状态）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="220" />
+            <location filename="../../console/ui/monitor/screen.py" line="201" />
             <source>Due soon and breached by class</source>
             <translation>即将超时与已超时（按业务大类）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="221" />
+            <location filename="../../console/ui/monitor/screen.py" line="202" />
             <source>Due soon and breached by unit</source>
             <translation>即将超时与已超时（按承办单位）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="224" />
+            <location filename="../../console/ui/monitor/screen.py" line="205" />
             <source>Agents signed in</source>
             <translation>在岗坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="225" />
+            <location filename="../../console/ui/monitor/screen.py" line="206" />
             <source>Arrivals per hour (last 24 h)</source>
             <translation>每小时来件（近24小时）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="336" />
+            <location filename="../../console/ui/monitor/screen.py" line="317" />
             <source>Not up to date: the database is not answering</source>
             <translation>数据未更新：数据库无响应</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="346" />
+            <location filename="../../console/ui/monitor/screen.py" line="327" />
             <source>{0} {1}–{2} · as of {3}</source>
             <translation>{0} {1}–{2} · 截至 {3}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="354" />
+            <location filename="../../console/ui/monitor/screen.py" line="335" />
             <source>As of {0}</source>
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/monitor/screen.py" line="363" />
+            <location filename="../../console/ui/monitor/screen.py" line="344" />
             <source>(not dispatched)</source>
             <translation>（未派单）</translation>
         </message>
@@ -4231,17 +4232,17 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaWatcher</name>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="61" />
+            <location filename="../../console/ui/sla_watch.py" line="64" />
             <source>{0} case(s) breached a deadline: {1}</source>
             <translation>{0} 件工单已超时：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="63" />
+            <location filename="../../console/ui/sla_watch.py" line="66" />
             <source> and {0} more</source>
             <translation> 等，另有 {0} 件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="77" />
+            <location filename="../../console/ui/sla_watch.py" line="86" />
             <source>{0} open case(s) have deadlines in a year the working-day calendar does not know; they were counted Monday to Friday. Add the official holidays (python main.py sla override) and recompute.</source>
             <translation>{0} 件未办结工单的时限落在工作日历尚未收录的年份，暂按周一至周五计算。请录入官方节假日（python main.py sla override）后重算。</translation>
         </message>
@@ -4303,32 +4304,32 @@ Operator console of the 12345 city hotline.</source>
             <translation>智能建议（{0} 采用，{1} 下一项）：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="98" />
+            <location filename="../../console/ui/case/suggested.py" line="100" />
             <source>rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="98" />
+            <location filename="../../console/ui/case/suggested.py" line="100" />
             <source>learned</source>
             <translation>学习</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="99" />
+            <location filename="../../console/ui/case/suggested.py" line="101" />
             <source> · urgent</source>
             <translation> · 紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="100" />
+            <location filename="../../console/ui/case/suggested.py" line="102" />
             <source>{0}/{1} {2}  {3:.0%} · {4} · {5} ({6}){7}</source>
             <translation>{0}/{1} {2}  {3:.0%} · {4} · {5}（{6}）{7}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="135" />
+            <location filename="../../console/ui/case/suggested.py" line="137" />
             <source>Taken: {0}</source>
             <translation>已采用：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/case/suggested.py" line="137" />
+            <location filename="../../console/ui/case/suggested.py" line="139" />
             <source>Suggestion taken: {0}; unit to dispatch to: {1}</source>
             <translation>已采用建议：{0}；建议派往：{1}</translation>
         </message>
@@ -4336,48 +4337,49 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SuggestionPanel</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="104" />
+            <location filename="../../console/ui/intake/suggestions.py" line="107" />
             <source>Suggested ({0} take, {1} next)</source>
+            <extracomment>central: load the centre's model soon after the form is usable (from the cache, once it holds the newest version), so the first suggestion does not wait for it</extracomment>
             <translation>智能建议（{0} 采用，{1} 下一项）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="109" />
-            <location filename="../../console/ui/intake/suggestions.py" line="240" />
+            <location filename="../../console/ui/intake/suggestions.py" line="112" />
+            <location filename="../../console/ui/intake/suggestions.py" line="246" />
             <source>Suggestions appear as the description is typed.</source>
             <translation>输入诉求描述时将在此显示建议。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="242" />
+            <location filename="../../console/ui/intake/suggestions.py" line="248" />
             <source>No suggestion for this text.</source>
             <translation>此描述暂无建议。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="247" />
+            <location filename="../../console/ui/intake/suggestions.py" line="253" />
             <source>rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="247" />
+            <location filename="../../console/ui/intake/suggestions.py" line="253" />
             <source>learned</source>
             <translation>学习</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="248" />
+            <location filename="../../console/ui/intake/suggestions.py" line="254" />
             <source> · urgent</source>
             <translation> · 紧急</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="249" />
+            <location filename="../../console/ui/intake/suggestions.py" line="255" />
             <source>{0}. {1}  {2:.0%} · {3} · {4} ({5}){6}</source>
             <translation>{0}. {1}  {2:.0%} · {3} · {4}（{5}）{6}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="259" />
+            <location filename="../../console/ui/intake/suggestions.py" line="265" />
             <source>Model v{0}; units marked 'rule' come from the routing rules.</source>
             <translation>模型 v{0}；标注“规则”的承办单位来自派单规则。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="279" />
+            <location filename="../../console/ui/intake/suggestions.py" line="285" />
             <source>Taken: {0}</source>
             <translation>已采用：{0}</translation>
         </message>
@@ -4385,97 +4387,97 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SuggestionQualityDialog</name>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="358" />
+            <location filename="../../console/ui/intake/suggestions.py" line="366" />
             <source>Suggestion quality</source>
             <translation>智能建议质量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="363" />
+            <location filename="../../console/ui/intake/suggestions.py" line="371" />
             <source>Model in use</source>
             <translation>当前模型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="364" />
+            <location filename="../../console/ui/intake/suggestions.py" line="372" />
             <source>When trained (held-back recent cases)</source>
             <translation>训练时（留出的近期工单）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="365" />
+            <location filename="../../console/ui/intake/suggestions.py" line="373" />
             <source>Cases confirmed since</source>
             <translation>此后确认的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="366" />
+            <location filename="../../console/ui/intake/suggestions.py" line="374" />
             <source>Taken by agents</source>
             <translation>坐席采用情况</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="379" />
+            <location filename="../../console/ui/intake/suggestions.py" line="387" />
             <source>&amp;Retrain now</source>
             <translation>立即重新训练(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="402" />
+            <location filename="../../console/ui/intake/suggestions.py" line="410" />
             <source>no cases</source>
             <translation>无工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="403" />
+            <location filename="../../console/ui/intake/suggestions.py" line="411" />
             <source>top-1 {0:.1%}, top-3 {1:.1%} of {2} cases</source>
             <translation>首选准确率 {0:.1%}，前三准确率 {1:.1%}（共 {2} 件）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="409" />
+            <location filename="../../console/ui/intake/suggestions.py" line="417" />
             <source>not measured</source>
             <translation>未测量</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="410" />
+            <location filename="../../console/ui/intake/suggestions.py" line="418" />
             <source>category (first level): {0}</source>
             <translation>事项分类（一级）：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="412" />
+            <location filename="../../console/ui/intake/suggestions.py" line="420" />
             <source>unit: {0}</source>
             <translation>承办单位：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="415" />
+            <location filename="../../console/ui/intake/suggestions.py" line="423" />
             <source>confidence of the first: off by {0:.1%} on average</source>
             <translation>首选置信度：平均偏差 {0:.1%}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="424" />
+            <location filename="../../console/ui/intake/suggestions.py" line="432" />
             <source>none yet: train one with 'Retrain now'</source>
             <translation>尚无模型：请点击“立即重新训练”</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="428" />
+            <location filename="../../console/ui/intake/suggestions.py" line="436" />
             <source>version {0}, trained {1} on {2} cases</source>
             <translation>版本 {0}，{1} 基于 {2} 件工单训练</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="436" />
+            <location filename="../../console/ui/intake/suggestions.py" line="444" />
             <source>{0:.0%} of {1} cases saved with suggestions shown (first: {2}); {3} days</source>
             <translation>显示建议后保存的 {1} 件工单中采用 {0:.0%}（首选 {2} 件）；近 {3} 天</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="443" />
+            <location filename="../../console/ui/intake/suggestions.py" line="451" />
             <source>Training in the background…</source>
             <translation>正在后台训练…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="449" />
+            <location filename="../../console/ui/intake/suggestions.py" line="457" />
             <source>New model in use (version {0}).</source>
             <translation>新模型已启用（版本 {0}）。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="452" />
+            <location filename="../../console/ui/intake/suggestions.py" line="460" />
             <source>The new model was not better on recent cases: kept version {0}.</source>
             <translation>新模型在近期工单上未优于现有模型：继续使用版本 {0}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/intake/suggestions.py" line="459" />
+            <location filename="../../console/ui/intake/suggestions.py" line="467" />
             <source>Not trained: {0}</source>
             <translation>未能训练：{0}</translation>
         </message>
@@ -4504,7 +4506,7 @@ Operator console of the 12345 city hotline.</source>
         </message>
         <message>
             <location filename="../../console/ui/telephony/case_calls.py" line="53" />
-            <location filename="../../console/ui/telephony/wallboard.py" line="61" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="57" />
             <source>Extension</source>
             <translation>分机</translation>
         </message>
@@ -4686,47 +4688,47 @@ Operator console of the 12345 city hotline.</source>
             <translation>电话系统无响应；{0} 秒后重试。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="60" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="56" />
             <source>Agent</source>
             <translation>坐席</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="62" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="58" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="63" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="59" />
             <source>Time in state</source>
             <translation>状态时长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="127" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="102" />
             <source>Calls waiting</source>
             <translation>排队来电</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="128" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="103" />
             <source>Longest wait</source>
             <translation>最长等待</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="129" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="104" />
             <source>Answered within {0} s</source>
             <translation>{0} 秒内接听率</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="132" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="107" />
             <source>Abandoned</source>
             <translation>放弃来电</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="133" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="108" />
             <source>Average handle time</source>
             <translation>平均处理时长</translation>
         </message>
         <message>
-            <location filename="../../console/ui/telephony/wallboard.py" line="161" />
+            <location filename="../../console/ui/telephony/wallboard.py" line="136" />
             <source>Calls and agents at the phone</source>
             <translation>话务与坐席状态</translation>
         </message>
@@ -4752,155 +4754,155 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>UnitInboxScreen</name>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="67" />
+            <location filename="../../console/ui/loop/inbox.py" line="68" />
             <source>&amp;Refresh</source>
             <extracomment>(step, text?, due?) the dialog answered; None: cancelled</extracomment>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="72" />
+            <location filename="../../console/ui/loop/inbox.py" line="73" />
             <source>Handling unit:</source>
             <translation>承办单位：</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="79" />
-            <location filename="../../console/ui/loop/inbox.py" line="112" />
+            <location filename="../../console/ui/loop/inbox.py" line="80" />
+            <location filename="../../console/ui/loop/inbox.py" line="113" />
             <source>Case number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="80" />
+            <location filename="../../console/ui/loop/inbox.py" line="81" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="81" />
+            <location filename="../../console/ui/loop/inbox.py" line="82" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="83" />
+            <location filename="../../console/ui/loop/inbox.py" line="84" />
             <source>Role</source>
             <translation>承办角色</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="93" />
+            <location filename="../../console/ui/loop/inbox.py" line="94" />
             <source>Next deadline</source>
             <translation>下一时限</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="94" />
+            <location filename="../../console/ui/loop/inbox.py" line="95" />
             <source>Due</source>
             <translation>截止时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="96" />
+            <location filename="../../console/ui/loop/inbox.py" line="97" />
             <source>Time left</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="101" />
+            <location filename="../../console/ui/loop/inbox.py" line="102" />
             <source>Reminders</source>
             <translation>催督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="110" />
+            <location filename="../../console/ui/loop/inbox.py" line="111" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="111" />
+            <location filename="../../console/ui/loop/inbox.py" line="112" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="113" />
+            <location filename="../../console/ui/loop/inbox.py" line="114" />
             <source>From</source>
             <translation>发起人</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="114" />
+            <location filename="../../console/ui/loop/inbox.py" line="115" />
             <source>Text</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="118" />
+            <location filename="../../console/ui/loop/inbox.py" line="119" />
             <source>&amp;Acknowledge</source>
             <translation>已阅知(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="126" />
+            <location filename="../../console/ui/loop/inbox.py" line="127" />
             <source>Cases</source>
             <translation>待办工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="127" />
+            <location filename="../../console/ui/loop/inbox.py" line="128" />
             <source>Reminders and supervision</source>
             <translation>催办与督办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="129" />
+            <location filename="../../console/ui/loop/inbox.py" line="130" />
             <source>Selected case</source>
             <translation>当前工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="130" />
-            <location filename="../../console/ui/loop/inbox.py" line="250" />
+            <location filename="../../console/ui/loop/inbox.py" line="131" />
+            <location filename="../../console/ui/loop/inbox.py" line="251" />
             <source>Select a case.</source>
             <translation>请选择一张工单。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="135" />
+            <location filename="../../console/ui/loop/inbox.py" line="136" />
             <source>&amp;Open case…</source>
             <translation>查看工单(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="195" />
+            <location filename="../../console/ui/loop/inbox.py" line="196" />
             <source>Steps you record here are marked as recorded on the unit's behalf.</source>
             <translation>您在此登记的办理环节将标注为“代承办单位录入”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="223" />
+            <location filename="../../console/ui/loop/inbox.py" line="224" />
             <source>Cases ({0})</source>
             <translation>待办工单（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="224" />
+            <location filename="../../console/ui/loop/inbox.py" line="225" />
             <source>Reminders and supervision ({0})</source>
             <translation>催办与督办（{0}）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="254" />
+            <location filename="../../console/ui/loop/inbox.py" line="255" />
             <source>Lead unit: {0}</source>
             <translation>主办单位：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="262" />
+            <location filename="../../console/ui/loop/inbox.py" line="263" />
             <source>Assisting: {0}</source>
             <translation>协办单位：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="264" />
+            <location filename="../../console/ui/loop/inbox.py" line="265" />
             <source>Reopened: round {0}</source>
             <translation>重办：第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="266" />
+            <location filename="../../console/ui/loop/inbox.py" line="267" />
             <source>Returned {0} time(s) so far</source>
             <translation>已退单 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="269" />
+            <location filename="../../console/ui/loop/inbox.py" line="270" />
             <source>Extension of {0} to {1} awaits the centre's decision</source>
             <translation>“{0}”延期至 {1} 的申请待中心审批</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="334" />
+            <location filename="../../console/ui/loop/inbox.py" line="335" />
             <source>Case {0}: recorded.</source>
             <translation>工单 {0}：已登记。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/loop/inbox.py" line="336" />
+            <location filename="../../console/ui/loop/inbox.py" line="337" />
             <source>It was returned too often and goes to a supervisor.</source>
             <translation>该工单退单次数过多，已提交值班长处理。</translation>
         </message>
