@@ -29,6 +29,8 @@ BENCHES = [
     ("reports.py", ["--cases", "3000", "--repeat", "1"],
      {"daily_ms", "monthly_ms", "hotspots_ms"}),
     ("sla.py", ["--cases", "3000", "--repeat", "1"], {"us_per_case", "tick_ms"}),
+    ("suggest.py", ["--cases", "2000", "--folds", "3", "--latency-samples", "50"],
+     {"top1", "top3", "suggest_p95_ms", "train_s", "ece", "ece_raw", "model_bytes"}),
 ]  # fmt: skip
 
 
