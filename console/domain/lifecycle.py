@@ -284,7 +284,7 @@ RULES: tuple[Rule, ...] = (
        guard=NO_CALLBACK_DUE, key="Ctrl+Shift+K"),
     _r(A.ARCHIVE, [S.VISITED, S.INVALID, S.MERGED], CENTRE, S.ARCHIVED, [E.ARCHIVED],
        sla=[STOP], key="Ctrl+Shift+K"),
-    _r(A.REMIND, WITH_UNITS, SUPERVISORS, None, [E.REMINDED], sla=(), key="Ctrl+Shift+M"),
+    _r(A.REMIND, WITH_UNITS, SUPERVISORS, None, [E.REMINDED], sla=(), key="Ctrl+Shift+T"),
     _r(A.SUPERVISE, WITH_UNITS, SUPERVISORS, None, [E.SUPERVISED], needs=[TEXT], sla=(),
        key="Ctrl+Shift+S"),
     _r(A.ESCALATE, [S.RECEIVED, *WITH_UNITS, S.REPLIED, S.RETURNED], CENTRE, None,

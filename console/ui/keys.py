@@ -125,14 +125,27 @@ def bind(
     return out
 
 
+def lifecycle_keys() -> tuple[Key, ...]:
+    """The case window's action bar keys, as the lifecycle's state machine gives them
+    (one source: console.domain.lifecycle.RULES), so that the check below sees them."""
+    from console.domain.lifecycle import RULES
+
+    by_action: dict[str, Key] = {}
+    for rule in RULES:
+        if rule.key:
+            by_action.setdefault(rule.action, Key(f"case.do_{rule.action}", (rule.key,)))
+    return tuple(by_action.values())
+
+
 def conflicts() -> list[tuple[str, str, str]]:
     """(screen, key, actions) where one key means two things on one screen; empty when
     the map is sound. The main window's keys count on every screen."""
     found = []
-    screens = {k.screen for k in KEYMAP} - {GLOBAL}
+    table = KEYMAP + lifecycle_keys()
+    screens = {k.screen for k in table} - {GLOBAL}
     for screen in sorted(screens):
         seen: dict[str, str] = {}
-        for k in KEYMAP:
+        for k in table:
             if k.screen not in (screen, GLOBAL):
                 continue
             for seq in k.keys:

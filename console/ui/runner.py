@@ -45,7 +45,10 @@ class _Task(QRunnable):
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
             payload += [None, exc]
         del fn
-        self._relay.done.emit(payload)
+        try:
+            self._relay.done.emit(payload)
+        except RuntimeError:  # the runner went with its window: nobody waits for this
+            log.debug("result dropped: the runner is gone")
         del payload  # the queued signal holds the last reference
 
 

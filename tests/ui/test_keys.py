@@ -37,6 +37,24 @@ def test_conflicts_are_found() -> None:
         keys.KEYMAP = saved
 
 
+def test_the_case_windows_action_keys_count_with_the_main_windows() -> None:
+    """The action bar's keys come from the lifecycle's state machine; the check sees
+    them: the supervisors' remind once sat on the shift monitor's Ctrl+Shift+M."""
+    import dataclasses
+
+    from console.domain import lifecycle
+
+    assert any(k.action == "case.do_remind" for k in keys.lifecycle_keys())
+    saved = lifecycle.RULES
+    try:
+        lifecycle.RULES = tuple(
+            dataclasses.replace(r, key="Ctrl+Shift+M") if r.action == "remind" else r for r in saved
+        )
+        assert ("case", "Ctrl+Shift+M") in [c[:2] for c in keys.conflicts()]
+    finally:
+        lifecycle.RULES = saved
+
+
 def test_every_screen_takes_its_keys_from_the_map_and_help_lists_them(
     qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
 ) -> None:
