@@ -38,7 +38,12 @@ from console.services.dbguards.rules import (
     CASE_TABLES,
     CENTRE,
     EXECUTE_GRANTS,
+    OWN_ROWS,
+    READ_THROUGH,
+    SEE_ALL,
+    SERVICE,
     STAFF,
+    _sql_list,
     transition_rows,
 )
 from console.services.dbguards.sql_guards import _guards_sql
@@ -56,6 +61,9 @@ __all__ = [
     "CASE_TABLES",
     "CENTRE",
     "EXECUTE_GRANTS",
+    "OWN_ROWS",
+    "READ_THROUGH",
+    "SERVICE",
     "STAFF",
     "grant_execute",
     "install",
@@ -123,9 +131,10 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"CREATE POLICY cases_read ON public.cases FOR SELECT USING ({_CASES_SEE})"
     )
+    everyone = _sql_list(("owner", *SEE_ALL))
     conn.exec_driver_sql(
         "CREATE POLICY cases_insert ON public.cases FOR INSERT WITH CHECK "
-        "((SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin'))"
+        f"((SELECT public.hotline_role()) IN ({everyone}))"
     )
     # a unit returning a case (退单) keeps seeing it until it is re-dispatched
     # (returned_by_unit_id, set by the guard): the new row passes the filter of a reader
@@ -135,7 +144,6 @@ def install(conn: Connection) -> None:
     )
     conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_read ON public.case_events")
     conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_insert ON public.case_events")
-    everyone = "'owner', 'agent', 'supervisor', 'admin'"
     for table, column in CASE_TABLES.items():
         if table not in tables:
             continue
@@ -144,6 +152,44 @@ def install(conn: Connection) -> None:
         sees = _sees(everyone, column, table)
         conn.exec_driver_sql(
             f"CREATE POLICY case_rows ON public.{table} FOR ALL USING ({sees}) WITH CHECK ({sees})"
+        )
+    for table, condition in READ_THROUGH.items():
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS case_rows ON public.{table}")
+        sees = (
+            f"CASE WHEN (SELECT public.hotline_role()) IN ({everyone}) THEN true "
+            f"WHEN (SELECT public.hotline_role()) = 'unit' THEN {condition} ELSE false END"
+        )
+        conn.exec_driver_sql(f"CREATE POLICY case_rows ON public.{table} FOR ALL USING ({sees})")
+    # rows written in one's own name only (the owner excepted); readable by any account
+    for table, column in OWN_ROWS.items():
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        mine = (
+            f"((SELECT public.hotline_role()) = 'owner' "
+            f"OR {table}.{column} = (SELECT public.hotline_agent_id()))"
+        )
+        for policy in ("own_rows_read", "own_rows_insert", "own_rows_update", "own_rows_delete"):
+            conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.{table}")
+        if table not in CASE_TABLES:
+            conn.exec_driver_sql(
+                f"CREATE POLICY own_rows_read ON public.{table} FOR ALL "
+                "USING ((SELECT public.hotline_role()) IS NOT NULL)"
+            )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_insert ON public.{table} AS RESTRICTIVE FOR INSERT "
+            f"WITH CHECK {mine}"
+        )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_update ON public.{table} AS RESTRICTIVE FOR UPDATE "
+            f"USING {mine} WITH CHECK {mine}"
+        )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_delete ON public.{table} AS RESTRICTIVE FOR DELETE "
+            f"USING {mine}"
         )
     sync_transitions(conn)
     # nobody but the groups named in EXECUTE_GRANTS calls a function of the schema
@@ -192,9 +238,9 @@ def uninstall(conn: Connection) -> None:
 
 def grant_execute(conn: Connection, group_of: Mapping[str, str]) -> None:
     """EXECUTE on the guards' callable functions to the groups that need them
-    (``group_of``: console role -> group role name, already quoted)."""
+    (``group_of``: console role or :data:`SERVICE` -> group role name, already quoted)."""
     for fn, roles in EXECUTE_GRANTS.items():
-        for role in STAFF:
+        for role in group_of:
             verb = "GRANT" if role in roles else "REVOKE"
             prep = "TO" if verb == "GRANT" else "FROM"
             conn.exec_driver_sql(f"{verb} EXECUTE ON FUNCTION public.{fn} {prep} {group_of[role]}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from console.services.dbguards.rules import SEE_ALL, _sql_list
+
 #: superusers (migrations, benchmarks' loads) skip the guards without a function call
 _NOT_SUPERUSER = "pg_catalog.current_setting('is_superuser') <> 'on'"
 
@@ -28,6 +30,8 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("handovers_keep", "handovers", "BEFORE DELETE", "evidence_no_delete"),
     ("handovers_stamp", "handovers", "BEFORE INSERT OR UPDATE", "handovers_stamp"),
     ("case_co_units_centre", "case_co_units", "BEFORE INSERT OR UPDATE OR DELETE", "centre_only"),
+    ("calls_guard", "calls", "BEFORE INSERT OR UPDATE", "calls_guard"),
+    ("number_counters_insert", "number_counters", "BEFORE INSERT", "number_counters_insert"),
 )
 
 _FUNCTIONS: tuple[str, ...] = (
@@ -42,6 +46,8 @@ _FUNCTIONS: tuple[str, ...] = (
     "case_callbacks_stamp()",
     "number_counters_guard()",
     "centre_only()",
+    "calls_guard()",
+    "number_counters_insert()",
     "handovers_stamp()",
     "hotline_sees_case(integer)",
     "hotline_co_handled()",
@@ -112,7 +118,7 @@ def _sees(role_ok: str, column: str, table: str) -> str:
 
 
 _CASES_SEE = (
-    "CASE WHEN (SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
+    f"CASE WHEN (SELECT public.hotline_role()) IN ({_sql_list(('owner', *SEE_ALL))}) "
     "THEN true WHEN (SELECT public.hotline_role()) = 'unit' THEN (cases.unit_id = "
     "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled()) "
     "OR (cases.status = 'returned' AND cases.unit_id IS NULL "
