@@ -95,6 +95,14 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
         Role.SUPERVISOR: READ,
         Role.ADMIN: WRITE,
     },
+    # workstations: registered by their console; the registration time and the last
+    # contact are the database's (hotline_station_contact)
+    "workstations": {
+        Role.AGENT: APPEND,
+        Role.UNIT: APPEND,
+        Role.SUPERVISOR: APPEND,
+        Role.ADMIN: WRITE,
+    },
     # SLA policies and the working-day calendar: administrators only
     "sla_policies": _STAFF_READ_ADMIN_WRITE,
     "sla_milestones": _STAFF_READ_ADMIN_WRITE,
@@ -119,6 +127,8 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # evidence and figures (console/services/dbguards/ stamps and guards the rows):
     # nobody deletes them; a unit's users only read co-handling, callbacks and facts
     "lifecycle_transitions": {g: READ for g in GROUPS},
+    # deadlines: written through hotline_store_deadlines() only (console/services/sla.py)
+    "case_deadlines": {g: READ for g in GROUPS},
     "case_breaches": {g: APPEND for g in GROUPS},
     "supervision_notices": {g: WRITE for g in GROUPS},
     "number_counters": {g: WRITE for g in GROUPS},
@@ -182,7 +192,7 @@ SERVICE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # pushed orders become cases, units' steps move them (the guards check every row)
     "cases": WRITE,
     "case_events": APPEND,
-    "case_deadlines": WORK,
+    "case_deadlines": READ,
     "case_breaches": READ,
     "case_changes": APPEND,
     "case_keywords": WORK,

@@ -12,6 +12,12 @@ PostgreSQL only (on SQLite nothing changes). Re-installs the guards of revision 
 - the call log's guard (answered by oneself only, the phone system's times kept);
 - number counters: a login starts only a registered workstation's counter of a day its
   cases can carry;
+- a workstation's last contact with an empty outbox (``workstations.last_contact_at``,
+  stamped by the database through ``hotline_station_contact``): a case replayed from
+  the outbox cannot have been answered more than 2 hours before it;
+- a case's deadlines are written only through ``hotline_store_deadlines`` (an open
+  deadline moves later only with an event the SLA reads), and the deadlines a case
+  shows (``next_due_at``, ``final_due_at``) must be its milestones';
 - the exchange service's account role ``exchange`` (group ``<prefix>exchange``, created
   by ``db roles``; its login by ``db add-service``): sees every case, records a case's
   creation, its dispatch and the units' steps, nothing else.
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 from console.services import dbguards
@@ -47,6 +54,10 @@ _POLICIES = (
 
 
 def upgrade() -> None:
+    # the station's last contact with an empty outbox (stamped by the database)
+    op.add_column(
+        "workstations", sa.Column("last_contact_at", sa.DateTime(timezone=True), nullable=True)
+    )
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
@@ -56,6 +67,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
+        op.drop_column("workstations", "last_contact_at")
         return
     for name, table in (("calls_guard", "calls"),
                         ("number_counters_insert", "number_counters")):  # fmt: skip
@@ -66,3 +78,9 @@ def downgrade() -> None:
         op.execute(f"DROP POLICY IF EXISTS {policy} ON public.{table}")
     for table in {t for _p, t in _POLICIES}:
         op.execute(f"ALTER TABLE public.{table} DISABLE ROW LEVEL SECURITY")
+    for trigger in ("cases_due_checked", "cases_due_checked_update"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON public.cases")
+    op.execute("DROP FUNCTION IF EXISTS public.cases_due_checked()")
+    op.execute("DROP FUNCTION IF EXISTS public.hotline_store_deadlines(integer, jsonb)")
+    op.execute("DROP FUNCTION IF EXISTS public.hotline_station_contact(text)")
+    op.drop_column("workstations", "last_contact_at")

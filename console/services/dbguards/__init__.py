@@ -54,6 +54,7 @@ from console.services.dbguards.sql_rls import (
     _TRIGGERS,
     _refresh_facts_sql,
     _sees,
+    _store_deadlines_sql,
 )
 from console.services.dbguards.sql_who import _HOLDER_AND_CONFIDENTIAL, _WHO
 
@@ -110,6 +111,7 @@ def install(conn: Connection) -> None:
     _script(conn, _HOLDER_AND_CONFIDENTIAL)
     _script(conn, _guards_sql())
     _script(conn, _refresh_facts_sql())
+    _script(conn, _store_deadlines_sql())
     tables = _existing_tables(conn)
     for name, table, when, fn in _TRIGGERS:
         if table not in tables:
@@ -125,6 +127,16 @@ def install(conn: Connection) -> None:
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
         f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.case_deadlines_kept()"
     )
+    for trigger, when in (
+        ("cases_due_checked", "AFTER INSERT"),
+        ("cases_due_checked_update", "AFTER UPDATE OF next_due_at, final_due_at"),
+    ):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON public.cases")
+        conn.exec_driver_sql(
+            f"CREATE CONSTRAINT TRIGGER {trigger} {when} ON public.cases "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.cases_due_checked()"
+        )
     # row-level security, failing closed, on cases and on every table of a case's data
     for policy in ("cases_read", "cases_insert", "cases_update"):
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.cases")
@@ -203,6 +215,8 @@ def uninstall(conn: Connection) -> None:
     """Back to revision 0009's guards (its own functions are left as they are now)."""
     tables = _existing_tables(conn)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked ON public.cases")
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked_update ON public.cases")
     for name, table, _when, _fn in _TRIGGERS:
         if table in tables:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from console.domain import lifecycle
+from console.domain import lifecycle, sla
 from console.domain.casetypes import EventKind, Role
 
 CENTRE: tuple[str, ...] = (Role.AGENT.value, Role.SUPERVISOR.value, Role.ADMIN.value)
@@ -72,6 +72,8 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hotline_sees_case(integer)": (*STAFF, SERVICE),
     "hotline_co_handled()": (*STAFF, SERVICE),  # named in the row filter every group plans
     "hotline_refresh_facts(boolean)": STAFF,
+    "hotline_store_deadlines(integer, jsonb)": (*STAFF, SERVICE),
+    "hotline_station_contact(text)": STAFF,
 }
 
 
@@ -119,6 +121,23 @@ SERVICE_EVENTS: frozenset[str] = frozenset(
         *UNIT_EVENTS,
         EventKind.CREATED,
         *(e for r in lifecycle.RULES if r.action in SERVICE_ACTIONS for e in r.events),
+    }
+)
+
+
+#: event kinds the SLA computation reads (``console.domain.sla``): only a transaction
+#: that records one of them (or an administrator's recomputation after a calendar
+#: correction) may move a case's open deadline later
+DEADLINE_EVENTS: frozenset[str] = frozenset(
+    {
+        *sla.SLA_EVENTS_OF,
+        EventKind.REOPENED,
+        EventKind.SENT_BACK,
+        EventKind.PAUSED,
+        EventKind.RESUMED,
+        EventKind.EXTENSION_APPROVED,
+        EventKind.RETURN_ACCEPTED,
+        EventKind.EDITED,  # a new type, class or urgency: the policy that now matches
     }
 )
 

@@ -13,7 +13,7 @@ from console.services.dbguards.rules import (
     UNIT_EVENTS,
     _sql_list,
 )
-from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_OFFLINE
+from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_ENTRY, MAX_OFFLINE
 
 
 def _guards_sql() -> str:
@@ -162,6 +162,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     earliest timestamptz := pg_catalog.now() - interval '{MAX_OFFLINE}';
     registered timestamptz;
+    contact timestamptz;
 BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
@@ -175,11 +176,17 @@ BEGIN
     IF NEW.received_at IS NULL OR NEW.received_at > pg_catalog.now() THEN
         NEW.received_at := pg_catalog.now();
     END IF;
-    SELECT w.registered_at INTO registered FROM public.workstations w
-        WHERE w.code = NEW.station;
+    SELECT w.registered_at, w.last_contact_at INTO registered, contact
+        FROM public.workstations w WHERE w.code = NEW.station;
     IF NEW.received_at < earliest OR NEW.received_at < registered THEN
         RAISE EXCEPTION 'case % received at % : earlier than its workstation could hold it',
             NEW.number, NEW.received_at USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- the station was in contact with nothing in its outbox (stamped by the database):
+    -- a case answered well before that would have been sent then
+    IF NEW.received_at < contact - interval '{MAX_ENTRY}' THEN
+        RAISE EXCEPTION 'case % received at % : before its workstation''s last contact %',
+            NEW.number, NEW.received_at, contact USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END $$;
@@ -453,4 +460,17 @@ BEGIN
     NEW.updated_at := pg_catalog.now();
     RETURN NEW;
 END $$;
+
+-- a workstation in contact with an empty outbox: the time is the database's
+CREATE OR REPLACE FUNCTION public.hotline_station_contact(station text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+    IF public.hotline_role() IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE public.workstations w SET last_contact_at = pg_catalog.now()
+        WHERE w.code = hotline_station_contact.station
+          AND w.last_contact_at IS DISTINCT FROM pg_catalog.now();
+END $fn$;
 """
