@@ -37,7 +37,7 @@ def test_the_check_catches_a_planted_name_and_an_unmasked_phone() -> None:
         raise ValueError("13912345678")
     except ValueError:
         record = logging.getLogger("console.sync").makeRecord(
-            "console.sync", logging.ERROR, __file__, 1, f"{token} send failed", None,
+            "console.sync", logging.ERROR, __file__, 1, f"{token} send failed", (),
             sys.exc_info(),
         )  # fmt: skip
     # formatted by a handler without the filter first: the traceback keeps the number

@@ -21,6 +21,20 @@
   never the centre's decisions; only supervisors remind or supervise). A deadline's
   ``met_at`` must be the time of an event in the case's history. Counters only go up.
   Nothing of the evidence is deleted by a login.
+- **Deadlines.** Logins cannot write ``case_deadlines``: the console hands a case's
+  recomputed deadlines to ``hotline_store_deadlines`` (owner's rights, the caller's row
+  filter), which refuses an open deadline moved later unless the same transaction
+  records an event the SLA reads (:data:`rules.DEADLINE_EVENTS`, rendered from
+  ``console.domain.sla``) or an administrator recomputes; at commit a case's
+  ``next_due_at`` is one of its milestones' deadlines and ``final_due_at`` its last.
+- **Stations.** ``hotline_station_contact`` stamps a workstation's last contact with an
+  empty outbox (the database's clock); a replayed case was answered at most
+  ``MAX_ENTRY`` before it. Counters are started only for a registered station and a
+  day its cases can carry.
+- **This wave's tables.** :data:`rules.OWN_ROWS` (written in one's own name),
+  :data:`rules.READ_THROUGH` (read through another guarded table), the call log's guard;
+  the exchange service's account (role :data:`SERVICE`) sees every case and records a
+  case's creation, its dispatch and the units' steps only.
 - **Status.** A status change by a login must be a row of ``lifecycle_transitions``
   (from, to, role), rendered from ``console.domain.lifecycle`` by
   :func:`transition_rows` — one source, not a second copy written in SQL. An agent
