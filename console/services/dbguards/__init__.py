@@ -141,15 +141,25 @@ def install(conn: Connection) -> None:
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
         f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.case_deadlines_kept()"
     )
-    for trigger, when in (
-        ("cases_due_checked", "AFTER INSERT"),
-        ("cases_due_checked_update", "AFTER UPDATE OF next_due_at, final_due_at"),
+    # checked at commit, only when a login sets them (to another value)
+    changed = (
+        "(NEW.next_due_at IS DISTINCT FROM OLD.next_due_at "
+        "OR NEW.final_due_at IS DISTINCT FROM OLD.final_due_at)"
+    )
+    for trigger, when, condition in (
+        (
+            "cases_due_checked",
+            "AFTER INSERT",
+            "num_nonnulls(NEW.next_due_at, NEW.final_due_at) > 0",
+        ),
+        ("cases_due_checked_update", "AFTER UPDATE OF next_due_at, final_due_at", changed),
     ):
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON public.cases")
         conn.exec_driver_sql(
             f"CREATE CONSTRAINT TRIGGER {trigger} {when} ON public.cases "
             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-            f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.cases_due_checked()"
+            f"WHEN ({_NOT_SUPERUSER} AND {condition}) "
+            "EXECUTE FUNCTION public.cases_due_checked()"
         )
     # row-level security, failing closed, on cases and on every table of a case's data
     for policy in ("cases_read", "cases_insert", "cases_update"):
