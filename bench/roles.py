@@ -118,6 +118,20 @@ def main() -> None:
                 text("SELECT id FROM agents WHERE username = :u"), {"u": login}
             ).scalar_one()
             ids = list(c.execute(text("SELECT id FROM cases ORDER BY id LIMIT 1000")).scalars())
+        with owner.begin() as c:
+            # the bulk cases carry queue deadlines without milestone rows: give the 1,000
+            # the rows their next and final deadlines come from (the guards check that)
+            c.execute(
+                text(
+                    "INSERT INTO case_deadlines (case_id, milestone_code, seq, limit_unit, "
+                    "start_at, original_due_at, due_at, met_at, paused, verified) "
+                    "SELECT id, m.code, m.seq, 'days', received_at, m.due, m.due, NULL, "
+                    "false, true FROM cases, LATERAL (VALUES ('next', 1, next_due_at), "
+                    "('final', 2, final_due_at)) AS m(code, seq, due) "
+                    "WHERE id = ANY(:ids) ON CONFLICT DO NOTHING"
+                ),
+                {"ids": ids},
+            )
             cat = c.execute(
                 text("SELECT id FROM matter_categories WHERE level = 3 LIMIT 1")
             ).scalar_one()
@@ -179,7 +193,7 @@ def main() -> None:
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             db = make_url(url).database
             c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-            for role in [login, *(dbroles.group_name(g, prefix) for g in dbroles.GROUPS)]:
+            for role in [login, *dbroles.all_group_names(prefix)]:
                 c.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         admin.dispose()
     print(json.dumps(figures), flush=True)

@@ -40,6 +40,9 @@ from tests.helpers.keyring_memory import MemoryKeyring  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+#: every log line of the run is checked for personal data (tests/helpers/logwatch.py)
+pytest_plugins = ["tests.helpers.logwatch"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def collect_on_main_thread() -> Iterator[None]:

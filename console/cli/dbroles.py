@@ -1,8 +1,10 @@
-"""``python main.py db roles|add-agent|disable-agent|list-agents``: database accounts.
+"""``python main.py db roles|add-agent|add-service|disable-agent|list-agents``: database
+accounts.
 
 python main.py db roles --database postgresql://admin@db/hotline
 python main.py db add-agent wang.li --role agent --name 王丽 --database …
 echo "$PASSWORD" | python main.py db add-agent unit.nh --role unit --unit 3 --database …
+echo "$PASSWORD" | python main.py db add-service --database …   # the exchange service
 python main.py db disable-agent wang.li --database …
 python main.py db list-agents --database …
 """
@@ -18,7 +20,7 @@ from console.domain.casetypes import Role
 from console.infra.database import make_engine, mask
 from console.services.dbroles import PREFIX_ENV, configured_prefix  # noqa: F401
 
-ACTIONS = ("roles", "add-agent", "disable-agent", "list-agents")
+ACTIONS = ("roles", "add-agent", "add-service", "disable-agent", "list-agents")
 
 
 def _common(p: argparse.ArgumentParser, prefix: bool = True) -> None:
@@ -52,6 +54,16 @@ def add_parsers(db_sub: Any) -> None:
     add.add_argument("--name", metavar="DISPLAY_NAME", help="name shown in the console")
     add.add_argument("--team", metavar="CLASS", help="business class code of the agent's team")
     _common(add)
+    svc = db_sub.add_parser(
+        "add-service",
+        help="create or update the exchange service's login (group <prefix>exchange)",
+        description="The exchange service (`serve`) signs in with a login of its own, never "
+        "a person's: a member of <prefix>exchange only, with an account row of role "
+        "'exchange'. The password is asked twice on a terminal, or read from the first "
+        "line of standard input.",
+    )
+    svc.add_argument("username", nargs="?", default="exchange", help="login name (exchange)")
+    _common(svc)
     dis = db_sub.add_parser(
         "disable-agent", help="NOLOGIN and inactive; the person's open sessions are ended"
     )
@@ -91,7 +103,8 @@ def run(args: argparse.Namespace, url: str) -> int:
             seed_reference_data(make_session_factory(engine))
             plan = dbroles.apply_roles(engine, args.prefix)
             tables = len({g.table for g in plan})
-            print(f"{mask(url)}: group roles {args.prefix}{{agent,supervisor,admin,unit}}; "
+            print(f"{mask(url)}: group roles "
+                  f"{args.prefix}{{agent,supervisor,admin,unit,exchange}}; "
                   f"grants on {tables} tables")  # fmt: skip
             return 0
         if args.db_command == "add-agent":
@@ -109,6 +122,14 @@ def run(args: argparse.Namespace, url: str) -> int:
             )
             where = "login role and agents row" if pg else "agents row (no roles on SQLite)"
             print(f"{mask(url)}: {row.username} ({row.role}): {where} ready")
+            return 0
+        if args.db_command == "add-service":
+            dbroles._require_pg(engine)
+            row = dbroles.add_service(
+                engine, read_password(args.username), args.username, prefix=args.prefix
+            )
+            print(f"{mask(url)}: {row.username} ({row.role}): service login ready; run "
+                  f"`serve --database postgresql://{row.username}@…`")  # fmt: skip
             return 0
         if args.db_command == "disable-agent":
             dbroles.disable_agent(engine, args.username)

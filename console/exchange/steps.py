@@ -38,6 +38,9 @@ from console.services.units import UnitService
 #: PostgreSQL the database login of the service has the same name, see the README)
 SERVICE_USERNAME = "exchange"
 SERVICE_DISPLAY = "交换服务 (exchange service)"
+#: the role of the service's own account (``db add-service``; its database group is
+#: ``<prefix>exchange``)
+SERVICE_ROLE = "exchange"
 
 #: API action -> the lifecycle's unit step
 ACTIONS: dict[str, str] = {
@@ -69,12 +72,19 @@ class StepDone:
 
 def service_login(s: Session) -> str:
     """The agents username the service acts as: on PostgreSQL under a login of its own
-    (``db add-agent exchange --role agent``), that login; as the schema owner, or on
-    SQLite, :data:`SERVICE_USERNAME`."""
+    (``db add-service``), that login; as the schema owner, or on SQLite,
+    :data:`SERVICE_USERNAME`."""
     if s.get_bind().dialect.name != "postgresql":
         return SERVICE_USERNAME
     user, role = s.execute(text("SELECT current_user, hotline_role()")).one()
     return SERVICE_USERNAME if role == "owner" else str(user)
+
+
+def _under_login(s: Session) -> bool:
+    """True on PostgreSQL under a login (not the schema owner)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    return s.execute(text("SELECT hotline_role()")).scalar() != "owner"
 
 
 def service_agent_id(sessions: sessionmaker[Session]) -> int:
@@ -87,7 +97,7 @@ def service_agent_id(sessions: sessionmaker[Session]) -> int:
             if name != SERVICE_USERNAME:
                 raise RuntimeError(
                     f"the database login {name!r} has no console account: an administrator "
-                    f"runs `python main.py db add-agent {name} --role agent`"
+                    f"runs `python main.py db add-service {name}`"
                 )
             row = Agent(
                 username=name,
@@ -97,7 +107,13 @@ def service_agent_id(sessions: sessionmaker[Session]) -> int:
             )
             s.add(row)
             s.flush()
-        if not row.active or row.role != Role.AGENT:
+        if _under_login(s):  # a login of its own (``db add-service``), never a person's
+            if not row.active or row.role != SERVICE_ROLE:
+                raise RuntimeError(
+                    f"the database login {name!r} is not the exchange service's: an "
+                    "administrator runs `python main.py db add-service` and serves with it"
+                )
+        elif not row.active or row.role not in (Role.AGENT, SERVICE_ROLE):
             raise RuntimeError(f"the console account {name!r} must be an active agent")
         return int(row.id)
 

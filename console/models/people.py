@@ -32,6 +32,10 @@ class Workstation(Base):
     code: Mapped[str] = mapped_column(String(3), primary_key=True)
     hostname: Mapped[str] = mapped_column(String(128))
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # the last time the central database heard from the station with nothing in its
+    # offline outbox (stamped by the database: hotline_station_contact); a case replayed
+    # from the outbox was answered after it (console/services/dbguards)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class NumberCounter(Base):

@@ -49,7 +49,7 @@ from console.services.callers import AddedCall
 from console.services.cases import CLOSE, DISPATCH, SAVE, SavedCase
 from console.services.errors import ServiceError, ValidationFailed
 from console.services.intake import IntakeExtras, IntakeService
-from console.services.numbers import NumberTaken, counter_value
+from console.services.numbers import NumberTaken, counter_value, station_contact
 
 log = logging.getLogger("console.sync")
 
@@ -422,10 +422,19 @@ class OfflineService:
             return False
         self.store.raise_counter(station, today, central)
         pending = self.store.counts().pending
+        if not pending:
+            self._contact(station)
         with self._lock:
             self.link.reachable(pending)
         self._notify()
         return True
+
+    def _contact(self, station: str) -> None:
+        """The database stamps this station's contact (an empty outbox): best effort."""
+        try:
+            station_contact(self._sessions, station)
+        except Exception as e:  # noqa: BLE001 - the probe's answer stands without it
+            log.info("station contact not recorded: %s", e.__class__.__name__)
 
     def replay_pass(self) -> int:
         """Send what waits, in order; returns how many were stored."""

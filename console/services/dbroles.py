@@ -42,6 +42,11 @@ def configured_prefix() -> str:
 
 
 GROUPS: tuple[Role, ...] = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.UNIT)
+#: the exchange service's group (``<prefix>exchange``): a service, not a person; its
+#: login is made by ``db add-service`` and its account row has the role ``exchange``
+SERVICE = dbguards.SERVICE
+SERVICE_USERNAME = "exchange"
+SERVICE_DISPLAY = "交换服务 (exchange service)"
 
 READ = ("SELECT",)
 APPEND = ("SELECT", "INSERT")
@@ -59,6 +64,19 @@ _STAFF_READ_ADMIN_WRITE: Mapping[Role, tuple[str, ...]] = {
     Role.SUPERVISOR: READ,
     Role.ADMIN: WORK,
 }
+_CENTRE_WRITE: Mapping[Role, tuple[str, ...]] = {
+    Role.AGENT: WRITE,
+    Role.SUPERVISOR: WRITE,
+    Role.ADMIN: WRITE,
+}
+_CENTRE_APPEND: Mapping[Role, tuple[str, ...]] = {
+    Role.AGENT: APPEND,
+    Role.SUPERVISOR: APPEND,
+    Role.ADMIN: APPEND,
+}
+#: what only the exchange service and administrators (``python main.py api …``) touch:
+#: tokens, platforms, orders, outboxes, SMS
+_ADMIN_ONLY: Mapping[Role, tuple[str, ...]] = {Role.ADMIN: WORK}
 _SUPERVISORS_WRITE: Mapping[Role, tuple[str, ...]] = {
     Role.AGENT: READ,
     Role.UNIT: READ,
@@ -75,6 +93,14 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
         Role.AGENT: READ,
         Role.UNIT: READ,
         Role.SUPERVISOR: READ,
+        Role.ADMIN: WRITE,
+    },
+    # workstations: registered by their console; the registration time and the last
+    # contact are the database's (hotline_station_contact)
+    "workstations": {
+        Role.AGENT: APPEND,
+        Role.UNIT: APPEND,
+        Role.SUPERVISOR: APPEND,
         Role.ADMIN: WRITE,
     },
     # SLA policies and the working-day calendar: administrators only
@@ -103,6 +129,8 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # evidence and figures (console/services/dbguards/ stamps and guards the rows):
     # nobody deletes them; a unit's users only read co-handling, callbacks and facts
     "lifecycle_transitions": {g: READ for g in GROUPS},
+    # deadlines: written through hotline_store_deadlines() only (console/services/sla.py)
+    "case_deadlines": {g: READ for g in GROUPS},
     "case_breaches": {g: APPEND for g in GROUPS},
     "supervision_notices": {g: WRITE for g in GROUPS},
     "number_counters": {g: WRITE for g in GROUPS},
@@ -128,7 +156,65 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
     # report figures: refreshed by the database itself (hotline_refresh_facts)
     "case_facts": {g: READ for g in GROUPS},
     "facts_watermark": {g: READ for g in GROUPS},
+    # telephony: the centre's consoles record calls (as answered by themselves only) and
+    # their own state at the phone (row-level security); units see neither
+    "calls": _CENTRE_WRITE,
+    "agent_states": _CENTRE_WRITE,
+    # what agents did with the suggestions: appended in one's own name
+    "suggestion_feedback": _CENTRE_APPEND,
+    # attachments: received by the exchange service, read in the case view
+    "case_attachments": {g: READ for g in GROUPS},
+    "attachment_blobs": {g: READ for g in GROUPS},
+    # the exchange service's own tables: no person but an administrator
+    "exchange_platforms": _ADMIN_ONLY,
+    "exchange_tokens": _ADMIN_ONLY,
+    "exchange_orders": _ADMIN_ONLY,
+    "exchange_watermarks": _ADMIN_ONLY,
+    "webhook_deliveries": _ADMIN_ONLY,
+    "sms_templates": _ADMIN_ONLY,
+    "sms_opt_outs": _ADMIN_ONLY,
+    "sms_messages": _ADMIN_ONLY,
 }
+
+#: the exchange service's grants: an allow-list (a table not named here: nothing)
+SERVICE_GRANTS: Mapping[str, tuple[str, ...]] = {
+    # what it reads to build a case, route it and count its deadlines
+    **{
+        t: READ
+        for t in (
+            "alembic_version", "agents", "channels", "business_classes",
+            "matter_categories", "regions", "handling_units", "sla_policies",
+            "sla_milestones", "calendar_overrides", "routing_rules",
+            "lifecycle_transitions", "shift_definitions", "case_facts",
+        )
+    },
+    # its station code, its cases' numbers
+    "workstations": APPEND,
+    "number_counters": WRITE,
+    # pushed orders become cases, units' steps move them (the guards check every row)
+    "cases": WRITE,
+    "case_events": APPEND,
+    "case_deadlines": READ,
+    "case_breaches": READ,
+    "case_changes": APPEND,
+    "case_keywords": WORK,
+    "case_co_units": APPEND,
+    "case_assist_states": WRITE,
+    "case_callbacks": READ,
+    "supervision_notices": WRITE,
+    "case_links": READ,
+    # its own tables
+    "exchange_platforms": READ,
+    "exchange_tokens": READ,
+    "exchange_orders": APPEND,
+    "exchange_watermarks": WRITE,
+    "webhook_deliveries": WRITE,
+    "sms_templates": READ,
+    "sms_opt_outs": READ,
+    "sms_messages": WRITE,
+    "case_attachments": APPEND,
+    "attachment_blobs": APPEND,
+}  # fmt: skip
 
 #: columns of ``cases`` nobody changes once the case exists (column-level UPDATE grants
 #: cover every other column, whatever later migrations add)
@@ -163,7 +249,14 @@ class AccountRow:
 
 
 def group_name(role: Role | str, prefix: str = DEFAULT_PREFIX) -> str:
-    return f"{prefix}{Role(role).value}"
+    """``<prefix><role>``: a person's role, or the exchange service's (``exchange``)."""
+    name = SERVICE if str(role) == SERVICE else Role(role).value
+    return f"{prefix}{name}"
+
+
+def all_group_names(prefix: str = DEFAULT_PREFIX) -> list[str]:
+    """Every group role: the people's and the service's."""
+    return [*(group_name(g, prefix) for g in GROUPS), group_name(SERVICE, prefix)]
 
 
 def check_prefix(prefix: str) -> str:
@@ -179,7 +272,7 @@ def check_username(username: str, prefix: str = DEFAULT_PREFIX) -> str:
             f"bad user name {username!r}: 1-63 characters, lowercase letter first, then "
             "lowercase letters, digits, '_', '.', '-'"
         )
-    if name in {group_name(g, prefix) for g in GROUPS} or name in ("postgres", "public"):
+    if name in all_group_names(prefix) or name in ("postgres", "public"):
         raise AccountError(f"{name!r} is reserved")
     return name
 
@@ -208,6 +301,18 @@ def plan_grants(
                 )
             else:
                 plan.append(Grant(table, group_name(g, prefix), privs))
+        service = () if table in view_set else SERVICE_GRANTS.get(table, ())
+        if table == "cases" and "UPDATE" in service:
+            plan.append(
+                Grant(
+                    table,
+                    group_name(SERVICE, prefix),
+                    tuple(p for p in service if p != "UPDATE"),
+                    cols,
+                )
+            )
+        else:
+            plan.append(Grant(table, group_name(SERVICE, prefix), tuple(service)))
     return plan
 
 
@@ -234,13 +339,19 @@ def groups_exist(engine: Engine, prefix: str = DEFAULT_PREFIX) -> bool:
         return all(_role_exists(conn, group_name(g, prefix)) for g in GROUPS)
 
 
+def service_group_exists(engine: Engine, prefix: str = DEFAULT_PREFIX) -> bool:
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        return _role_exists(conn, group_name(SERVICE, prefix))
+
+
 def apply_roles(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[Grant]:
     """Create the group roles (if missing) and (re)apply every grant. Idempotent."""
     _require_pg(engine)
     check_prefix(prefix)
     with engine.begin() as conn:
-        for g in GROUPS:
-            name = group_name(g, prefix)
+        for name in all_group_names(prefix):
             if not _role_exists(conn, name):
                 conn.exec_driver_sql(f"CREATE ROLE {_q(conn, name)} NOLOGIN")
                 log.info("created group role %s", name)
@@ -274,7 +385,7 @@ def apply_roles(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[Grant]:
         # no large objects owned by logins: nothing of the console needs either
         conn.exec_driver_sql(f"REVOKE TEMPORARY ON DATABASE {_q(conn, database)} FROM PUBLIC")
         plan = plan_grants(tables, case_columns, prefix, views)
-        groups = ", ".join(_q(conn, group_name(g, prefix)) for g in GROUPS)
+        groups = ", ".join(_q(conn, g) for g in all_group_names(prefix))
         conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_q(conn, database)} TO {groups}")
         conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {groups}")
         conn.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {groups}")
@@ -288,8 +399,14 @@ def apply_roles(engine: Engine, prefix: str = DEFAULT_PREFIX) -> list[Grant]:
                 cols = ", ".join(_q(conn, c) for c in gr.update_columns)
                 conn.exec_driver_sql(f"GRANT UPDATE ({cols}) ON {table} TO {group}")
         if "lifecycle_transitions" in tables:  # the guards of migration 0013 are there
-            dbguards.sync_transitions(conn)
-            dbguards.grant_execute(conn, {g.value: _q(conn, group_name(g, prefix)) for g in GROUPS})
+            dbguards.install(conn)  # this release's functions, triggers and row filters
+            dbguards.grant_execute(
+                conn,
+                {
+                    **{g.value: _q(conn, group_name(g, prefix)) for g in GROUPS},
+                    SERVICE: _q(conn, group_name(SERVICE, prefix)),
+                },
+            )
     log.info("grants applied on %d tables for %s*", len(tables), prefix)
     return plan
 
@@ -390,13 +507,53 @@ def add_agent(
                 conn.exec_driver_sql(f"ALTER ROLE {who} WITH LOGIN INHERIT PASSWORD {verifier}")
             else:
                 conn.exec_driver_sql(f"CREATE ROLE {who} WITH LOGIN INHERIT PASSWORD {verifier}")
-            for g in groups:
+            for g in all_group_names(prefix):
                 conn.exec_driver_sql(f"REVOKE {_q(conn, g)} FROM {who}")
             conn.exec_driver_sql(f"GRANT {_q(conn, group_name(r, prefix))} TO {who}")
         with Session(bind=conn) as s:
             _upsert_agent(s, name, r, display_name, unit, team)
             s.flush()
     log.info("account %s (%s) added or updated", name, r.value)
+    return next(a for a in list_agents(engine, prefix) if a.username == name)
+
+
+def add_service(
+    engine: Engine,
+    password: str,
+    username: str = SERVICE_USERNAME,
+    *,
+    prefix: str = DEFAULT_PREFIX,
+) -> AccountRow:
+    """Create (or update and re-enable) the exchange service's account: a login in the
+    group ``<prefix>exchange`` only (never a person's group) and its agents row, role
+    ``exchange``. ``serve --database postgresql://<username>@…`` then runs under it."""
+    _require_pg(engine)
+    check_prefix(prefix)
+    name = check_username(username, prefix)
+    if not password:
+        raise AccountError("a password is required")
+    with engine.begin() as conn:
+        group = group_name(SERVICE, prefix)
+        if not _role_exists(conn, group):
+            raise AccountError(f"group role {group} missing: run `python main.py db roles`")
+        verifier = _literal(conn, scram_verifier(conn, name, password))
+        who = _q(conn, name)
+        verb = "ALTER" if _role_exists(conn, name) else "CREATE"
+        conn.exec_driver_sql(f"{verb} ROLE {who} WITH LOGIN INHERIT PASSWORD {verifier}")
+        for g in all_group_names(prefix):
+            conn.exec_driver_sql(f"REVOKE {_q(conn, g)} FROM {who}")
+        conn.exec_driver_sql(f"GRANT {_q(conn, group)} TO {who}")
+        with Session(bind=conn) as s:
+            a = s.scalars(select(Agent).where(Agent.username == name)).first()
+            if a is None:
+                a = Agent(username=name, display_name=SERVICE_DISPLAY, role=SERVICE)
+                s.add(a)
+            a.role = SERVICE
+            a.active = True
+            a.unit_id = None
+            a.team = None
+            s.flush()
+    log.info("service account %s added or updated", name)
     return next(a for a in list_agents(engine, prefix) if a.username == name)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from datetime import date
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -94,6 +94,16 @@ def claim_case_number(session: Session, number: str, station: str) -> str:
     if session.scalars(select(Case.id).where(Case.number == number)).first() is not None:
         raise NumberTaken(number)
     return str(n)
+
+
+def station_contact(sessions: sessionmaker[Session], station: str) -> None:
+    """Tell the central database the station is in contact with an empty outbox: the
+    database stamps the time itself (``hotline_station_contact``); cases replayed from
+    the outbox later cannot claim to have been answered much before it. Nothing on
+    SQLite (one workstation)."""
+    with sessions() as s, s.begin():
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SELECT public.hotline_station_contact(:s)"), {"s": station})
 
 
 def counter_value(sessions: sessionmaker[Session], station: str, day: date) -> int:

@@ -3,11 +3,12 @@ recorded once, calendar overrides, policy versions, explanations."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -98,28 +99,49 @@ def case_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> Case
     )
 
 
+def _store_deadlines(session: Session, case: Case, deadlines: CaseDeadlines) -> None:
+    """Replace the case's deadline rows. On PostgreSQL through the database's own
+    ``hotline_store_deadlines`` (logins cannot write ``case_deadlines`` directly; the
+    function refuses a deadline moved later without an event of the history that
+    moves it: console/services/dbguards)."""
+    rows = [
+        {
+            "milestone_code": m.code,
+            "seq": i,
+            "limit_unit": m.limit_unit,
+            "start_at": m.start_at,
+            "original_due_at": m.original_due_at,
+            "due_at": m.due_at,
+            "met_at": m.met_at,
+            "paused": m.paused,
+            "verified": m.verified,
+        }
+        for i, m in enumerate(deadlines.milestones, start=1)
+    ]
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
+        session.add_all(CaseDeadline(case_id=case.id, **r) for r in rows)
+        return
+    session.flush()  # the case and the events the function looks at
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, CaseDeadline) and obj.case_id == case.id:
+            session.expunge(obj)
+    payload = json.dumps(
+        [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows]
+    )
+    session.execute(
+        text("SELECT public.hotline_store_deadlines(:case_id, CAST(:rows AS jsonb))"),
+        {"case_id": case.id, "rows": payload},
+    )
+
+
 def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> CaseDeadlines | None:
     """Recompute the case's deadlines from its whole event history and store them: one
     case_deadlines row per milestone, and the next deadline on the case for queues."""
     deadlines = case_deadlines(session, case, calendar)
     if deadlines is None:
         return None
-    session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
-    session.add_all(
-        CaseDeadline(
-            case_id=case.id,
-            milestone_code=m.code,
-            seq=i,
-            limit_unit=m.limit_unit,
-            start_at=m.start_at,
-            original_due_at=m.original_due_at,
-            due_at=m.due_at,
-            met_at=m.met_at,
-            paused=m.paused,
-            verified=m.verified,
-        )
-        for i, m in enumerate(deadlines.milestones, start=1)
-    )
+    _store_deadlines(session, case, deadlines)
     done = case.status in DONE_STATUSES
     nxt = None if done else deadlines.next
     # an open case whose milestones are all met (the unit replied, the centre reviews)

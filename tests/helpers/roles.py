@@ -58,7 +58,7 @@ def world(pg_url: str) -> Iterator[World]:
     del pg_url  # only for the skip/fail logic; this module has a database of its own
     admin = make_engine(pg_admin_url())
     logins: list[str] = []
-    groups = [dbroles.group_name(g, PREFIX) for g in dbroles.GROUPS]
+    groups = dbroles.all_group_names(PREFIX)
     try:
         with pg_database() as url:
             owner = make_engine(url)

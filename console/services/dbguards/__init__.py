@@ -21,6 +21,20 @@
   never the centre's decisions; only supervisors remind or supervise). A deadline's
   ``met_at`` must be the time of an event in the case's history. Counters only go up.
   Nothing of the evidence is deleted by a login.
+- **Deadlines.** Logins cannot write ``case_deadlines``: the console hands a case's
+  recomputed deadlines to ``hotline_store_deadlines`` (owner's rights, the caller's row
+  filter), which refuses an open deadline moved later unless the same transaction
+  records an event the SLA reads (:data:`rules.DEADLINE_EVENTS`, rendered from
+  ``console.domain.sla``) or an administrator recomputes; at commit a case's
+  ``next_due_at`` is one of its milestones' deadlines and ``final_due_at`` its last.
+- **Stations.** ``hotline_station_contact`` stamps a workstation's last contact with an
+  empty outbox (the database's clock); a replayed case was answered at most
+  ``MAX_ENTRY`` before it. Counters are started only for a registered station and a
+  day its cases can carry.
+- **This wave's tables.** :data:`rules.OWN_ROWS` (written in one's own name),
+  :data:`rules.READ_THROUGH` (read through another guarded table), the call log's guard;
+  the exchange service's account (role :data:`SERVICE`) sees every case and records a
+  case's creation, its dispatch and the units' steps only.
 - **Status.** A status change by a login must be a row of ``lifecycle_transitions``
   (from, to, role), rendered from ``console.domain.lifecycle`` by
   :func:`transition_rows` — one source, not a second copy written in SQL. An agent
@@ -38,7 +52,12 @@ from console.services.dbguards.rules import (
     CASE_TABLES,
     CENTRE,
     EXECUTE_GRANTS,
+    OWN_ROWS,
+    READ_THROUGH,
+    SEE_ALL,
+    SERVICE,
     STAFF,
+    _sql_list,
     transition_rows,
 )
 from console.services.dbguards.sql_guards import _guards_sql
@@ -49,6 +68,7 @@ from console.services.dbguards.sql_rls import (
     _TRIGGERS,
     _refresh_facts_sql,
     _sees,
+    _store_deadlines_sql,
 )
 from console.services.dbguards.sql_who import _HOLDER_AND_CONFIDENTIAL, _WHO
 
@@ -56,6 +76,9 @@ __all__ = [
     "CASE_TABLES",
     "CENTRE",
     "EXECUTE_GRANTS",
+    "OWN_ROWS",
+    "READ_THROUGH",
+    "SERVICE",
     "STAFF",
     "grant_execute",
     "install",
@@ -102,6 +125,7 @@ def install(conn: Connection) -> None:
     _script(conn, _HOLDER_AND_CONFIDENTIAL)
     _script(conn, _guards_sql())
     _script(conn, _refresh_facts_sql())
+    _script(conn, _store_deadlines_sql())
     tables = _existing_tables(conn)
     for name, table, when, fn in _TRIGGERS:
         if table not in tables:
@@ -117,15 +141,36 @@ def install(conn: Connection) -> None:
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
         f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.case_deadlines_kept()"
     )
+    # checked at commit, only when a login sets them (to another value)
+    changed = (
+        "(NEW.next_due_at IS DISTINCT FROM OLD.next_due_at "
+        "OR NEW.final_due_at IS DISTINCT FROM OLD.final_due_at)"
+    )
+    for trigger, when, condition in (
+        (
+            "cases_due_checked",
+            "AFTER INSERT",
+            "num_nonnulls(NEW.next_due_at, NEW.final_due_at) > 0",
+        ),
+        ("cases_due_checked_update", "AFTER UPDATE OF next_due_at, final_due_at", changed),
+    ):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON public.cases")
+        conn.exec_driver_sql(
+            f"CREATE CONSTRAINT TRIGGER {trigger} {when} ON public.cases "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            f"WHEN ({_NOT_SUPERUSER} AND {condition}) "
+            "EXECUTE FUNCTION public.cases_due_checked()"
+        )
     # row-level security, failing closed, on cases and on every table of a case's data
     for policy in ("cases_read", "cases_insert", "cases_update"):
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.cases")
     conn.exec_driver_sql(
         f"CREATE POLICY cases_read ON public.cases FOR SELECT USING ({_CASES_SEE})"
     )
+    everyone = _sql_list(("owner", *SEE_ALL))
     conn.exec_driver_sql(
         "CREATE POLICY cases_insert ON public.cases FOR INSERT WITH CHECK "
-        "((SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin'))"
+        f"((SELECT public.hotline_role()) IN ({everyone}))"
     )
     # a unit returning a case (退单) keeps seeing it until it is re-dispatched
     # (returned_by_unit_id, set by the guard): the new row passes the filter of a reader
@@ -135,7 +180,6 @@ def install(conn: Connection) -> None:
     )
     conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_read ON public.case_events")
     conn.exec_driver_sql("DROP POLICY IF EXISTS case_events_insert ON public.case_events")
-    everyone = "'owner', 'agent', 'supervisor', 'admin'"
     for table, column in CASE_TABLES.items():
         if table not in tables:
             continue
@@ -144,6 +188,44 @@ def install(conn: Connection) -> None:
         sees = _sees(everyone, column, table)
         conn.exec_driver_sql(
             f"CREATE POLICY case_rows ON public.{table} FOR ALL USING ({sees}) WITH CHECK ({sees})"
+        )
+    for table, condition in READ_THROUGH.items():
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS case_rows ON public.{table}")
+        sees = (
+            f"CASE WHEN (SELECT public.hotline_role()) IN ({everyone}) THEN true "
+            f"WHEN (SELECT public.hotline_role()) = 'unit' THEN {condition} ELSE false END"
+        )
+        conn.exec_driver_sql(f"CREATE POLICY case_rows ON public.{table} FOR ALL USING ({sees})")
+    # rows written in one's own name only (the owner excepted); readable by any account
+    for table, column in OWN_ROWS.items():
+        if table not in tables:
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        mine = (
+            f"((SELECT public.hotline_role()) = 'owner' "
+            f"OR {table}.{column} = (SELECT public.hotline_agent_id()))"
+        )
+        for policy in ("own_rows_read", "own_rows_insert", "own_rows_update", "own_rows_delete"):
+            conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.{table}")
+        if table not in CASE_TABLES:
+            conn.exec_driver_sql(
+                f"CREATE POLICY own_rows_read ON public.{table} FOR ALL "
+                "USING ((SELECT public.hotline_role()) IS NOT NULL)"
+            )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_insert ON public.{table} AS RESTRICTIVE FOR INSERT "
+            f"WITH CHECK {mine}"
+        )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_update ON public.{table} AS RESTRICTIVE FOR UPDATE "
+            f"USING {mine} WITH CHECK {mine}"
+        )
+        conn.exec_driver_sql(
+            f"CREATE POLICY own_rows_delete ON public.{table} AS RESTRICTIVE FOR DELETE "
+            f"USING {mine}"
         )
     sync_transitions(conn)
     # nobody but the groups named in EXECUTE_GRANTS calls a function of the schema
@@ -157,6 +239,8 @@ def uninstall(conn: Connection) -> None:
     """Back to revision 0009's guards (its own functions are left as they are now)."""
     tables = _existing_tables(conn)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked ON public.cases")
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked_update ON public.cases")
     for name, table, _when, _fn in _TRIGGERS:
         if table in tables:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
@@ -192,9 +276,9 @@ def uninstall(conn: Connection) -> None:
 
 def grant_execute(conn: Connection, group_of: Mapping[str, str]) -> None:
     """EXECUTE on the guards' callable functions to the groups that need them
-    (``group_of``: console role -> group role name, already quoted)."""
+    (``group_of``: console role or :data:`SERVICE` -> group role name, already quoted)."""
     for fn, roles in EXECUTE_GRANTS.items():
-        for role in STAFF:
+        for role in group_of:
             verb = "GRANT" if role in roles else "REVOKE"
             prep = "TO" if verb == "GRANT" else "FROM"
             conn.exec_driver_sql(f"{verb} EXECUTE ON FUNCTION public.{fn} {prep} {group_of[role]}")

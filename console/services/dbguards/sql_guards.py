@@ -7,11 +7,13 @@ from console.domain import lifecycle
 from console.domain.casetypes import OPEN_STATUSES
 from console.services.dbguards.rules import (
     CENTRE,
+    SERVICE,
+    SERVICE_EVENTS,
     SUPERVISOR_EVENTS,
     UNIT_EVENTS,
     _sql_list,
 )
-from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_OFFLINE
+from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_ENTRY, MAX_OFFLINE
 
 
 def _guards_sql() -> str:
@@ -22,6 +24,7 @@ def _guards_sql() -> str:
     sup_events = _sql_list(SUPERVISOR_EVENTS)
     unit_events = _sql_list(UNIT_EVENTS)
     unit_steps = _sql_list(lifecycle.UNIT_STEPS)
+    service_events = _sql_list(SERVICE_EVENTS)
     return f"""
 -- history: who and when from the session; a role records only what its buttons record
 CREATE OR REPLACE FUNCTION public.case_events_stamp() RETURNS trigger
@@ -41,6 +44,10 @@ BEGIN
     END IF;
     IF NEW.kind IN ({sup_events}) AND r NOT IN ('supervisor', 'admin') THEN
         RAISE EXCEPTION 'only a supervisor records %', NEW.kind
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF r = '{SERVICE}' AND NEW.kind NOT IN ({service_events}) THEN
+        RAISE EXCEPTION 'the exchange service does not record %', NEW.kind
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     d := coalesce(NEW.detail::jsonb, '{{}}'::jsonb);
@@ -109,8 +116,8 @@ BEGIN
     IF ({content_new}) IS DISTINCT FROM ({content_old}) THEN
         -- what the citizen said and how it was classified: edited by the agent holding an
         -- open case (or one nobody holds) and by supervisors, as the console's editor
-        IF r = 'unit' THEN
-            RAISE EXCEPTION 'a handling unit does not edit case %', OLD.number
+        IF r = 'unit' OR (r = '{SERVICE}' AND OLD.created_at <> pg_catalog.now()) THEN
+            RAISE EXCEPTION 'a % does not edit case %', r, OLD.number
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         IF r = 'agent' AND OLD.created_at <> pg_catalog.now()
@@ -155,6 +162,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     earliest timestamptz := pg_catalog.now() - interval '{MAX_OFFLINE}';
     registered timestamptz;
+    contact timestamptz;
 BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
@@ -168,11 +176,17 @@ BEGIN
     IF NEW.received_at IS NULL OR NEW.received_at > pg_catalog.now() THEN
         NEW.received_at := pg_catalog.now();
     END IF;
-    SELECT w.registered_at INTO registered FROM public.workstations w
-        WHERE w.code = NEW.station;
+    SELECT w.registered_at, w.last_contact_at INTO registered, contact
+        FROM public.workstations w WHERE w.code = NEW.station;
     IF NEW.received_at < earliest OR NEW.received_at < registered THEN
         RAISE EXCEPTION 'case % received at % : earlier than its workstation could hold it',
             NEW.number, NEW.received_at USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- the station was in contact with nothing in its outbox (stamped by the database):
+    -- a case answered well before that would have been sent then
+    IF NEW.received_at < contact - interval '{MAX_ENTRY}' THEN
+        RAISE EXCEPTION 'case % received at % : before its workstation''s last contact %',
+            NEW.number, NEW.received_at, contact USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END $$;
@@ -372,14 +386,91 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- co-handling units are assigned by the centre
+-- co-handling units are assigned by the centre (and by the exchange service as it
+-- creates a pushed order's case, dispatched at once)
 CREATE OR REPLACE FUNCTION public.centre_only() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
 BEGIN
-    IF public.hotline_role() IN ('owner', {centre}) THEN
+    IF r IN ('owner', {centre}) THEN
         RETURN coalesce(NEW, OLD);
+    END IF;
+    IF r = '{SERVICE}' AND TG_OP = 'INSERT' AND EXISTS (
+        SELECT 1 FROM public.cases c
+        WHERE c.id = NEW.case_id AND c.created_at = pg_catalog.now()) THEN
+        RETURN NEW;
     END IF;
     RAISE EXCEPTION 'only the centre changes %', TG_TABLE_NAME
         USING ERRCODE = 'insufficient_privilege';
 END $$;
+
+-- case numbers: a login starts the counter of a registered workstation's day, and only
+-- of a day its cases can carry (today, or an offline outbox's days; a day either side
+-- for the workstation's time zone)
+CREATE OR REPLACE FUNCTION public.number_counters_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.workstations w WHERE w.code = NEW.station) THEN
+        RAISE EXCEPTION 'no workstation % : a counter belongs to a registered station',
+            NEW.station USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.day !~ '^[0-9]{{6}}$'
+       OR NEW.day < pg_catalog.to_char(pg_catalog.now() - interval '{MAX_OFFLINE}'
+                                       - interval '1 day', 'YYMMDD')
+       OR NEW.day > pg_catalog.to_char(pg_catalog.now() + interval '1 day', 'YYMMDD') THEN
+        RAISE EXCEPTION 'a counter of day % is not one a workstation issues numbers on',
+            NEW.day USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- the call log: the phone system's times are kept once known, a call is recorded as
+-- answered by oneself only, and only the centre writes it
+CREATE OR REPLACE FUNCTION public.calls_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text := public.hotline_role();
+BEGIN
+    IF r = 'owner' THEN
+        RETURN NEW;
+    END IF;
+    IF r IS NULL OR r NOT IN ({centre}) THEN
+        RAISE EXCEPTION 'only the centre records calls' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.agent_id IS NOT NULL AND NEW.agent_id IS DISTINCT FROM public.hotline_agent_id()
+       AND (TG_OP = 'INSERT' OR NEW.agent_id IS DISTINCT FROM OLD.agent_id) THEN
+        RAISE EXCEPTION 'a call is recorded as answered by oneself only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'UPDATE' AND (
+        NEW.uniqueid IS DISTINCT FROM OLD.uniqueid
+        OR (OLD.rang_at IS NOT NULL AND NEW.rang_at IS DISTINCT FROM OLD.rang_at)
+        OR (OLD.queued_at IS NOT NULL AND NEW.queued_at IS DISTINCT FROM OLD.queued_at)
+        OR (OLD.answered_at IS NOT NULL AND NEW.answered_at IS DISTINCT FROM OLD.answered_at)
+        OR (OLD.ended_at IS NOT NULL AND NEW.ended_at IS DISTINCT FROM OLD.ended_at)
+        OR (OLD.wrapped_at IS NOT NULL AND NEW.wrapped_at IS DISTINCT FROM OLD.wrapped_at)
+        OR NEW.offered_at > OLD.offered_at) THEN
+        RAISE EXCEPTION 'the times of a call are kept once known'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.updated_at := pg_catalog.now();
+    RETURN NEW;
+END $$;
+
+-- a workstation in contact with an empty outbox: the time is the database's
+CREATE OR REPLACE FUNCTION public.hotline_station_contact(station text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+    IF public.hotline_role() IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE public.workstations w SET last_contact_at = pg_catalog.now()
+        WHERE w.code = hotline_station_contact.station
+          AND w.last_contact_at IS DISTINCT FROM pg_catalog.now();
+END $fn$;
 """

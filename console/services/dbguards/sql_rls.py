@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from console.services.dbguards.rules import SEE_ALL, _sql_list
+
 #: superusers (migrations, benchmarks' loads) skip the guards without a function call
 _NOT_SUPERUSER = "pg_catalog.current_setting('is_superuser') <> 'on'"
 
@@ -28,6 +30,8 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("handovers_keep", "handovers", "BEFORE DELETE", "evidence_no_delete"),
     ("handovers_stamp", "handovers", "BEFORE INSERT OR UPDATE", "handovers_stamp"),
     ("case_co_units_centre", "case_co_units", "BEFORE INSERT OR UPDATE OR DELETE", "centre_only"),
+    ("calls_guard", "calls", "BEFORE INSERT OR UPDATE", "calls_guard"),
+    ("number_counters_insert", "number_counters", "BEFORE INSERT", "number_counters_insert"),
 )
 
 _FUNCTIONS: tuple[str, ...] = (
@@ -42,10 +46,15 @@ _FUNCTIONS: tuple[str, ...] = (
     "case_callbacks_stamp()",
     "number_counters_guard()",
     "centre_only()",
+    "calls_guard()",
+    "number_counters_insert()",
     "handovers_stamp()",
     "hotline_sees_case(integer)",
     "hotline_co_handled()",
     "hotline_refresh_facts(boolean)",
+    "hotline_store_deadlines(integer, jsonb)",
+    "cases_due_checked()",
+    "hotline_station_contact(text)",
 )
 
 
@@ -99,6 +108,90 @@ END $fn$;
 """
 
 
+def _store_deadlines_sql() -> str:
+    """A case's deadlines are written only through this function (logins have no
+    INSERT, UPDATE or DELETE on ``case_deadlines``): the console recomputes them from
+    the history and hands them over whole. An open deadline moves later only in a
+    transaction that records an event the SLA reads (pause, resume, extension, a new
+    round, a clock's start, …: ``rules.DEADLINE_EVENTS``, rendered from
+    ``console.domain``), or by an administrator's recomputation; a deadline is met only
+    at the time of an event (``case_deadlines_guard``)."""
+    from console.services.dbguards.rules import DEADLINE_EVENTS
+
+    moving = _sql_list(DEADLINE_EVENTS)
+    return f"""
+CREATE OR REPLACE FUNCTION public.hotline_store_deadlines(case_id integer, deadlines jsonb)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+    r text := public.hotline_role();
+    stored integer;
+BEGIN
+    IF r IS NULL THEN
+        RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- the caller's own row filter on cases, evaluated for the session's account
+    IF NOT EXISTS (SELECT 1 FROM public.cases
+                   WHERE cases.id = hotline_store_deadlines.case_id AND ({_CASES_SEE})) THEN
+        RAISE EXCEPTION 'no case %', hotline_store_deadlines.case_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM 1 FROM public.cases c WHERE c.id = hotline_store_deadlines.case_id FOR UPDATE;
+    IF r NOT IN ('owner', 'admin') AND EXISTS (
+        SELECT 1 FROM public.case_deadlines o
+        LEFT JOIN pg_catalog.jsonb_to_recordset(deadlines)
+            AS n(milestone_code text, due_at timestamptz)
+            ON n.milestone_code = o.milestone_code
+        WHERE o.case_id = hotline_store_deadlines.case_id
+          AND o.due_at IS NOT NULL AND o.met_at IS NULL
+          AND (n.milestone_code IS NULL OR n.due_at IS NULL OR n.due_at > o.due_at))
+       AND NOT EXISTS (
+        SELECT 1 FROM public.case_events e
+        WHERE e.case_id = hotline_store_deadlines.case_id AND e.kind IN ({moving})
+          AND (e.at = pg_catalog.now()
+               OR (e.detail::jsonb->>'stored_at')::timestamptz = pg_catalog.now())) THEN
+        RAISE EXCEPTION 'a deadline of case % moves later only by an event of its history',
+            hotline_store_deadlines.case_id USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    DELETE FROM public.case_deadlines d WHERE d.case_id = hotline_store_deadlines.case_id;
+    INSERT INTO public.case_deadlines AS d (case_id, milestone_code, seq, limit_unit,
+        start_at, original_due_at, due_at, met_at, paused, verified)
+    SELECT hotline_store_deadlines.case_id, n.milestone_code, n.seq, n.limit_unit,
+        n.start_at, n.original_due_at, n.due_at, n.met_at, coalesce(n.paused, false),
+        coalesce(n.verified, true)
+    FROM pg_catalog.jsonb_to_recordset(deadlines) AS n(milestone_code text, seq integer,
+        limit_unit text, start_at timestamptz, original_due_at timestamptz,
+        due_at timestamptz, met_at timestamptz, paused boolean, verified boolean);
+    GET DIAGNOSTICS stored = ROW_COUNT;
+    RETURN stored;
+END $fn$;
+
+-- at commit: the deadlines a case shows in the queues are those of its milestones (read
+-- with the owner's rights: by key, without the row filters' cost; it only refuses)
+CREATE OR REPLACE FUNCTION public.cases_due_checked() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+    nxt timestamptz;
+    fin timestamptz;
+BEGIN
+    IF public.hotline_role() = 'owner' THEN
+        RETURN NULL;
+    END IF;
+    SELECT c.next_due_at, c.final_due_at INTO nxt, fin FROM public.cases c
+        WHERE c.id = NEW.id;
+    IF (nxt IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM public.case_deadlines d WHERE d.case_id = NEW.id AND d.due_at = nxt))
+       OR fin IS DISTINCT FROM (SELECT d.due_at FROM public.case_deadlines d
+                                WHERE d.case_id = NEW.id ORDER BY d.seq DESC LIMIT 1) THEN
+        RAISE EXCEPTION 'case % shows a deadline none of its milestones has', NEW.number
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $fn$;
+"""
+
+
 def _sees(role_ok: str, column: str, table: str) -> str:
     """The row filter: the centre sees every row; a unit's users the rows of cases they
     see; nobody else (no active account) anything. One evaluation of the role a
@@ -112,7 +205,7 @@ def _sees(role_ok: str, column: str, table: str) -> str:
 
 
 _CASES_SEE = (
-    "CASE WHEN (SELECT public.hotline_role()) IN ('owner', 'agent', 'supervisor', 'admin') "
+    f"CASE WHEN (SELECT public.hotline_role()) IN ({_sql_list(('owner', *SEE_ALL))}) "
     "THEN true WHEN (SELECT public.hotline_role()) = 'unit' THEN (cases.unit_id = "
     "(SELECT public.hotline_unit_id()) OR cases.id IN (SELECT public.hotline_co_handled()) "
     "OR (cases.status = 'returned' AND cases.unit_id IS NULL "

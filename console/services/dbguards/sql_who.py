@@ -139,6 +139,9 @@ END $$;
 #: how long a workstation may keep a case in its offline outbox: a replayed case
 #: received earlier than this is refused (and held in the outbox for a person)
 MAX_OFFLINE = "72 hours"
+#: how long before its station's last contact (with an empty outbox) a replayed case
+#: may have been answered: a call and its entry in progress when the link dropped
+MAX_ENTRY = "2 hours"
 
 
 #: the columns of ``cases`` an edit changes (the intake form's fields)
