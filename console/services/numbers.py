@@ -22,6 +22,12 @@ from console.models import Case, NumberCounter, Workstation
 
 def next_case_number(session: Session, station: str, day: date) -> str:
     """Next number of ``station`` for local ``day``, inside the caller's transaction."""
+    return next_case_numbers(session, station, day, 1)[0]
+
+
+def next_case_numbers(session: Session, station: str, day: date, count: int) -> list[str]:
+    """The next ``count`` numbers of ``station`` for local ``day`` (two statements
+    whatever the count), inside the caller's transaction."""
     key = day_key(day)
     dialect = session.get_bind().dialect.name
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
@@ -30,15 +36,15 @@ def next_case_number(session: Session, station: str, day: date) -> str:
             index_elements=["station", "day"]
         )
     )
-    seq = session.execute(
+    last = session.execute(
         update(NumberCounter)
         .where(NumberCounter.station == station, NumberCounter.day == key)
-        .values(last_seq=NumberCounter.last_seq + 1)
+        .values(last_seq=NumberCounter.last_seq + count)
         .returning(NumberCounter.last_seq)
     ).scalar_one()
-    if seq > MAX_SEQ_PER_DAY:
+    if last > MAX_SEQ_PER_DAY:
         raise RuntimeError(f"station {station} used all {MAX_SEQ_PER_DAY} numbers of {key}")
-    return format_case_number(day, station, seq)
+    return [format_case_number(day, station, seq) for seq in range(last - count + 1, last + 1)]
 
 
 def register_workstation(

@@ -105,37 +105,50 @@ def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> C
     if deadlines is None:
         return None
     session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
-    session.add_all(
-        CaseDeadline(
-            case_id=case.id,
-            milestone_code=m.code,
-            seq=i,
-            limit_unit=m.limit_unit,
-            start_at=m.start_at,
-            original_due_at=m.original_due_at,
-            due_at=m.due_at,
-            met_at=m.met_at,
-            paused=m.paused,
-            verified=m.verified,
-        )
+    session.add_all(CaseDeadline(**row) for row in deadline_rows(case.id, deadlines))
+    for name, value in deadline_fields(deadlines, case.status).items():
+        setattr(case, name, value)
+    return deadlines
+
+
+def deadline_rows(case_id: int, deadlines: CaseDeadlines) -> list[dict[str, Any]]:
+    """The case_deadlines rows of computed deadlines (one per milestone)."""
+    return [
+        {
+            "case_id": case_id,
+            "milestone_code": m.code,
+            "seq": i,
+            "limit_unit": m.limit_unit,
+            "start_at": m.start_at,
+            "original_due_at": m.original_due_at,
+            "due_at": m.due_at,
+            "met_at": m.met_at,
+            "paused": m.paused,
+            "verified": m.verified,
+        }
         for i, m in enumerate(deadlines.milestones, start=1)
-    )
-    done = case.status in DONE_STATUSES
+    ]
+
+
+def deadline_fields(deadlines: CaseDeadlines, status: str) -> dict[str, Any]:
+    """The case row's copy of its deadlines (the next one, for queues) in ``status``."""
+    done = status in DONE_STATUSES
     nxt = None if done else deadlines.next
     # an open case whose milestones are all met (the unit replied, the centre reviews)
     # keeps its final deadline for sorting, with no milestone named; a paused one has none
     shown = nxt
     if nxt is None and not done and not deadlines.paused and deadlines.milestones:
         shown = deadlines.milestones[-1] if deadlines.milestones[-1].due_at else None
-    case.next_milestone = nxt.code if nxt else None
-    case.next_due_at = shown.due_at if shown else None
-    case.next_limit_unit = shown.limit_unit if shown else None
-    case.next_warn_at = shown.warn_at if shown else None
-    case.next_critical_at = shown.critical_at if shown else None
-    case.final_due_at = deadlines.final_due_at
-    case.sla_paused = deadlines.paused and case.status not in DONE_STATUSES
-    case.sla_unverified = not deadlines.verified
-    return deadlines
+    return {
+        "next_milestone": nxt.code if nxt else None,
+        "next_due_at": shown.due_at if shown else None,
+        "next_limit_unit": shown.limit_unit if shown else None,
+        "next_warn_at": shown.warn_at if shown else None,
+        "next_critical_at": shown.critical_at if shown else None,
+        "final_due_at": deadlines.final_due_at,
+        "sla_paused": deadlines.paused and not done,
+        "sla_unverified": not deadlines.verified,
+    }
 
 
 def add_event(
