@@ -10,7 +10,7 @@ import binascii
 import hashlib
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -275,6 +275,16 @@ class OrderService:
         self._commits: GroupCommit[tuple[Principal, PushedOrder], PushResult] = GroupCommit(
             self.push_many, name="push-commit"
         )
+        self._listeners: list[Callable[[], None]] = []
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """``listener()`` after each commit that wrote history (the webhook worker wakes
+        at once instead of at its next poll)."""
+        self._listeners.append(listener)
+
+    def _committed(self) -> None:
+        for listener in self._listeners:
+            listener()
 
     def close(self) -> None:
         """Write the pushes still queued and stop the group-commit writer."""
@@ -415,8 +425,8 @@ class OrderService:
 
             def on_created(s: Session, made: list[tuple[int, int, str]]) -> None:
                 at = now_utc()
-                s.execute(
-                    insert(ExchangeOrder),
+                s.scalars(
+                    insert(ExchangeOrder).returning(ExchangeOrder.case_id),
                     [
                         {
                             "platform_id": new[k][1],
@@ -426,10 +436,10 @@ class OrderService:
                         }
                         for k, case_id, _n in made
                     ],
-                )
+                ).all()  # RETURNING: one multi-row statement
 
             try:
-                saved = self._lifecycle.create_cases(items, on_created)
+                saved = self._lifecycle.create_cases(items, on_created, ref.unit_names)
             except Exception:  # noqa: BLE001 - each push again on its own, with its own error
                 for i, _p, o in new:
                     try:
@@ -439,6 +449,7 @@ class OrderService:
             else:
                 for (i, _p, _o), sc in zip(new, saved, strict=True):
                     out[i] = PushResult(sc.number, True, sc.status)
+            self._committed()
         for i, first in again:
             r = out[first]
             out[i] = PushResult(r.number, False, r.status) if isinstance(r, PushResult) else r
@@ -598,7 +609,7 @@ class OrderService:
     ) -> StepDone:
         case_id = self.case_id_for_unit(who, number)
         assert who.unit_id is not None
-        return self._lifecycle.unit_step(
+        done = self._lifecycle.unit_step(
             case_id,
             who.unit_id,
             who.name,
@@ -607,6 +618,8 @@ class OrderService:
             aware(until) if until is not None else None,
             milestone,
         )
+        self._committed()
+        return done
 
     # --- attachments ----------------------------------------------------------------
     def attach(

@@ -105,6 +105,8 @@ class ExchangeService:
             self._workers.append(
                 Worker("sms", sms_tick(self.sessions, o.sms_gateway, o.sms_backoff_s), o.poll_s)
             )
+        hooks = self._workers[0]
+        self.orders.on_commit(hooks.wake.set)  # a new event: deliver now, not at the next poll
         for w in self._workers:
             w.start()
 

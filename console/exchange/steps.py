@@ -15,7 +15,7 @@ another lifecycle implementation means editing this file only. It returns plain 
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -199,9 +199,7 @@ class Lifecycle:
         notes: list[dict[str, Any]] = []
         if unit_id is not None and note.strip():
             notes.append({"note": DISPATCH_NOTE, "text": note.strip()})
-        notes.append(
-            {"note": "platform_received", "platform_received_at": received_at.isoformat()}
-        )
+        notes.append({"note": "platform_received", "platform_received_at": received_at.isoformat()})
         return NewCase(
             draft,
             self.platform_identity(platform),
@@ -217,10 +215,13 @@ class Lifecycle:
         self,
         items: Sequence[NewCase],
         on_created: Callable[[Session, list[tuple[int, int, str]]], None],
+        unit_names: Mapping[int, str] | None = None,
     ) -> list[SavedCase]:
         """Many pushed orders become cases in one transaction (group commit), each as
         :meth:`create_case` makes it; all or nothing."""
-        return self._cases.create_many(items, policies=self._policies, on_created=on_created)
+        return self._cases.create_many(
+            items, policies=self._policies, unit_names=unit_names, on_created=on_created
+        )
 
     def unit_step(
         self,

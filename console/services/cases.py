@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -185,6 +185,7 @@ class CaseService(CaseWorkService):
         items: Sequence[NewCase],
         *,
         policies: PolicyCache | None = None,
+        unit_names: Mapping[int, str] | None = None,
         on_created: Callable[[Session, list[tuple[int, int, str]]], None] | None = None,
     ) -> list[SavedCase]:
         """Many new cases in one transaction, with the statements of one case: each gets
@@ -192,7 +193,8 @@ class CaseService(CaseWorkService):
         lifecycle's decision for its triage, the SLA engine's deadlines), written with one
         multi-row statement per table instead of one per row and event. All or nothing:
         an invalid draft, an unknown unit or an error of ``on_created(session, [(index,
-        case id, number)])`` (run in the same transaction) rolls every case back."""
+        case id, number)])`` (run in the same transaction) rolls every case back.
+        ``unit_names``: the caller's copy of the units' names (no query for them)."""
         from console.services.lifecycle import Params, decide_new, dispatch_detail
 
         if not items:
@@ -215,7 +217,9 @@ class CaseService(CaseWorkService):
             current = policies.current(s) if policies is not None else current_policies(s)
             unit_ids = {it.unit_id for it in items if it.unit_id is not None}
             names: dict[int, str] = {}
-            if unit_ids:
+            if unit_names is not None and unit_ids <= unit_names.keys():
+                names = {u: unit_names[u] for u in unit_ids}  # the caller's fresh copy
+            elif unit_ids:
                 names = {
                     int(i): str(n)
                     for i, n in s.execute(
@@ -234,9 +238,7 @@ class CaseService(CaseWorkService):
                 policy = choose_policy(
                     current, d.case_type, d.urgency, d.channel_code, d.class_code, d.sub_type
                 )
-                events: list[tuple[str, dict[str, Any]]] = [
-                    (EventKind.CREATED, {"number": number})
-                ]
+                events: list[tuple[str, dict[str, Any]]] = [(EventKind.CREATED, {"number": number})]
                 status: str = Status.RECEIVED
                 if it.action == DISPATCH:
                     assert it.unit_id is not None
@@ -245,9 +247,8 @@ class CaseService(CaseWorkService):
                         DISPATCH, it.who, d.case_type, d.sub_type,
                         Params(text=d.answer, unit_id=it.unit_id),
                     )  # fmt: skip
-                    events.append(
-                        (decision.rule.events[0], dispatch_detail(it.unit_id, names[it.unit_id], (), text))
-                    )  # fmt: skip
+                    detail = dispatch_detail(it.unit_id, names[it.unit_id], (), text)
+                    events.append((decision.rule.events[0], detail))
                     status = decision.to
                 events += [(EventKind.NOTE, dict(n)) for n in it.notes]
                 deadlines = compute_deadlines(
@@ -325,11 +326,13 @@ class CaseService(CaseWorkService):
                     moved.append(
                         {"b_id": case_id, "b_status": status, "b_unit": it.unit_id, "b_at": at}
                     )
-            s.execute(insert(CaseEvent), event_rows)
+            # with RETURNING, SQLAlchemy sends one multi-row INSERT per table ("insertmanyvalues")
+            # where a plain executemany would send one INSERT per row
+            s.scalars(insert(CaseEvent).returning(CaseEvent.id), event_rows).all()
             if deadline_list:
-                s.execute(insert(CaseDeadline), deadline_list)
+                s.scalars(insert(CaseDeadline).returning(CaseDeadline.case_id), deadline_list).all()
             if co_rows:
-                s.execute(insert(CaseCoUnit), co_rows)
+                s.scalars(insert(CaseCoUnit).returning(CaseCoUnit.case_id), co_rows).all()
             if moved:
                 t = Case.__table__
                 s.connection().execute(

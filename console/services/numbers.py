@@ -31,15 +31,13 @@ def next_case_numbers(session: Session, station: str, day: date, count: int) -> 
     key = day_key(day)
     dialect = session.get_bind().dialect.name
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
-    session.execute(
-        ins.values(station=station, day=key, last_seq=0).on_conflict_do_nothing(
-            index_elements=["station", "day"]
-        )
-    )
+    # one statement: the day's first numbers, or the counter moved up by ``count``
     last = session.execute(
-        update(NumberCounter)
-        .where(NumberCounter.station == station, NumberCounter.day == key)
-        .values(last_seq=NumberCounter.last_seq + count)
+        ins.values(station=station, day=key, last_seq=count)
+        .on_conflict_do_update(
+            index_elements=["station", "day"],
+            set_={"last_seq": NumberCounter.last_seq + ins.excluded.last_seq},
+        )
         .returning(NumberCounter.last_seq)
     ).scalar_one()
     if last > MAX_SEQ_PER_DAY:
