@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from console.domain.casetypes import CaseType, EventKind, Status
@@ -335,6 +335,7 @@ class CaseService(CaseWorkService):
                 s.scalars(insert(CaseCoUnit).returning(CaseCoUnit.case_id), co_rows).all()
             if moved:
                 t = Case.__table__
+                assert isinstance(t, Table)
                 s.connection().execute(
                     update(t)
                     .where(t.c.id == bindparam("b_id"))
