@@ -372,83 +372,92 @@ class OrderService:
                 orders.append((i, who.platform_id, replace(o, received_at=aware(o.received_at))))
         if not orders:
             return [r for r in out if r is not None]
-        with self._sessions() as s:
-            known = {
-                (int(p), str(e)): PushResult(n, False, st)
-                for p, e, n, st in s.execute(
-                    select(
-                        ExchangeOrder.platform_id,
-                        ExchangeOrder.external_id,
-                        Case.number,
-                        Case.status,
-                    )
-                    .join(Case, Case.id == ExchangeOrder.case_id)
-                    .where(ExchangeOrder.external_id.in_({o.external_id for _i, _p, o in orders}))
-                )
-            }
         ref = self._ref.fresh()
         new: list[tuple[int, int, PushedOrder]] = []
-        items = []
         first_of: dict[tuple[int, str], int] = {}  # the same id twice in one batch
         again: list[tuple[int, int]] = []
-        for i, platform_id, o in orders:
-            key = (platform_id, o.external_id)
-            if key in known:
-                out[i] = known[key]
-                continue
-            if key in first_of:
-                again.append((i, first_of[key]))
-                continue
-            draft, errors = build_draft(ref, o)
-            if errors:
-                out[i] = ValidationFailed(errors)
-                continue
-            unit_id, co_units, note = (
-                ref.route(draft.category_id, draft.district_id)
-                if draft.case_type == CaseType.DEMAND
-                else (None, (), "")
-            )
-            first_of[key] = i
-            new.append((i, platform_id, o))
-            items.append(
-                self._lifecycle.new_case(
-                    draft,
-                    batch[i][0].name,
-                    o.received_at,
-                    unit_id=unit_id,
-                    co_unit_ids=co_units,
-                    note=note,
-                    title=o.title.strip(),
+
+        def on_created(s: Session, made: list[tuple[int, int, str]]) -> None:
+            at = now_utc()
+            s.scalars(
+                insert(ExchangeOrder).returning(ExchangeOrder.case_id),
+                [
+                    {
+                        "platform_id": new[k][1],
+                        "external_id": new[k][2].external_id,
+                        "case_id": case_id,
+                        "created_at": at,
+                    }
+                    for k, case_id, _n in made
+                ],
+            ).all()  # RETURNING: one multi-row statement
+
+        try:
+            # one transaction: the ids pushed before, then the new cases
+            with self._sessions() as s, s.begin():
+                known = {
+                    (int(p), str(e)): PushResult(n, False, st)
+                    for p, e, n, st in s.execute(
+                        select(
+                            ExchangeOrder.platform_id,
+                            ExchangeOrder.external_id,
+                            Case.number,
+                            Case.status,
+                        )
+                        .join(Case, Case.id == ExchangeOrder.case_id)
+                        .where(
+                            ExchangeOrder.external_id.in_({o.external_id for _i, _p, o in orders})
+                        )
+                    )
+                }
+                items = []
+                for i, platform_id, o in orders:
+                    key = (platform_id, o.external_id)
+                    if key in known:
+                        out[i] = known[key]
+                        continue
+                    if key in first_of:
+                        again.append((i, first_of[key]))
+                        continue
+                    draft, errors = build_draft(ref, o)
+                    if errors:
+                        out[i] = ValidationFailed(errors)
+                        continue
+                    unit_id, co_units, note = (
+                        ref.route(draft.category_id, draft.district_id)
+                        if draft.case_type == CaseType.DEMAND
+                        else (None, (), "")
+                    )
+                    first_of[key] = i
+                    new.append((i, platform_id, o))
+                    items.append(
+                        self._lifecycle.new_case(
+                            draft,
+                            batch[i][0].name,
+                            o.received_at,
+                            unit_id=unit_id,
+                            co_unit_ids=co_units,
+                            note=note,
+                            title=o.title.strip(),
+                        )
+                    )
+                saved = (
+                    self._lifecycle.create_cases(items, on_created, ref.unit_names, session=s)
+                    if items
+                    else []
                 )
-            )
-        if items:
-
-            def on_created(s: Session, made: list[tuple[int, int, str]]) -> None:
-                at = now_utc()
-                s.scalars(
-                    insert(ExchangeOrder).returning(ExchangeOrder.case_id),
-                    [
-                        {
-                            "platform_id": new[k][1],
-                            "external_id": new[k][2].external_id,
-                            "case_id": case_id,
-                            "created_at": at,
-                        }
-                        for k, case_id, _n in made
-                    ],
-                ).all()  # RETURNING: one multi-row statement
-
-            try:
-                saved = self._lifecycle.create_cases(items, on_created, ref.unit_names)
-            except Exception:  # noqa: BLE001 - each push again on its own, with its own error
-                for i, _p, o in new:
+        except Exception:  # noqa: BLE001 - each push again on its own, with its own error
+            repeated = {i for i, _f in again}
+            for i, _p, o in orders:
+                if out[i] is None and i not in repeated:
                     try:
                         out[i] = self.push(batch[i][0], o)
                     except Exception as exc:  # noqa: BLE001 - that push's answer
                         out[i] = exc
-            else:
-                for (i, _p, _o), sc in zip(new, saved, strict=True):
-                    out[i] = PushResult(sc.number, True, sc.status)
+        else:
+            for (i, _p, _o), sc in zip(new, saved, strict=True):
+                out[i] = PushResult(sc.number, True, sc.status)
+        if new:
             self._committed()
         for i, first in again:
             r = out[first]

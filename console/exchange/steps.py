@@ -216,11 +216,16 @@ class Lifecycle:
         items: Sequence[NewCase],
         on_created: Callable[[Session, list[tuple[int, int, str]]], None],
         unit_names: Mapping[int, str] | None = None,
+        session: Session | None = None,
     ) -> list[SavedCase]:
         """Many pushed orders become cases in one transaction (group commit), each as
         :meth:`create_case` makes it; all or nothing."""
         return self._cases.create_many(
-            items, policies=self._policies, unit_names=unit_names, on_created=on_created
+            items,
+            policies=self._policies,
+            unit_names=unit_names,
+            on_created=on_created,
+            session=session,
         )
 
     def unit_step(

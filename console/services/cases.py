@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid as uuidlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -187,6 +188,7 @@ class CaseService(CaseWorkService):
         policies: PolicyCache | None = None,
         unit_names: Mapping[int, str] | None = None,
         on_created: Callable[[Session, list[tuple[int, int, str]]], None] | None = None,
+        session: Session | None = None,
     ) -> list[SavedCase]:
         """Many new cases in one transaction, with the statements of one case: each gets
         what :meth:`create` gives it (the form's validation, a number, the policy, the
@@ -194,7 +196,8 @@ class CaseService(CaseWorkService):
         multi-row statement per table instead of one per row and event. All or nothing:
         an invalid draft, an unknown unit or an error of ``on_created(session, [(index,
         case id, number)])`` (run in the same transaction) rolls every case back.
-        ``unit_names``: the caller's copy of the units' names (no query for them)."""
+        ``unit_names``: the caller's copy of the units' names (no query for them);
+        ``session``: the caller's transaction to work in (default: one of its own)."""
         from console.services.lifecycle import Params, decide_new, dispatch_detail
 
         if not items:
@@ -213,7 +216,12 @@ class CaseService(CaseWorkService):
         at = now_utc()
         station = self._station()
         calendar = self._calendar()
-        with self._sessions() as s, s.begin():
+        with contextlib.ExitStack() as stack:
+            if session is None:
+                s = stack.enter_context(self._sessions())
+                stack.enter_context(s.begin())
+            else:
+                s = session
             current = policies.current(s) if policies is not None else current_policies(s)
             unit_ids = {it.unit_id for it in items if it.unit_id is not None}
             names: dict[int, str] = {}
