@@ -405,8 +405,9 @@ class OrderService:
                             Case.status,
                         )
                         .join(Case, Case.id == ExchangeOrder.case_id)
-                        .where(
-                            ExchangeOrder.external_id.in_({o.external_id for _i, _p, o in orders})
+                        .where(  # the unique key (platform, external id) serves it
+                            ExchangeOrder.platform_id.in_({p for _i, p, _o in orders}),
+                            ExchangeOrder.external_id.in_({o.external_id for _i, _p, o in orders}),
                         )
                     )
                 }
