@@ -10,12 +10,13 @@ import binascii
 import hashlib
 import threading
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +25,7 @@ from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, EventKind, SubT
 from console.domain.clock import CITY_TZ, now_utc
 from console.domain.validation import CaseDraft, FieldError, check_text, validate_draft
 from console.domain.workcalendar import WorkCalendar
+from console.exchange.batch import GroupCommit
 from console.exchange.credentials import PLATFORM, UNIT, Principal
 from console.exchange.steps import Lifecycle, StepDone
 from console.models import (
@@ -270,6 +272,23 @@ class OrderService:
         self._sessions = sessions
         self._lifecycle = lifecycle
         self._ref = ReferenceCache(sessions)
+        self._commits: GroupCommit[tuple[Principal, PushedOrder], PushResult] = GroupCommit(
+            self.push_many, name="push-commit"
+        )
+        self._listeners: list[Callable[[], None]] = []
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """``listener()`` after each commit that wrote history (the webhook worker wakes
+        at once instead of at its next poll)."""
+        self._listeners.append(listener)
+
+    def _committed(self) -> None:
+        for listener in self._listeners:
+            listener()
+
+    def close(self) -> None:
+        """Write the pushes still queued and stop the group-commit writer."""
+        self._commits.close()
 
     # --- platforms ------------------------------------------------------------------
     def _existing(self, s: Session, platform_id: int, external_id: str) -> PushResult | None:
@@ -332,6 +351,120 @@ class OrderService:
             return found
         return PushResult(number, True, status)
 
+    def submit(self, who: Principal, o: PushedOrder) -> Future[PushResult]:
+        """:meth:`push` through the group commit: the future is resolved once the
+        transaction holding the case has committed (or with the push's own error)."""
+        return self._commits.submit((who, o))
+
+    def push_many(
+        self, batch: Sequence[tuple[Principal, PushedOrder]]
+    ) -> list[PushResult | BaseException]:
+        """Several pushes, each answered as :meth:`push` answers it, the new cases written
+        in one transaction. If that transaction fails as a whole (an external id pushed
+        at the same moment through another service process, a unit removed meanwhile),
+        each push is done again on its own, so one cannot fail the others."""
+        out: list[PushResult | BaseException | None] = [None] * len(batch)
+        orders: list[tuple[int, int, PushedOrder]] = []
+        for i, (who, o) in enumerate(batch):
+            if who.kind != PLATFORM or who.platform_id is None:
+                out[i] = NotFound("orders are pushed by platforms")
+            else:
+                orders.append((i, who.platform_id, replace(o, received_at=aware(o.received_at))))
+        if not orders:
+            return [r for r in out if r is not None]
+        ref = self._ref.fresh()
+        new: list[tuple[int, int, PushedOrder]] = []
+        first_of: dict[tuple[int, str], int] = {}  # the same id twice in one batch
+        again: list[tuple[int, int]] = []
+
+        def on_created(s: Session, made: list[tuple[int, int, str]]) -> None:
+            at = now_utc()
+            s.scalars(
+                insert(ExchangeOrder).returning(ExchangeOrder.case_id),
+                [
+                    {
+                        "platform_id": new[k][1],
+                        "external_id": new[k][2].external_id,
+                        "case_id": case_id,
+                        "created_at": at,
+                    }
+                    for k, case_id, _n in made
+                ],
+            ).all()  # RETURNING: one multi-row statement
+
+        try:
+            # one transaction: the ids pushed before, then the new cases
+            with self._sessions() as s, s.begin():
+                known = {
+                    (int(p), str(e)): PushResult(n, False, st)
+                    for p, e, n, st in s.execute(
+                        select(
+                            ExchangeOrder.platform_id,
+                            ExchangeOrder.external_id,
+                            Case.number,
+                            Case.status,
+                        )
+                        .join(Case, Case.id == ExchangeOrder.case_id)
+                        .where(  # the unique key (platform, external id) serves it
+                            ExchangeOrder.platform_id.in_({p for _i, p, _o in orders}),
+                            ExchangeOrder.external_id.in_({o.external_id for _i, _p, o in orders}),
+                        )
+                    )
+                }
+                items = []
+                for i, platform_id, o in orders:
+                    key = (platform_id, o.external_id)
+                    if key in known:
+                        out[i] = known[key]
+                        continue
+                    if key in first_of:
+                        again.append((i, first_of[key]))
+                        continue
+                    draft, errors = build_draft(ref, o)
+                    if errors:
+                        out[i] = ValidationFailed(errors)
+                        continue
+                    unit_id, co_units, note = (
+                        ref.route(draft.category_id, draft.district_id)
+                        if draft.case_type == CaseType.DEMAND
+                        else (None, (), "")
+                    )
+                    first_of[key] = i
+                    new.append((i, platform_id, o))
+                    items.append(
+                        self._lifecycle.new_case(
+                            draft,
+                            batch[i][0].name,
+                            o.received_at,
+                            unit_id=unit_id,
+                            co_unit_ids=co_units,
+                            note=note,
+                            title=o.title.strip(),
+                        )
+                    )
+                saved = (
+                    self._lifecycle.create_cases(items, on_created, ref.unit_names, session=s)
+                    if items
+                    else []
+                )
+        except Exception:  # noqa: BLE001 - each push again on its own, with its own error
+            repeated = {i for i, _f in again}
+            for i, _p, o in orders:
+                if out[i] is None and i not in repeated:
+                    try:
+                        out[i] = self.push(batch[i][0], o)
+                    except Exception as exc:  # noqa: BLE001 - that push's answer
+                        out[i] = exc
+        else:
+            for (i, _p, _o), sc in zip(new, saved, strict=True):
+                out[i] = PushResult(sc.number, True, sc.status)
+        if new:
+            self._committed()
+        for i, first in again:
+            r = out[first]
+            out[i] = PushResult(r.number, False, r.status) if isinstance(r, PushResult) else r
+        return [r if r is not None else RuntimeError("push not answered") for r in out]
+
     # --- reading --------------------------------------------------------------------
     def _visible_case(self, s: Session, who: Principal, number: str) -> tuple[Case, str | None]:
         """The case and its external id if ``who`` may see it; NotFound otherwise (never
@@ -365,35 +498,43 @@ class OrderService:
             unit = self._ref.fresh().all_unit_names.get(case.unit_id) if case.unit_id else None
             if unit is None and case.unit_id is not None:  # a unit newer than the cache
                 unit = s.get(HandlingUnit, case.unit_id).name  # type: ignore[union-attr]
+            # plain columns, not ORM objects: a read builds no identity map
             deadlines = [
                 {
-                    "milestone": d.milestone_code,
-                    "due_at": _iso(d.due_at),
-                    "original_due_at": _iso(d.original_due_at),
-                    "met_at": _iso(d.met_at),
+                    "milestone": code,
+                    "due_at": _iso(due),
+                    "original_due_at": _iso(original),
+                    "met_at": _iso(met),
                 }
-                for d in s.scalars(
-                    select(CaseDeadline)
+                for code, due, original, met in s.execute(
+                    select(
+                        CaseDeadline.milestone_code,
+                        CaseDeadline.due_at,
+                        CaseDeadline.original_due_at,
+                        CaseDeadline.met_at,
+                    )
                     .where(CaseDeadline.case_id == case.id)
                     .order_by(CaseDeadline.seq)
                 )
             ]
             history = []
             reply = None
-            for e in s.scalars(
-                select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+            for kind, at, actor, detail in s.execute(
+                select(CaseEvent.kind, CaseEvent.at, CaseEvent.actor_name, CaseEvent.detail)
+                .where(CaseEvent.case_id == case.id)
+                .order_by(CaseEvent.id)
             ):
-                d = dict(e.detail or {})
+                d = detail or {}
                 history.append(
                     {
-                        "event": e.kind,
-                        "at": _iso(e.at),
-                        "by": e.actor_name,
+                        "event": kind,
+                        "at": _iso(at),
+                        "by": actor,
                         **{k: d[k] for k in HISTORY_KEYS if k in d},
                     }
                 )
-                if e.kind == EventKind.REPLIED and d.get("unit_role", "lead") == "lead":
-                    reply = {"text": d.get("reply", ""), "unit": d.get("unit"), "at": _iso(e.at)}
+                if kind == EventKind.REPLIED and d.get("unit_role", "lead") == "lead":
+                    reply = {"text": d.get("reply", ""), "unit": d.get("unit"), "at": _iso(at)}
             attachments = [
                 {
                     "id": a.id,
@@ -404,8 +545,16 @@ class OrderService:
                     "source": a.source,
                     "at": _iso(a.created_at),
                 }
-                for a in s.scalars(
-                    select(CaseAttachment)
+                for a in s.execute(
+                    select(
+                        CaseAttachment.id,
+                        CaseAttachment.filename,
+                        CaseAttachment.content_type,
+                        CaseAttachment.size,
+                        CaseAttachment.sha256,
+                        CaseAttachment.source,
+                        CaseAttachment.created_at,
+                    )
                     .where(CaseAttachment.case_id == case.id)
                     .order_by(CaseAttachment.id)
                 )
@@ -470,7 +619,7 @@ class OrderService:
     ) -> StepDone:
         case_id = self.case_id_for_unit(who, number)
         assert who.unit_id is not None
-        return self._lifecycle.unit_step(
+        done = self._lifecycle.unit_step(
             case_id,
             who.unit_id,
             who.name,
@@ -479,6 +628,8 @@ class OrderService:
             aware(until) if until is not None else None,
             milestone,
         )
+        self._committed()
+        return done
 
     # --- attachments ----------------------------------------------------------------
     def attach(

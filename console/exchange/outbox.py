@@ -3,8 +3,11 @@
 1. ``queue_webhooks`` scans ``case_events`` past a watermark for events of orders a
    platform pushed and inserts one ``webhook_deliveries`` row per event (unique per event
    and platform, so several service processes scanning at once queue each event once).
-   The scan starts ``LOOKBACK`` ids before the watermark: on PostgreSQL an event id can
-   commit after a higher one, and a row skipped that way is caught on the next scans.
+   On PostgreSQL an event's id is taken when it is inserted but seen only at commit, so
+   a higher id can be seen before a lower one: the watermark moves only as far as
+   :class:`Horizon` proves that no transaction can still commit an id below it (exact,
+   whatever the delay), and the scan past it asks the database only for the events
+   not queued yet.
 2. ``deliver_webhooks`` leases due rows (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite
    serialises writers), POSTs each with its delivery id as ``Idempotency-Key`` and marks
    it delivered on a 2xx answer; otherwise it retries later with exponential backoff. A
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import and_, exists, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -43,8 +47,9 @@ from console.models import (
 log = logging.getLogger("console.exchange")
 
 WEBHOOKS = "webhooks"
-LOOKBACK = 1000
 SCAN_BATCH = 2000
+#: the ids a Horizon keeps waiting while a long transaction writes events
+HORIZON_KEEP = 64
 #: the events a platform hears about: status changes and results
 WEBHOOK_EVENTS = frozenset(
     {
@@ -98,13 +103,70 @@ def advance(s: Session, name: str, last: int) -> None:
     )
 
 
-def queue_webhooks(sessions: sessionmaker[Session]) -> int:
+#: the transactions of this database writing case_events now (they hold this lock
+#: from their first insert into the table until they end)
+_WRITERS = text(
+    "SELECT l.virtualtransaction FROM pg_catalog.pg_locks l "
+    "WHERE l.locktype = 'relation' AND l.mode = 'RowExclusiveLock' "
+    "AND l.relation = 'public.case_events'::regclass "
+    "AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d "
+    "                  WHERE d.datname = pg_catalog.current_database())"
+)
+
+
+class Horizon:
+    """How far a scanner of ``case_events`` may move its watermark.
+
+    SQLite has one writer at a time, so ids commit in order: the newest id seen is safe.
+    On PostgreSQL a transaction takes an event id when it inserts the row and shows it
+    at commit, perhaps after higher ids. Each scan notes ``top``, the highest id it sees,
+    and then the transactions writing ``case_events`` at that moment (from ``pg_locks``:
+    a writer holds the table's RowExclusiveLock from before it takes its first id until
+    it ends). A transaction holding a lower id took it before ``top`` was taken, so it has
+    either committed already (its rows are seen by this scan's next statement) or is one
+    of those writers. Once none of them is still writing, every event up to ``top`` that
+    will ever exist is visible, and the watermark may move there. Only this database's
+    writers of this table count (not the cluster's oldest transaction). One Horizon per
+    scanner and process: a restart only starts the proof again."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[int, frozenset[str]]] = []  # (top, its writers)
+
+    def safe(self, s: Session, top: int | None) -> int | None:
+        """The highest id the watermark may move to now (None: not further yet). Call it
+        after reading ``top`` and before reading the rows up to it."""
+        if top is None:
+            return None
+        if s.get_bind().dialect.name != "postgresql":
+            return top
+        writers = frozenset(str(v) for v in s.scalars(_WRITERS))
+        if not self._pending or self._pending[-1][0] < top:
+            self._pending.append((top, writers))
+        out: int | None = None
+        keep: list[tuple[int, frozenset[str]]] = []
+        for c, holding in self._pending:
+            if holding & writers:
+                keep.append((c, holding))
+            else:
+                out = c if out is None else max(out, c)
+        self._pending = [(c, h) for c, h in keep if out is None or c > out][-HORIZON_KEEP:]
+        return out
+
+
+def queue_webhooks(sessions: sessionmaker[Session], horizon: Horizon | None = None) -> int:
     """Queue the new events of pushed orders; returns how many rows were added."""
+    horizon = horizon or Horizon()
     added = 0
     with sessions() as s, s.begin():
         start = watermark(s, WEBHOOKS)
-        # the top first: the rows read are then all at or below what the mark moves to
-        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
+        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
+        safe = horizon.safe(s, top)
+        queued = exists().where(
+            WebhookDelivery.event_id == CaseEvent.id,
+            WebhookDelivery.platform_id == ExchangeOrder.platform_id,
+        )
+        # the events past the mark not queued yet: the database filters, so rows read
+        # again while the mark waits for its proof cost nothing here
         rows = s.execute(
             select(
                 CaseEvent.id,
@@ -119,24 +181,19 @@ def queue_webhooks(sessions: sessionmaker[Session]) -> int:
             )
             .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
             .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.id > max(0, start - LOOKBACK), CaseEvent.id <= (top or start))
+            .where(
+                CaseEvent.id > start,
+                CaseEvent.id <= (top or start),
+                CaseEvent.kind.in_(sorted(WEBHOOK_EVENTS)),
+                ~queued,
+            )
             .order_by(CaseEvent.id)
             .limit(SCAN_BATCH)
         ).all()
         if rows:
-            done = set(
-                s.scalars(
-                    select(WebhookDelivery.event_id).where(
-                        WebhookDelivery.event_id >= rows[0].id,
-                        WebhookDelivery.event_id <= rows[-1].id,
-                    )
-                )
-            )
             at = now_utc()
             values = []
             for r in rows:
-                if r.id in done or r.kind not in WEBHOOK_EVENTS:
-                    continue
                 d = dict(r.detail or {})
                 delivery = str(uuid.uuid4())
                 payload = {
@@ -161,18 +218,18 @@ def queue_webhooks(sessions: sessionmaker[Session]) -> int:
                         "last_error": "",
                     }
                 )
-            if values:
-                res = s.execute(
-                    insert_for(s)(WebhookDelivery)
-                    .values(values)
-                    .on_conflict_do_nothing(index_elements=["event_id", "platform_id"])
-                )
-                added = max(0, getattr(res, "rowcount", 0) or 0)
-            # scanned up to the last row only when the batch was cut
-            last = rows[-1].id if len(rows) == SCAN_BATCH else (top or rows[-1].id)
-            advance(s, WEBHOOKS, last)
-        elif top:
-            advance(s, WEBHOOKS, int(top))
+            # one statement executed for many rows: compiled once, not per batch size
+            s.execute(
+                insert_for(s)(WebhookDelivery).on_conflict_do_nothing(
+                    index_elements=["event_id", "platform_id"]
+                ),
+                values,
+            )
+            added = len(values)
+            if len(rows) == SCAN_BATCH and safe is not None:
+                safe = min(safe, rows[-1].id)  # the rest of the range: next time
+        if safe is not None:
+            advance(s, WEBHOOKS, safe)
     return added
 
 
@@ -298,15 +355,21 @@ def deliver_webhooks(
 class Worker(threading.Thread):
     """Runs ``tick`` every ``interval`` seconds until stopped (inside ``serve``)."""
 
-    def __init__(self, name: str, tick: Callable[[], int], interval: float) -> None:
+    def __init__(
+        self, name: str, tick: Callable[[], int], interval: float, min_gap: float = 0.05
+    ) -> None:
         super().__init__(name=name, daemon=True)
         self._tick = tick
         self._interval = interval
+        # woken by every commit, ticks are at least this far apart: under load one tick
+        # takes what many commits wrote instead of a tick per commit
+        self._min_gap = min(min_gap, interval)
         self._halt = threading.Event()
         self.wake = threading.Event()
 
     def run(self) -> None:
         while not self._halt.is_set():
+            started = time.monotonic()
             try:
                 busy = self._tick()
             except Exception as exc:  # noqa: BLE001 - a worker survives a database hiccup
@@ -317,6 +380,9 @@ class Worker(threading.Thread):
             if not busy:
                 self.wake.wait(self._interval)
                 self.wake.clear()
+            rest = self._min_gap - (time.monotonic() - started)
+            if rest > 0:
+                self._halt.wait(rest)
 
     def stop(self) -> None:
         self._halt.set()
@@ -326,8 +392,10 @@ class Worker(threading.Thread):
 def webhook_tick(
     sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float
 ) -> Callable[[], int]:
+    horizon = Horizon()
+
     def tick() -> int:
-        queued = queue_webhooks(sessions)
+        queued = queue_webhooks(sessions, horizon)
         delivered, failed = deliver_webhooks(sessions, client, base_backoff)
         return queued + delivered
 

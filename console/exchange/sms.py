@@ -19,14 +19,21 @@ from datetime import timedelta
 from typing import Protocol
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import EventKind
 from console.domain.clock import format_deadline, now_utc
 from console.domain.errors import UserError
 from console.domain.validation import normalize_phone, phone_kind
-from console.exchange.outbox import LOOKBACK, SCAN_BATCH, advance, finish, insert_for, watermark
+from console.exchange.outbox import (
+    SCAN_BATCH,
+    Horizon,
+    advance,
+    finish,
+    insert_for,
+    watermark,
+)
 from console.models import Case, CaseEvent, SmsMessage, SmsOptOut, SmsTemplate
 
 log = logging.getLogger("console.exchange")
@@ -150,34 +157,29 @@ def compose(s: Session, case: Case, event_kind: str) -> tuple[str, str] | Skippe
     return phone, text
 
 
-def queue_sms(sessions: sessionmaker[Session]) -> int:
-    """Queue the texts of new intake and closure events; returns how many."""
+def queue_sms(sessions: sessionmaker[Session], horizon: Horizon | None = None) -> int:
+    """Queue the texts of new intake and closure events; returns how many. The watermark
+    moves as :class:`console.exchange.outbox.Horizon` allows (exact on PostgreSQL)."""
+    horizon = horizon or Horizon()
     added = 0
     with sessions() as s, s.begin():
         start = watermark(s, SMS)
-        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id > start)).scalar()
+        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
+        safe = horizon.safe(s, top)
         rows = s.execute(
             select(CaseEvent.id, CaseEvent.kind, CaseEvent.case_id)
             .where(
-                CaseEvent.id > max(0, start - LOOKBACK),
+                CaseEvent.id > start,
                 CaseEvent.id <= (top or start),
                 CaseEvent.kind.in_(list(KINDS)),
+                ~exists().where(SmsMessage.event_id == CaseEvent.id),
             )
             .order_by(CaseEvent.id)
             .limit(SCAN_BATCH)
         ).all()
         if rows:
-            done = set(
-                s.scalars(
-                    select(SmsMessage.event_id).where(
-                        SmsMessage.event_id >= rows[0].id, SmsMessage.event_id <= rows[-1].id
-                    )
-                )
-            )
             at = now_utc()
             for r in rows:
-                if r.id in done:
-                    continue
                 case = s.get(Case, r.case_id)
                 if case is None:
                     continue
@@ -202,10 +204,10 @@ def queue_sms(sessions: sessionmaker[Session]) -> int:
                     .on_conflict_do_nothing(index_elements=["event_id", "kind"])
                 )
                 added += max(0, getattr(res, "rowcount", 0) or 0)
-            last = rows[-1].id if len(rows) == SCAN_BATCH else (top or rows[-1].id)
-            advance(s, SMS, last)
-        elif top:
-            advance(s, SMS, int(top))
+            if len(rows) == SCAN_BATCH and safe is not None:
+                safe = min(safe, rows[-1].id)
+        if safe is not None:
+            advance(s, SMS, safe)
     return added
 
 
@@ -252,8 +254,10 @@ def send_sms(
 def sms_tick(
     sessions: sessionmaker[Session], gateway: SmsGateway, base_backoff: float
 ) -> Callable[[], int]:
+    horizon = Horizon()
+
     def tick() -> int:
-        queued = queue_sms(sessions)
+        queued = queue_sms(sessions, horizon)
         sent, _failed = send_sms(sessions, gateway, base_backoff)
         return queued + sent
 

@@ -15,9 +15,10 @@ another lifecycle implementation means editing this file only. It returns plain 
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,8 +30,9 @@ from console.domain.validation import CaseDraft
 from console.domain.workcalendar import WorkCalendar
 from console.models import Agent, Case, CaseCoUnit, CaseDeadline
 from console.services import errors as service_errors
-from console.services.cases import DISPATCH, SAVE, CaseService
+from console.services.cases import DISPATCH, SAVE, CaseService, NewCase, SavedCase
 from console.services.intake import DISPATCH_NOTE
+from console.services.reference import PolicyCache
 from console.services.sla import add_event
 from console.services.units import UnitService
 
@@ -132,6 +134,7 @@ class Lifecycle:
         self._agent_id = agent_id
         self.calendar = calendar
         self._cases = CaseService(sessions, calendar, station)
+        self._policies = PolicyCache()
         self._units = UnitService(sessions, calendar, station)
 
     @property
@@ -196,6 +199,50 @@ class Lifecycle:
             on_created=created,
         )
         return saved.id, saved.number, saved.status
+
+    def new_case(
+        self,
+        draft: CaseDraft,
+        platform: str,
+        received_at: datetime,
+        *,
+        unit_id: int | None = None,
+        co_unit_ids: Sequence[int] = (),
+        note: str = "",
+        title: str | None = None,
+    ) -> NewCase:
+        """What :meth:`create_case` makes of a pushed order, for :meth:`create_cases`."""
+        notes: list[dict[str, Any]] = []
+        if unit_id is not None and note.strip():
+            notes.append({"note": DISPATCH_NOTE, "text": note.strip()})
+        notes.append({"note": "platform_received", "platform_received_at": received_at.isoformat()})
+        return NewCase(
+            draft,
+            self.platform_identity(platform),
+            action=SAVE if unit_id is None else DISPATCH,
+            unit_id=unit_id,
+            co_unit_ids=tuple(co_unit_ids) if unit_id is not None else (),
+            title=title,
+            held=False,  # nobody's yet: it waits in the centre's queue
+            notes=tuple(notes),
+        )
+
+    def create_cases(
+        self,
+        items: Sequence[NewCase],
+        on_created: Callable[[Session, list[tuple[int, int, str]]], None],
+        unit_names: Mapping[int, str] | None = None,
+        session: Session | None = None,
+    ) -> list[SavedCase]:
+        """Many pushed orders become cases in one transaction (group commit), each as
+        :meth:`create_case` makes it; all or nothing."""
+        return self._cases.create_many(
+            items,
+            policies=self._policies,
+            unit_names=unit_names,
+            on_created=on_created,
+            session=session,
+        )
 
     def unit_step(
         self,

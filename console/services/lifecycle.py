@@ -183,14 +183,10 @@ def apply(
             s.flush()
             out["escalated"] = escalate_if_bounced(s, case, who, station, when)
     elif action in (A.DISPATCH, A.FORWARD):
-        detail: dict[str, Any] = {"unit_id": p.unit_id, "unit": unit_name(s, p.unit_id)}
-        if p.co_units:
-            detail["co_units"] = list(p.co_units)
-            for u in p.co_units:
-                if u != p.unit_id and s.get(CaseCoUnit, (case.id, u)) is None:
-                    s.add(CaseCoUnit(case_id=case.id, unit_id=u, created_at=when))
-        if text:
-            detail["note"] = text
+        detail = dispatch_detail(p.unit_id, unit_name(s, p.unit_id), p.co_units, text)
+        for u in p.co_units:
+            if u != p.unit_id and s.get(CaseCoUnit, (case.id, u)) is None:
+                s.add(CaseCoUnit(case_id=case.id, unit_id=u, created_at=when))
         add_event(s, case, rule.events[0], who, station, when, **detail)
         case.unit_id, case.dispatched_at = p.unit_id, when
     elif action == A.ANSWER_CLOSE:
@@ -277,6 +273,42 @@ def apply(
                 escalated=bool(out.pop("escalated", False)), attempts=out.pop("attempts", 0),
                 unreachable=bool(out.pop("unreachable", False)),
                 reopened_round=out.pop("reopened_round", None), extra=out)  # fmt: skip
+
+
+def dispatch_detail(
+    unit_id: int | None, unit: str, co_units: Sequence[int], text: str
+) -> dict[str, Any]:
+    """The history detail of a dispatch (or forward) to ``unit_id``."""
+    detail: dict[str, Any] = {"unit_id": unit_id, "unit": unit}
+    if co_units:
+        detail["co_units"] = list(co_units)
+    if text:
+        detail["note"] = text
+    return detail
+
+
+def decide_new(action: str, who: Identity, case_type: str, sub_type: str, p: Params) -> L.Decision:
+    """What :func:`apply` asks the machine for ``action`` on a case being created (received,
+    its only event ``created``, no unit and no co-unit yet), without reading that case
+    back: a service creating many cases at once takes the same decision."""
+    acting = p.acting_unit
+    if acting is None and who.role == "unit":
+        acting = who.unit_id
+    parts = L.parties_of(who.role, who.unit_id, lead_unit=None, co_units=(), acting_unit=acting)
+    facts = L.Facts(
+        case_type=case_type,
+        sub_type=sub_type,
+        callback_due=False,
+        pending_extension=False,
+        assist_state=None,
+        callback_attempts_left=p.max_attempts,
+        unit_had_accepted=False,
+        has_unit=False,
+    )
+    decision = L.decide(action, Status.RECEIVED, parts, facts)
+    L.need(decision.rule, text=p.text, unit=p.unit_id, into=p.into, until=p.until,
+           satisfaction=p.satisfaction)  # fmt: skip
+    return decision
 
 
 def _unit_step(s: Session, case: Case, rule: L.Rule, step: str, who: Identity, station: str,

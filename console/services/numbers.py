@@ -22,23 +22,27 @@ from console.models import Case, NumberCounter, Workstation
 
 def next_case_number(session: Session, station: str, day: date) -> str:
     """Next number of ``station`` for local ``day``, inside the caller's transaction."""
+    return next_case_numbers(session, station, day, 1)[0]
+
+
+def next_case_numbers(session: Session, station: str, day: date, count: int) -> list[str]:
+    """The next ``count`` numbers of ``station`` for local ``day`` (two statements
+    whatever the count), inside the caller's transaction."""
     key = day_key(day)
     dialect = session.get_bind().dialect.name
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberCounter)
-    session.execute(
-        ins.values(station=station, day=key, last_seq=0).on_conflict_do_nothing(
-            index_elements=["station", "day"]
+    # one statement: the day's first numbers, or the counter moved up by ``count``
+    last = session.execute(
+        ins.values(station=station, day=key, last_seq=count)
+        .on_conflict_do_update(
+            index_elements=["station", "day"],
+            set_={"last_seq": NumberCounter.last_seq + ins.excluded.last_seq},
         )
-    )
-    seq = session.execute(
-        update(NumberCounter)
-        .where(NumberCounter.station == station, NumberCounter.day == key)
-        .values(last_seq=NumberCounter.last_seq + 1)
         .returning(NumberCounter.last_seq)
     ).scalar_one()
-    if seq > MAX_SEQ_PER_DAY:
+    if last > MAX_SEQ_PER_DAY:
         raise RuntimeError(f"station {station} used all {MAX_SEQ_PER_DAY} numbers of {key}")
-    return format_case_number(day, station, seq)
+    return [format_case_number(day, station, seq) for seq in range(last - count + 1, last + 1)]
 
 
 def register_workstation(

@@ -3,8 +3,10 @@ console.domain.reference's; re-exported here)."""
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from console.domain.reference import Category, Choice, ReferenceData, RegionRef, UnitRef
 from console.domain.shifts import ShiftDef, parse_hhmm
@@ -114,6 +116,39 @@ def current_policies(session: Session) -> list[Policy]:
         policy_from_row(p)
         for p in session.scalars(select(SlaPolicy).where(SlaPolicy.current.is_(True)))
     ]
+
+
+class PolicyCache:
+    """The current SLA policies, kept in a process (a service that creates many cases).
+
+    A policy's version never changes once stored (an edit adds a version and moves
+    ``current``), so the set of current version ids says whether the cached policies
+    are still the current ones: each use costs one small indexed query instead of
+    loading every policy and its milestones. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[int, ...] | None = None
+        self._policies: list[Policy] = []
+
+    def current(self, session: Session) -> list[Policy]:
+        key = tuple(
+            session.scalars(
+                select(SlaPolicy.id).where(SlaPolicy.current.is_(True)).order_by(SlaPolicy.id)
+            )
+        )
+        with self._lock:
+            if key == self._key:
+                return self._policies
+        rows = session.scalars(
+            select(SlaPolicy)
+            .where(SlaPolicy.id.in_(key))
+            .options(selectinload(SlaPolicy.milestones))
+        ).all()
+        policies = [policy_from_row(p) for p in rows]
+        with self._lock:
+            self._key, self._policies = key, policies
+        return policies
 
 
 class ReferenceService:

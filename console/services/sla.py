@@ -4,6 +4,7 @@ recorded once, calendar overrides, policy versions, explanations."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -99,13 +100,63 @@ def case_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> Case
     )
 
 
-def _store_deadlines(session: Session, case: Case, deadlines: CaseDeadlines) -> None:
-    """Replace the case's deadline rows. On PostgreSQL through the database's own
-    ``hotline_store_deadlines`` (logins cannot write ``case_deadlines`` directly; the
-    function refuses a deadline moved later without an event of the history that
-    moves it: console/services/dbguards)."""
-    rows = [
+def store_deadlines(session: Session, batch: Sequence[tuple[int, CaseDeadlines]]) -> None:
+    """Replace the deadline rows of these cases (one per milestone). On PostgreSQL through
+    the database's own ``hotline_store_deadlines``, in one statement for the batch (logins
+    cannot write ``case_deadlines`` directly; the function refuses a deadline moved later
+    without an event of the history that moves it: console/services/dbguards)."""
+    if not batch:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        ids = [case_id for case_id, _d in batch]
+        session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(ids)))
+        session.add_all(
+            CaseDeadline(**row) for case_id, d in batch for row in deadline_rows(case_id, d)
+        )
+        return
+    session.flush()  # the cases and the events the function looks at
+    ids_set = {case_id for case_id, _d in batch}
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, CaseDeadline) and obj.case_id in ids_set:
+            session.expunge(obj)
+    payload = json.dumps(
+        [
+            {
+                "case_id": case_id,
+                "rows": [
+                    {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()}
+                    for r in deadline_rows(case_id, d)
+                ],
+            }
+            for case_id, d in batch
+        ]
+    )
+    session.execute(
+        text(
+            "SELECT public.hotline_store_deadlines(x.case_id, x.rows) "
+            "FROM jsonb_to_recordset(CAST(:batch AS jsonb)) AS x(case_id integer, rows jsonb)"
+        ),
+        {"batch": payload},
+    )
+
+
+def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> CaseDeadlines | None:
+    """Recompute the case's deadlines from its whole event history and store them: one
+    case_deadlines row per milestone, and the next deadline on the case for queues."""
+    deadlines = case_deadlines(session, case, calendar)
+    if deadlines is None:
+        return None
+    store_deadlines(session, [(case.id, deadlines)])
+    for name, value in deadline_fields(deadlines, case.status).items():
+        setattr(case, name, value)
+    return deadlines
+
+
+def deadline_rows(case_id: int, deadlines: CaseDeadlines) -> list[dict[str, Any]]:
+    """The case_deadlines rows of computed deadlines (one per milestone)."""
+    return [
         {
+            "case_id": case_id,
             "milestone_code": m.code,
             "seq": i,
             "limit_unit": m.limit_unit,
@@ -118,46 +169,27 @@ def _store_deadlines(session: Session, case: Case, deadlines: CaseDeadlines) -> 
         }
         for i, m in enumerate(deadlines.milestones, start=1)
     ]
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(delete(CaseDeadline).where(CaseDeadline.case_id == case.id))
-        session.add_all(CaseDeadline(case_id=case.id, **r) for r in rows)
-        return
-    session.flush()  # the case and the events the function looks at
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, CaseDeadline) and obj.case_id == case.id:
-            session.expunge(obj)
-    payload = json.dumps(
-        [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows]
-    )
-    session.execute(
-        text("SELECT public.hotline_store_deadlines(:case_id, CAST(:rows AS jsonb))"),
-        {"case_id": case.id, "rows": payload},
-    )
 
 
-def refresh_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> CaseDeadlines | None:
-    """Recompute the case's deadlines from its whole event history and store them: one
-    case_deadlines row per milestone, and the next deadline on the case for queues."""
-    deadlines = case_deadlines(session, case, calendar)
-    if deadlines is None:
-        return None
-    _store_deadlines(session, case, deadlines)
-    done = case.status in DONE_STATUSES
+def deadline_fields(deadlines: CaseDeadlines, status: str) -> dict[str, Any]:
+    """The case row's copy of its deadlines (the next one, for queues) in ``status``."""
+    done = status in DONE_STATUSES
     nxt = None if done else deadlines.next
     # an open case whose milestones are all met (the unit replied, the centre reviews)
     # keeps its final deadline for sorting, with no milestone named; a paused one has none
     shown = nxt
     if nxt is None and not done and not deadlines.paused and deadlines.milestones:
         shown = deadlines.milestones[-1] if deadlines.milestones[-1].due_at else None
-    case.next_milestone = nxt.code if nxt else None
-    case.next_due_at = shown.due_at if shown else None
-    case.next_limit_unit = shown.limit_unit if shown else None
-    case.next_warn_at = shown.warn_at if shown else None
-    case.next_critical_at = shown.critical_at if shown else None
-    case.final_due_at = deadlines.final_due_at
-    case.sla_paused = deadlines.paused and case.status not in DONE_STATUSES
-    case.sla_unverified = not deadlines.verified
-    return deadlines
+    return {
+        "next_milestone": nxt.code if nxt else None,
+        "next_due_at": shown.due_at if shown else None,
+        "next_limit_unit": shown.limit_unit if shown else None,
+        "next_warn_at": shown.warn_at if shown else None,
+        "next_critical_at": shown.critical_at if shown else None,
+        "final_due_at": deadlines.final_due_at,
+        "sla_paused": deadlines.paused and not done,
+        "sla_unverified": not deadlines.verified,
+    }
 
 
 def add_event(

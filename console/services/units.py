@@ -9,11 +9,12 @@ are listed there.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from console.domain import lifecycle
@@ -142,6 +143,59 @@ class StepResult:
     escalated: bool = False
 
 
+@functools.cache
+def _inbox_statements() -> tuple[Select[Any], Select[Any]]:
+    """The inbox's two statements (lead, assist), built once, for ``unit_id`` and
+    ``limit`` parameters: those it leads while they are with the units, and those it
+    assists until it replied, each by time left. The open reminders and supervision
+    orders to the unit are counted in the same statement (an indexed lookup per row)."""
+    unit_id = bindparam("unit_id", type_=Integer)
+    limit = bindparam("limit", type_=Integer)
+    with_units = sorted(lifecycle.WITH_UNITS)
+    notices = (
+        select(func.count())
+        .where(
+            SupervisionNotice.case_id == Case.id,
+            SupervisionNotice.unit_id == unit_id,
+            SupervisionNotice.resolved_at.is_(None),
+        )
+        .correlate(Case)
+        .scalar_subquery()
+        .label("notices")
+    )
+    columns = (
+        Case.id, Case.number, Case.version, Case.title, Case.status, Case.urgency,
+        Case.address, Case.received_at, Case.next_milestone, Case.next_due_at,
+        Case.next_warn_at, Case.next_critical_at, Case.next_limit_unit, Case.sla_paused,
+        notices,
+    )  # fmt: skip
+    order = (Case.next_due_at.is_(None), Case.next_due_at, Case.id)
+    lead = (
+        select(*columns, literal(None).label("state"))
+        .where(Case.unit_id == unit_id, Case.status.in_(with_units))
+        .order_by(*order)
+        .limit(limit)
+    )
+    assist = (
+        select(*columns, CaseAssistState.state)
+        .join(CaseCoUnit, and_(CaseCoUnit.case_id == Case.id, CaseCoUnit.unit_id == unit_id))
+        .outerjoin(
+            CaseAssistState,
+            and_(CaseAssistState.case_id == Case.id, CaseAssistState.unit_id == unit_id),
+        )
+        .where(
+            Case.status.in_(with_units),
+            or_(
+                CaseAssistState.state.is_(None),
+                CaseAssistState.state != lifecycle.ASSIST_REPLIED,
+            ),
+        )
+        .order_by(*order)
+        .limit(limit)
+    )
+    return lead, assist
+
+
 class UnitService(CaseWorkService):
     # --- reading ---------------------------------------------------------------------
     def units(self) -> list[UnitRef]:
@@ -160,81 +214,40 @@ class UnitService(CaseWorkService):
         leads while they are with the units, and those it assists until it replied.
         Two indexed queries (lead: cases by unit and status; assist: its co-unit rows)
         merged here, rather than one OR over outer joins that no index serves."""
-        with_units = sorted(lifecycle.WITH_UNITS)
-        columns = (
-            Case.id, Case.number, Case.version, Case.title, Case.status, Case.urgency,
-            Case.address, Case.received_at, Case.next_milestone, Case.next_due_at,
-            Case.next_warn_at, Case.next_critical_at, Case.next_limit_unit, Case.sla_paused,
-        )  # fmt: skip
-        order = (Case.next_due_at.is_(None), Case.next_due_at, Case.id)
-        lead = (
-            select(*columns, literal(None).label("state"))
-            .where(Case.unit_id == unit_id, Case.status.in_(with_units))
-            .order_by(*order)
-            .limit(limit)
-        )
-        assist = (
-            select(*columns, CaseAssistState.state)
-            .join(CaseCoUnit, and_(CaseCoUnit.case_id == Case.id, CaseCoUnit.unit_id == unit_id))
-            .outerjoin(
-                CaseAssistState,
-                and_(CaseAssistState.case_id == Case.id, CaseAssistState.unit_id == unit_id),
-            )
-            .where(
-                Case.status.in_(with_units),
-                or_(
-                    CaseAssistState.state.is_(None),
-                    CaseAssistState.state != lifecycle.ASSIST_REPLIED,
-                ),
-            )
-            .order_by(*order)
-            .limit(limit)
-        )
+        lead, assist = _inbox_statements()
+        params = {"unit_id": unit_id, "limit": limit}
         with self._sessions() as s:
+            conn = s.connection()  # plain rows: no ORM work per row
             rows: dict[int, tuple[Any, str]] = {}
-            for r in s.execute(assist):
-                rows[r.id] = (r, lifecycle.ASSIST)
-            for r in s.execute(lead):
-                rows[r.id] = (r, lifecycle.LEAD)  # leading wins over assisting
-            counts: dict[int, int] = {}
-            ids = list(rows)
-            for i in range(0, len(ids), 500):
-                counts.update(
-                    (int(cid), int(n))
-                    for cid, n in s.execute(
-                        select(SupervisionNotice.case_id, func.count())
-                        .where(
-                            SupervisionNotice.unit_id == unit_id,
-                            SupervisionNotice.resolved_at.is_(None),
-                            SupervisionNotice.case_id.in_(ids[i : i + 500]),
-                        )
-                        .group_by(SupervisionNotice.case_id)
-                    )
-                )
-        out = [
-            InboxRow(
-                case_id=r.id,
-                number=r.number,
-                version=r.version,
-                title=r.title,
-                status=r.status,
-                urgency=r.urgency,
-                unit_role=role,
-                assist_state=None
-                if role == lifecycle.LEAD
-                else (r.state or lifecycle.ASSIST_DISPATCHED),
-                address=r.address,
-                received_at=r.received_at,
-                next_milestone=r.next_milestone,
-                next_due_at=r.next_due_at,
-                next_warn_at=r.next_warn_at,
-                next_critical_at=r.next_critical_at,
-                next_limit_unit=r.next_limit_unit,
-                sla_paused=bool(r.sla_paused),
-                notices=counts.get(r.id, 0),
+            for r in conn.execute(assist, params):
+                rows[r[0]] = (r, lifecycle.ASSIST)
+            for r in conn.execute(lead, params):
+                rows[r[0]] = (r, lifecycle.LEAD)  # leading wins over assisting
+        out = []
+        for r, role in rows.values():
+            (cid, number, version, title, status, urgency, address, received_at, milestone,
+             due, warn, critical, limit_unit, paused, notices, state) = r  # fmt: skip
+            out.append(
+                InboxRow(
+                    cid,
+                    number,
+                    version,
+                    title,
+                    status,
+                    urgency,
+                    role,
+                    None if role == lifecycle.LEAD else (state or lifecycle.ASSIST_DISPATCHED),
+                    address,
+                    received_at,
+                    milestone,
+                    due,
+                    warn,
+                    critical,
+                    limit_unit,
+                    bool(paused),
+                    int(notices or 0),
+                )  # fmt: skip
             )
-            for r, role in rows.values()
-        ]
         out.sort(key=lambda x: (x.next_due_at is None, x.next_due_at or x.received_at, x.case_id))
         return out[:limit]
 
