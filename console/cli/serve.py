@@ -68,6 +68,7 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
         sms_gateway=gateway,
     )
     service = ExchangeService(url, options)
+    _exit_on_sigterm()
     child = None if args.no_workers or args.no_suggestions else start_suggestion_worker(url)
     try:
         service.serve(host, port)
@@ -79,6 +80,18 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
             except subprocess.TimeoutExpired:
                 child.kill()
     return 0
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (a service manager's stop) unwinds like Ctrl+C, so the worker below is
+    stopped too: uvicorn handles the signal while it serves and, once shut down, raises
+    it again under the handler it found — by default that kills the process at once."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def start_suggestion_worker(url: str) -> subprocess.Popen[bytes] | None:
@@ -94,7 +107,8 @@ def start_suggestion_worker(url: str) -> subprocess.Popen[bytes] | None:
     if not main_py.is_file():
         log.warning("suggestion worker not started: %s not found", main_py)
         return None
-    env = dict(os.environ, CONSOLE_DATABASE_URL=url)
+    # the worker also ends by itself when this process is gone (killed, crashed)
+    env = dict(os.environ, CONSOLE_DATABASE_URL=url, HOTLINE_PARENT_PID=str(os.getpid()))
     try:
         return subprocess.Popen(
             [sys.executable, str(main_py), "suggest", "backfill", "--follow"],

@@ -118,6 +118,7 @@ def _backfill(service: SuggestionService, follow: bool) -> int:
             pass
     total = 0
     refreshed = time.monotonic()
+    parent = os.environ.get("HOTLINE_PARENT_PID", "")  # set by ``serve`` for its worker
     if service.refresh_model() == 0 and not follow:
         print("error: no suggestion model in this database yet: run 'suggest train'")
         return 2
@@ -127,6 +128,9 @@ def _backfill(service: SuggestionService, follow: bool) -> int:
         if n:
             continue
         if not follow:
+            break
+        if parent.isdigit() and os.getppid() != int(parent):
+            print("the service that started this worker is gone: stopping", file=sys.stderr)
             break
         if time.monotonic() - refreshed > REFRESH_EVERY_S:
             service.refresh_model()

@@ -390,6 +390,7 @@ def test_serve_command_runs_the_service(sqlite_template: Path, tmp_path: Path) -
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    workers: list[int] = []
     try:
         deadline = time.monotonic() + 60
         doc = None
@@ -400,9 +401,15 @@ def test_serve_command_runs_the_service(sqlite_template: Path, tmp_path: Path) -
             except httpx.HTTPError:
                 time.sleep(0.2)
         assert doc is not None and "/api/v1/inbox" in doc["paths"], proc.stderr
+        workers += _children(proc.pid)
+        assert workers, "serve starts its suggestion worker"
     finally:
-        proc.terminate()
+        proc.terminate()  # a service manager's stop: the worker goes with the service
         proc.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived serve"
     # an empty database is refused with a plain message
     empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
     r = subprocess.run(
@@ -413,3 +420,16 @@ def test_serve_command_runs_the_service(sqlite_template: Path, tmp_path: Path) -
         timeout=60,
     )
     assert r.returncode == 1 and "db upgrade" in r.stderr
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
