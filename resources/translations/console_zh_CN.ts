@@ -2499,22 +2499,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="227" />
+            <location filename="../../console/ui/keys.py" line="240" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="229" />
+            <location filename="../../console/ui/keys.py" line="242" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="229" />
+            <location filename="../../console/ui/keys.py" line="242" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="229" />
+            <location filename="../../console/ui/keys.py" line="242" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2522,226 +2522,226 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="148" />
+            <location filename="../../console/ui/keys.py" line="161" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="149" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="150" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="151" />
+            <location filename="../../console/ui/keys.py" line="164" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="152" />
+            <location filename="../../console/ui/keys.py" line="165" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="153" />
+            <location filename="../../console/ui/keys.py" line="166" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="154" />
+            <location filename="../../console/ui/keys.py" line="167" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="155" />
+            <location filename="../../console/ui/keys.py" line="168" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="162" />
+            <location filename="../../console/ui/keys.py" line="175" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="163" />
+            <location filename="../../console/ui/keys.py" line="176" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="164" />
+            <location filename="../../console/ui/keys.py" line="177" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="165" />
+            <location filename="../../console/ui/keys.py" line="178" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="166" />
+            <location filename="../../console/ui/keys.py" line="179" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="167" />
+            <location filename="../../console/ui/keys.py" line="180" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="168" />
+            <location filename="../../console/ui/keys.py" line="181" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="169" />
+            <location filename="../../console/ui/keys.py" line="182" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="170" />
+            <location filename="../../console/ui/keys.py" line="183" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="173" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="174" />
+            <location filename="../../console/ui/keys.py" line="187" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="175" />
+            <location filename="../../console/ui/keys.py" line="188" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="176" />
+            <location filename="../../console/ui/keys.py" line="189" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="177" />
+            <location filename="../../console/ui/keys.py" line="190" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="180" />
+            <location filename="../../console/ui/keys.py" line="193" />
             <source>Take the highlighted suggestion</source>
             <translation>采用突出显示的建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="183" />
-            <location filename="../../console/ui/keys.py" line="204" />
+            <location filename="../../console/ui/keys.py" line="196" />
+            <location filename="../../console/ui/keys.py" line="217" />
             <source>Highlight the next suggestion</source>
             <translation>突出显示下一条建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="199" />
             <source>In the caller history: add this call to the selected case</source>
             <translation>来电历史中：将本次来电追加到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
-            <location filename="../../console/ui/keys.py" line="205" />
-            <location filename="../../console/ui/keys.py" line="206" />
-            <location filename="../../console/ui/keys.py" line="216" />
+            <location filename="../../console/ui/keys.py" line="202" />
+            <location filename="../../console/ui/keys.py" line="218" />
+            <location filename="../../console/ui/keys.py" line="219" />
+            <location filename="../../console/ui/keys.py" line="229" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="190" />
+            <location filename="../../console/ui/keys.py" line="203" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="191" />
+            <location filename="../../console/ui/keys.py" line="204" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="192" />
+            <location filename="../../console/ui/keys.py" line="205" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="193" />
+            <location filename="../../console/ui/keys.py" line="206" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="194" />
+            <location filename="../../console/ui/keys.py" line="207" />
             <source>To triage: save the highlighted suggestion into the selected case</source>
             <translation>待分拣：将突出显示的建议存入所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="197" />
+            <location filename="../../console/ui/keys.py" line="210" />
             <source>To triage: highlight the next suggestion</source>
             <translation>待分拣：突出显示下一条建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="200" />
+            <location filename="../../console/ui/keys.py" line="213" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="201" />
+            <location filename="../../console/ui/keys.py" line="214" />
             <source>Save the highlighted suggestion into the case</source>
             <translation>将突出显示的建议存入工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="207" />
+            <location filename="../../console/ui/keys.py" line="220" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="208" />
+            <location filename="../../console/ui/keys.py" line="221" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="209" />
+            <location filename="../../console/ui/keys.py" line="222" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="210" />
+            <location filename="../../console/ui/keys.py" line="223" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="211" />
+            <location filename="../../console/ui/keys.py" line="224" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="212" />
+            <location filename="../../console/ui/keys.py" line="225" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="213" />
+            <location filename="../../console/ui/keys.py" line="226" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="214" />
+            <location filename="../../console/ui/keys.py" line="227" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="215" />
+            <location filename="../../console/ui/keys.py" line="228" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="217" />
+            <location filename="../../console/ui/keys.py" line="230" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -3195,57 +3195,57 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutboxDialog</name>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="113" />
+            <location filename="../../console/ui/offline/dialog.py" line="98" />
             <source>Outbox of this workstation</source>
             <translation>本机待发送箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="123" />
+            <location filename="../../console/ui/offline/dialog.py" line="108" />
             <source>&amp;Retry</source>
             <translation>重试(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="124" />
+            <location filename="../../console/ui/offline/dialog.py" line="109" />
             <source>&amp;Export…</source>
             <translation>导出(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="125" />
+            <location filename="../../console/ui/offline/dialog.py" line="110" />
             <source>&amp;Discard…</source>
             <translation>丢弃(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="126" />
+            <location filename="../../console/ui/offline/dialog.py" line="111" />
             <source>Re&amp;fresh</source>
             <translation>刷新(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="127" />
+            <location filename="../../console/ui/offline/dialog.py" line="112" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="154" />
+            <location filename="../../console/ui/offline/dialog.py" line="139" />
             <source>Export outbox items</source>
             <translation>导出待发送项</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="154" />
+            <location filename="../../console/ui/offline/dialog.py" line="139" />
             <source>JSON files (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="172" />
+            <location filename="../../console/ui/offline/dialog.py" line="157" />
             <source>{0} waiting to be sent, {1} refused by the server.</source>
             <translation>{0} 件等待发送，{1} 件被服务器拒收。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="209" />
+            <location filename="../../console/ui/offline/dialog.py" line="194" />
             <source>Discard {0} item(s) ({1})? They will never be sent to the central database. Export them first if they must be keyed in again.</source>
             <translation>确定丢弃这 {0} 项（{1}）吗？丢弃后不会再发送到中心数据库。如需重新录入，请先导出。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="231" />
+            <location filename="../../console/ui/offline/dialog.py" line="216" />
             <source>{0} item(s) exported to {1}</source>
             <translation>已导出 {0} 项到 {1}</translation>
         </message>
@@ -3253,67 +3253,67 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>OutboxModel</name>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="40" />
+            <location filename="../../console/ui/offline/dialog.py" line="38" />
             <source>Saved at</source>
             <translation>保存时间</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="41" />
+            <location filename="../../console/ui/offline/dialog.py" line="39" />
             <source>Item</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="42" />
+            <location filename="../../console/ui/offline/dialog.py" line="40" />
             <source>Number</source>
             <translation>工单编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="43" />
+            <location filename="../../console/ui/offline/dialog.py" line="41" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="44" />
+            <location filename="../../console/ui/offline/dialog.py" line="42" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="83" />
+            <location filename="../../console/ui/offline/dialog.py" line="68" />
             <source>Case</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="83" />
+            <location filename="../../console/ui/offline/dialog.py" line="68" />
             <source>Repeat-call note</source>
             <translation>重复来电记录</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="88" />
+            <location filename="../../console/ui/offline/dialog.py" line="73" />
             <source>Refused — needs a decision</source>
             <translation>被拒收 — 需人工处理</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="89" />
+            <location filename="../../console/ui/offline/dialog.py" line="74" />
             <source>Waiting to be sent</source>
             <translation>等待发送</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="94" />
+            <location filename="../../console/ui/offline/dialog.py" line="79" />
             <source>Last attempt: {0}</source>
             <translation>上次尝试：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="97" />
+            <location filename="../../console/ui/offline/dialog.py" line="82" />
             <source>The number is already used by another case; retry gives it a new number</source>
             <translation>该编号已被其他工单占用；重试时将重新分配编号</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="100" />
+            <location filename="../../console/ui/offline/dialog.py" line="85" />
             <source>The server refused the data: {0}</source>
             <translation>服务器拒收了数据：{0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/offline/dialog.py" line="102" />
+            <location filename="../../console/ui/offline/dialog.py" line="87" />
             <source>The case is not in the central database: {0}</source>
             <translation>中心数据库中没有该工单：{0}</translation>
         </message>

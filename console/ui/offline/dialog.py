@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,51 +25,36 @@ from console.offline.policy import ItemState
 from console.offline.store import CASE, OutboxItem
 from console.ui import files
 from console.ui.context import UiContext
+from console.ui.table_model import Index, ListTableModel
 from console.ui.widths import case_number_width
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(ListTableModel[OutboxItem]):
     COLUMNS = ("saved", "kind", "number", "state", "reason")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[OutboxItem] = []
-        self.headers = (
-            self.tr("Saved at"),
-            self.tr("Item"),
-            self.tr("Number"),
-            self.tr("State"),
-            self.tr("Reason"),
+        super().__init__(
+            (
+                QCoreApplication.translate("OutboxModel", "Saved at"),
+                QCoreApplication.translate("OutboxModel", "Item"),
+                QCoreApplication.translate("OutboxModel", "Number"),
+                QCoreApplication.translate("OutboxModel", "State"),
+                QCoreApplication.translate("OutboxModel", "Reason"),
+            ),
+            parent,
         )
 
+    @property
+    def items(self) -> list[OutboxItem]:
+        return self.rows
+
     def reset(self, items: list[OutboxItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        it = self.items[index.row()]
+        it = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return it.seq
