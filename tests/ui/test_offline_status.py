@@ -131,7 +131,16 @@ def test_status_bar_shows_offline_and_waiting_and_the_window_stays_responsive(
     with qtbot.waitSignal(entry.case_saved, timeout=5000) as second:
         entry.submit(SAVE)
     assert time.monotonic() - t0 < 1.0 and second.args[0].queued
-    qtbot.waitUntil(lambda: ind.status is not None and ind.status.waiting == 2, timeout=5000)
+    # between probes the indicator may say "Sending" for a moment (a replay attempt the
+    # refusing link ends at once): wait for the offline state with two waiting
+    qtbot.waitUntil(
+        lambda: (
+            ind.status is not None
+            and ind.status.state is LinkState.OFFLINE
+            and ind.status.waiting == 2
+        ),
+        timeout=5000,
+    )
     assert ind.text() == ind.tr("● Offline — {0} waiting").format(2)
 
     # the outbox dialog lists them
