@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.exchange.credentials import PLATFORM, UNIT, Principal, authenticate
 from console.exchange.limits import BodyLimitAndLog, TokenBuckets
-from console.exchange.orders import OrderService, PushedOrder
+from console.exchange.orders import OrderService
+from console.exchange.pushed import PushedOrder
 from console.exchange.steps import StepRefusedError
 from console.services.errors import NotFound, ValidationFailed
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from console.exchange.batch import GroupCommit
 from console.exchange.credentials import Principal, authenticate
-from console.exchange.orders import PushedOrder, PushResult, order_from_mapping
+from console.exchange.pushed import PushedOrder, PushResult, order_from_mapping
 from console.models import Case, CaseDeadline, CaseEvent, ExchangeOrder
 from console.services.errors import ValidationFailed
 from console.services.sla import case_deadlines, deadline_fields

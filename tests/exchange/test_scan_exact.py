@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from console.exchange.credentials import authenticate, issue_token
-from console.exchange.orders import order_from_mapping
 from console.exchange.outbox import Horizon, queue_webhooks
+from console.exchange.pushed import order_from_mapping
 from console.exchange.service import ExchangeService, ServeOptions
 from console.models import Case, CaseEvent, ExchangeWatermark, WebhookDelivery
 from tests.exchange.conftest import order

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.services import dbroles
+from console.services import dbgrants, dbroles
 
 
 def test_plan_is_default_rule_plus_explicit_exceptions() -> None:
@@ -23,10 +23,10 @@ def test_plan_is_default_rule_plus_explicit_exceptions() -> None:
         ["id", "status", "number", "assignee_id"],
     )
     by = {(g.table, g.group): g for g in plan}
-    assert by[("new_thing", "hotline_agent")].privileges == dbroles.WORK
+    assert by[("new_thing", "hotline_agent")].privileges == dbgrants.WORK
     assert by[("case_events", "hotline_admin")].privileges == ("SELECT", "INSERT")
     assert by[("sla_policies", "hotline_supervisor")].privileges == ("SELECT",)
-    assert by[("sla_policies", "hotline_admin")].privileges == dbroles.WORK
+    assert by[("sla_policies", "hotline_admin")].privileges == dbgrants.WORK
     cases = by[("cases", "hotline_agent")]
     assert cases.privileges == ("SELECT", "INSERT")
     assert cases.update_columns == ("assignee_id", "status")
