@@ -17,8 +17,7 @@ import sys
 from typing import Any
 
 from console.domain.casetypes import Role
-from console.infra.database import make_engine, mask
-from console.services.dbroles import PREFIX_ENV, configured_prefix  # noqa: F401
+from console.infra.roleprefix import PREFIX_ENV, configured_prefix
 
 ACTIONS = ("roles", "add-agent", "add-service", "disable-agent", "list-agents")
 
@@ -89,6 +88,7 @@ def read_password(username: str) -> str:
 
 
 def run(args: argparse.Namespace, url: str) -> int:
+    from console.infra.database import make_engine, mask
     from console.services import dbroles
 
     engine = make_engine(url)

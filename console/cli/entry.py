@@ -167,7 +167,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             return 0
         migrations.upgrade(engine, args.revision)
         counts = seed_reference_data(make_session_factory(engine))
-        from console.cli.dbroles import configured_prefix
+        from console.infra.roleprefix import configured_prefix
         from console.services import dbroles
 
         prefix = configured_prefix()
@@ -240,13 +240,26 @@ def report_failure(exc: BaseException) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import gc
     import time
 
     process_start = time.perf_counter()
-    args = build_parser().parse_args(argv)
+    # the imports of a start allocate a few hundred thousand objects that all live on:
+    # the cyclic collector would walk them again and again (~0.1 s of a start); the GUI
+    # collects on its own thread, from a timer (console/ui/gc.py), a command from here on
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        args = build_parser().parse_args(argv)
+    except BaseException:  # --help, a bad option: the caller's collector as it was
+        if collecting:
+            gc.enable()
+        raise
     from console.infra.logs import setup_logging
 
     setup_logging(verbose=args.verbose)
+    if args.command is not None and collecting:
+        gc.enable()
     try:
         if args.command == "db":
             return cmd_db(args)
@@ -292,13 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_failure(exc)
     missing = no_display()
     if missing:
+        if collecting:
+            gc.enable()
         print(missing, file=sys.stderr)
         return 2
-    # the GUI collects garbage on its own thread, from a timer (console/ui/gc.py): off
-    # from here, the imports of the start do not pay for collections either
-    import gc
-
-    gc.disable()
     from console.ui.launch import run_gui
 
     return run_gui(args, process_start)

@@ -17,7 +17,6 @@ or a role with CREATEROLE that owns the schema). No Qt here.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,18 +26,11 @@ from sqlalchemy.orm import Session
 
 from console.domain.casetypes import Role
 from console.domain.errors import UserError
+from console.infra.roleprefix import DEFAULT_PREFIX, PREFIX_ENV, configured_prefix  # noqa: F401
 from console.models import Agent, HandlingUnit
 from console.services import dbguards
 
 log = logging.getLogger("console.db")
-
-DEFAULT_PREFIX = "hotline_"
-PREFIX_ENV = "HOTLINE_DB_ROLE_PREFIX"
-
-
-def configured_prefix() -> str:
-    """The group role prefix: $HOTLINE_DB_ROLE_PREFIX or hotline_."""
-    return os.environ.get(PREFIX_ENV, DEFAULT_PREFIX)
 
 
 from console.services.dbgrants import (  # noqa: E402 - the grant tables, as data

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import random
 import threading
@@ -21,8 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
-
-from panoramisk import Manager  # type: ignore[import-untyped]
 
 from console.domain.clock import now_utc
 from console.telephony.events import CallEvent, CallEventKind, LinkState, LinkStatus
@@ -239,26 +238,32 @@ class AmiTranslator:
         return ev
 
 
-class _Manager(Manager):  # type: ignore[misc]
+@functools.cache
+def _manager_class() -> type[Any]:
     """panoramisk's Manager with its fixed-delay reconnect handed to our supervisor (which
-    backs off and tells the console)."""
+    backs off and tells the console). Imported when a phone system is first connected,
+    not on the console's start path."""
+    from panoramisk import Manager  # type: ignore[import-untyped]
 
-    def __init__(self, on_lost: Callable[[object], None], **config: Any) -> None:
-        super().__init__(**config)
-        self._on_lost = on_lost
+    class _Manager(Manager):  # type: ignore[misc]
+        def __init__(self, on_lost: Callable[[object], None], **config: Any) -> None:
+            super().__init__(**config)
+            self._on_lost = on_lost
 
-    def connection_made(self, f: asyncio.Future[Any]) -> None:
-        if f.cancelled() or f.exception() is not None:
-            return  # the supervisor awaits the same task and backs off
-        super().connection_made(f)
+        def connection_made(self, f: asyncio.Future[Any]) -> None:
+            if f.cancelled() or f.exception() is not None:
+                return  # the supervisor awaits the same task and backs off
+            super().connection_made(f)
 
-    def connection_lost(self, exc: object) -> None:
-        self._connected = False
-        pinger: Any = getattr(self, "pinger", None)
-        if pinger is not None:
-            pinger.cancel()
-            self.pinger = None
-        self._on_lost(exc)
+        def connection_lost(self, exc: object) -> None:
+            self._connected = False
+            pinger: Any = getattr(self, "pinger", None)
+            if pinger is not None:
+                pinger.cancel()
+                self.pinger = None
+            self._on_lost(exc)
+
+    return _Manager
 
 
 EventSink = Callable[[CallEvent], None]
@@ -293,7 +298,7 @@ class AmiAdapter:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stop: asyncio.Event | None = None
-        self._manager: _Manager | None = None
+        self._manager: Any = None
         self._ready = threading.Event()
         self.received = 0  # AMI events seen (for the burst benchmark)
         self.state = LinkState.STOPPED
@@ -375,7 +380,7 @@ class AmiAdapter:
         """One connection: "stop", "refused", "failed" (never connected) or "lived"."""
         assert self._stop is not None and self._loop is not None
         lost = asyncio.Event()
-        manager = _Manager(
+        manager = _manager_class()(
             lambda _exc: lost.set(),
             host=self.url.host,
             port=self.url.port,
@@ -423,7 +428,7 @@ class AmiAdapter:
         log.warning("AMI connection to %s:%s lost", self.url.host, self.url.port)
         return "lived"
 
-    async def _resync(self, manager: _Manager) -> None:
+    async def _resync(self, manager: Any) -> None:
         """What happened at the extension while the link was down: the channels live now
         (CoreShowChannels) become ring / answer events, and a RESYNC event lists them so
         the console ends the calls it followed that are gone."""

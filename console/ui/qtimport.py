@@ -5,8 +5,9 @@ new module (``inspect.getsource``) to find out whether it mentions PySide6, for 
 optional ``from __feature__ import …`` switches (napari#8584 measured the same). For
 the few hundred modules of SQLAlchemy, the standard library and this console's non-Qt
 packages that is a few tens of milliseconds of a start for nothing: they are answered
-"no" by name. Any other module keeps PySide6's own check. If a PySide6 release no
-longer has the hook, nothing is changed.
+"no" by name, and the console's own Qt modules "yes" (none of them switches a feature
+on; tests/test_qtimport.py checks). Any other module keeps PySide6's own check. If a
+PySide6 release no longer has the hook, nothing is changed.
 """
 
 from __future__ import annotations
@@ -22,16 +23,22 @@ log = logging.getLogger("console.ui")
 NOT_QT = frozenset(
     {
         "alembic",
+        "anyio",
         "chinese_calendar",
         "greenlet",
         "jieba",
         "keyring",
         "mako",
+        "numpy",
         "openpyxl",
+        "panoramisk",
+        "pkg_resources",
         "platformdirs",
         "psycopg",
         "psycopg_binary",
         "pypinyin",
+        "scipy",
+        "sklearn",
         "sqlalchemy",
         "typing_extensions",
     }
@@ -39,12 +46,14 @@ NOT_QT = frozenset(
 
 
 def uses_qt_by_name(name: str) -> bool | None:
-    """False when a module of this name cannot use PySide6; None: unknown."""
+    """False when a module of this name cannot use PySide6, True for the console's own
+    Qt modules; None: unknown (PySide6 reads its source)."""
     top = name.partition(".")[0]
     if top in NOT_QT or top in sys.stdlib_module_names:
         return False
-    if top == "console" and not (name == "console.ui" or name.startswith("console.ui.")):
-        return False  # the layer rule: only console.ui imports Qt
+    if top == "console":  # the layer rule: only console.ui imports Qt, and it never
+        # switches PySide6's optional features on: "uses Qt" gives it the default set
+        return name == "console.ui" or name.startswith("console.ui.")
     return None
 
 
