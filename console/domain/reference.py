@@ -3,9 +3,28 @@ console loads them from the database, or from the workstation's offline cache)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from console.domain.shifts import ShiftDef
+
+#: a category's (parent id, level), or None when the category is not known
+ParentOf = Callable[[int], "tuple[int | None, int] | None"]
+
+
+def category_ancestors(category_id: int | None, parent_of: ParentOf) -> dict[int, int]:
+    """{category id: level} of a category and all its parents (the routing rules' and the
+    suggestions' "most specific rule" walks this); a loop in the data ends the walk."""
+    out: dict[int, int] = {}
+    cid = category_id
+    while cid is not None and cid not in out:
+        found = parent_of(cid)
+        if found is None:
+            break
+        parent, level = found
+        out[cid] = level
+        cid = parent
+    return out
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import SUBTYPES_BY_TYPE, CaseType, SubType, Urgency
 from console.domain.clock import CITY_TZ, now_utc
+from console.domain.reference import category_ancestors
 from console.domain.validation import CaseDraft, FieldError, check_text, validate_draft
 from console.domain.workcalendar import WorkCalendar
 from console.models import HandlingUnit, MatterCategory, Region
@@ -123,13 +124,7 @@ class ReferenceCache:
         return self.by_path.get(key) or self.by_name.get(key)
 
     def ancestors(self, category_id: int | None) -> dict[int, int]:
-        out: dict[int, int] = {}
-        cid = category_id
-        while cid is not None and cid not in out and cid in self.parents:
-            parent, level = self.parents[cid]
-            out[cid] = level
-            cid = parent
-        return out
+        return category_ancestors(category_id, self.parents.get)
 
     def route(
         self, category_id: int | None, district_id: int | None

@@ -22,6 +22,7 @@ from console.domain.casetypes import CaseType, Urgency
 from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
+from console.domain.reference import category_ancestors
 from console.domain.validation import FieldError, text_problem
 from console.domain.workcalendar import WorkCalendar
 from console.models import HandlingUnit, MatterCategory, RoutingRule
@@ -86,16 +87,13 @@ class RuleInput:
 
 
 def _ancestors(session: Session, category_id: int | None) -> dict[int, int]:
-    """{category id: level} of the category and its parents."""
-    out: dict[int, int] = {}
-    cid = category_id
-    while cid is not None and cid not in out:
+    """{category id: level} of the category and its parents, read row by row."""
+
+    def parent_of(cid: int) -> tuple[int | None, int] | None:
         row = session.get(MatterCategory, cid)
-        if row is None:
-            break
-        out[cid] = row.level
-        cid = row.parent_id
-    return out
+        return None if row is None else (row.parent_id, row.level)
+
+    return category_ancestors(category_id, parent_of)
 
 
 def best_rule(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from console.domain.casetypes import Status
 from console.domain.clock import now_utc
+from console.domain.reference import category_ancestors
 from console.learning.features import Example, display, example_tokens, tokens
 from console.learning.model import Prediction, Ranked, score
 from console.learning.store import ModelStore
@@ -326,7 +327,8 @@ class SuggestionService:
         for b in p.bundles:
             cid = ref.category_ids.get(b.category)
             unit, unit_id, source = b.unit, ref.unit_ids.get(b.unit), "model"
-            rule = best_rule(ref.rules, _ancestors(ref, cid), district_id) if cid else None
+            ancestors = category_ancestors(cid, ref.parents.get)
+            rule = best_rule(ref.rules, ancestors, district_id) if cid else None
             if rule is not None and rule.unit_id is not None and rule.unit_id in ref.unit_names:
                 unit, unit_id, source = ref.unit_names[rule.unit_id], rule.unit_id, "rule"
             items.append(
@@ -520,13 +522,3 @@ def _text(title: str | None, description: str | None) -> str:
 
 def _place(district: str | None, town: str | None) -> str:
     return " ".join(x for x in (district, town) if x)
-
-
-def _ancestors(ref: _Reference, category_id: int | None) -> dict[int, int]:
-    out: dict[int, int] = {}
-    cid = category_id
-    while cid is not None and cid not in out and cid in ref.parents:
-        parent, level = ref.parents[cid]
-        out[cid] = level
-        cid = parent
-    return out

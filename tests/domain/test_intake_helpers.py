@@ -43,3 +43,13 @@ def test_draft_store_atomic_ordered_and_forgiving(tmp_path: Path) -> None:
     store.path.write_text("{not json", encoding="utf-8")
     assert store.load() is None  # an unreadable draft is set aside, not fatal
     assert store.path.with_name(store.path.name + ".bad").exists()
+
+
+def test_category_ancestors_walks_to_the_root_and_stops_on_unknown_or_loops() -> None:
+    from console.domain.reference import category_ancestors
+
+    parents = {3: (2, 3), 2: (1, 2), 1: (None, 1), 7: (8, 2), 8: (7, 1)}
+    assert category_ancestors(3, parents.get) == {3: 3, 2: 2, 1: 1}
+    assert category_ancestors(None, parents.get) == {}
+    assert category_ancestors(99, parents.get) == {}
+    assert category_ancestors(7, parents.get) == {7: 2, 8: 1}  # a loop in the data ends
