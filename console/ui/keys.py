@@ -1,8 +1,8 @@
 """The keyboard map: every shortcut of the console, in one table.
 
 Each screen takes its keys from here (``keys.bind`` / ``keys.sequence``), Help shows the
-table (``KeyMapDialog``), and a test checks that no key means two things on one screen
-(a key of the main window counts on every screen). One key, one meaning: the form's new
+table (``console.ui.keymap``), and a test checks that no key means two things on one
+screen (a key of the main window counts on every screen). One key, one meaning: the form's new
 case is Ctrl+N, so the queue takes the next case with another key.
 """
 
@@ -13,15 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 GLOBAL = "global"  # the main window's keys: they work on every screen
 
@@ -102,8 +94,12 @@ def sequence(action: str) -> QKeySequence:
 
 def shown(action: str) -> str:
     """The key as the user reads it (in buttons and tooltips)."""
+    return shown_key(_BY_ACTION[action])
+
+
+def shown_key(key: Key) -> str:
     texts: list[str] = []
-    for k in _BY_ACTION[action].keys:  # Return and Enter may read alike ("回车")
+    for k in key.keys:  # Return and Enter may read alike ("回车")
         text = QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
         if text not in texts:
             texts.append(text)
@@ -230,30 +226,3 @@ def describe(action: str) -> str:
         "monitor.wall": QCoreApplication.translate("Keys", "Large type on / off"),
     }
     return texts.get(action, action)
-
-
-class KeyMapDialog(QDialog):
-    """Help → Keyboard map: the table above, screen by screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard map"))
-        self.table = QTableWidget(len(KEYMAP), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Key"), self.tr("Does")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, k in enumerate(KEYMAP):
-            for col, text in enumerate(
-                (screen_title(k.screen), shown(k.action), describe(k.action))
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.table)
-        lay.addWidget(buttons)
-        self.resize(720, 600)

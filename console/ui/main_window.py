@@ -453,7 +453,9 @@ class MainWindow(QMainWindow):
     # --- help ------------------------------------------------------------------------
     def show_keymap(self) -> QWidget:
         """Help → Keyboard map: every key of every screen, from the one table."""
-        dlg = keys.KeyMapDialog(self)
+        from console.ui.keymap import KeyMapDialog
+
+        dlg = KeyMapDialog(self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
         return dlg

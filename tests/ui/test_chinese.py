@@ -118,7 +118,7 @@ def test_dialogs_are_chinese(
     qtbot: QtBot, chinese: None, demo_ctx: AppContext, tmp_path: Path
 ) -> None:
     from console.ui.intake.import_dialog import ImportDialog
-    from console.ui.keys import KeyMapDialog
+    from console.ui.keymap import KeyMapDialog
 
     window = open_window(qtbot, demo_ctx, "admin", tmp_path)
     found: dict[str, list[str]] = {}

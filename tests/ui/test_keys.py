@@ -85,9 +85,18 @@ def test_every_screen_takes_its_keys_from_the_map_and_help_lists_them(
     assert "Ctrl+N" not in queue_keys and "Ctrl+G" in queue_keys
     dlg = window.show_keymap()
     table = dlg.findChild(QTableWidget)
-    assert isinstance(table, QTableWidget) and table.rowCount() == len(keys.KEYMAP)
+    lifecycle = keys.lifecycle_keys()
+    assert lifecycle  # the case window's action keys are in the map too
+    assert isinstance(table, QTableWidget)
+    assert table.rowCount() == len(keys.KEYMAP) + len(lifecycle)
     shown = {table.item(r, 1).text() for r in range(table.rowCount())}  # type: ignore[union-attr]
     assert keys.shown("entry.new") in shown and keys.shown("queue.claim_next") in shown
+    does = {table.item(r, 2).text() for r in range(table.rowCount())}  # type: ignore[union-attr]
+    from console.ui.case.texts import action_name
+
+    for k in lifecycle:
+        assert keys.shown_key(k) in shown
+        assert action_name(k.action.removeprefix("case.do_")) in does
     assert isinstance(dlg, QWidget)
     dlg.close()
     window.runner.wait(10_000)
