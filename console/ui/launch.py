@@ -40,6 +40,7 @@ from console.ui.qtlog import install_qt_message_handler
 
 if TYPE_CHECKING:
     from console.signin import PasswordCheck, SignedIn
+    from console.ui.context import UiContext
     from console.ui.idle_lock import IdleLock
 
 log = logging.getLogger("console.ui")
@@ -134,6 +135,7 @@ class Startup(QObject):
         self._reconnect.timeout.connect(self._try_online)
         self._settings_connected = False
         self._was_ready = False
+        self._ui: UiContext | None = None  # signed in, its phone not started yet
         self.exit_code = 0
 
     @property
@@ -396,9 +398,7 @@ class Startup(QObject):
 
         ui = UiContext(self.ctx, identity, self.window.runner, self.window.messages)
         self.window.attach(ui)
-        from console.ui.telephony.setup import start_telephony
-
-        start_telephony(self.window, ui, self.args)  # screen pop, agent state (telephony)
+        self._ui = ui
         self._start_idle_lock(identity)
         entry = self.window.screens.get("entry")
         if entry is not None and hasattr(entry, "ready"):
@@ -416,6 +416,11 @@ class Startup(QObject):
         log.info("usable window after %.2f s (%s)", elapsed, link)
         if self.exit_when_ready:
             print(f"ready_s={elapsed + STARTED_AT_IMPORT_S:.3f} link={link}", flush=True)
+        ui, self._ui = self._ui, None
+        if ui is not None:  # the phone once the form takes input (screen pop, agent state)
+            from console.ui.telephony.setup import start_telephony
+
+            start_telephony(self.window, ui, self.args)
         if ctx is not None:
             self._after_ready(ctx)
         if self.exit_when_ready:
