@@ -77,10 +77,15 @@ def explain_json(policy: Any, deadlines: Any) -> dict[str, Any]:
 AUDIT_EVERY_S = 10.0
 
 
+def _pause(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
 def _audit(sessions: Any, follow: bool, every: float, as_json: bool) -> int:
     """One pass over the queue (or rounds until interrupted), then the totals."""
     import json
-    import time
 
     from console.services.sla_audit import audit_queued
 
@@ -96,7 +101,7 @@ def _audit(sessions: Any, follow: bool, every: float, as_json: bool) -> int:
                 line = result.as_json()
                 text = f"checked {line['checked']}, corrected {line['corrected']}"
                 print(json.dumps(line) if as_json else text, flush=True)
-            time.sleep(every)
+            _pause(every)
     except KeyboardInterrupt:
         pass
     if as_json:

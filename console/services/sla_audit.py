@@ -273,49 +273,71 @@ def _require_owner(session: Session) -> None:
         )
 
 
+def _audit_one(
+    sessions: sessionmaker[Session],
+    case_id: int,
+    book: PolicyBook,
+    calendar: WorkCalendar,
+    station: str,
+    now: datetime | None,
+) -> bool | None:
+    """One queued case in a transaction of its own, so that its row stays locked (against
+    a login's save of the same case) only while it is checked: True if corrected; None
+    when another audit holds its entry or it has left the queue."""
+    with sessions() as s, s.begin():
+        entry = s.scalars(
+            select(DeadlineAudit.case_id)
+            .where(DeadlineAudit.case_id == case_id)
+            .with_for_update(skip_locked=True)
+        ).first()
+        if entry is None:
+            return None
+        # a login saving this case waits here or has committed: what follows reads it
+        case = s.get(Case, case_id, with_for_update=True)
+        corrected = case is not None and check_case(s, case, book, calendar, station, now)
+        s.execute(delete(DeadlineAudit).where(DeadlineAudit.case_id == case_id))
+        return bool(corrected)
+
+
 def audit_queued(
     sessions: sessionmaker[Session],
     station: str = "",
     *,
-    batch: int = 100,
+    batch: int = 200,
     now: datetime | None = None,
 ) -> AuditResult:
-    """Take every queued case (oldest first, ``batch`` a transaction; entries locked by
-    another audit are left to it), recompute it, correct it if needed, and empty its
-    entry. A case that cannot be recomputed is logged and left queued."""
+    """Take every queued case (oldest first; one held by another audit is left to it),
+    recompute it, correct it if needed, and empty its entry. A case that cannot be
+    recomputed is logged (its id and the error's kind) and left queued."""
     checked = corrected = 0
-    failed: set[int] = set()
+    skip: set[int] = set()
     while True:
-        with sessions() as s, s.begin():
+        with sessions() as s:
             _require_owner(s)
             ids = list(
                 s.scalars(
                     select(DeadlineAudit.case_id)
-                    .where(DeadlineAudit.case_id.notin_(failed))
+                    .where(DeadlineAudit.case_id.notin_(skip))
                     .order_by(DeadlineAudit.queued_at, DeadlineAudit.case_id)
                     .limit(batch)
-                    .with_for_update(skip_locked=True)
                 )
             )
             if not ids:
                 return AuditResult(checked, corrected)
             calendar = load_calendar(s)
             book = PolicyBook(s)
-            for case_id in ids:
-                try:
-                    with s.begin_nested():
-                        case = s.get(Case, case_id, with_for_update=True)
-                        if case is not None and check_case(s, case, book, calendar, station, now):
-                            corrected += 1
-                        s.flush()
-                except Exception as exc:  # noqa: BLE001 - one case must not stop the others
-                    log.warning(
-                        "deadline audit: case #%d not checked: %s", case_id, type(exc).__name__
-                    )
-                    failed.add(case_id)
-                    continue
-                s.execute(delete(DeadlineAudit).where(DeadlineAudit.case_id == case_id))
-                checked += 1
+        for case_id in ids:
+            try:
+                done = _audit_one(sessions, case_id, book, calendar, station, now)
+            except Exception as exc:  # noqa: BLE001 - one case must not stop the others
+                log.warning("deadline audit: case #%d not checked: %s", case_id, type(exc).__name__)
+                skip.add(case_id)
+                continue
+            if done is None:
+                skip.add(case_id)
+                continue
+            checked += 1
+            corrected += done
 
 
 def queued_count(sessions: sessionmaker[Session]) -> int:

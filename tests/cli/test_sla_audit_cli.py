@@ -63,7 +63,7 @@ def test_sla_audit_follow_reports_each_round_and_the_totals(
         if next(rounds, KeyboardInterrupt) is KeyboardInterrupt:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr("time.sleep", sleep)
+    monkeypatch.setattr("console.cli.sla._pause", sleep)
     rc, out, err = run(capsys, db_url, "sla", "audit", "--follow", "--every", "0", "--json")
     assert rc == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
