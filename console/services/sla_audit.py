@@ -233,12 +233,16 @@ def check_case(
     )
     if policy_change is None and rows_agree and not shown:
         return None
-    old_due = {r["milestone_code"]: r["due_at"] for r in old_rows}
-    new_due = {r["milestone_code"]: r["due_at"] for r in new_rows}
+    # each milestone whose row differs (its deadline, or when it started, was met, …):
+    # its deadline before and after
+    old_by = {r["milestone_code"]: r for r in old_rows}
+    new_by = {r["milestone_code"]: r for r in new_rows}
     moved = {
-        code: (_iso(old_due.get(code)), _iso(new_due.get(code)))
-        for code in sorted(old_due.keys() | new_due.keys())
-        if not (code in old_due and code in new_due and _same(old_due[code], new_due[code]))
+        code: (_iso(old_by.get(code, {}).get("due_at")), _iso(new_by.get(code, {}).get("due_at")))
+        for code in sorted(old_by.keys() | new_by.keys())
+        if code not in old_by
+        or code not in new_by
+        or not all(_same(old_by[code][k], new_by[code][k]) for k in ROW_KEYS)
     }
     store_deadlines(session, [(case.id, deadlines)])
     for name, value in fields.items():

@@ -120,6 +120,43 @@ def test_a_deadline_pushed_out_a_year_with_a_moving_event_is_put_back(
     assert _audit(world) == {"checked": 0, "corrected": 0}
 
 
+def test_milestones_marked_met_by_hand_are_opened_again(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    """A milestone met "now" passes the guard (no deadline moves later, and the time is
+    the present): the engine, reading the history, finds nothing that met it."""
+    a1 = me(ctxs["a1"], world, "a1")
+    case = ctxs["a1"].cases.create(world.draft, a1, action="dispatch", unit_id=_unit(world))
+    assert _audit(world) == {"checked": 1, "corrected": 0}
+    with world.raw("a1") as conn:
+        conn.execute(
+            "SELECT public.hotline_store_deadlines(%(c)s, (SELECT jsonb_agg(jsonb_set("
+            "to_jsonb(d), '{met_at}', to_jsonb(now()))) FROM case_deadlines d "
+            "WHERE d.case_id = %(c)s))",
+            {"c": case.id},
+        )
+    with world.owner.connect() as c:
+        met = c.execute(
+            text("SELECT count(*) FROM case_deadlines WHERE case_id = :c AND met_at IS NULL"),
+            {"c": case.id},
+        ).scalar_one()
+    assert met == 0  # the guard let it in
+    assert _audit(world) == {"checked": 1, "corrected": 1}
+    with world.owner.connect() as c:
+        unmet = c.execute(
+            text("SELECT count(*) FROM case_deadlines WHERE case_id = :c AND met_at IS NULL"),
+            {"c": case.id},
+        ).scalar_one()
+    assert unmet > 0
+    ((_actor, detail),) = _corrections(world, case.id)
+    assert isinstance(detail["deadlines"], dict) and detail["deadlines"]
+
+
+def _unit(world: World) -> int:
+    with world.owner.connect() as c:
+        return int(c.execute(text("SELECT min(id) FROM handling_units")).scalar_one())
+
+
 def test_a_case_inserted_by_hand_with_forged_policy_and_deadlines_is_corrected(
     world: World, ctxs: dict[str, AppContext]
 ) -> None:
