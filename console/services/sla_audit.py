@@ -342,12 +342,3 @@ def audit_queued(
                 continue
             checked += 1
             corrected += done
-
-
-def queued_count(sessions: sessionmaker[Session]) -> int:
-    """How many cases wait for the audit (the schema owner's view)."""
-    from sqlalchemy import func
-
-    with sessions() as s:
-        _require_owner(s)
-        return int(s.execute(select(func.count()).select_from(DeadlineAudit)).scalar_one())
