@@ -1,4 +1,5 @@
-"""`python main.py sla …`: administrators check a policy or the calendar."""
+"""`python main.py sla …`: administrators check a policy or the calendar; the schema
+owner runs the trusted deadline audit (``sla audit``: console/services/sla_audit.py)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     rm = s.add_parser("remove-override", help="remove a day's override")
     rm.add_argument("day", metavar="YYYY-MM-DD")
     s.add_parser("recompute", help="recompute the deadlines of every open case")
+    au = s.add_parser(
+        "audit",
+        help="recompute the cases whose deadlines a login wrote; correct what differs",
+        description="The trusted deadline audit, under the schema owner's login: the cases "
+        "the database queued (deadlines, policy or the fields that choose it written by a "
+        "login) are recomputed with the SLA engine; a value that differs is corrected, "
+        "with a 'deadline_corrected' event in the case's history and a WARNING in the log.",
+    )
+    au.add_argument("--follow", action="store_true",
+                    help="keep auditing every --every seconds until interrupted")  # fmt: skip
+    au.add_argument("--every", type=float, default=AUDIT_EVERY_S, metavar="SECONDS",
+                    help="--follow: seconds between rounds (default %(default)s)")  # fmt: skip
+    au.add_argument("--json", action="store_true",
+                    help='print {"checked": N, "corrected": M} (--follow: one line a round '
+                    "that checked something)")  # fmt: skip
 
 
 def explain_json(policy: Any, deadlines: Any) -> dict[str, Any]:
@@ -55,6 +71,44 @@ def explain_json(policy: Any, deadlines: Any) -> dict[str, Any]:
         ],
         "verified": deadlines.verified,
     }
+
+
+#: ``sla audit --follow``: seconds between rounds
+AUDIT_EVERY_S = 10.0
+
+
+def _pause(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def _audit(sessions: Any, follow: bool, every: float, as_json: bool) -> int:
+    """One pass over the queue (or rounds until interrupted), then the totals."""
+    import json
+
+    from console.services.sla_audit import audit_queued
+
+    checked = corrected = 0
+    try:
+        while True:
+            result = audit_queued(sessions)
+            checked += result.checked
+            corrected += result.corrected
+            if not follow:
+                break
+            if result.checked:
+                line = result.as_json()
+                text = f"checked {line['checked']}, corrected {line['corrected']}"
+                print(json.dumps(line) if as_json else text, flush=True)
+            _pause(every)
+    except KeyboardInterrupt:
+        pass
+    if as_json:
+        print(json.dumps({"checked": checked, "corrected": corrected}))
+    else:
+        print(f"checked {checked} cases, corrected {corrected}")
+    return 0
 
 
 UNIT_WORDS = {"hours": "h", "work_hours": "working h", "workdays": "working day(s)"}
@@ -126,6 +180,8 @@ def cmd_sla(args: argparse.Namespace, url: str) -> int:
         if args.sla_command == "remove-override":
             svc.remove_override(date.fromisoformat(args.day))
             return 0
+        if args.sla_command == "audit":
+            return _audit(ctx.sessions, args.follow, args.every, args.json)
         if args.sla_command == "recompute":
             print(f"recomputed {svc.recompute_open()} open cases")
             return 0

@@ -155,3 +155,7 @@ class EventKind(StrEnum):
     RETURN_ACCEPTED = "return_accepted"  # 退单审核 passed (detail: unit_id)
     RETURN_REFUSED = "return_refused"  # improper return (不当退单), back to the unit
     ARCHIVED = "archived"  # 归档
+    # the trusted deadline audit (console/services/sla_audit.py) rewrote a case's policy
+    # or deadlines a login had stored differently from the SLA engine's (detail:
+    # deadlines {milestone: [old, new]}, policy [old, new]); signed by the system only
+    DEADLINE_CORRECTED = "deadline_corrected"

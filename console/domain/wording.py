@@ -140,6 +140,7 @@ EVENT = Vocabulary(
         EventKind.RETURN_ACCEPTED: "Return accepted",
         EventKind.RETURN_REFUSED: "Return refused (improper)",
         EventKind.ARCHIVED: "Archived",
+        EventKind.DEADLINE_CORRECTED: "Deadlines corrected by the audit",
     },
 )
 

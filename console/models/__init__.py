@@ -49,6 +49,7 @@ from console.models.sla import (
     CalendarOverride,
     CaseBreach,
     CaseDeadline,
+    DeadlineAudit,
     SlaMilestone,
     SlaPolicy,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "ShiftDefinition",
     "ShiftIncident",
     "ShiftRoster",
+    "DeadlineAudit",
     "SlaMilestone",
     "SlaPolicy",
     "UtcDateTime",

@@ -120,3 +120,16 @@ class CaseBreach(Base):
     milestone_code: Mapped[str] = mapped_column(String(32))
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+
+
+class DeadlineAudit(Base):
+    """A case whose deadlines or policy a login wrote: the trusted audit
+    (``python main.py sla audit``, console/services/sla_audit.py) recomputes them with
+    the one SLA engine and corrects what differs. Filled on PostgreSQL by the database's
+    own functions and triggers (console/services/dbguards); no login reads or writes it.
+    On SQLite (no logins) it stays empty."""
+
+    __tablename__ = "deadline_audit"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -121,6 +121,9 @@ RESTRICTED: Mapping[str, Mapping[Role, tuple[str, ...]]] = {
         Role.ADMIN: WRITE,
         Role.UNIT: READ,
     },
+    # the deadline audit's queue: filled by the database's own functions, read by the
+    # trusted worker under the schema owner (console/services/sla_audit.py): no group
+    "deadline_audit": {},
     # report figures: refreshed by the database itself (hotline_refresh_facts)
     "case_facts": {g: READ for g in GROUPS},
     "facts_watermark": {g: READ for g in GROUPS},

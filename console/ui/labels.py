@@ -6,9 +6,12 @@ same words (``console.infra.catalogue``)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from console.domain import wording
+from console.domain.clock import format_deadline
 from console.domain.sla import BREACHED, TimeLeft
 from console.domain.validation import FieldError
 
@@ -95,6 +98,8 @@ def event_summary(kind: str, detail: dict[str, object]) -> str:
         parts.append(QCoreApplication.translate("labels", "round {0}").format(detail["round"]))
     if kind == "callback_attempt" and detail.get("attempt"):
         parts.append(QCoreApplication.translate("labels", "attempt {0}").format(detail["attempt"]))
+    if kind == "deadline_corrected":
+        parts += _corrections(detail)
     changes = detail.get("changes")
     if kind == "edited" and isinstance(changes, dict):  # which fields
         parts.append("、".join(field_title(str(f)) for f in changes))
@@ -102,6 +107,34 @@ def event_summary(kind: str, detail: dict[str, object]) -> str:
     if words:
         parts.append(str(words))
     return f"{text}（{'；'.join(parts)}）" if parts else text
+
+
+def _deadline_text(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        return "—"
+    try:
+        return format_deadline(datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def _corrections(detail: dict[str, object]) -> list[str]:
+    """What the deadline audit corrected: the policy, each milestone's old → new."""
+    parts: list[str] = []
+    policy = detail.get("policy")
+    if isinstance(policy, list) and len(policy) == 2:
+        parts.append(
+            QCoreApplication.translate("labels", "policy {0} → {1}").format(
+                policy[0] or "—", policy[1]
+            )
+        )
+    moved = detail.get("deadlines")
+    if isinstance(moved, dict):
+        for code, pair in moved.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                old, new = (_deadline_text(v) for v in pair)
+                parts.append(f"{milestone_name(str(code))} {old} → {new}")
+    return parts
 
 
 def field_error(e: FieldError) -> str:

@@ -4956,82 +4956,82 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>case_edit</name>
         <message>
-            <location filename="../../console/ui/labels.py" line="50" />
+            <location filename="../../console/ui/labels.py" line="53" />
             <source>Type</source>
             <translation>工单类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="51" />
+            <location filename="../../console/ui/labels.py" line="54" />
             <source>Sub-type</source>
             <translation>具体类型</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="52" />
+            <location filename="../../console/ui/labels.py" line="55" />
             <source>Class</source>
             <translation>业务大类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="53" />
+            <location filename="../../console/ui/labels.py" line="56" />
             <source>Matter category</source>
             <translation>事项分类</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="54" />
+            <location filename="../../console/ui/labels.py" line="57" />
             <source>District</source>
             <translation>区</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="55" />
+            <location filename="../../console/ui/labels.py" line="58" />
             <source>Town / street</source>
             <translation>镇街</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="56" />
+            <location filename="../../console/ui/labels.py" line="59" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="57" />
+            <location filename="../../console/ui/labels.py" line="60" />
             <source>Caller name</source>
             <translation>来电人姓名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="58" />
+            <location filename="../../console/ui/labels.py" line="61" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="59" />
+            <location filename="../../console/ui/labels.py" line="62" />
             <source>Anonymous</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="60" />
+            <location filename="../../console/ui/labels.py" line="63" />
             <source>Confidential caller</source>
             <translation>来电人信息保密</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="61" />
+            <location filename="../../console/ui/labels.py" line="64" />
             <source>Enterprise</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="62" />
+            <location filename="../../console/ui/labels.py" line="65" />
             <source>Credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="63" />
+            <location filename="../../console/ui/labels.py" line="66" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="64" />
+            <location filename="../../console/ui/labels.py" line="67" />
             <source>Description</source>
             <translation>诉求内容</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="65" />
+            <location filename="../../console/ui/labels.py" line="68" />
             <source>Urgency</source>
             <translation>紧急程度</translation>
         </message>
@@ -5549,142 +5549,147 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>labels</name>
         <message>
-            <location filename="../../console/ui/labels.py" line="81" />
+            <location filename="../../console/ui/labels.py" line="84" />
             <source>assisting</source>
             <translation>协办</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="83" />
+            <location filename="../../console/ui/labels.py" line="86" />
             <source>recorded on the unit's behalf</source>
             <translation>代承办单位录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="86" />
+            <location filename="../../console/ui/labels.py" line="89" />
             <source>citizen not reached</source>
             <translation>未联系上市民</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="90" />
+            <location filename="../../console/ui/labels.py" line="93" />
             <source>solved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="92" />
+            <location filename="../../console/ui/labels.py" line="95" />
             <source>not solved</source>
             <translation>未解决</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="95" />
+            <location filename="../../console/ui/labels.py" line="98" />
             <source>round {0}</source>
             <translation>第 {0} 轮</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="97" />
+            <location filename="../../console/ui/labels.py" line="100" />
             <source>attempt {0}</source>
             <translation>第 {0} 次</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="109" />
+            <location filename="../../console/ui/labels.py" line="127" />
+            <source>policy {0} → {1}</source>
+            <translation>时限规则 {0} → {1}</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/labels.py" line="142" />
             <source>Required.</source>
             <translation>必填项。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="110" />
+            <location filename="../../console/ui/labels.py" line="143" />
             <source>This sub-type does not belong to the case type.</source>
             <translation>该子类不属于所选工单类型。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="113" />
+            <location filename="../../console/ui/labels.py" line="146" />
             <source>Too short: at least {min} characters.</source>
             <translation>内容过短：至少需要 {min} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="114" />
+            <location filename="../../console/ui/labels.py" line="147" />
             <source>Too long: at most {max} characters.</source>
             <translation>内容过长：最多 {max} 个字。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="115" />
+            <location filename="../../console/ui/labels.py" line="148" />
             <source>Not a mainland number: an 11-digit mobile (1xx…) or a landline such as 0757-83381234.</source>
             <translation>不是有效的内地号码：应为 11 位手机号码（1xx…）或固定电话，如 0757-83381234。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="119" />
+            <location filename="../../console/ui/labels.py" line="152" />
             <source>A demand needs a callback number, or tick “anonymous”.</source>
             <translation>诉求类工单须留回访电话，或勾选“匿名”。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="122" />
+            <location filename="../../console/ui/labels.py" line="155" />
             <source>A unified social credit code has 18 characters.</source>
             <translation>统一社会信用代码应为 18 位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="125" />
+            <location filename="../../console/ui/labels.py" line="158" />
             <source>The check character does not match: a typing error?</source>
             <translation>校验码不符，是否输入有误？</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="128" />
+            <location filename="../../console/ui/labels.py" line="161" />
             <source>Only a consultation can be closed on the call.</source>
             <translation>只有咨询类工单可以直接答复办结。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="131" />
+            <location filename="../../console/ui/labels.py" line="164" />
             <source>Only a demand is dispatched to a unit.</source>
             <translation>只有诉求类工单才能派单至承办单位。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="134" />
+            <location filename="../../console/ui/labels.py" line="167" />
             <source>Unknown value.</source>
             <translation>未知的值。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="135" />
+            <location filename="../../console/ui/labels.py" line="168" />
             <source>Contains invisible control characters (e.g. from a paste): retype it.</source>
             <translation>含有看不见的控制字符（多为粘贴带入），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="138" />
+            <location filename="../../console/ui/labels.py" line="171" />
             <source>Contains a broken character (half an emoji from a paste): retype it.</source>
             <translation>含有残缺字符（多为粘贴时截断的表情符号），请重新输入。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="141" />
+            <location filename="../../console/ui/labels.py" line="174" />
             <source>One line only: remove the line break.</source>
             <translation>只能填写一行，请删除换行。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="154" />
+            <location filename="../../console/ui/labels.py" line="187" />
             <source>{d}d {h}h</source>
             <translation>{d}天{h}小时</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="156" />
+            <location filename="../../console/ui/labels.py" line="189" />
             <source>{h}h {m}m</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="158" />
+            <location filename="../../console/ui/labels.py" line="191" />
             <source>{m}m {s}s</source>
             <translation>{m}分{s}秒</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="162" />
+            <location filename="../../console/ui/labels.py" line="195" />
             <source>overdue {0}</source>
             <translation>超时 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="165" />
+            <location filename="../../console/ui/labels.py" line="198" />
             <source>{n} working day(s)</source>
             <translation>{n}个工作日</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="166" />
+            <location filename="../../console/ui/labels.py" line="199" />
             <source>{0} left</source>
             <translation>剩余 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/labels.py" line="170" />
+            <location filename="../../console/ui/labels.py" line="203" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
@@ -5911,6 +5916,10 @@ Operator console of the 12345 city hotline.</source>
         <message>
             <source>Return refused (improper)</source>
             <translation>退单被驳回（不当退单）</translation>
+        </message>
+        <message>
+            <source>Deadlines corrected by the audit</source>
+            <translation>时限已由核查更正</translation>
         </message>
         <message>
             <source>on track</source>

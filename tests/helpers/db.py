@@ -51,6 +51,7 @@ TRANSACTIONAL = (
     "case_co_units",
     "imported_messages",
     "case_breaches",
+    "deadline_audit",
     "case_deadlines",
     "calendar_overrides",
     "case_events",

@@ -289,6 +289,22 @@ def test_history_says_who_recorded_a_unit_step() -> None:
     assert "round 2" in labels.event_summary("reopened", {"round": 2, "reason": "敷衍"})
 
 
+def test_history_says_what_the_deadline_audit_corrected() -> None:
+    from console.ui import labels
+
+    text = labels.event_summary(
+        "deadline_corrected",
+        {
+            "deadlines": {"result": ["2027-12-09T16:00:00+00:00", "2026-12-09T16:00:00+00:00"]},
+            "policy": ["consultation v1", "help v1"],
+            "shown": ["final_due_at"],
+        },
+    )
+    assert text.startswith("Deadlines corrected by the audit")
+    assert "policy consultation v1 → help v1" in text
+    assert "final result 2027-12-09 24:00 → 2026-12-09 24:00" in text
+
+
 def test_centre_reviews_a_return(qtbot: QtBot, ui_ctx: UiContext) -> None:
     """退单审核 on the centre screen: a refused return goes back to the unit (an improper
     return), an accepted one back to triage."""

@@ -27,6 +27,12 @@
   records an event the SLA reads (:data:`rules.DEADLINE_EVENTS`, rendered from
   ``console.domain.sla``) or an administrator recomputes; at commit a case's
   ``next_due_at`` is one of its milestones' deadlines and ``final_due_at`` its last.
+- **Audit.** Deadlines a login stores are only as good as its arithmetic: every case a
+  login stores deadlines for, creates, or whose policy, policy-choosing fields or shown
+  deadlines it changes is queued in ``deadline_audit`` (no login reads or writes it);
+  the trusted worker recomputes it with the one SLA engine and corrects what differs
+  (``console/services/sla_audit.py``, event ``deadline_corrected``, which no login
+  records).
 - **Stations.** ``hotline_station_contact`` stamps a workstation's last contact with an
   empty outbox (the database's clock); a replayed case was answered at most
   ``MAX_ENTRY`` before it. Counters are started only for a registered station and a
@@ -60,6 +66,7 @@ from console.services.dbguards.rules import (
     _sql_list,
     transition_rows,
 )
+from console.services.dbguards.sql_audit import AUDIT_TABLE, install_queue, uninstall_queue
 from console.services.dbguards.sql_guards import _guards_sql
 from console.services.dbguards.sql_rls import (
     _CASES_SEE,
@@ -125,8 +132,11 @@ def install(conn: Connection) -> None:
     _script(conn, _HOLDER_AND_CONFIDENTIAL)
     _script(conn, _guards_sql())
     _script(conn, _refresh_facts_sql())
-    _script(conn, _store_deadlines_sql())
     tables = _existing_tables(conn)
+    audit = AUDIT_TABLE in tables  # migration 0017's queue
+    _script(conn, _store_deadlines_sql(audit))
+    if audit:
+        install_queue(conn, _NOT_SUPERUSER)
     for name, table, when, fn in _TRIGGERS:
         if table not in tables:
             continue
@@ -238,6 +248,7 @@ def install(conn: Connection) -> None:
 def uninstall(conn: Connection) -> None:
     """Back to revision 0009's guards (its own functions are left as they are now)."""
     tables = _existing_tables(conn)
+    uninstall_queue(conn)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked ON public.cases")
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_due_checked_update ON public.cases")

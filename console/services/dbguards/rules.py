@@ -111,6 +111,8 @@ def transition_rows() -> list[tuple[str, str, str]]:
 #: event kinds only supervisors and administrators record (reminders and supervision
 #: orders; extensions are decided by the centre, agents included)
 SUPERVISOR_EVENTS: frozenset[str] = frozenset({EventKind.REMINDED, EventKind.SUPERVISED})
+#: event kinds only the system records (the schema owner's trusted workers): no login
+SYSTEM_EVENTS: frozenset[str] = frozenset({EventKind.DEADLINE_CORRECTED})
 #: event kinds a unit's users record (its steps, and what the console adds to them)
 UNIT_EVENTS: frozenset[str] = frozenset(
     {*lifecycle.UNIT_STEPS, EventKind.BREACHED, EventKind.ESCALATED, EventKind.NOTE}

@@ -10,6 +10,7 @@ from console.services.dbguards.rules import (
     SERVICE,
     SERVICE_EVENTS,
     SUPERVISOR_EVENTS,
+    SYSTEM_EVENTS,
     UNIT_EVENTS,
     _sql_list,
 )
@@ -25,6 +26,7 @@ def _guards_sql() -> str:
     unit_events = _sql_list(UNIT_EVENTS)
     unit_steps = _sql_list(lifecycle.UNIT_STEPS)
     service_events = _sql_list(SERVICE_EVENTS)
+    system_events = _sql_list(SYSTEM_EVENTS)
     return f"""
 -- history: who and when from the session; a role records only what its buttons record
 CREATE OR REPLACE FUNCTION public.case_events_stamp() RETURNS trigger
@@ -40,6 +42,10 @@ BEGIN
     END IF;
     IF r IS NULL THEN
         RAISE EXCEPTION 'no active console account for database user %', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.kind IN ({system_events}) THEN
+        RAISE EXCEPTION 'only the system records %', NEW.kind
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NEW.kind IN ({sup_events}) AND r NOT IN ('supervisor', 'admin') THEN

@@ -55,6 +55,7 @@ _FUNCTIONS: tuple[str, ...] = (
     "hotline_store_deadlines(integer, jsonb)",
     "cases_due_checked()",
     "hotline_station_contact(text)",
+    "cases_audit_queue()",
 )
 
 
@@ -108,17 +109,26 @@ END $fn$;
 """
 
 
-def _store_deadlines_sql() -> str:
+def _store_deadlines_sql(audit: bool = True) -> str:
     """A case's deadlines are written only through this function (logins have no
     INSERT, UPDATE or DELETE on ``case_deadlines``): the console recomputes them from
     the history and hands them over whole. An open deadline moves later only in a
     transaction that records an event the SLA reads (pause, resume, extension, a new
     round, a clock's start, …: ``rules.DEADLINE_EVENTS``, rendered from
     ``console.domain``), or by an administrator's recomputation; a deadline is met only
-    at the time of an event (``case_deadlines_guard``)."""
+    at the time of an event (``case_deadlines_guard``). What a login stores is queued for
+    the trusted audit (``audit``: the queue's table exists), which recomputes the values
+    themselves (console/services/sla_audit.py)."""
     from console.services.dbguards.rules import DEADLINE_EVENTS
+    from console.services.dbguards.sql_audit import queue_sql
 
     moving = _sql_list(DEADLINE_EVENTS)
+    queue = (
+        f"IF r <> 'owner' THEN\n        {queue_sql('hotline_store_deadlines.case_id')};\n"
+        "    END IF;"
+        if audit
+        else ""
+    )
     return f"""
 CREATE OR REPLACE FUNCTION public.hotline_store_deadlines(case_id integer, deadlines jsonb)
 RETURNS integer
@@ -164,6 +174,7 @@ BEGIN
         limit_unit text, start_at timestamptz, original_due_at timestamptz,
         due_at timestamptz, met_at timestamptz, paused boolean, verified boolean);
     GET DIAGNOSTICS stored = ROW_COUNT;
+    {queue}
     RETURN stored;
 END $fn$;
 
