@@ -59,6 +59,16 @@ class Breach:
 
 
 @dataclass(frozen=True)
+class CorrectedCase:
+    """The deadline audit put a case's deadlines back (``sla audit``): someone stored
+    deadlines or a policy the SLA rule does not give."""
+
+    case_id: int
+    number: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class OverrideRow:
     day: date
     workday: bool
@@ -417,6 +427,18 @@ class SlaService(CaseWorkService):
                 .limit(limit)
             ).all()
             return [Breach(*r) for r in rows]
+
+    def corrections_since(self, since: datetime, limit: int = 200) -> list[CorrectedCase]:
+        """The audit's corrections recorded after ``since``, oldest first."""
+        with self._sessions() as s:
+            rows = s.execute(
+                select(CaseEvent.case_id, Case.number, CaseEvent.at)
+                .join(Case, Case.id == CaseEvent.case_id)
+                .where(CaseEvent.at > since, CaseEvent.kind == EventKind.DEADLINE_CORRECTED)
+                .order_by(CaseEvent.at)
+                .limit(limit)
+            ).all()
+            return [CorrectedCase(*r) for r in rows]
 
     # --- policies ----------------------------------------------------------------------
     def policies(self) -> list[Policy]:

@@ -1,15 +1,17 @@
 """Breaches surface without anyone refreshing: every console sweeps for new breaches
-(each is recorded once, whoever sweeps first), supervisors are told of every new one,
-and administrators are warned of deadlines the calendar could not verify."""
+(each is recorded once, whoever sweeps first), supervisors are told of every new one and
+of every case whose deadlines the audit had to put back (``sla audit``), and
+administrators are warned of deadlines the calendar could not verify."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from console.domain.clock import now_utc
-from console.services.sla import Breach
+from console.services.sla import Breach, CorrectedCase
 from console.ui.context import UiContext
 from console.ui.errors import is_environment_error
 
@@ -21,6 +23,7 @@ class SlaWatcher(QObject):
         super().__init__()
         self.ui = ui
         self.since: datetime = now_utc()
+        self.corrected_since: datetime = self.since
         self._busy = False
         self._unreachable = False  # the last sweep met an unreachable database
         self._sweep = QTimer(self)
@@ -44,26 +47,41 @@ class SlaWatcher(QObject):
             return
         self._busy = True
         app = self.ui.app
-        since = self.since
+        since, corrected_since = self.since, self.corrected_since
+        supervisor = self.ui.identity.is_supervisor
 
-        def work() -> tuple[list[Breach], datetime]:
+        def work() -> tuple[list[Breach], datetime, list[CorrectedCase], datetime]:
             app.sla.sweep()
             found = app.sla.breaches_since(since)
-            return found, (found[-1].recorded_at if found else since)
+            corrected = app.sla.corrections_since(corrected_since) if supervisor else []
+            return (
+                found,
+                found[-1].recorded_at if found else since,
+                corrected,
+                corrected[-1].at if corrected else corrected_since,
+            )
 
         self.ui.runner.run(work, self._checked, self._failed, owner=self)
 
-    def _checked(self, result: tuple[list[Breach], datetime]) -> None:
+    def _checked(
+        self, result: tuple[list[Breach], datetime, list[CorrectedCase], datetime]
+    ) -> None:
         self._busy = False
         self._unreachable = False
-        found, self.since = result
+        found, self.since, corrected, self.corrected_since = result
+        if corrected:
+            self.ui.messages.warning(
+                self.tr(
+                    "The deadline audit put back the deadlines of {0} case(s): {1}. They had "
+                    "been stored by hand, not by the SLA rule; each case's history says what "
+                    "changed."
+                ).format(len(corrected), _numbers(c.number for c in corrected))
+            )
         if found and self.ui.identity.is_supervisor:
             self.breaches.emit(found)
-            numbers = "、".join(b.number for b in found[:5])
-            more = len(found) - 5
-            text = self.tr("{0} case(s) breached a deadline: {1}").format(len(found), numbers)
-            if more > 0:
-                text += self.tr(" and {0} more").format(more)
+            text = self.tr("{0} case(s) breached a deadline: {1}").format(
+                len(found), _numbers(b.number for b in found)
+            )
             self.ui.messages.warning(text)
 
     def _failed(self, exc: BaseException) -> None:
@@ -88,3 +106,14 @@ class SlaWatcher(QObject):
                     "(python main.py sla override) and recompute."
                 ).format(n)
             )
+
+
+def _numbers(numbers: Iterable[str], shown: int = 5) -> str:
+    """The first case numbers of a list, then how many more."""
+    listed = list(numbers)
+    text = "、".join(listed[:shown])
+    if len(listed) > shown:
+        text += QCoreApplication.translate("SlaWatcher", " and {0} more").format(
+            len(listed) - shown
+        )
+    return text

@@ -2499,22 +2499,22 @@
     <context>
         <name>KeyMapDialog</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="240" />
+            <location filename="../../console/ui/keymap.py" line="44" />
             <source>Keyboard map</source>
             <translation>快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="242" />
+            <location filename="../../console/ui/keymap.py" line="47" />
             <source>Where</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="242" />
+            <location filename="../../console/ui/keymap.py" line="47" />
             <source>Key</source>
             <translation>按键</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="242" />
+            <location filename="../../console/ui/keymap.py" line="47" />
             <source>Does</source>
             <translation>作用</translation>
         </message>
@@ -2522,226 +2522,226 @@
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../../console/ui/keys.py" line="161" />
+            <location filename="../../console/ui/keys.py" line="157" />
             <source>Everywhere</source>
             <translation>所有界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="162" />
+            <location filename="../../console/ui/keys.py" line="158" />
             <source>Case entry</source>
             <translation>工单录入</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="163" />
+            <location filename="../../console/ui/keys.py" line="159" />
             <source>Queue</source>
             <translation>工单队列</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="164" />
+            <location filename="../../console/ui/keys.py" line="160" />
             <source>Case window</source>
             <translation>工单窗口</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="165" />
+            <location filename="../../console/ui/keys.py" line="161" />
             <source>Shift handover</source>
             <translation>交接班</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="166" />
+            <location filename="../../console/ui/keys.py" line="162" />
             <source>Unit inbox</source>
             <translation>单位收件箱</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="167" />
+            <location filename="../../console/ui/keys.py" line="163" />
             <source>Callbacks</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="168" />
+            <location filename="../../console/ui/keys.py" line="164" />
             <source>Shift monitor</source>
             <translation>班组监控</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="175" />
+            <location filename="../../console/ui/keys.py" line="171" />
             <source>Show this keyboard map</source>
             <translation>显示本快捷键表</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="176" />
+            <location filename="../../console/ui/keys.py" line="172" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="177" />
+            <location filename="../../console/ui/keys.py" line="173" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="178" />
+            <location filename="../../console/ui/keys.py" line="174" />
             <source>Go to screen 1–9 (in the list)</source>
             <translation>转到左侧列表中的第 1–9 个界面</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="179" />
+            <location filename="../../console/ui/keys.py" line="175" />
             <source>Shift monitor (wall display)</source>
             <translation>班组监控（大屏）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="180" />
+            <location filename="../../console/ui/keys.py" line="176" />
             <source>Save the case</source>
             <translation>保存工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="181" />
+            <location filename="../../console/ui/keys.py" line="177" />
             <source>Answer and close</source>
             <translation>答复并办结</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="182" />
+            <location filename="../../console/ui/keys.py" line="178" />
             <source>Save and dispatch</source>
             <translation>保存并派单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="183" />
+            <location filename="../../console/ui/keys.py" line="179" />
             <source>New case (asks before discarding what was typed)</source>
             <translation>新建工单（放弃已录入内容前先确认）</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="186" />
+            <location filename="../../console/ui/keys.py" line="182" />
             <source>Caller history</source>
             <translation>来电历史</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="187" />
+            <location filename="../../console/ui/keys.py" line="183" />
             <source>Knowledge base</source>
             <translation>知识库</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="188" />
+            <location filename="../../console/ui/keys.py" line="184" />
             <source>Possible duplicates</source>
             <translation>疑似重复工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="189" />
+            <location filename="../../console/ui/keys.py" line="185" />
             <source>Insert the selected answer</source>
             <translation>插入选中的答复</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="190" />
+            <location filename="../../console/ui/keys.py" line="186" />
             <source>Add this call to the selected open case</source>
             <translation>将本次来电追加到选中的未办结工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="193" />
+            <location filename="../../console/ui/keys.py" line="189" />
             <source>Take the highlighted suggestion</source>
             <translation>采用突出显示的建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="196" />
-            <location filename="../../console/ui/keys.py" line="217" />
+            <location filename="../../console/ui/keys.py" line="192" />
+            <location filename="../../console/ui/keys.py" line="213" />
             <source>Highlight the next suggestion</source>
             <translation>突出显示下一条建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="199" />
+            <location filename="../../console/ui/keys.py" line="195" />
             <source>In the caller history: add this call to the selected case</source>
             <translation>来电历史中：将本次来电追加到所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="202" />
-            <location filename="../../console/ui/keys.py" line="218" />
-            <location filename="../../console/ui/keys.py" line="219" />
-            <location filename="../../console/ui/keys.py" line="229" />
+            <location filename="../../console/ui/keys.py" line="198" />
+            <location filename="../../console/ui/keys.py" line="214" />
+            <location filename="../../console/ui/keys.py" line="215" />
+            <location filename="../../console/ui/keys.py" line="225" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="203" />
+            <location filename="../../console/ui/keys.py" line="199" />
             <source>Take the most urgent case</source>
             <translation>认领最紧急的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="204" />
+            <location filename="../../console/ui/keys.py" line="200" />
             <source>Take the selected case</source>
             <translation>认领选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="205" />
+            <location filename="../../console/ui/keys.py" line="201" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="206" />
+            <location filename="../../console/ui/keys.py" line="202" />
             <source>Open the selected case</source>
             <translation>打开选中的工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="207" />
+            <location filename="../../console/ui/keys.py" line="203" />
             <source>To triage: save the highlighted suggestion into the selected case</source>
             <translation>待分拣：将突出显示的建议存入所选工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="210" />
+            <location filename="../../console/ui/keys.py" line="206" />
             <source>To triage: highlight the next suggestion</source>
             <translation>待分拣：突出显示下一条建议</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="213" />
+            <location filename="../../console/ui/keys.py" line="209" />
             <source>Save changes</source>
             <translation>保存修改</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="214" />
+            <location filename="../../console/ui/keys.py" line="210" />
             <source>Save the highlighted suggestion into the case</source>
             <translation>将突出显示的建议存入工单</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="220" />
+            <location filename="../../console/ui/keys.py" line="216" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="221" />
+            <location filename="../../console/ui/keys.py" line="217" />
             <source>Basically satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="222" />
+            <location filename="../../console/ui/keys.py" line="218" />
             <source>Unsatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="223" />
+            <location filename="../../console/ui/keys.py" line="219" />
             <source>Solved: yes</source>
             <translation>已解决：是</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="224" />
+            <location filename="../../console/ui/keys.py" line="220" />
             <source>Solved: no</source>
             <translation>已解决：否</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="225" />
+            <location filename="../../console/ui/keys.py" line="221" />
             <source>The unit's fault</source>
             <translation>属承办单位责任</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="226" />
+            <location filename="../../console/ui/keys.py" line="222" />
             <source>Go to the comment</source>
             <translation>转到回访意见</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="227" />
+            <location filename="../../console/ui/keys.py" line="223" />
             <source>Record the callback</source>
             <translation>记录回访结果</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="228" />
+            <location filename="../../console/ui/keys.py" line="224" />
             <source>No answer</source>
             <translation>无人接听</translation>
         </message>
         <message>
-            <location filename="../../console/ui/keys.py" line="230" />
+            <location filename="../../console/ui/keys.py" line="226" />
             <source>Large type on / off</source>
             <translation>大字模式 开/关</translation>
         </message>
@@ -3035,17 +3035,17 @@
             <translation>人员与账号(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="464" />
+            <location filename="../../console/ui/main_window.py" line="466" />
             <source>Console log</source>
             <translation>运行日志</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="474" />
+            <location filename="../../console/ui/main_window.py" line="476" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../console/ui/main_window.py" line="475" />
+            <location filename="../../console/ui/main_window.py" line="477" />
             <source>Citizen Hotline Console 0.1
 Operator console of the 12345 city hotline.</source>
             <translation>市民热线工作台 0.1
@@ -4232,17 +4232,22 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>SlaWatcher</name>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="64" />
+            <location filename="../../console/ui/sla_watch.py" line="73" />
+            <source>The deadline audit put back the deadlines of {0} case(s): {1}. They had been stored by hand, not by the SLA rule; each case's history says what changed.</source>
+            <translation>时限核查已将 {0} 件工单的时限改回：{1}。这些时限系人为写入，并非按时限规则计算；改动详情见各工单的处理记录。</translation>
+        </message>
+        <message>
+            <location filename="../../console/ui/sla_watch.py" line="80" />
             <source>{0} case(s) breached a deadline: {1}</source>
             <translation>{0} 件工单已超时：{1}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="66" />
+            <location filename="../../console/ui/sla_watch.py" line="114" />
             <source> and {0} more</source>
             <translation> 等，另有 {0} 件</translation>
         </message>
         <message>
-            <location filename="../../console/ui/sla_watch.py" line="86" />
+            <location filename="../../console/ui/sla_watch.py" line="102" />
             <source>{0} open case(s) have deadlines in a year the working-day calendar does not know; they were counted Monday to Friday. Add the official holidays (python main.py sla override) and recompute.</source>
             <translation>{0} 件未办结工单的时限落在工作日历尚未收录的年份，暂按周一至周五计算。请录入官方节假日（python main.py sla override）后重算。</translation>
         </message>
@@ -4250,48 +4255,48 @@ Operator console of the 12345 city hotline.</source>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../console/ui/launch.py" line="206" />
+            <location filename="../../console/ui/launch.py" line="208" />
             <source>No password for {0}: set {1}.</source>
             <extracomment>the environment variable the password of ``--user`` is read from (checks, kiosks) seconds --exit-when-ready waits at most for the work after the form before it exits seconds between two attempts to bring an offline start online (then doubling)</extracomment>
             <translation>没有 {0} 的密码：请设置 {1}。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="240" />
+            <location filename="../../console/ui/launch.py" line="242" />
             <source>The central database does not answer: signed in offline. Cases are kept in this workstation's outbox and sent when it answers again.</source>
             <translation>中心数据库没有响应：已离线登录。工单暂存在本机待发箱，恢复连接后自动补传。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="274" />
+            <location filename="../../console/ui/launch.py" line="276" />
             <source>Station {0}</source>
             <translation>工作站 {0}</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="275" />
+            <location filename="../../console/ui/launch.py" line="277" />
             <source>The central database answers again: online.</source>
             <translation>中心数据库已恢复响应：已在线。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="300" />
+            <location filename="../../console/ui/launch.py" line="302" />
             <source>The central database answers but refused your password (changed or account disabled): sign in again. Cases you saved stay in the outbox.</source>
             <translation>中心数据库已恢复，但拒绝了您的密码（密码已更改或账号已停用）：请重新登录。已保存的工单仍在待发箱中。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="326" />
+            <location filename="../../console/ui/launch.py" line="328" />
             <source>The database could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="327" />
+            <location filename="../../console/ui/launch.py" line="329" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="438" />
+            <location filename="../../console/ui/launch.py" line="443" />
             <source>Building the demo week in the background…</source>
             <translation>正在后台生成演示周数据…</translation>
         </message>
         <message>
-            <location filename="../../console/ui/launch.py" line="441" />
+            <location filename="../../console/ui/launch.py" line="446" />
             <source>The demo week is ready: {0} cases.</source>
             <translation>演示周数据已生成：共 {0} 件工单。</translation>
         </message>

@@ -64,6 +64,42 @@ def test_supervisor_is_told_of_a_new_breach(qtbot: QtBot, ui_ctx: UiContext) -> 
     assert ui_ctx.runner.wait(10_000)
 
 
+def test_supervisor_is_told_when_the_audit_put_deadlines_back(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """A deadline stored by hand (a year later) and put back by ``sla audit``: the
+    supervisor's next sweep names the case, once."""
+    from console.models import Case, CaseDeadline, DeadlineAudit
+    from console.services.sla_audit import audit_queued
+
+    number = _urgent_case_received(ui_ctx, minutes_ago=5)
+    watcher = SlaWatcher(ui_ctx)
+    watcher.start()
+    qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    assert number not in ui_ctx.messages.bar.label.text()
+
+    def forge_and_audit() -> int:
+        sessions = ui_ctx.app.sessions
+        with sessions() as s, s.begin():
+            case = s.scalars(select(Case).where(Case.number == number)).one()
+            row = s.get(CaseDeadline, (case.id, "contact"))
+            assert row is not None and row.due_at is not None
+            row.due_at += timedelta(days=365)
+            s.add(DeadlineAudit(case_id=case.id, queued_at=now_utc()))
+        return audit_queued(sessions).corrected
+
+    assert off_gui_thread(forge_and_audit) == 1
+    watcher.check()
+    qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    text = ui_ctx.messages.bar.label.text()
+    assert number in text and "audit" in text
+    ui_ctx.messages.bar.label.clear()
+    watcher.check()  # said once
+    qtbot.waitUntil(lambda: not watcher._busy, timeout=10_000)
+    assert number not in ui_ctx.messages.bar.label.text()
+    assert ui_ctx.runner.wait(10_000)
+
+
 def test_calendar_dialog_saves_an_override(qtbot: QtBot, ui_ctx: UiContext) -> None:
     dlg = CalendarDialog(ui_ctx)
     qtbot.addWidget(dlg)
