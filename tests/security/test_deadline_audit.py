@@ -231,6 +231,55 @@ def test_a_case_inserted_by_hand_with_forged_policy_and_deadlines_is_corrected(
     assert _corrections(world, model.id) == []
 
 
+def test_a_case_inserted_by_hand_without_its_created_event_is_refused(
+    world: World, ctxs: dict[str, AppContext]
+) -> None:
+    """Without a 'created' event a case has no clock start: no deadline the audit could
+    recompute, never a breach. The database refuses such a case at commit."""
+    a1 = me(ctxs["a1"], world, "a1")
+    model = ctxs["a1"].cases.create(world.draft, a1)
+    with world.raw("a1") as conn:
+        cols = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
+                "AND column_name <> ALL(%(s)s)",
+                {"s": ["id", "uuid", "number"]},
+            )
+        ]
+        conn.commit()  # so that each block below is a transaction of its own, checked at commit
+        with pytest.raises(pgerr.InsufficientPrivilege, match="first event"):
+            with conn.transaction():
+                conn.execute(
+                    f"INSERT INTO cases (uuid, number, {', '.join(cols)}) "  # noqa: S608
+                    f"SELECT gen_random_uuid(), 'N' || id, {', '.join(cols)} "
+                    "FROM cases WHERE id = %(c)s",
+                    {"c": model.id},
+                )
+        # another case's created event does not count
+        with pytest.raises(pgerr.InsufficientPrivilege, match="first event"):
+            with conn.transaction():
+                conn.execute(
+                    f"INSERT INTO cases (uuid, number, {', '.join(cols)}) "  # noqa: S608
+                    f"SELECT gen_random_uuid(), 'M' || id, {', '.join(cols)} "
+                    "FROM cases WHERE id = %(c)s",
+                    {"c": model.id},
+                )
+                conn.execute(
+                    "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+                    "VALUES (%(c)s, 'created', now(), '', '', '{}')",
+                    {"c": model.id},
+                )
+    with world.owner.connect() as c:
+        assert (
+            c.execute(
+                text("SELECT count(*) FROM cases WHERE number IN ('N' || :i, 'M' || :i)"),
+                {"i": model.id},
+            ).scalar_one()
+            == 0
+        )
+
+
 def test_a_policy_switched_by_hand_goes_back(world: World, ctxs: dict[str, AppContext]) -> None:
     a1 = me(ctxs["a1"], world, "a1")
     case = ctxs["a1"].cases.create(world.draft, a1)

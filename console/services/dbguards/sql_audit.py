@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from console.domain.casetypes import EventKind
+
 #: the queue (migration 0017): case id, time queued
 AUDIT_TABLE = "deadline_audit"
 
@@ -43,14 +45,39 @@ END $fn$;
 """
 
 
+_CREATED_FUNCTION = f"""
+-- at commit: a case a login created has its '{EventKind.CREATED}' event, the start of its
+-- clocks (a case inserted by hand without one would have no deadline the audit could
+-- recompute, and never breach)
+CREATE OR REPLACE FUNCTION public.cases_created_checked() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+    IF public.hotline_role() IS DISTINCT FROM 'owner' AND NOT EXISTS (
+            SELECT 1 FROM public.case_events e
+            WHERE e.case_id = NEW.id AND e.kind = '{EventKind.CREATED}') THEN
+        RAISE EXCEPTION 'case % was created without its history''s first event', NEW.number
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $fn$;
+"""
+
+
 def install_queue(conn: Connection, not_superuser: str) -> None:
     """The queue's function and triggers on ``cases``, and the queue closed to logins
     (row-level security with no policy, on top of no grant)."""
     cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cur.execute(_QUEUE_FUNCTION)
+        cur.execute(_CREATED_FUNCTION)
     finally:
         cur.close()
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_created_checked ON public.cases")
+    conn.exec_driver_sql(
+        "CREATE CONSTRAINT TRIGGER cases_created_checked AFTER INSERT ON public.cases "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ({not_superuser}) "
+        "EXECUTE FUNCTION public.cases_created_checked()"
+    )
     changed = (
         "("
         + ", ".join(f"NEW.{c}" for c in AUDITED_COLUMNS)
@@ -72,6 +99,8 @@ def install_queue(conn: Connection, not_superuser: str) -> None:
 
 
 def uninstall_queue(conn: Connection) -> None:
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS cases_created_checked ON public.cases")
+    conn.exec_driver_sql("DROP FUNCTION IF EXISTS public.cases_created_checked()")
     for trigger in ("cases_audit_queue", "cases_audit_queue_update"):
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON public.cases")
     conn.exec_driver_sql("DROP FUNCTION IF EXISTS public.cases_audit_queue()")

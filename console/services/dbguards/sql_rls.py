@@ -56,6 +56,7 @@ _FUNCTIONS: tuple[str, ...] = (
     "cases_due_checked()",
     "hotline_station_contact(text)",
     "cases_audit_queue()",
+    "cases_created_checked()",
 )
 
 
