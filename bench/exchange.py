@@ -104,10 +104,15 @@ def main() -> int:
     p.add_argument("--pushes", type=int, default=3000, help="new orders pushed")
     p.add_argument("--threads", type=int, default=8, help="concurrent clients")
     p.add_argument("--reads", type=int, default=1000, help="order reads and inbox reads each")
+    p.add_argument(
+        "--db-name",
+        default="exchange",
+        help="database hotline_bench_NAME (sessions sharing a server: one each)",
+    )
     args = p.parse_args()
 
     print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores, shared)", flush=True)
-    url = fresh_database(args.engine, "exchange")
+    url = fresh_database(args.engine, args.db_name)
     t = time.perf_counter()
     bulk_cases(url, args.cases, progress=lambda m: print(m, flush=True))
     print(f"{args.cases:,} cases written in {time.perf_counter() - t:.0f} s", flush=True)
