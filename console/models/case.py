@@ -72,7 +72,8 @@ class Case(Base):
 
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"), index=True)
+    # served by ix_cases_unit_id_status (unit_id, status): no index of its own
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("handling_units.id"))
     # the unit (handling_units.id) that returned (退单) the case last: set by PostgreSQL's
     # guard, so the unit still sees the case it let go of until the centre re-dispatches
     # it (no foreign key: SQLite adds and drops the column in place, keeping its triggers)
