@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
 from sqlalchemy import and_, exists, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from console.domain.casetypes import EventKind
 from console.domain.clock import now_utc
+from console.exchange.webhook_http import PostError, WebhookPoster
 from console.models import (
     Case,
     CaseEvent,
@@ -249,7 +249,13 @@ def lease_webhooks(
     earlier = aliased(WebhookDelivery)
     with sessions() as s, s.begin():
         stmt = (
-            select(WebhookDelivery, ExchangePlatform.webhook_url)
+            select(
+                WebhookDelivery.id,
+                WebhookDelivery.delivery_id,
+                ExchangePlatform.webhook_url,
+                WebhookDelivery.payload,
+                WebhookDelivery.attempts,
+            )
             .join(ExchangePlatform, ExchangePlatform.id == WebhookDelivery.platform_id)
             .where(
                 WebhookDelivery.delivered_at.is_(None),
@@ -268,10 +274,14 @@ def lease_webhooks(
             .limit(limit)
             .with_for_update(skip_locked=True, of=WebhookDelivery)
         )
-        out = []
-        for row, url in s.execute(stmt):
-            row.lease_until = now + lease
-            out.append(Leased(row.id, row.delivery_id, url, dict(row.payload), row.attempts))
+        # plain rows, and the lease taken by one statement for all of them
+        out = [Leased(i, d, url, dict(p), a) for i, d, url, p, a in s.execute(stmt)]
+        if out:
+            s.execute(
+                update(WebhookDelivery)
+                .where(WebhookDelivery.id.in_([m.id for m in out]))
+                .values(lease_until=now + lease)
+            )
         return out
 
 
@@ -326,21 +336,21 @@ def mark_delivered(sessions: sessionmaker[Session], model: Any, ids: list[int]) 
 
 
 def deliver_webhooks(
-    sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float = 1.0
+    sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float = 1.0
 ) -> tuple[int, int]:
     """Send the due messages once; returns (delivered, failed)."""
     ok_ids: list[int] = []
     failed = 0
     for m in lease_webhooks(sessions):
         try:
-            r = client.post(
+            status = client.post(
                 m.url,
-                json=m.payload,
-                headers={IDEMPOTENCY_HEADER: m.delivery_id, DELIVERY_HEADER: m.delivery_id},
+                m.payload,
+                {IDEMPOTENCY_HEADER: m.delivery_id, DELIVERY_HEADER: m.delivery_id},
             )
-            ok = 200 <= r.status_code < 300
-            error = "" if ok else f"HTTP {r.status_code}"
-        except httpx.HTTPError as exc:
+            ok = 200 <= status < 300
+            error = "" if ok else f"HTTP {status}"
+        except PostError as exc:
             ok, error = False, exc.__class__.__name__
         if ok:
             ok_ids.append(m.id)
@@ -390,7 +400,7 @@ class Worker(threading.Thread):
 
 
 def webhook_tick(
-    sessions: sessionmaker[Session], client: httpx.Client, base_backoff: float
+    sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float
 ) -> Callable[[], int]:
     horizon = Horizon()
 

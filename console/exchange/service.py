@@ -8,7 +8,6 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
-import httpx
 import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import Engine, select
@@ -21,6 +20,7 @@ from console.exchange.orders import OrderService
 from console.exchange.outbox import WEBHOOKS, Worker, watermark, webhook_tick
 from console.exchange.sms import SMS, SmsGateway, sms_tick
 from console.exchange.steps import Lifecycle, service_agent_id
+from console.exchange.webhook_http import WebhookPoster
 from console.infra.database import make_engine, make_session_factory, mask
 from console.models import Workstation
 from console.services.numbers import register_workstation
@@ -85,7 +85,7 @@ class ExchangeService:
         )
         self.orders = OrderService(self.sessions, self.lifecycle)
         self.app: FastAPI = create_app(self.sessions, self.orders, self.options.config)
-        self._client = httpx.Client(timeout=self.options.webhook_timeout_s)
+        self._client = WebhookPoster(self.options.webhook_timeout_s)
         self._workers: list[Worker] = []
         # the scanners start from now: history before the first start is not replayed
         with self.sessions() as s, s.begin():

@@ -1,0 +1,106 @@
+"""The webhook worker's HTTP client: keep-alive, a receiver closing idle connections,
+and receivers behind an environment proxy left to httpx."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from console.exchange import webhook_http
+from console.exchange.webhook_http import WebhookPoster
+
+
+class _Receiver:
+    def __init__(self, close_after_each: bool) -> None:
+        self.bodies: list[tuple[str, dict[str, Any]]] = []
+        self.connections = 0
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                receiver.connections += 1
+
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                receiver.bodies.append((self.headers["Idempotency-Key"], json.loads(body)))
+                self.send_response(204 if self.path == "/hooks" else 500)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                if close_after_each:
+                    # an idle keep-alive connection closed by the receiver, silently
+                    self.close_connection = True
+
+            def log_message(self, *_a: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(params=[False, True], ids=["keep-alive", "closes-idle"])
+def receiver(request: pytest.FixtureRequest) -> Iterator[_Receiver]:
+    r = _Receiver(close_after_each=request.param)
+    yield r
+    r.server.shutdown()
+    r.server.server_close()
+
+
+def test_each_post_arrives_once_with_its_key(receiver: _Receiver) -> None:
+    poster = WebhookPoster(timeout=5)
+    try:
+        statuses = [
+            poster.post(
+                f"{receiver.base}/hooks", {"event": "created", "n": i}, {"Idempotency-Key": f"k{i}"}
+            )
+            for i in range(5)
+        ]
+        failing = poster.post(f"{receiver.base}/other", {"n": 9}, {"Idempotency-Key": "k9"})
+    finally:
+        poster.close()
+    assert statuses == [204] * 5
+    assert failing == 500
+    assert receiver.bodies == [
+        *((f"k{i}", {"event": "created", "n": i}) for i in range(5)),
+        ("k9", {"n": 9}),
+    ]
+
+
+def test_keep_alive_reuses_one_connection() -> None:
+    r = _Receiver(close_after_each=False)
+    poster = WebhookPoster(timeout=5)
+    try:
+        for i in range(3):
+            poster.post(f"{r.base}/hooks", {"n": i}, {"Idempotency-Key": f"k{i}"})
+    finally:
+        poster.close()
+        r.server.shutdown()
+        r.server.server_close()
+    assert r.connections == 1
+
+
+def test_unreachable_receiver_raises_a_post_error() -> None:
+    poster = WebhookPoster(timeout=2)
+    with pytest.raises(webhook_http.PostError):
+        poster.post("http://127.0.0.1:9/hooks", {}, {"Idempotency-Key": "k"})
+    with pytest.raises(webhook_http.PostError):
+        poster.post("ftp://example.org/hooks", {}, {"Idempotency-Key": "k"})
+
+
+def test_environment_proxy_is_left_to_httpx(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    assert not webhook_http._proxied("https", "platform.example.org")
+    monkeypatch.setenv("https_proxy", "http://proxy.example.org:3128")
+    assert webhook_http._proxied("https", "platform.example.org")
+    monkeypatch.setenv("no_proxy", "platform.example.org")
+    assert not webhook_http._proxied("https", "platform.example.org")
