@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.domain.casetypes import CaseType, EventKind, Status
@@ -291,16 +291,19 @@ class CaseService(CaseWorkService):
                         else d.description.strip().splitlines()[0][:60],
                         "description": d.description.strip(),
                         "urgency": d.urgency,
-                        # a new case starts received (a database guard says so too); its
-                        # triage is the update below, as the lifecycle moves it
-                        "status": Status.RECEIVED,
+                        # written once, where the lifecycle's decision above takes it (a
+                        # database guard allows a new case only where one step of the
+                        # lifecycle's table takes a received case)
+                        "status": status,
+                        "unit_id": it.unit_id if status != Status.RECEIVED else None,
+                        "dispatched_at": at if status != Status.RECEIVED else None,
                         "created_by_id": it.who.agent_id,
                         "assignee_id": it.who.agent_id if it.held else None,
                         "sla_policy_id": policy.id,
                         "received_at": at,
                         "created_at": at,
                         "updated_at": at,
-                        "version": 1,
+                        "version": 1 if status == Status.RECEIVED else 2,  # one per change
                         **deadline_fields(deadlines, status),
                     }
                 )
@@ -314,8 +317,7 @@ class CaseService(CaseWorkService):
             event_rows: list[dict[str, Any]] = []
             stored: list[tuple[int, CaseDeadlines]] = []
             co_rows: list[dict[str, Any]] = []
-            moved: list[dict[str, Any]] = []
-            for it, case_id, (status, events, deadlines, _p) in zip(items, ids, plans, strict=True):
+            for it, case_id, (_s, events, deadlines, _p) in zip(items, ids, plans, strict=True):
                 event_rows += [
                     {
                         "case_id": case_id,
@@ -335,30 +337,12 @@ class CaseService(CaseWorkService):
                         for u in dict.fromkeys(it.co_unit_ids)
                         if u != it.unit_id
                     ]
-                if status != Status.RECEIVED:
-                    moved.append(
-                        {"b_id": case_id, "b_status": status, "b_unit": it.unit_id, "b_at": at}
-                    )
             # with RETURNING, SQLAlchemy sends one multi-row INSERT per table ("insertmanyvalues")
             # where a plain executemany would send one INSERT per row
             s.scalars(insert(CaseEvent).returning(CaseEvent.id), event_rows).all()
             store_deadlines(s, stored)  # on PostgreSQL through the database's own function
             if co_rows:
                 s.scalars(insert(CaseCoUnit).returning(CaseCoUnit.case_id), co_rows).all()
-            if moved:
-                t = Case.__table__
-                assert isinstance(t, Table)
-                s.connection().execute(
-                    update(t)
-                    .where(t.c.id == bindparam("b_id"))
-                    .values(
-                        status=bindparam("b_status"),
-                        unit_id=bindparam("b_unit"),
-                        dispatched_at=bindparam("b_at"),
-                        version=t.c.version + 1,
-                    ),
-                    moved,
-                )
             if on_created is not None:
                 on_created(s, [(k, ids[k], numbers[k]) for k in range(len(items))])
             return [

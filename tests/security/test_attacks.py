@@ -261,13 +261,24 @@ def test_agents_cannot_close_push_back_or_backdate_others_cases(
                 "AND column_name NOT IN ('id', 'uuid', 'number', 'status')"
             )
         ]
-        with pytest.raises(pgerr.InsufficientPrivilege):
-            c.execute(
-                f"INSERT INTO cases (uuid, number, status, {', '.join(cols)}) "  # noqa: S608
-                f"SELECT gen_random_uuid(), 'F' || id, 'visited', {', '.join(cols)} "
-                "FROM cases WHERE id = %s",
-                (held.id,),
-            )
+        # a case may be born where one step of the lifecycle takes a received case (a
+        # dispatch), but not where none does, nor closed
+        for status in ("visited", "closed", "invalid", "accepted", "replied"):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(
+                    f"INSERT INTO cases (uuid, number, status, {', '.join(cols)}) "  # noqa: S608
+                    f"SELECT gen_random_uuid(), 'F' || id, %s, {', '.join(cols)} "
+                    "FROM cases WHERE id = %s",
+                    (status, held.id),
+                )
+            c.rollback()
+        c.execute(  # born dispatched: what an insert and the dispatch's update allow together
+            f"INSERT INTO cases (uuid, number, status, {', '.join(cols)}) "  # noqa: S608
+            f"SELECT gen_random_uuid(), 'F' || id, 'dispatched', {', '.join(cols)} "
+            "FROM cases WHERE id = %s",
+            (held.id,),
+        )
+        c.rollback()
     with world.owner.connect() as oc:
         n = oc.execute(
             text("SELECT count(*) FROM case_deadlines WHERE case_id = :c"), {"c": sent.id}

@@ -173,8 +173,17 @@ BEGIN
     IF public.hotline_role() = 'owner' THEN
         RETURN NEW;
     END IF;
-    IF NEW.status IS DISTINCT FROM 'received' OR NEW.closed_at IS NOT NULL THEN
-        -- a case starts received; every later status goes through the lifecycle's guard
+    -- a case starts received, or in an open status where one step of the lifecycle's
+    -- table takes a received case for this login's role (a case created and dispatched
+    -- at once is written once, with what the insert and that step's update would have
+    -- allowed together: no more; never born closed)
+    IF NEW.closed_at IS NOT NULL
+       OR NEW.status IS DISTINCT FROM 'received' AND (
+           public.hotline_role() = 'unit'
+           OR NEW.status NOT IN ({open_statuses})
+           OR NOT EXISTS (SELECT 1 FROM public.lifecycle_transitions t
+                          WHERE t.from_status = 'received' AND t.to_status = NEW.status
+                            AND t.role = public.hotline_role())) THEN
         RAISE EXCEPTION 'a new case starts received (case %)', NEW.number
             USING ERRCODE = 'insufficient_privilege';
     END IF;
