@@ -10,8 +10,8 @@ a batch) is then written once instead of inserted ``received`` and updated at on
 same login could already do both in one transaction, so it is allowed nothing more; the
 dispatch's event and deadlines are recorded as before.
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from alembic import op
 
 from console.services import dbguards
 
-revision: str = "0018"
-down_revision: str | Sequence[str] | None = "0017"
+revision: str = "0019"
+down_revision: str | Sequence[str] | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -37,5 +37,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # the wider insert guard stays: it allows nothing that an insert and the step's
-    # update in one transaction did not (the code of 0017 writes received cases only)
+    # update in one transaction did not (the code of 0018 writes received cases only)
     pass
