@@ -10,6 +10,9 @@ a batch) is then written once instead of inserted ``received`` and updated at on
 same login could already do both in one transaction, so it is allowed nothing more; the
 dispatch's event and deadlines are recorded as before.
 
+The same re-install brings ``cases_created_checked``: at commit, a case a login created
+has its ``created`` event (the start of its clocks).
+
 Revision ID: 0019
 Revises: 0018
 """
