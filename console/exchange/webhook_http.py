@@ -81,8 +81,9 @@ class WebhookPoster:
 
     def _connect(self, scheme: str, host: str, port: int | None) -> http.client.HTTPConnection:
         if scheme == "https":
-            if self._ssl is None:
-                self._ssl = ssl.create_default_context()
+            if self._ssl is None:  # the certificates httpx trusts (certifi, or
+                # SSL_CERT_FILE / SSL_CERT_DIR): the same as the proxy path and the SMS
+                self._ssl = httpx.create_ssl_context()
             return http.client.HTTPSConnection(host, port, timeout=self._timeout, context=self._ssl)
         return http.client.HTTPConnection(host, port, timeout=self._timeout)
 

@@ -104,3 +104,30 @@ def test_environment_proxy_is_left_to_httpx(monkeypatch: pytest.MonkeyPatch) -> 
     assert webhook_http._proxied("https", "platform.example.org")
     monkeypatch.setenv("no_proxy", "platform.example.org")
     assert not webhook_http._proxied("https", "platform.example.org")
+
+
+def test_https_trusts_what_httpx_trusts(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """The keep-alive path verifies servers against the same certificates as httpx (the
+    proxy path and the SMS gateway): certifi's bundle, or SSL_CERT_FILE when set."""
+    import ssl
+
+    import certifi
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    poster = WebhookPoster(timeout=1.0)
+    conn = poster._connect("https", "platform.example", 443)
+    ctx = conn._context  # type: ignore[attr-defined]
+    assert ctx.verify_mode == ssl.CERT_REQUIRED and ctx.check_hostname
+    bundle = ssl.create_default_context(cafile=certifi.where())
+    assert len(ctx.get_ca_certs()) == len(bundle.get_ca_certs()) > 0
+    poster.close()
+    # one certificate of the bundle as the centre's own trust store
+    pem = tmp_path / "ca.pem"
+    first = certifi.contents().split("-----END CERTIFICATE-----")[0]
+    pem.write_text(first + "-----END CERTIFICATE-----\n", encoding="ascii")
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    own = WebhookPoster(timeout=1.0)
+    ctx = own._connect("https", "platform.example", 443)._context  # type: ignore[attr-defined]
+    assert len(ctx.get_ca_certs()) == 1
+    own.close()
