@@ -97,6 +97,28 @@ def p95(values: list[float]) -> float:
     return round(v[min(len(v) - 1, int(len(v) * 0.95))], 1)
 
 
+#: the bench's own group roles (cluster-wide): never a deployment's hotline_ groups
+BENCH_PREFIX = "hotline_bench_"
+
+
+def service_login(engine: Any, url: str) -> tuple[str, str]:
+    """The service's own login, as a deployment runs it (``db roles``, ``db add-service``):
+    a member of the exchange group only, so the guards' triggers and the row filters run
+    in every statement it makes. Returns the URL to serve with and a description."""
+    import secrets
+
+    from sqlalchemy.engine import make_url
+
+    from console.services import dbroles
+
+    dbroles.apply_roles(engine, BENCH_PREFIX)
+    username = "bench_exchange"
+    password = secrets.token_urlsafe(18)
+    dbroles.add_service(engine, password, username, prefix=BENCH_PREFIX)
+    served = make_url(url).set(username=username, password=password)
+    return served.render_as_string(hide_password=False), f"its own login {username}"
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cases", type=int, default=1_000_000)
@@ -104,6 +126,11 @@ def main() -> int:
     p.add_argument("--pushes", type=int, default=3000, help="new orders pushed")
     p.add_argument("--threads", type=int, default=8, help="concurrent clients")
     p.add_argument("--reads", type=int, default=1000, help="order reads and inbox reads each")
+    p.add_argument(
+        "--as-owner",
+        action="store_true",
+        help="run the service as the schema owner (superuser): no guards, no row filters",
+    )
     p.add_argument(
         "--db-name",
         default="exchange",
@@ -143,13 +170,17 @@ def main() -> int:
     platform_token = issue_token(sessions, platform="粤省心", webhook_url=receiver.url)[1]
     unit_tokens = {u: issue_token(sessions, unit=u)[1] for u in busy_units}
 
+    serve_url, login = url, "the schema owner (superuser: guards and row filters off)"
+    if engine.dialect.name == "postgresql" and not args.as_owner:
+        serve_url, login = service_login(engine, url)
+    print(f"the service signs in as {login}", flush=True)
     port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
             str(ROOT / "main.py"),
             "--database",
-            url,
+            serve_url,
             "serve",
             "--listen",
             f"127.0.0.1:{port}",

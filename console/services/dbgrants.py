@@ -185,6 +185,10 @@ SERVICE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "sms_messages": WRITE,
     "case_attachments": APPEND,
     "attachment_blobs": APPEND,
+    # its suggestion worker (`serve` starts `suggest backfill --follow` with its URL):
+    # the centre's model, and the suggestions of received cases
+    "suggestion_models": READ,
+    "case_suggestions": APPEND,
 }  # fmt: skip
 
 #: columns of ``cases`` nobody changes once the case exists (column-level UPDATE grants

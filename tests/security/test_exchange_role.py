@@ -6,6 +6,7 @@ tables) is refused by PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -224,3 +225,33 @@ def test_the_service_does_only_what_the_api_does(
         with _raw(world, service_url) as conn:
             with pytest.raises((pgerr.InsufficientPrivilege, pgerr.RaiseException)):
                 conn.execute(sql)
+
+
+def test_the_services_suggestion_worker_works_under_its_login(
+    world: World, service_url: str, tmp_path: Path
+) -> None:
+    """``serve`` starts ``suggest backfill --follow`` with its own database URL: under the
+    service's login the worker reads the centre's model and stores the suggestions of
+    received cases (it was refused the model's table: no pushed order got any)."""
+    import contextlib
+    import io
+
+    from console.cli.entry import main
+    from console.learning.store import DatabaseModelStore
+    from console.models import CaseSuggestion
+    from console.services.suggestions import SuggestionService
+    from tests.helpers.suggest_data import add_cases
+
+    with world.owner.begin() as c:
+        c.execute(text(f"TRUNCATE {', '.join(TRANSACTIONAL)} RESTART IDENTITY CASCADE"))
+    owner = make_session_factory(world.owner)
+    add_cases(owner, 8)  # the history it learns from
+    SuggestionService(owner, DatabaseModelStore(owner, tmp_path / "trainer", "ws")).train()
+    (received,) = add_cases(owner, 1, status="received", seed=7)[:1]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        rc = main(["--database", service_url, "suggest", "backfill"])
+    assert rc == 0, out.getvalue()
+    with owner() as s:
+        stored = s.get(CaseSuggestion, received)
+        assert stored is not None and stored.items
