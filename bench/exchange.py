@@ -1,9 +1,12 @@
 """The exchange service under load: one ``python main.py serve`` process over a database of
 --cases cases (PostgreSQL by default), a platform pushing work orders from several
 threads, units reading their inboxes and accepting orders, and a fake platform on
-loopback receiving the webhooks.
+loopback receiving the webhooks. On PostgreSQL the service signs in with a login of its
+own (group roles ``hotline_bench_*`` and the login ``bench_exchange``, cluster-wide and
+reused), as a deployment runs it: the guards and row filters are in every figure.
 
     python bench/exchange.py                    # 1,000,000 cases on PostgreSQL
+    python bench/exchange.py --as-owner         # the service as the schema owner (no guards)
     python bench/exchange.py --cases 100000     # quicker
     python bench/exchange.py --engine sqlite
 
