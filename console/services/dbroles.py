@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from console.domain.casetypes import Role
 from console.domain.errors import UserError
-from console.infra.roleprefix import DEFAULT_PREFIX, PREFIX_ENV, configured_prefix  # noqa: F401
+from console.infra.roleprefix import DEFAULT_PREFIX, configured_prefix  # noqa: F401 - used by the accounts screen
 from console.models import Agent, HandlingUnit
 from console.services import dbguards
 

@@ -9,7 +9,9 @@ the queue, records the audit's event, or runs the audit."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from psycopg import errors as pgerr
@@ -71,6 +73,18 @@ def _corrections(world: World, case_id: int) -> list[tuple[str, dict[str, object
                 {"c": case_id},
             )
         ]
+
+
+def _case_columns(conn: Any, skip: Sequence[str]) -> list[str]:
+    """The columns of ``cases`` but ``skip``: a copy of a case made by hand."""
+    return [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
+            "AND column_name <> ALL(%(s)s)",
+            {"s": list(skip)},
+        )
+    ]
 
 
 def _computed(ctx: AppContext, case_id: int) -> dict[str, datetime | None]:
@@ -176,14 +190,7 @@ def test_a_case_inserted_by_hand_with_forged_policy_and_deadlines_is_corrected(
     skip = ("id", "uuid", "number", "status", "sla_policy_id", "next_milestone", "next_due_at",
             "next_limit_unit", "next_warn_at", "next_critical_at", "final_due_at")  # fmt: skip
     with world.raw("a1") as conn:
-        cols = [
-            str(r[0])
-            for r in conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
-                "AND column_name <> ALL(%(s)s)",
-                {"s": list(skip)},
-            )
-        ]
+        cols = _case_columns(conn, skip)
         with conn.transaction():
             row = conn.execute(
                 f"INSERT INTO cases (uuid, number, status, sla_policy_id, {', '.join(cols)}) "  # noqa: S608
@@ -239,32 +246,19 @@ def test_a_case_inserted_by_hand_without_its_created_event_is_refused(
     a1 = me(ctxs["a1"], world, "a1")
     model = ctxs["a1"].cases.create(world.draft, a1)
     with world.raw("a1") as conn:
-        cols = [
-            str(r[0])
-            for r in conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
-                "AND column_name <> ALL(%(s)s)",
-                {"s": ["id", "uuid", "number"]},
-            )
-        ]
+        cols = _case_columns(conn, ("id", "uuid", "number"))
+        copy = (
+            f"INSERT INTO cases (uuid, number, {', '.join(cols)}) "  # noqa: S608
+            f"SELECT gen_random_uuid(), %(n)s || id, {', '.join(cols)} FROM cases WHERE id = %(c)s"
+        )
         conn.commit()  # so that each block below is a transaction of its own, checked at commit
         with pytest.raises(pgerr.InsufficientPrivilege, match="first event"):
             with conn.transaction():
-                conn.execute(
-                    f"INSERT INTO cases (uuid, number, {', '.join(cols)}) "  # noqa: S608
-                    f"SELECT gen_random_uuid(), 'N' || id, {', '.join(cols)} "
-                    "FROM cases WHERE id = %(c)s",
-                    {"c": model.id},
-                )
+                conn.execute(copy, {"n": "N", "c": model.id})
         # another case's created event does not count
         with pytest.raises(pgerr.InsufficientPrivilege, match="first event"):
             with conn.transaction():
-                conn.execute(
-                    f"INSERT INTO cases (uuid, number, {', '.join(cols)}) "  # noqa: S608
-                    f"SELECT gen_random_uuid(), 'M' || id, {', '.join(cols)} "
-                    "FROM cases WHERE id = %(c)s",
-                    {"c": model.id},
-                )
+                conn.execute(copy, {"n": "M", "c": model.id})
                 conn.execute(
                     "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
                     "VALUES (%(c)s, 'created', now(), '', '', '{}')",
