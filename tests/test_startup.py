@@ -56,6 +56,21 @@ def test_exit_when_ready_on_sqlite(tmp_path: Path) -> None:
     assert rc == 1 and out == [] and "nobody" in err
 
 
+def test_exit_when_ready_in_a_new_home_names_no_database(tmp_path: Path) -> None:
+    """The contract's plainest form, ``main.py --user NAME --exit-when-ready`` in a new
+    home: the first start's question (demo or a real database?) is for a person, so the
+    check starts on the embedded database instead of waiting for an answer, and leaves
+    the question for the first person who starts the console there."""
+    home = tmp_path / "home"
+    rc, out, err = _start(home, "--user", "admin")
+    assert rc == 0, err[-2000:]
+    assert len(out) == 1 and READY.match(out[0]) and out[0].endswith("link=online"), out
+    assert [p.name for p in home.rglob("*.sqlite3") if "outbox" not in p.name] != []
+    (settings,) = list(home.rglob("settings.ini"))  # saved: the user who signed in
+    text = settings.read_text(encoding="utf-8")
+    assert "admin" in text and "first_start_done" not in text
+
+
 @pytest.mark.pg
 def test_exit_when_ready_on_postgresql_online_then_offline(world: World, tmp_path: Path) -> None:
     u = make_url(world.owner_url)

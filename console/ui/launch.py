@@ -144,7 +144,15 @@ class Startup(QObject):
 
     def start(self) -> None:
         explicit = self.args.database or os.environ.get("CONSOLE_DATABASE_URL")
-        if not explicit and not self.demo and not self.settings.get(FIRST_START_DONE):
+        # the first start's question (demo or a real database?) is for a person: an
+        # unattended check (--exit-when-ready) starts on the embedded database and leaves
+        # the question for the first person who starts the console here
+        if (
+            not explicit
+            and not self.demo
+            and not self.exit_when_ready
+            and not self.settings.get(FIRST_START_DONE)
+        ):
             from console.ui.dialogs import FirstStartDialog
 
             dlg = FirstStartDialog(self.window)
