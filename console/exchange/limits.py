@@ -1,6 +1,7 @@
 """Abuse limits and the access log of the exchange service: bounded request bodies (413),
 a token bucket per bearer token (429), and one log line per request with nothing
-personal in it (method, path, status, time, token id; never a body or a query string)."""
+personal in it (method, path, status, time, token id; never a body or a query string):
+refusals and failures at INFO, answered requests at DEBUG (``--verbose``)."""
 
 from __future__ import annotations
 
@@ -90,7 +91,14 @@ class BodyLimitAndLog:
             await send(message)
 
         def done() -> None:
-            log.info(
+            # an answered request at DEBUG (a busy service answers hundreds a second: at
+            # INFO they would fill the log file and push the warnings out of it within
+            # minutes); refusals and failures at INFO (abuse shows there)
+            level = logging.DEBUG if 0 < status["code"] < 400 else logging.INFO
+            if not log.isEnabledFor(level):
+                return
+            log.log(
+                level,
                 "%s %s %d %.1fms token=%s",
                 scope.get("method"),
                 path,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,6 +43,8 @@ from console.models import (
     HandlingUnit,
 )
 from console.services.errors import NotFound, ValidationFailed
+
+_ORDERS: Table = ExchangeOrder.__table__  # type: ignore[assignment]
 
 #: detail keys of the history an API client sees (nothing personal)
 HISTORY_KEYS = ("unit", "unit_role", "text", "reply", "reason", "milestone", "due_at", "note")
@@ -185,8 +187,8 @@ class OrderService:
 
         def on_created(s: Session, made: list[tuple[int, int, str]]) -> None:
             at = now_utc()
-            s.scalars(
-                insert(ExchangeOrder).returning(ExchangeOrder.case_id),
+            s.execute(
+                insert(_ORDERS).returning(_ORDERS.c.case_id),
                 [
                     {
                         "platform_id": new[k][1],

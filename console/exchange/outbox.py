@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, text, update
+from sqlalchemy import exists, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.casetypes import EventKind
 from console.domain.clock import now_utc
+from console.exchange import outbox_pg
 from console.exchange.webhook_http import PostError, WebhookPoster
 from console.models import (
     Case,
@@ -155,82 +156,106 @@ class Horizon:
 
 def queue_webhooks(sessions: sessionmaker[Session], horizon: Horizon | None = None) -> int:
     """Queue the new events of pushed orders; returns how many rows were added."""
-    horizon = horizon or Horizon()
-    added = 0
     with sessions() as s, s.begin():
-        start = watermark(s, WEBHOOKS)
-        top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
-        safe = horizon.safe(s, top)
-        queued = exists().where(
-            WebhookDelivery.event_id == CaseEvent.id,
-            WebhookDelivery.platform_id == ExchangeOrder.platform_id,
+        return queue_in(s, horizon or Horizon())
+
+
+def queue_in(s: Session, horizon: Horizon) -> int:
+    """:func:`queue_webhooks` in the caller's transaction."""
+    start = watermark(s, WEBHOOKS)
+    top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
+    safe = horizon.safe(s, top)
+    if top is None or top <= start:
+        return 0
+    if s.get_bind().dialect.name == "postgresql":
+        added, found, last = s.execute(
+            outbox_pg.QUEUE,
+            {
+                "start": start,
+                "top": top,
+                "kinds": sorted(WEBHOOK_EVENTS),
+                "keys": list(PAYLOAD_KEYS),
+                "batch": SCAN_BATCH,
+                "at": now_utc(),
+            },
+        ).one()
+    else:
+        added, found, last = _queue_rows(s, start, top)
+    if found == SCAN_BATCH and safe is not None and last is not None:
+        safe = min(safe, int(last))  # the rest of the range: next time
+    if safe is not None:
+        advance(s, WEBHOOKS, safe)
+    return int(added)
+
+
+def _queue_rows(s: Session, start: int, top: int) -> tuple[int, int, int | None]:
+    """The portable queue (SQLite): the rows read, their payloads built here."""
+    queued = exists().where(
+        WebhookDelivery.event_id == CaseEvent.id,
+        WebhookDelivery.platform_id == ExchangeOrder.platform_id,
+    )
+    # the events past the mark not queued yet: the database filters, so rows read
+    # again while the mark waits for its proof cost nothing here
+    rows = s.execute(
+        select(
+            CaseEvent.id,
+            CaseEvent.kind,
+            CaseEvent.at,
+            CaseEvent.detail,
+            CaseEvent.case_id,
+            ExchangeOrder.platform_id,
+            ExchangeOrder.external_id,
+            Case.number,
+            Case.status,
         )
-        # the events past the mark not queued yet: the database filters, so rows read
-        # again while the mark waits for its proof cost nothing here
-        rows = s.execute(
-            select(
-                CaseEvent.id,
-                CaseEvent.kind,
-                CaseEvent.at,
-                CaseEvent.detail,
-                CaseEvent.case_id,
-                ExchangeOrder.platform_id,
-                ExchangeOrder.external_id,
-                Case.number,
-                Case.status,
-            )
-            .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(
-                CaseEvent.id > start,
-                CaseEvent.id <= (top or start),
-                CaseEvent.kind.in_(sorted(WEBHOOK_EVENTS)),
-                ~queued,
-            )
-            .order_by(CaseEvent.id)
-            .limit(SCAN_BATCH)
-        ).all()
-        if rows:
-            at = now_utc()
-            values = []
-            for r in rows:
-                d = dict(r.detail or {})
-                delivery = str(uuid.uuid4())
-                payload = {
-                    "delivery_id": delivery,
-                    "external_id": r.external_id,
-                    "number": r.number,
-                    "event": r.kind,
-                    "at": r.at.isoformat(),
-                    "status": r.status,
-                    **{k: d[k] for k in PAYLOAD_KEYS if k in d},
-                }
-                values.append(
-                    {
-                        "delivery_id": delivery,
-                        "platform_id": r.platform_id,
-                        "case_id": r.case_id,
-                        "event_id": r.id,
-                        "payload": payload,
-                        "created_at": at,
-                        "next_try_at": at,
-                        "attempts": 0,
-                        "last_error": "",
-                    }
-                )
-            # one statement executed for many rows: compiled once, not per batch size
-            s.execute(
-                insert_for(s)(WebhookDelivery).on_conflict_do_nothing(
-                    index_elements=["event_id", "platform_id"]
-                ),
-                values,
-            )
-            added = len(values)
-            if len(rows) == SCAN_BATCH and safe is not None:
-                safe = min(safe, rows[-1].id)  # the rest of the range: next time
-        if safe is not None:
-            advance(s, WEBHOOKS, safe)
-    return added
+        .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(
+            CaseEvent.id > start,
+            CaseEvent.id <= top,
+            CaseEvent.kind.in_(sorted(WEBHOOK_EVENTS)),
+            ~queued,
+        )
+        .order_by(CaseEvent.id)
+        .limit(SCAN_BATCH)
+    ).all()
+    if not rows:
+        return 0, 0, None
+    at = now_utc()
+    values = []
+    for r in rows:
+        d = dict(r.detail or {})
+        delivery = str(uuid.uuid4())
+        payload = {
+            "delivery_id": delivery,
+            "external_id": r.external_id,
+            "number": r.number,
+            "event": r.kind,
+            "at": r.at.isoformat(),
+            "status": r.status,
+            **{k: d[k] for k in PAYLOAD_KEYS if k in d},
+        }
+        values.append(
+            {
+                "delivery_id": delivery,
+                "platform_id": r.platform_id,
+                "case_id": r.case_id,
+                "event_id": r.id,
+                "payload": payload,
+                "created_at": at,
+                "next_try_at": at,
+                "attempts": 0,
+                "last_error": "",
+            }
+        )
+    # one statement executed for many rows: compiled once, not per batch size
+    s.execute(
+        insert_for(s)(WebhookDelivery).on_conflict_do_nothing(
+            index_elements=["event_id", "platform_id"]
+        ),
+        values,
+    )
+    return len(values), len(rows), int(rows[-1].id)
 
 
 @dataclass(frozen=True)
@@ -240,49 +265,78 @@ class Leased:
     url: str
     payload: dict[str, Any]
     attempts: int
+    case_id: int = 0
 
 
 def lease_webhooks(
     sessions: sessionmaker[Session], limit: int = 200, lease: timedelta = timedelta(seconds=60)
 ) -> list[Leased]:
-    now = now_utc()
-    earlier = aliased(WebhookDelivery)
     with sessions() as s, s.begin():
-        stmt = (
-            select(
-                WebhookDelivery.id,
-                WebhookDelivery.delivery_id,
-                ExchangePlatform.webhook_url,
-                WebhookDelivery.payload,
-                WebhookDelivery.attempts,
-            )
-            .join(ExchangePlatform, ExchangePlatform.id == WebhookDelivery.platform_id)
+        return lease_in(s, limit, lease)
+
+
+def lease_in(
+    s: Session, limit: int = 200, lease: timedelta = timedelta(seconds=60)
+) -> list[Leased]:
+    """Due rows, leased in the caller's transaction, in the order they are to be sent
+    (by id): a row only with every earlier undelivered row of its case (sent before it
+    in the same pass), so that the events of one case go out in order."""
+    now = now_utc()
+    if s.get_bind().dialect.name == "postgresql":
+        rows = s.execute(outbox_pg.LEASE, {"now": now, "until": now + lease, "limit": limit}).all()
+        out = [Leased(i, d, url, dict(p), a, c) for i, d, url, p, a, c in rows]
+        return sorted(out, key=lambda m: m.id)
+    cand = s.execute(
+        select(
+            WebhookDelivery.id,
+            WebhookDelivery.delivery_id,
+            ExchangePlatform.webhook_url,
+            WebhookDelivery.payload,
+            WebhookDelivery.attempts,
+            WebhookDelivery.case_id,
+        )
+        .join(ExchangePlatform, ExchangePlatform.id == WebhookDelivery.platform_id)
+        .where(
+            WebhookDelivery.delivered_at.is_(None),
+            WebhookDelivery.next_try_at <= now,
+            (WebhookDelivery.lease_until.is_(None)) | (WebhookDelivery.lease_until < now),
+            ExchangePlatform.webhook_url != "",
+        )
+        .order_by(WebhookDelivery.next_try_at, WebhookDelivery.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=WebhookDelivery)
+    ).all()
+    if not cand:
+        return []
+    ids = {r.id for r in cand}
+    # per case, the first undelivered row that is not among them: rows after it wait
+    blocked: dict[int, int] = {
+        int(c): int(first)
+        for c, first in s.execute(
+            select(WebhookDelivery.case_id, func.min(WebhookDelivery.id))
             .where(
                 WebhookDelivery.delivered_at.is_(None),
-                WebhookDelivery.next_try_at <= now,
-                (WebhookDelivery.lease_until.is_(None)) | (WebhookDelivery.lease_until < now),
-                ExchangePlatform.webhook_url != "",
-                ~exists().where(
-                    and_(
-                        earlier.case_id == WebhookDelivery.case_id,
-                        earlier.id < WebhookDelivery.id,
-                        earlier.delivered_at.is_(None),
-                    )
-                ),
+                WebhookDelivery.case_id.in_({r.case_id for r in cand}),
+                WebhookDelivery.id.not_in(ids),
             )
-            .order_by(WebhookDelivery.next_try_at, WebhookDelivery.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True, of=WebhookDelivery)
+            .group_by(WebhookDelivery.case_id)
         )
-        # plain rows, and the lease taken by one statement for all of them
-        out = [Leased(i, d, url, dict(p), a) for i, d, url, p, a in s.execute(stmt)]
-        if out:
-            s.execute(
-                update(WebhookDelivery)
-                .where(WebhookDelivery.id.in_([m.id for m in out]))
-                .values(lease_until=now + lease)
-            )
-        return out
+    }
+    out = sorted(
+        (
+            Leased(r.id, r.delivery_id, r.webhook_url, dict(r.payload), r.attempts, r.case_id)
+            for r in cand
+            if r.case_id not in blocked or r.id < blocked[r.case_id]
+        ),
+        key=lambda m: m.id,
+    )
+    if out:
+        s.execute(
+            update(WebhookDelivery)
+            .where(WebhookDelivery.id.in_([m.id for m in out]))
+            .values(lease_until=now + lease)
+        )
+    return out
 
 
 def backoff(attempts: int, base: float) -> timedelta:
@@ -326,22 +380,38 @@ def mark_delivered(sessions: sessionmaker[Session], model: Any, ids: list[int]) 
     again with the same ids: the receiver's idempotency key makes that harmless)."""
     if not ids:
         return
-    done_col = model.delivered_at if model is WebhookDelivery else model.sent_at
     with sessions() as s, s.begin():
-        s.execute(
-            update(model)
-            .where(model.id.in_(ids), done_col.is_(None))
-            .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1})
-        )
+        _mark_in(s, model, ids)
 
 
-def deliver_webhooks(
-    sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float = 1.0
-) -> tuple[int, int]:
-    """Send the due messages once; returns (delivered, failed)."""
+def _mark_in(s: Session, model: Any, ids: list[int]) -> None:
+    if not ids:
+        return
+    done_col = model.delivered_at if model is WebhookDelivery else model.sent_at
+    s.execute(
+        update(model)
+        .where(model.id.in_(ids), done_col.is_(None))
+        .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1})
+    )
+
+
+def post_leased(
+    sessions: sessionmaker[Session],
+    client: WebhookPoster,
+    leased: list[Leased],
+    base_backoff: float,
+) -> tuple[list[int], int]:
+    """POST the leased rows in order; (the ids delivered, the number failed). A failed
+    row is rescheduled at once; the later rows of its case in this pass are not sent and
+    their lease is given back (they wait for it)."""
     ok_ids: list[int] = []
     failed = 0
-    for m in lease_webhooks(sessions):
+    stopped: set[int] = set()
+    released: list[int] = []
+    for m in leased:
+        if m.case_id in stopped:
+            released.append(m.id)
+            continue
         try:
             status = client.post(
                 m.url,
@@ -356,8 +426,24 @@ def deliver_webhooks(
             ok_ids.append(m.id)
         else:
             failed += 1
+            stopped.add(m.case_id)
             finish(sessions, WebhookDelivery, m.id, False, error, m.attempts, base_backoff)
             log.info("webhook %s not delivered (%s), try %d", m.delivery_id, error, m.attempts + 1)
+    if released:
+        with sessions() as s, s.begin():
+            s.execute(
+                update(WebhookDelivery)
+                .where(WebhookDelivery.id.in_(released))
+                .values(lease_until=None)
+            )
+    return ok_ids, failed
+
+
+def deliver_webhooks(
+    sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float = 1.0
+) -> tuple[int, int]:
+    """Send the due messages once; returns (delivered, failed)."""
+    ok_ids, failed = post_leased(sessions, client, lease_webhooks(sessions), base_backoff)
     mark_delivered(sessions, WebhookDelivery, ok_ids)
     return len(ok_ids), failed
 
@@ -393,23 +479,55 @@ class Worker(threading.Thread):
             rest = self._min_gap - (time.monotonic() - started)
             if rest > 0:
                 self._halt.wait(rest)
+        flush = getattr(self._tick, "flush", None)
+        if flush is not None:
+            try:
+                flush()
+            except Exception as exc:  # noqa: BLE001 - sent again later, same delivery ids
+                from console.exchange.limits import log_failure
+
+                log_failure(log, f"{self.name}: last marks not written", exc)
 
     def stop(self) -> None:
         self._halt.set()
         self.wake.set()
 
 
+class WebhookTick:
+    """One pass of the webhook worker: in one transaction the marks of the previous
+    pass's deliveries, the new events queued and the due rows leased; then the POSTs,
+    outside any transaction. The marks wait for the next pass (or :meth:`flush`): a
+    crash before them sends those rows again with the same delivery ids, which a
+    receiver that keeps its delivery ids applies once."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float
+    ) -> None:
+        self._sessions = sessions
+        self._client = client
+        self._backoff = base_backoff
+        self._horizon = Horizon()
+        self._sent: list[int] = []
+
+    def __call__(self) -> int:
+        with self._sessions() as s, s.begin():
+            _mark_in(s, WebhookDelivery, self._sent)
+            queued = queue_in(s, self._horizon)
+            leased = lease_in(s)
+        self._sent = []  # marked: committed with the lease
+        self._sent, _failed = post_leased(self._sessions, self._client, leased, self._backoff)
+        return queued + len(self._sent)
+
+    def flush(self) -> None:
+        """Mark what the last pass delivered (the worker's end)."""
+        sent, self._sent = self._sent, []
+        mark_delivered(self._sessions, WebhookDelivery, sent)
+
+
 def webhook_tick(
     sessions: sessionmaker[Session], client: WebhookPoster, base_backoff: float
-) -> Callable[[], int]:
-    horizon = Horizon()
-
-    def tick() -> int:
-        queued = queue_webhooks(sessions, horizon)
-        delivered, failed = deliver_webhooks(sessions, client, base_backoff)
-        return queued + delivered
-
-    return tick
+) -> WebhookTick:
+    return WebhookTick(sessions, client, base_backoff)
 
 
 def pending_count(sessions: sessionmaker[Session]) -> int:

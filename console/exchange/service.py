@@ -68,8 +68,14 @@ def cache_batch_statements() -> None:
     columns a row, and of their events) repeat a few texts, one per batch size, and
     parsing each again took about a third of the writer's CPU: this process keeps them.
     Private constants of psycopg: if they are renamed, only the speed changes."""
+    from functools import lru_cache
+
     from psycopg import _queries
 
+    # and more of them than its 128 (the service's statements, each batch size's)
+    nocache = getattr(_queries, "_query2pg_nocache", None)
+    if callable(nocache) and hasattr(_queries, "_query2pg"):
+        _queries._query2pg = lru_cache(maxsize=1024)(nocache)
     for name, value in (
         ("MAX_CACHED_STATEMENT_LENGTH", 512 * 1024),
         ("MAX_CACHED_STATEMENT_PARAMS", 32767),

@@ -40,6 +40,11 @@ TCP_OPTIONS: dict[str, Any] = {
 
 #: seconds the liveness check of a pooled connection may take
 PING_TIMEOUT_S = 5.0
+#: a connection given back to the pool this recently, after a call that went through,
+#: is taken again without the liveness check (a busy service takes one a request: the
+#: check was a round trip each time); a link lost meanwhile is still caught by the
+#: deadline of the first call made on it
+FRESH_S = 1.0
 
 
 class _Watchdog:
@@ -136,7 +141,10 @@ def install(engine: Engine, seconds: float) -> None:
         if dbapi is not None:
             WATCHDOG.disarm(dbapi)
 
-    def checkout(dbapi_conn: Any, _rec: Any, _proxy: Any) -> None:
+    def checkout(dbapi_conn: Any, rec: Any, _proxy: Any) -> None:
+        back = rec.info.pop("checked_in_at", None)
+        if back is not None and time.monotonic() - back < FRESH_S:
+            return
         WATCHDOG.arm(dbapi_conn, min(seconds, PING_TIMEOUT_S))
         try:
             engine.dialect.do_ping(dbapi_conn)  # SELECT 1 outside a transaction
@@ -145,9 +153,10 @@ def install(engine: Engine, seconds: float) -> None:
         finally:
             WATCHDOG.disarm(dbapi_conn)
 
-    def checkin(dbapi_conn: Any, _rec: Any) -> None:
+    def checkin(dbapi_conn: Any, rec: Any) -> None:
         if dbapi_conn is not None:
             WATCHDOG.disarm(dbapi_conn)
+            rec.info["checked_in_at"] = time.monotonic()
 
     event.listen(engine, "before_cursor_execute", arm_conn)
     event.listen(engine, "after_cursor_execute", disarm_conn)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from console.domain.casetypes import CaseType, EventKind, Status
@@ -33,6 +33,11 @@ from console.services.sla import (
     refresh_deadlines,
     store_deadlines,
 )
+
+#: the tables the batch writes with Core statements
+_CASES: Table = Case.__table__  # type: ignore[assignment]
+_EVENTS: Table = CaseEvent.__table__  # type: ignore[assignment]
+_CO_UNITS: Table = CaseCoUnit.__table__  # type: ignore[assignment]
 
 SAVE = "save"
 CLOSE = "close"  # 直接答复办结: a consultation answered on the call
@@ -308,11 +313,14 @@ class CaseService(CaseWorkService):
                     }
                 )
                 plans.append((status, events, deadlines, policy))
+            # Core statements on the tables (not the ORM's bulk insert, which walks every
+            # row's attributes again): one multi-row INSERT per table with RETURNING
+            # ("insertmanyvalues"), where a plain executemany would send one per row
             ids = [
                 int(i)
-                for i in s.scalars(
-                    insert(Case).returning(Case.id, sort_by_parameter_order=True), rows
-                )
+                for i in s.execute(
+                    insert(_CASES).returning(_CASES.c.id, sort_by_parameter_order=True), rows
+                ).scalars()
             ]
             event_rows: list[dict[str, Any]] = []
             stored: list[tuple[int, CaseDeadlines]] = []
@@ -337,12 +345,10 @@ class CaseService(CaseWorkService):
                         for u in dict.fromkeys(it.co_unit_ids)
                         if u != it.unit_id
                     ]
-            # with RETURNING, SQLAlchemy sends one multi-row INSERT per table ("insertmanyvalues")
-            # where a plain executemany would send one INSERT per row
-            s.scalars(insert(CaseEvent).returning(CaseEvent.id), event_rows).all()
+            s.execute(insert(_EVENTS).returning(_EVENTS.c.id), event_rows).all()
             store_deadlines(s, stored)  # on PostgreSQL through the database's own function
             if co_rows:
-                s.scalars(insert(CaseCoUnit).returning(CaseCoUnit.case_id), co_rows).all()
+                s.execute(insert(_CO_UNITS).returning(_CO_UNITS.c.case_id), co_rows).all()
             if on_created is not None:
                 on_created(s, [(k, ids[k], numbers[k]) for k in range(len(items))])
             return [
