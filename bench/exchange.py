@@ -31,6 +31,7 @@ elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
+import http.client  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
@@ -43,6 +44,7 @@ from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 from typing import Any  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
 
 import httpx  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
@@ -228,6 +230,54 @@ def main() -> int:
     return 0
 
 
+class Answer:
+    def __init__(self, status_code: int, body: bytes) -> None:
+        self.status_code = status_code
+        self.text = body.decode("utf-8", "replace")
+        self._body = body
+
+    def json(self) -> Any:
+        return json.loads(self._body)
+
+
+class ApiClient:
+    """The platforms' and units' side: one keep-alive HTTP/1.1 connection per thread and
+    token (the standard library's client: the load generator shares the 2 cores with the
+    service and PostgreSQL, and httpx spends several times its CPU per request)."""
+
+    def __init__(self, base: str, token: str) -> None:
+        parts = urlsplit(base)
+        self._host, self._port = parts.hostname or "127.0.0.1", parts.port or 80
+        self._headers = {"Authorization": f"Bearer {token}"}
+        self._conn: http.client.HTTPConnection | None = None
+
+    def _call(self, method: str, path: str, body: Any = None) -> Answer:
+        data = None
+        headers = dict(self._headers)
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        for attempt in (1, 2):
+            if self._conn is None:
+                self._conn = http.client.HTTPConnection(self._host, self._port, timeout=30)
+            try:
+                self._conn.request(method, path, data, headers)
+                r = self._conn.getresponse()
+                return Answer(r.status, r.read())
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self._conn.close()
+                self._conn = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def get(self, path: str) -> Answer:
+        return self._call("GET", path)
+
+    def post(self, path: str, json: Any) -> Answer:  # noqa: A002 - httpx's keyword
+        return self._call("POST", path, json)
+
+
 def run_load(
     args: argparse.Namespace,
     base: str,
@@ -240,13 +290,11 @@ def run_load(
     rnd = random.Random(7)
     local = threading.local()
 
-    def client(token: str) -> httpx.Client:
+    def client(token: str) -> ApiClient:
         key = f"c_{token[:12]}"
         c = getattr(local, key, None)
         if c is None:
-            c = httpx.Client(
-                base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30
-            )
+            c = ApiClient(base, token)
             setattr(local, key, c)
         return c
 

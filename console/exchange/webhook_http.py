@@ -37,12 +37,16 @@ class WebhookPoster:
         self._conns: dict[tuple[str, str], http.client.HTTPConnection] = {}
         self._ssl: ssl.SSLContext | None = None
         self._fallback: httpx.Client | None = None
+        # the environment's proxies, read once (reading them walks the whole environment:
+        # it cost more than the request itself), and the answer per receiver
+        self._proxies = urllib.request.getproxies()
+        self._proxied: dict[tuple[str, str], bool] = {}
 
     def post(self, url: str, payload: dict[str, Any], headers: dict[str, str]) -> int:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("webhook URL must be http(s)://host/...")
-        if _proxied(parts.scheme, parts.hostname):
+        if self.proxied(parts.scheme, parts.hostname):
             return self._via_httpx(url, payload, headers)
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         target = parts.path or "/"
@@ -73,6 +77,15 @@ class WebhookPoster:
             return int(r.status)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def proxied(self, scheme: str, host: str) -> bool:
+        """Whether the environment (as it was when this poster was made) names a proxy
+        for this receiver, as httpx would use one."""
+        origin = (scheme, host)
+        found = self._proxied.get(origin)
+        if found is None:
+            found = self._proxied[origin] = _proxied(self._proxies, scheme, host)
+        return found
+
     def close(self) -> None:
         for key in list(self._conns):
             self._drop(key)
@@ -98,9 +111,8 @@ class WebhookPoster:
         return self._fallback.post(url, json=payload, headers=headers).status_code
 
 
-def _proxied(scheme: str, host: str) -> bool:
+def _proxied(proxies: dict[str, str], scheme: str, host: str) -> bool:
     """Whether the environment names a proxy for this receiver (as httpx would use)."""
-    proxies = urllib.request.getproxies()
     if not (proxies.get(scheme) or proxies.get("all")):
         return False
     return not urllib.request.proxy_bypass(host)

@@ -99,11 +99,13 @@ def test_environment_proxy_is_left_to_httpx(monkeypatch: pytest.MonkeyPatch) -> 
     for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
-    assert not webhook_http._proxied("https", "platform.example.org")
+    assert not WebhookPoster(timeout=2).proxied("https", "platform.example.org")
     monkeypatch.setenv("https_proxy", "http://proxy.example.org:3128")
-    assert webhook_http._proxied("https", "platform.example.org")
+    poster = WebhookPoster(timeout=2)  # the environment is read once, by a new poster
+    assert poster.proxied("https", "platform.example.org")
+    assert poster.proxied("https", "platform.example.org")  # and the answer kept
     monkeypatch.setenv("no_proxy", "platform.example.org")
-    assert not webhook_http._proxied("https", "platform.example.org")
+    assert not WebhookPoster(timeout=2).proxied("https", "platform.example.org")
 
 
 def test_https_trusts_what_httpx_trusts(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
