@@ -8,12 +8,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
 from console.domain.errors import UserError
-from console.models import ExchangePlatform, ExchangeToken, HandlingUnit
+from console.models import ExchangePlatform, ExchangeToken, HandlingUnit, WebhookDelivery
+from console.models.exchange import PARKED
 
 PLATFORM = "platform"
 UNIT = "unit"
@@ -103,7 +104,7 @@ def issue_token(
         if platform is not None:
             p = _platform(s, platform, create=True)
             if webhook_url is not None:
-                p.webhook_url = check_webhook_url(webhook_url)
+                _set_url(s, p, webhook_url)
             row.platform_id = p.id
         else:
             assert unit is not None
@@ -117,7 +118,22 @@ def issue_token(
 
 def set_webhook(sessions: sessionmaker[Session], platform: str, url: str) -> None:
     with sessions() as s, s.begin():
-        _platform(s, platform, create=True).webhook_url = check_webhook_url(url)
+        _set_url(s, _platform(s, platform, create=True), url)
+
+
+def _set_url(s: Session, p: ExchangePlatform, url: str) -> None:
+    """The platform's webhook URL; its undelivered messages are parked while it has none
+    and due again once it has one (the outbox's passes do not scan parked ones)."""
+    p.webhook_url = check_webhook_url(url)
+    pending = (WebhookDelivery.platform_id == p.id) & WebhookDelivery.delivered_at.is_(None)
+    if p.webhook_url:
+        s.execute(
+            update(WebhookDelivery)
+            .where(pending, WebhookDelivery.next_try_at == PARKED)
+            .values(next_try_at=now_utc())
+        )
+    else:
+        s.execute(update(WebhookDelivery).where(pending).values(next_try_at=PARKED))
 
 
 def revoke(sessions: sessionmaker[Session], token_or_id: str) -> int:

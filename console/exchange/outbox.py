@@ -44,6 +44,7 @@ from console.models import (
     ExchangeWatermark,
     WebhookDelivery,
 )
+from console.models.exchange import PARKED
 
 log = logging.getLogger("console.exchange")
 
@@ -177,6 +178,7 @@ def queue_in(s: Session, horizon: Horizon) -> int:
                 "keys": list(PAYLOAD_KEYS),
                 "batch": SCAN_BATCH,
                 "at": now_utc(),
+                "parked": PARKED,
             },
         ).one()
     else:
@@ -207,8 +209,10 @@ def _queue_rows(s: Session, start: int, top: int) -> tuple[int, int, int | None]
             ExchangeOrder.external_id,
             Case.number,
             Case.status,
+            ExchangePlatform.webhook_url,
         )
         .join(ExchangeOrder, ExchangeOrder.case_id == CaseEvent.case_id)
+        .join(ExchangePlatform, ExchangePlatform.id == ExchangeOrder.platform_id)
         .join(Case, Case.id == CaseEvent.case_id)
         .where(
             CaseEvent.id > start,
@@ -243,7 +247,7 @@ def _queue_rows(s: Session, start: int, top: int) -> tuple[int, int, int | None]
                 "event_id": r.id,
                 "payload": payload,
                 "created_at": at,
-                "next_try_at": at,
+                "next_try_at": at if r.webhook_url else PARKED,
                 "attempts": 0,
                 "last_error": "",
             }

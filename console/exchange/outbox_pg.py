@@ -20,14 +20,16 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import String
 
 #: parameters ``start``, ``top``, ``kinds`` (the events), ``keys`` (the payload's keys
-#: taken from an event's detail), ``batch``, ``at``
+#: taken from an event's detail), ``batch``, ``at``, ``parked`` (the next try of a
+#: message to a platform without a webhook URL)
 QUEUE = text(
     """
 WITH due AS (
     SELECT e.id, e.kind, e.at, e.detail, e.case_id, o.platform_id, o.external_id,
-           c.number, c.status
+           c.number, c.status, p.webhook_url <> '' AS has_url
     FROM public.case_events e
     JOIN public.exchange_orders o ON o.case_id = e.case_id
+    JOIN public.exchange_platforms p ON p.id = o.platform_id
     JOIN public.cases c ON c.id = e.case_id
     WHERE e.id > :start AND e.id <= :top AND e.kind = ANY(:kinds)
       AND NOT EXISTS (SELECT 1 FROM public.webhook_deliveries w
@@ -52,7 +54,7 @@ WITH due AS (
             || coalesce((SELECT jsonb_object_agg(d.key, d.value)
                          FROM jsonb_each(coalesce(m.detail::jsonb, '{}'::jsonb)) d
                          WHERE d.key = ANY(:keys)), '{}'::jsonb))::json,
-           :at, :at, 0, ''
+           :at, CASE WHEN m.has_url THEN :at ELSE :parked END, 0, ''
     FROM made m
     ORDER BY m.id
     ON CONFLICT (event_id, platform_id) DO NOTHING

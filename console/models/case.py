@@ -114,7 +114,8 @@ class CaseEvent(Base):
     __table_args__ = (Index("ix_case_events_at", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    # indexed by ix_case_events_case_kind (case_id, kind, at): console/models/reports.py
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
     kind: Mapped[str] = mapped_column(String(32))  # casetypes.EventKind
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))

@@ -9,7 +9,7 @@ is sent as the idempotency key, so a receiver that keeps its ids never applies o
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,6 +26,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from console.models.base import Base, UtcDateTime, partial_index, utcnow
 
 PENDING_SQL = "delivered_at IS NULL"
+#: ``next_try_at`` of a message to a platform that has no webhook URL: kept (nothing is
+#: lost) but out of the due rows every pass scans, until the platform is given a URL
+PARKED = datetime(9999, 12, 31, tzinfo=UTC)
 SMS_PENDING_SQL = "sent_at IS NULL"
 
 

@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy import select, update
 
 from console.domain.clock import now_utc
-from console.exchange.credentials import authenticate, issue_token
+from console.exchange.credentials import authenticate, issue_token, set_webhook
 from console.exchange.outbox import WebhookTick, lease_webhooks, queue_webhooks
 from console.exchange.pushed import order_from_mapping
 from console.exchange.service import ExchangeService, ServeOptions
 from console.models import CaseEvent, WebhookDelivery
+from console.models.exchange import PARKED
 from tests.exchange.conftest import order
 
 
@@ -100,5 +101,32 @@ def test_a_later_event_waits_for_an_earlier_one_in_retry(db_url: str) -> None:
             assert rows[0].attempts == 2 and rows[0].next_try_at > now_utc()
             assert rows[1].attempts == 0 and rows[1].lease_until is None  # given back
             assert all(r.delivered_at is None for r in rows)
+    finally:
+        service.stop()
+
+
+def test_a_platform_without_a_url_has_its_messages_parked_until_it_has_one(db_url: str) -> None:
+    """Kept (nothing lost), but not in the due rows every pass reads: a platform that
+    never sets a URL does not slow the outbox down as its backlog grows."""
+    service = ExchangeService(db_url, ServeOptions(workers=False))
+    try:
+        token = issue_token(service.sessions, platform="无回调平台")[1]
+        with service.sessions() as s:
+            who = authenticate(s, token)
+        assert who is not None
+        body = order("PARK-1")
+        body["received_at"] = datetime.fromisoformat(body["received_at"])
+        service.orders.push(who, order_from_mapping(body))
+        assert queue_webhooks(service.sessions) == 2
+        with service.sessions() as s:
+            rows = s.scalars(select(WebhookDelivery)).all()
+            assert [r.next_try_at for r in rows] == [PARKED, PARKED]
+        assert lease_webhooks(service.sessions) == []
+        set_webhook(service.sessions, "无回调平台", "http://127.0.0.1:9/h")
+        leased = lease_webhooks(service.sessions)
+        assert [m.payload["event"] for m in leased] == ["created", "dispatched"]
+        set_webhook(service.sessions, "无回调平台", "")  # taken away again: parked again
+        with service.sessions() as s:
+            assert {r.next_try_at for r in s.scalars(select(WebhookDelivery))} == {PARKED}
     finally:
         service.stop()
