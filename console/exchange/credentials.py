@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
 from console.domain.errors import UserError
+from console.exchange.outbox import PLAIN
 from console.models import ExchangePlatform, ExchangeToken, HandlingUnit, WebhookDelivery
 from console.models.exchange import PARKED
 
@@ -130,10 +131,14 @@ def _set_url(s: Session, p: ExchangePlatform, url: str) -> None:
         s.execute(
             update(WebhookDelivery)
             .where(pending, WebhookDelivery.next_try_at == PARKED)
-            .values(next_try_at=now_utc())
+            .values(next_try_at=now_utc()),
+            execution_options=PLAIN,
         )
     else:
-        s.execute(update(WebhookDelivery).where(pending).values(next_try_at=PARKED))
+        s.execute(
+            update(WebhookDelivery).where(pending).values(next_try_at=PARKED),
+            execution_options=PLAIN,
+        )
 
 
 def revoke(sessions: sessionmaker[Session], token_or_id: str) -> int:

@@ -52,6 +52,8 @@ WEBHOOKS = "webhooks"
 SCAN_BATCH = 2000
 #: the ids a Horizon keeps waiting while a long transaction writes events
 HORIZON_KEEP = 64
+#: how long a leased message is this process's to send (then another may)
+LEASE = timedelta(seconds=60)
 #: the events a platform hears about: status changes and results
 WEBHOOK_EVENTS = frozenset(
     {
@@ -82,26 +84,33 @@ def insert_for(s: Session) -> Any:
     return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
+#: the outbox's UPDATEs change rows this process holds no objects of: no evaluation of
+#: their criteria against the session's objects (the ORM's default spent more CPU on that
+#: than on the statement)
+PLAIN: dict[str, Any] = {"synchronize_session": False}
+
+
 def watermark(s: Session, name: str) -> int:
     """The scanner's watermark; on first use, the newest event (history is not replayed)."""
-    row = s.get(ExchangeWatermark, name)
-    if row is None:
+    mark = select(ExchangeWatermark.last_event_id).where(ExchangeWatermark.name == name)
+    last = s.execute(mark).scalar()
+    if last is None:
         top = s.execute(select(func.max(CaseEvent.id))).scalar() or 0
         s.execute(
             insert_for(s)(ExchangeWatermark)
             .values(name=name, last_event_id=int(top))
             .on_conflict_do_nothing(index_elements=["name"])
         )
-        row = s.get(ExchangeWatermark, name)
-        assert row is not None
-    return int(row.last_event_id)
+        last = s.execute(mark).scalar_one()
+    return int(last)
 
 
 def advance(s: Session, name: str, last: int) -> None:
     s.execute(
         update(ExchangeWatermark)
         .where(ExchangeWatermark.name == name, ExchangeWatermark.last_event_id < last)
-        .values(last_event_id=last)
+        .values(last_event_id=last),
+        execution_options=PLAIN,
     )
 
 
@@ -158,18 +167,24 @@ class Horizon:
 def queue_webhooks(sessions: sessionmaker[Session], horizon: Horizon | None = None) -> int:
     """Queue the new events of pushed orders; returns how many rows were added."""
     with sessions() as s, s.begin():
-        return queue_in(s, horizon or Horizon())
+        return queue_in(s, horizon or Horizon())[0]
 
 
-def queue_in(s: Session, horizon: Horizon) -> int:
-    """:func:`queue_webhooks` in the caller's transaction."""
+def queue_in(
+    s: Session, horizon: Horizon, lease: timedelta | None = None
+) -> tuple[int, list[Leased]]:
+    """:func:`queue_webhooks` in the caller's transaction: (rows added, the new rows
+    leased at once for the caller to send when it asks with ``lease`` — on PostgreSQL
+    those with nothing earlier of their case undelivered; elsewhere none)."""
     start = watermark(s, WEBHOOKS)
     top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
     safe = horizon.safe(s, top)
     if top is None or top <= start:
-        return 0
+        return 0, []
+    leased: list[Leased] = []
     if s.get_bind().dialect.name == "postgresql":
-        added, found, last = s.execute(
+        now = now_utc()
+        added, found, last, rows = s.execute(
             outbox_pg.QUEUE,
             {
                 "start": start,
@@ -177,17 +192,22 @@ def queue_in(s: Session, horizon: Horizon) -> int:
                 "kinds": sorted(WEBHOOK_EVENTS),
                 "keys": list(PAYLOAD_KEYS),
                 "batch": SCAN_BATCH,
-                "at": now_utc(),
+                "at": now,
                 "parked": PARKED,
+                "until": now + lease if lease is not None else None,
             },
         ).one()
+        leased = [
+            Leased(r["id"], r["delivery_id"], r["url"], r["payload"], r["attempts"], r["case_id"])
+            for r in rows or ()
+        ]
     else:
         added, found, last = _queue_rows(s, start, top)
     if found == SCAN_BATCH and safe is not None and last is not None:
         safe = min(safe, int(last))  # the rest of the range: next time
     if safe is not None:
         advance(s, WEBHOOKS, safe)
-    return int(added)
+    return int(added), leased
 
 
 def _queue_rows(s: Session, start: int, top: int) -> tuple[int, int, int | None]:
@@ -338,7 +358,8 @@ def lease_in(
         s.execute(
             update(WebhookDelivery)
             .where(WebhookDelivery.id.in_([m.id for m in out]))
-            .values(lease_until=now + lease)
+            .values(lease_until=now + lease),
+            execution_options=PLAIN,
         )
     return out
 
@@ -364,7 +385,8 @@ def finish(
             s.execute(
                 update(model)
                 .where(model.id == row_id, done_col.is_(None))
-                .values({done_col.key: now, "lease_until": None, "attempts": attempts + 1})
+                .values({done_col.key: now, "lease_until": None, "attempts": attempts + 1}),
+                execution_options=PLAIN,
             )
         else:
             s.execute(
@@ -375,7 +397,8 @@ def finish(
                     lease_until=None,
                     next_try_at=now + backoff(attempts + 1, base),
                     last_error=error[:200],
-                )
+                ),
+                execution_options=PLAIN,
             )
 
 
@@ -395,7 +418,8 @@ def _mark_in(s: Session, model: Any, ids: list[int]) -> None:
     s.execute(
         update(model)
         .where(model.id.in_(ids), done_col.is_(None))
-        .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1})
+        .values({done_col.key: now_utc(), "lease_until": None, "attempts": model.attempts + 1}),
+        execution_options=PLAIN,
     )
 
 
@@ -438,7 +462,8 @@ def post_leased(
             s.execute(
                 update(WebhookDelivery)
                 .where(WebhookDelivery.id.in_(released))
-                .values(lease_until=None)
+                .values(lease_until=None),
+                execution_options=PLAIN,
             )
     return ok_ids, failed
 
@@ -516,9 +541,14 @@ class WebhookTick:
     def __call__(self) -> int:
         with self._sessions() as s, s.begin():
             _mark_in(s, WebhookDelivery, self._sent)
-            queued = queue_in(s, self._horizon)
-            leased = lease_in(s)
+            # the due rows first: a new row is leased at once only if nothing earlier of
+            # its case is undelivered (leased by this pass included)
+            leased = lease_in(s, lease=LEASE)
+            queued, fresh = queue_in(s, self._horizon, LEASE)
+            if queued and s.get_bind().dialect.name != "postgresql":
+                fresh = lease_in(s, lease=LEASE)  # no leasing at once: the new rows now
         self._sent = []  # marked: committed with the lease
+        leased = sorted(leased + fresh, key=lambda m: m.id)
         self._sent, _failed = post_leased(self._sessions, self._client, leased, self._backoff)
         return queued + len(self._sent)
 

@@ -6,7 +6,10 @@ keys, the events and the order rule come from that module: one source, two rende
 - :data:`QUEUE`: the events of pushed orders past the watermark that are not queued yet
   become ``webhook_deliveries`` rows with their payload built by the server (a fresh
   delivery id each), in one INSERT … SELECT; it answers how many rows it added, how many
-  events it found (the scan's batch) and the highest event id it took.
+  events it found (the scan's batch) and the highest event id it took. The worker's
+  pass has the new rows it can send at once written leased (nothing earlier of their
+  case undelivered), and gets them back: a row is written twice (queued, delivered),
+  not three times.
 - :data:`LEASE`: due rows are leased in one UPDATE … RETURNING. A row is leased only if
   every earlier undelivered row of its case is leased with it (they are sent in order, in
   the same pass): the two events of a push (created, dispatched) go out together instead
@@ -21,7 +24,8 @@ from sqlalchemy.types import String
 
 #: parameters ``start``, ``top``, ``kinds`` (the events), ``keys`` (the payload's keys
 #: taken from an event's detail), ``batch``, ``at``, ``parked`` (the next try of a
-#: message to a platform without a webhook URL)
+#: message to a platform without a webhook URL), ``until`` (None, or the lease of the
+#: rows this pass sends at once: answered as JSON in ``leased``)
 QUEUE = text(
     """
 WITH due AS (
@@ -41,7 +45,7 @@ WITH due AS (
 ), ins AS (
     INSERT INTO public.webhook_deliveries AS w
         (delivery_id, platform_id, case_id, event_id, payload, created_at, next_try_at,
-         attempts, last_error)
+         attempts, last_error, lease_until)
     SELECT m.delivery_id, m.platform_id, m.case_id, m.id,
            (jsonb_build_object(
                 'delivery_id', m.delivery_id,
@@ -54,14 +58,28 @@ WITH due AS (
             || coalesce((SELECT jsonb_object_agg(d.key, d.value)
                          FROM jsonb_each(coalesce(m.detail::jsonb, '{}'::jsonb)) d
                          WHERE d.key = ANY(:keys)), '{}'::jsonb))::json,
-           :at, CASE WHEN m.has_url THEN :at ELSE :parked END, 0, ''
+           :at, CASE WHEN m.has_url THEN :at ELSE :parked END, 0, '',
+           -- leased at once for this pass (when it asks: ``until``) if nothing earlier
+           -- of the case is undelivered: no second write of the row to lease it
+           CASE WHEN m.has_url AND CAST(:until AS timestamptz) IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM public.webhook_deliveries e
+                                     WHERE e.case_id = m.case_id
+                                       AND e.delivered_at IS NULL)
+                THEN CAST(:until AS timestamptz) END
     FROM made m
     ORDER BY m.id
     ON CONFLICT (event_id, platform_id) DO NOTHING
-    RETURNING 1
+    RETURNING w.id, w.delivery_id, w.payload, w.attempts, w.case_id, w.platform_id,
+              w.lease_until
 )
 SELECT (SELECT count(*) FROM ins) AS added, (SELECT count(*) FROM due) AS found,
-       (SELECT max(id) FROM due) AS last
+       (SELECT max(id) FROM due) AS last,
+       (SELECT json_agg(json_build_object(
+                    'id', ins.id, 'delivery_id', ins.delivery_id, 'payload', ins.payload,
+                    'attempts', ins.attempts, 'case_id', ins.case_id,
+                    'url', p.webhook_url) ORDER BY ins.id)
+        FROM ins JOIN public.exchange_platforms p ON p.id = ins.platform_id
+        WHERE ins.lease_until IS NOT NULL) AS leased
 """
 ).bindparams(
     bindparam("kinds", type_=ARRAY(String)),

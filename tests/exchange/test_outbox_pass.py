@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from console.domain.clock import now_utc
 from console.exchange.credentials import authenticate, issue_token, set_webhook
@@ -101,6 +101,23 @@ def test_a_later_event_waits_for_an_earlier_one_in_retry(db_url: str) -> None:
             assert rows[0].attempts == 2 and rows[0].next_try_at > now_utc()
             assert rows[1].attempts == 0 and rows[1].lease_until is None  # given back
             assert all(r.delivered_at is None for r in rows)
+            case_id = rows[0].case_id
+        # a new event of the case, queued by a pass while the first one waits: queued,
+        # not sent (not even leased at once)
+        with service.engine.begin() as c:
+            c.execute(
+                text(
+                    "INSERT INTO case_events (case_id, kind, at, actor_name, station, detail) "
+                    "VALUES (:c, 'progress', CURRENT_TIMESTAMP, 'test', '001', '{}')"
+                ),
+                {"c": case_id},
+            )
+        recorder.status = 200
+        tick()
+        assert [p["event"] for p in recorder.sent] == ["created"]
+        with service.sessions() as s:
+            rows = s.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)).all()
+            assert len(rows) == 3 and rows[2].lease_until is None
     finally:
         service.stop()
 
