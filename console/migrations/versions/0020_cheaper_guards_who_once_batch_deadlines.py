@@ -22,6 +22,9 @@ refuse changes:
   jsonb)`` stays, as the batch of one (one text of the checks). EXECUTE on the batch
   function is granted here to whoever may execute the per-case one (``python main.py db
   roles`` grants it from ``rules.EXECUTE_GRANTS`` too).
+- ``case_deadlines_guard`` fires on an inserted deadline only when it is met (trigger
+  ``case_deadlines_guard_met``, ``WHEN (NEW.met_at IS NOT NULL)``): an open one it let
+  through without a check; on an update it fires as before (and refuses).
 
 Revision ID: 0020
 Revises: 0019

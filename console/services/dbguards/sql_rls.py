@@ -12,7 +12,8 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("case_events_stamp", "case_events", "BEFORE INSERT", "case_events_stamp"),
     ("cases_guard_update", "cases", "BEFORE UPDATE", "cases_guard_update"),
     ("cases_stamp_insert", "cases", "BEFORE INSERT", "cases_stamp_insert"),
-    ("case_deadlines_guard", "case_deadlines", "BEFORE INSERT OR UPDATE", "case_deadlines_guard"),
+    ("case_deadlines_guard", "case_deadlines", "BEFORE UPDATE", "case_deadlines_guard"),
+    ("case_deadlines_guard_met", "case_deadlines", "BEFORE INSERT", "case_deadlines_guard"),
     ("case_breaches_stamp", "case_breaches", "BEFORE INSERT OR UPDATE", "case_breaches_stamp"),
     ("case_breaches_keep", "case_breaches", "BEFORE DELETE", "evidence_no_delete"),
     (
@@ -33,6 +34,10 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("calls_guard", "calls", "BEFORE INSERT OR UPDATE", "calls_guard"),
     ("number_counters_insert", "number_counters", "BEFORE INSERT", "number_counters_insert"),
 )
+
+#: trigger -> what else must hold for it to fire (the function would let anything else
+#: through without a check: an inserted deadline not met)
+_WHEN: dict[str, str] = {"case_deadlines_guard_met": "NEW.met_at IS NOT NULL"}
 
 _FUNCTIONS: tuple[str, ...] = (
     "cases_guard_update()",
