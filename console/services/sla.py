@@ -111,12 +111,14 @@ def case_deadlines(session: Session, case: Case, calendar: WorkCalendar) -> Case
 
 
 def store_deadlines(session: Session, batch: Sequence[tuple[int, CaseDeadlines]]) -> None:
-    """Replace the deadline rows of these cases (one per milestone). On PostgreSQL through
-    the database's own ``hotline_store_deadlines``, in one statement for the batch (logins
-    cannot write ``case_deadlines`` directly; the function refuses a deadline moved later
-    without an event of the history that moves it: console/services/dbguards)."""
+    """Replace the deadline rows of these cases (one per milestone; a case given twice:
+    its last deadlines). On PostgreSQL through the database's own
+    ``hotline_store_deadlines_batch``, one call for the batch (logins cannot write
+    ``case_deadlines`` directly; the function refuses a deadline moved later without an
+    event of the history that moves it: console/services/dbguards)."""
     if not batch:
         return
+    batch = list(dict(batch).items())  # each case once, its last deadlines
     if session.get_bind().dialect.name != "postgresql":
         ids = [case_id for case_id, _d in batch]
         session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(ids)))
@@ -142,10 +144,7 @@ def store_deadlines(session: Session, batch: Sequence[tuple[int, CaseDeadlines]]
         ]
     )
     session.execute(
-        text(
-            "SELECT public.hotline_store_deadlines(x.case_id, x.rows) "
-            "FROM jsonb_to_recordset(CAST(:batch AS jsonb)) AS x(case_id integer, rows jsonb)"
-        ),
+        text("SELECT public.hotline_store_deadlines_batch(CAST(:batch AS jsonb))"),
         {"batch": payload},
     )
 

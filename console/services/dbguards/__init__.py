@@ -73,6 +73,7 @@ from console.services.dbguards.sql_rls import (
     _FUNCTIONS,
     _NOT_SUPERUSER,
     _TRIGGERS,
+    _WHEN,
     _refresh_facts_sql,
     _sees,
     _store_deadlines_sql,
@@ -140,10 +141,11 @@ def install(conn: Connection) -> None:
     for name, table, when, fn in _TRIGGERS:
         if table not in tables:
             continue
+        condition = f"{_NOT_SUPERUSER} AND {_WHEN[name]}" if name in _WHEN else _NOT_SUPERUSER
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
         conn.exec_driver_sql(
             f"CREATE TRIGGER {name} {when} ON public.{table} FOR EACH ROW "
-            f"WHEN ({_NOT_SUPERUSER}) EXECUTE FUNCTION public.{fn}()"
+            f"WHEN ({condition}) EXECUTE FUNCTION public.{fn}()"
         )
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS case_deadlines_kept ON public.case_deadlines")
     conn.exec_driver_sql(

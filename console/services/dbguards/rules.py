@@ -74,6 +74,7 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hotline_co_handled()": (*STAFF, SERVICE),  # named in the row filter every group plans
     "hotline_refresh_facts(boolean)": STAFF,
     "hotline_store_deadlines(integer, jsonb)": (*STAFF, SERVICE),
+    "hotline_store_deadlines_batch(jsonb)": (*STAFF, SERVICE),
     "hotline_station_contact(text)": STAFF,
 }
 

@@ -21,13 +21,19 @@ AUDITED_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def queue_sql(case_id: str) -> str:
-    """The statement that queues ``case_id`` (an SQL expression), once."""
+def queue_select_sql(case_ids: str) -> str:
+    """The statement that queues the cases ``case_ids`` (an SQL query of one column)
+    selects, each once."""
     return (
         f"INSERT INTO public.{AUDIT_TABLE} AS q (case_id, queued_at) "
-        f"VALUES ({case_id}, pg_catalog.now()) "
+        f"SELECT s.id, pg_catalog.now() FROM ({case_ids}) AS s(id) "
         f"ON CONFLICT ON CONSTRAINT pk_{AUDIT_TABLE} DO NOTHING"
     )
+
+
+def queue_sql(case_id: str) -> str:
+    """The statement that queues ``case_id`` (an SQL expression), once."""
+    return queue_select_sql(f"SELECT {case_id}")
 
 
 _QUEUE_FUNCTION = f"""

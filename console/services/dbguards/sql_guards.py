@@ -14,7 +14,7 @@ from console.services.dbguards.rules import (
     UNIT_EVENTS,
     _sql_list,
 )
-from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_ENTRY, MAX_OFFLINE
+from console.services.dbguards.sql_who import CONTENT_COLUMNS, MAX_ENTRY, MAX_OFFLINE, WHO_INTO
 
 
 def _guards_sql() -> str:
@@ -29,14 +29,20 @@ def _guards_sql() -> str:
     system_events = _sql_list(SYSTEM_EVENTS)
     return f"""
 -- history: who and when from the session; a role records only what its buttons record
+-- (the session's account read once, the case once: under the caller's row filter)
 CREATE OR REPLACE FUNCTION public.case_events_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r text := public.hotline_role();
+    r text;
     me integer;
+    my_unit integer;
+    my_name text;
     d jsonb;
     answered timestamptz;
+    created timestamptz;
+    confidential boolean;
 BEGIN
+    {WHO_INTO};
     IF r = 'owner' THEN
         RETURN NEW;
     END IF;
@@ -63,14 +69,15 @@ BEGIN
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         IF NEW.kind IN ({unit_steps})
-           AND (d->>'unit_id') IS DISTINCT FROM public.hotline_unit_id()::text THEN
+           AND (d->>'unit_id') IS DISTINCT FROM my_unit::text THEN
             RAISE EXCEPTION 'a unit records its own steps only'
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
     END IF;
-    IF NEW.kind = 'edited' AND d ? 'changes'
-       AND EXISTS (SELECT 1 FROM public.cases c
-                   WHERE c.id = NEW.case_id AND c.caller_confidential) THEN
+    SELECT c.caller_confidential, c.received_at, c.created_at
+        INTO confidential, answered, created
+        FROM public.cases c WHERE c.id = NEW.case_id;
+    IF NEW.kind = 'edited' AND d ? 'changes' AND confidential THEN
         IF d->'changes' ? 'caller_name' THEN
             d := pg_catalog.jsonb_set(d, '{{changes,caller_name}}',
                                       '["(confidential)", "(confidential)"]');
@@ -81,9 +88,8 @@ BEGIN
         END IF;
         NEW.detail := d::json;
     END IF;
-    me := public.hotline_agent_id();
     NEW.actor_id := me;
-    NEW.actor_name := coalesce((SELECT a.display_name FROM public.agents a WHERE a.id = me), '');
+    NEW.actor_name := coalesce(my_name, '');
     IF NEW.at IS DISTINCT FROM pg_catalog.now() THEN
         d := d || pg_catalog.jsonb_build_object('client_at', NEW.at);
         NEW.detail := d::json;
@@ -91,8 +97,9 @@ BEGIN
     -- the events of a case's own creation keep the time the caller was answered (a
     -- case saved offline and replayed later), within what the case row allowed; the
     -- history says the case was entered late
-    SELECT c.received_at INTO answered FROM public.cases c
-        WHERE c.id = NEW.case_id AND c.created_at = pg_catalog.now();
+    IF created IS DISTINCT FROM pg_catalog.now() THEN
+        answered := NULL;
+    END IF;
     IF answered IS NOT NULL THEN
         NEW.at := GREATEST(answered, LEAST(NEW.at, pg_catalog.now()));
         IF answered < pg_catalog.now() - interval '2 minutes' THEN
@@ -110,8 +117,12 @@ END $$;
 CREATE OR REPLACE FUNCTION public.cases_guard_update() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r text := public.hotline_role();
+    r text;
+    me integer;
+    my_unit integer;
+    my_name text;
 BEGIN
+    {WHO_INTO};
     IF r = 'owner' THEN
         RETURN NEW;
     END IF;
@@ -128,7 +139,7 @@ BEGIN
         END IF;
         IF r = 'agent' AND OLD.created_at <> pg_catalog.now()
            AND (OLD.status NOT IN ({open_statuses})
-                OR OLD.assignee_id IS DISTINCT FROM public.hotline_agent_id()
+                OR OLD.assignee_id IS DISTINCT FROM me
                    AND OLD.assignee_id IS NOT NULL) THEN
             RAISE EXCEPTION 'case % is edited by the agent holding it', OLD.number
                 USING ERRCODE = 'insufficient_privilege';
@@ -146,11 +157,11 @@ BEGIN
                 OLD.status, NEW.status USING ERRCODE = 'insufficient_privilege';
         END IF;
         IF r = 'agent' AND OLD.status = 'received' AND OLD.assignee_id IS NOT NULL
-           AND OLD.assignee_id IS DISTINCT FROM public.hotline_agent_id() THEN
+           AND OLD.assignee_id IS DISTINCT FROM me THEN
             RAISE EXCEPTION 'case % is held by someone else', OLD.number
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
-        IF r = 'unit' AND OLD.unit_id IS DISTINCT FROM public.hotline_unit_id() THEN
+        IF r = 'unit' AND OLD.unit_id IS DISTINCT FROM my_unit THEN
             RAISE EXCEPTION 'only the lead unit moves case %', OLD.number
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
@@ -166,11 +177,12 @@ END $$;
 CREATE OR REPLACE FUNCTION public.cases_stamp_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+    r text := public.hotline_role();
     earliest timestamptz := pg_catalog.now() - interval '{MAX_OFFLINE}';
     registered timestamptz;
     contact timestamptz;
 BEGIN
-    IF public.hotline_role() = 'owner' THEN
+    IF r = 'owner' THEN
         RETURN NEW;
     END IF;
     -- a case starts received, or in an open status where one step of the lifecycle's
@@ -179,11 +191,11 @@ BEGIN
     -- allowed together: no more; never born closed)
     IF NEW.closed_at IS NOT NULL
        OR NEW.status IS DISTINCT FROM 'received' AND (
-           public.hotline_role() = 'unit'
+           r = 'unit'
            OR NEW.status NOT IN ({open_statuses})
            OR NOT EXISTS (SELECT 1 FROM public.lifecycle_transitions t
                           WHERE t.from_status = 'received' AND t.to_status = NEW.status
-                            AND t.role = public.hotline_role())) THEN
+                            AND t.role = r)) THEN
         RAISE EXCEPTION 'a new case starts received (case %)', NEW.number
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -280,8 +292,12 @@ END $$;
 CREATE OR REPLACE FUNCTION public.supervision_notices_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r text := public.hotline_role();
+    r text;
+    me integer;
+    my_unit integer;
+    my_name text;
 BEGIN
+    {WHO_INTO};
     IF r = 'owner' THEN
         RETURN NEW;
     END IF;
@@ -294,9 +310,8 @@ BEGIN
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         NEW.created_at := pg_catalog.now();
-        NEW.created_by_id := public.hotline_agent_id();
-        NEW.created_by_name := coalesce((SELECT a.display_name FROM public.agents a
-                                         WHERE a.id = NEW.created_by_id), '');
+        NEW.created_by_id := me;
+        NEW.created_by_name := coalesce(my_name, '');
         NEW.resolved_at := NULL;
         NEW.resolved_by_id := NULL;
         RETURN NEW;
@@ -310,7 +325,7 @@ BEGIN
     IF OLD.resolved_at IS NOT NULL THEN
         RAISE EXCEPTION 'a notice is resolved once' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF r = 'unit' AND (OLD.unit_id IS DISTINCT FROM public.hotline_unit_id()
+    IF r = 'unit' AND (OLD.unit_id IS DISTINCT FROM my_unit
                        OR OLD.kind = 'escalated') THEN
         RAISE EXCEPTION 'not a notice to your unit' USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -320,7 +335,7 @@ BEGIN
     END IF;
     IF NEW.resolved_at IS NOT NULL THEN
         NEW.resolved_at := pg_catalog.now();
-        NEW.resolved_by_id := public.hotline_agent_id();
+        NEW.resolved_by_id := me;
     END IF;
     RETURN NEW;
 END $$;

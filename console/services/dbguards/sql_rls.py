@@ -12,7 +12,8 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("case_events_stamp", "case_events", "BEFORE INSERT", "case_events_stamp"),
     ("cases_guard_update", "cases", "BEFORE UPDATE", "cases_guard_update"),
     ("cases_stamp_insert", "cases", "BEFORE INSERT", "cases_stamp_insert"),
-    ("case_deadlines_guard", "case_deadlines", "BEFORE INSERT OR UPDATE", "case_deadlines_guard"),
+    ("case_deadlines_guard", "case_deadlines", "BEFORE UPDATE", "case_deadlines_guard"),
+    ("case_deadlines_guard_met", "case_deadlines", "BEFORE INSERT", "case_deadlines_guard"),
     ("case_breaches_stamp", "case_breaches", "BEFORE INSERT OR UPDATE", "case_breaches_stamp"),
     ("case_breaches_keep", "case_breaches", "BEFORE DELETE", "evidence_no_delete"),
     (
@@ -34,6 +35,10 @@ _TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("number_counters_insert", "number_counters", "BEFORE INSERT", "number_counters_insert"),
 )
 
+#: trigger -> what else must hold for it to fire (the function would let anything else
+#: through without a check: an inserted deadline not met)
+_WHEN: dict[str, str] = {"case_deadlines_guard_met": "NEW.met_at IS NOT NULL"}
+
 _FUNCTIONS: tuple[str, ...] = (
     "cases_guard_update()",
     "cases_stamp_insert()",
@@ -53,6 +58,7 @@ _FUNCTIONS: tuple[str, ...] = (
     "hotline_co_handled()",
     "hotline_refresh_facts(boolean)",
     "hotline_store_deadlines(integer, jsonb)",
+    "hotline_store_deadlines_batch(jsonb)",
     "cases_due_checked()",
     "hotline_station_contact(text)",
     "cases_audit_queue()",
@@ -111,72 +117,108 @@ END $fn$;
 
 
 def _store_deadlines_sql(audit: bool = True) -> str:
-    """A case's deadlines are written only through this function (logins have no
+    """A case's deadlines are written only through these functions (logins have no
     INSERT, UPDATE or DELETE on ``case_deadlines``): the console recomputes them from
-    the history and hands them over whole. An open deadline moves later only in a
-    transaction that records an event the SLA reads (pause, resume, extension, a new
-    round, a clock's start, …: ``rules.DEADLINE_EVENTS``, rendered from
-    ``console.domain``), or by an administrator's recomputation; a deadline is met only
-    at the time of an event (``case_deadlines_guard``). What a login stores is queued for
-    the trusted audit (``audit``: the queue's table exists), which recomputes the values
-    themselves (console/services/sla_audit.py)."""
+    the history and hands them over whole, a batch of cases at once
+    (``hotline_store_deadlines_batch``: ``[{"case_id": …, "rows": […]}, …]``; the
+    per-case ``hotline_store_deadlines`` is the batch of one). Only cases the caller's
+    own row filter shows; an open deadline moves later only in a transaction that
+    records an event the SLA reads (pause, resume, extension, a new round, a clock's
+    start, …: ``rules.DEADLINE_EVENTS``, rendered from ``console.domain``), or by an
+    administrator's recomputation; a deadline is met only at the time of an event
+    (``case_deadlines_guard``). What a login stores is queued for the trusted audit
+    (``audit``: the queue's table exists), which recomputes the values themselves
+    (console/services/sla_audit.py). A case appears once in a batch."""
     from console.services.dbguards.rules import DEADLINE_EVENTS
-    from console.services.dbguards.sql_audit import queue_sql
+    from console.services.dbguards.sql_audit import queue_select_sql
 
     moving = _sql_list(DEADLINE_EVENTS)
     queue = (
-        f"IF r <> 'owner' THEN\n        {queue_sql('hotline_store_deadlines.case_id')};\n"
+        "IF r <> 'owner' THEN\n        "
+        f"{queue_select_sql('SELECT u.id FROM pg_catalog.unnest(ids) AS u(id)')};\n"
         "    END IF;"
         if audit
         else ""
     )
     return f"""
-CREATE OR REPLACE FUNCTION public.hotline_store_deadlines(case_id integer, deadlines jsonb)
+CREATE OR REPLACE FUNCTION public.hotline_store_deadlines_batch(batch jsonb)
 RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
     r text := public.hotline_role();
+    ids integer[];
+    refused boolean;
+    bad integer;
     stored integer;
 BEGIN
     IF r IS NULL THEN
         RAISE EXCEPTION 'no active console account for database user %', session_user
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    SELECT coalesce(pg_catalog.array_agg(x.case_id), '{{}}') INTO ids
+        FROM pg_catalog.jsonb_to_recordset(batch) AS x(case_id integer);
+    IF pg_catalog.cardinality(ids) = 0 THEN
+        RETURN 0;
+    END IF;
     -- the caller's own row filter on cases, evaluated for the session's account
-    IF NOT EXISTS (SELECT 1 FROM public.cases
-                   WHERE cases.id = hotline_store_deadlines.case_id AND ({_CASES_SEE})) THEN
-        RAISE EXCEPTION 'no case %', hotline_store_deadlines.case_id
-            USING ERRCODE = 'insufficient_privilege';
+    SELECT true, u.id INTO refused, bad FROM pg_catalog.unnest(ids) AS u(id)
+        WHERE NOT EXISTS (SELECT 1 FROM public.cases
+                          WHERE cases.id = u.id AND ({_CASES_SEE}))
+        LIMIT 1;
+    IF refused THEN
+        RAISE EXCEPTION 'no case %', bad USING ERRCODE = 'insufficient_privilege';
     END IF;
-    PERFORM 1 FROM public.cases c WHERE c.id = hotline_store_deadlines.case_id FOR UPDATE;
-    IF r NOT IN ('owner', 'admin') AND EXISTS (
-        SELECT 1 FROM public.case_deadlines o
-        LEFT JOIN pg_catalog.jsonb_to_recordset(deadlines)
-            AS n(milestone_code text, due_at timestamptz)
-            ON n.milestone_code = o.milestone_code
-        WHERE o.case_id = hotline_store_deadlines.case_id
-          AND o.due_at IS NOT NULL AND o.met_at IS NULL
-          AND (n.milestone_code IS NULL OR n.due_at IS NULL OR n.due_at > o.due_at))
-       AND NOT EXISTS (
-        SELECT 1 FROM public.case_events e
-        WHERE e.case_id = hotline_store_deadlines.case_id AND e.kind IN ({moving})
-          AND (e.at = pg_catalog.now()
-               OR (e.detail::jsonb->>'stored_at')::timestamptz = pg_catalog.now())) THEN
-        RAISE EXCEPTION 'a deadline of case % moves later only by an event of its history',
-            hotline_store_deadlines.case_id USING ERRCODE = 'insufficient_privilege';
+    IF (SELECT pg_catalog.count(DISTINCT u.id) FROM pg_catalog.unnest(ids) AS u(id))
+       <> pg_catalog.cardinality(ids) THEN
+        RAISE EXCEPTION 'a case appears once in a batch of deadlines'
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    DELETE FROM public.case_deadlines d WHERE d.case_id = hotline_store_deadlines.case_id;
+    PERFORM 1 FROM public.cases c WHERE c.id = ANY (ids) ORDER BY c.id FOR UPDATE;
+    IF r NOT IN ('owner', 'admin') THEN
+        SELECT x.case_id INTO bad
+        FROM pg_catalog.jsonb_to_recordset(batch) AS x(case_id integer, rows jsonb)
+        WHERE EXISTS (
+            SELECT 1 FROM public.case_deadlines o
+            LEFT JOIN pg_catalog.jsonb_to_recordset(x.rows)
+                AS n(milestone_code text, due_at timestamptz)
+                ON n.milestone_code = o.milestone_code
+            WHERE o.case_id = x.case_id
+              AND o.due_at IS NOT NULL AND o.met_at IS NULL
+              AND (n.milestone_code IS NULL OR n.due_at IS NULL OR n.due_at > o.due_at))
+          AND NOT EXISTS (
+            SELECT 1 FROM public.case_events e
+            WHERE e.case_id = x.case_id AND e.kind IN ({moving})
+              AND (e.at = pg_catalog.now()
+                   OR (e.detail::jsonb->>'stored_at')::timestamptz = pg_catalog.now()))
+        LIMIT 1;
+        IF bad IS NOT NULL THEN
+            RAISE EXCEPTION 'a deadline of case % moves later only by an event of its history',
+                bad USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    DELETE FROM public.case_deadlines d WHERE d.case_id = ANY (ids);
     INSERT INTO public.case_deadlines AS d (case_id, milestone_code, seq, limit_unit,
         start_at, original_due_at, due_at, met_at, paused, verified)
-    SELECT hotline_store_deadlines.case_id, n.milestone_code, n.seq, n.limit_unit,
+    SELECT x.case_id, n.milestone_code, n.seq, n.limit_unit,
         n.start_at, n.original_due_at, n.due_at, n.met_at, coalesce(n.paused, false),
         coalesce(n.verified, true)
-    FROM pg_catalog.jsonb_to_recordset(deadlines) AS n(milestone_code text, seq integer,
-        limit_unit text, start_at timestamptz, original_due_at timestamptz,
+    FROM pg_catalog.jsonb_to_recordset(batch) AS x(case_id integer, rows jsonb)
+    CROSS JOIN LATERAL pg_catalog.jsonb_to_recordset(x.rows) AS n(milestone_code text,
+        seq integer, limit_unit text, start_at timestamptz, original_due_at timestamptz,
         due_at timestamptz, met_at timestamptz, paused boolean, verified boolean);
     GET DIAGNOSTICS stored = ROW_COUNT;
     {queue}
     RETURN stored;
+END $fn$;
+
+-- one case: the batch of one (the same checks, one text of them)
+CREATE OR REPLACE FUNCTION public.hotline_store_deadlines(case_id integer, deadlines jsonb)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+    RETURN public.hotline_store_deadlines_batch(pg_catalog.jsonb_build_array(
+        pg_catalog.jsonb_build_object('case_id', hotline_store_deadlines.case_id,
+                                      'rows', deadlines)));
 END $fn$;
 
 -- at commit: the deadlines a case shows in the queues are those of its milestones (read

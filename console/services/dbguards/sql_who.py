@@ -3,45 +3,67 @@ holders' guards (SQL text)."""
 
 from __future__ import annotations
 
-_WHO = """
--- invoker functions, every name qualified and no SET clause, so that the planner inlines
--- them into the row filters (a SET clause makes each call a separate planned call);
--- logins can create nothing anywhere (no CREATE on any schema, no TEMP), so nothing
--- can shadow a name in them
-CREATE OR REPLACE FUNCTION public.hotline_role() RETURNS text
-LANGUAGE sql STABLE AS $$
-    SELECT CASE
+#: the session's account as one row (role, agent_id, unit_id, display_name): a
+#: superuser and a member of the schema owner's role are ``'owner'``, anyone else has the
+#: role of its active ``agents`` row (``session_user``: a ``SET ROLE`` or a SECURITY
+#: DEFINER frame does not change it), and no row of it is NULL. The one text of who a
+#: session is: ``hotline_role()``, ``hotline_agent_id()`` and ``hotline_unit_id()`` read
+#: their column of it, and the triggers that need several columns read it once
+#: (``WHO_INTO``), never from anything the client can set (no GUC, no table of its own)
+WHO_ROW = """(SELECT CASE
         WHEN pg_catalog.current_setting('is_superuser') OPERATOR(pg_catalog.=) 'on'
             THEN 'owner'
-        WHEN pg_catalog.pg_has_role(session_user,
-                (SELECT c.relowner FROM pg_catalog.pg_class c
-                 WHERE c.oid OPERATOR(pg_catalog.=) 'public.cases'::pg_catalog.regclass),
-                'MEMBER') THEN 'owner'
-        ELSE (SELECT a.role FROM public.agents a
-              WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1)
-    END
-$$;
+        WHEN pg_catalog.pg_has_role(session_user, o.relowner, 'MEMBER') THEN 'owner'
+        ELSE a.role::pg_catalog.text END AS role,
+        a.id AS agent_id, a.unit_id AS unit_id,
+        a.display_name::pg_catalog.text AS display_name
+    FROM pg_catalog.pg_class o
+    LEFT JOIN public.agents a
+        ON a.username OPERATOR(pg_catalog.=) session_user AND a.active
+    WHERE o.oid OPERATOR(pg_catalog.=) 'public.cases'::pg_catalog.regclass)"""
+
+#: a trigger's one read of who the session is, into its variables ``r`` (role), ``me``
+#: (agent id), ``my_unit`` and ``my_name`` (declared by the trigger)
+WHO_INTO = (
+    "SELECT w.role, w.agent_id, w.unit_id, w.display_name INTO r, me, my_unit, my_name "
+    f"FROM {WHO_ROW} w"
+)
+
+_WHO = f"""
+-- invoker functions, every name qualified (logins can create nothing anywhere: no CREATE
+-- on any schema, no TEMP, so nothing can shadow a name in them). PL/pgSQL, not SQL: a
+-- SQL function whose body reads a table is never inlined, and was parsed and planned
+-- again at every statement calling it (each row filter, each trigger); PL/pgSQL keeps
+-- its plan for the session, and the pinned search_path keeps that plan valid whatever
+-- search_path the calling statement runs under (a trigger's or the session's). Nothing
+-- is cached but the plan: every call reads the account again
+CREATE OR REPLACE FUNCTION public.hotline_role() RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (SELECT w.role FROM {WHO_ROW} w);
+END $$;
 
 CREATE OR REPLACE FUNCTION public.hotline_agent_id() RETURNS integer
-LANGUAGE sql STABLE AS $$
-    SELECT a.id FROM public.agents a
-    WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1
-$$;
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (SELECT w.agent_id FROM {WHO_ROW} w);
+END $$;
 
 CREATE OR REPLACE FUNCTION public.hotline_unit_id() RETURNS integer
-LANGUAGE sql STABLE AS $$
-    SELECT a.unit_id FROM public.agents a
-    WHERE a.username OPERATOR(pg_catalog.=) session_user AND a.active LIMIT 1
-$$;
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (SELECT w.unit_id FROM {WHO_ROW} w);
+END $$;
 
 -- the cases a unit co-handles: read with the owner's rights (the row filter on
--- case_co_units itself refers to cases; this breaks the circle)
+-- case_co_units itself refers to cases; this breaks the circle); PL/pgSQL for the same
+-- reason (a plan kept, not made again at every statement)
 CREATE OR REPLACE FUNCTION public.hotline_co_handled() RETURNS SETOF integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT cu.case_id FROM public.case_co_units cu
-    WHERE cu.unit_id = (SELECT a.unit_id FROM public.agents a
-                        WHERE a.username = session_user AND a.active LIMIT 1)
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN QUERY SELECT cu.case_id FROM public.case_co_units cu
+        WHERE cu.unit_id = (SELECT w.unit_id FROM {WHO_ROW} w);
+END $$;
 
 -- under the caller's own row-level security on cases: true if the caller sees the case
 CREATE OR REPLACE FUNCTION public.hotline_sees_case(case_id integer) RETURNS boolean
@@ -50,12 +72,14 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 """
 
-_HOLDER_AND_CONFIDENTIAL = """
+_HOLDER_AND_CONFIDENTIAL = f"""
 CREATE OR REPLACE FUNCTION public.cases_guard_holder() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r text;
     me integer;
+    my_unit integer;
+    my_name text;
 BEGIN
     IF TG_OP = 'UPDATE' AND NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id THEN
         RETURN NEW;
@@ -63,7 +87,7 @@ BEGIN
     IF pg_catalog.current_setting('is_superuser') = 'on' THEN
         RETURN NEW;
     END IF;
-    r := public.hotline_role();
+    {WHO_INTO};
     IF r IN ('owner', 'supervisor', 'admin') THEN
         RETURN NEW;
     END IF;
@@ -71,7 +95,6 @@ BEGIN
         RAISE EXCEPTION 'no active console account for database user %', session_user
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    me := public.hotline_agent_id();
     IF TG_OP = 'INSERT' THEN
         IF NEW.assignee_id IS NOT NULL AND NEW.assignee_id <> me THEN
             RAISE EXCEPTION 'only a supervisor assigns a case to someone else'
@@ -123,8 +146,8 @@ BEGIN
             INSERT INTO public.case_events (case_id, kind, at, actor_id, actor_name, station,
                                             detail)
             SELECT NEW.id, 'edited', pg_catalog.now(), a.id, coalesce(a.display_name, ''),
-                   '', '{"changes": {"caller_identity": ["(confidential)",
-                                     "(confidential)"]}}'::json
+                   '', '{{"changes": {{"caller_identity": ["(confidential)",
+                                     "(confidential)"]}}}}'::json
             FROM (SELECT 1) one
             LEFT JOIN public.agents a ON a.username = session_user AND a.active;
         END IF;
