@@ -219,9 +219,10 @@ class UnitService(CaseWorkService):
         with self._sessions() as s:
             conn = s.connection()  # plain rows: no ORM work per row
             rows: dict[int, tuple[Any, str]] = {}
-            for r in conn.execute(assist, params):
+            # all rows at once (iterating a result fetches them one by one)
+            for r in conn.execute(assist, params).all():
                 rows[r[0]] = (r, lifecycle.ASSIST)
-            for r in conn.execute(lead, params):
+            for r in conn.execute(lead, params).all():
                 rows[r[0]] = (r, lifecycle.LEAD)  # leading wins over assisting
         out = []
         for r, role in rows.values():

@@ -26,8 +26,8 @@ refuse changes:
   ``case_deadlines_guard_met``, ``WHEN (NEW.met_at IS NOT NULL)``): an open one it let
   through without a check; on an update it fires as before (and refuses).
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from alembic import op
 
 from console.services import dbguards
 
-revision: str = "0020"
-down_revision: str | Sequence[str] | None = "0019"
+revision: str = "0021"
+down_revision: str | Sequence[str] | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
