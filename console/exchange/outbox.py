@@ -174,8 +174,9 @@ def queue_in(
     s: Session, horizon: Horizon, lease: timedelta | None = None
 ) -> tuple[int, list[Leased]]:
     """:func:`queue_webhooks` in the caller's transaction: (rows added, the new rows
-    leased at once for the caller to send when it asks with ``lease`` — on PostgreSQL
-    those with nothing earlier of their case undelivered; elsewhere none)."""
+    leased for the caller to send when it asks with ``lease``: those with nothing
+    earlier of their case undelivered — on PostgreSQL written leased by the queue's
+    statement, elsewhere leased after it)."""
     start = watermark(s, WEBHOOKS)
     top = s.execute(select(func.max(CaseEvent.id)).where(CaseEvent.id >= start)).scalar()
     safe = horizon.safe(s, top)
@@ -203,6 +204,8 @@ def queue_in(
         ]
     else:
         added, found, last = _queue_rows(s, start, top)
+        if added and lease is not None:  # no leasing at once here: the new rows now
+            leased = lease_in(s, lease=lease)
     if found == SCAN_BATCH and safe is not None and last is not None:
         safe = min(safe, int(last))  # the rest of the range: next time
     if safe is not None:
@@ -289,19 +292,17 @@ class Leased:
     url: str
     payload: dict[str, Any]
     attempts: int
-    case_id: int = 0
+    case_id: int
 
 
 def lease_webhooks(
-    sessions: sessionmaker[Session], limit: int = 200, lease: timedelta = timedelta(seconds=60)
+    sessions: sessionmaker[Session], limit: int = 200, lease: timedelta = LEASE
 ) -> list[Leased]:
     with sessions() as s, s.begin():
         return lease_in(s, limit, lease)
 
 
-def lease_in(
-    s: Session, limit: int = 200, lease: timedelta = timedelta(seconds=60)
-) -> list[Leased]:
+def lease_in(s: Session, limit: int = 200, lease: timedelta = LEASE) -> list[Leased]:
     """Due rows, leased in the caller's transaction, in the order they are to be sent
     (by id): a row only with every earlier undelivered row of its case (sent before it
     in the same pass), so that the events of one case go out in order."""
@@ -545,8 +546,6 @@ class WebhookTick:
             # its case is undelivered (leased by this pass included)
             leased = lease_in(s, lease=LEASE)
             queued, fresh = queue_in(s, self._horizon, LEASE)
-            if queued and s.get_bind().dialect.name != "postgresql":
-                fresh = lease_in(s, lease=LEASE)  # no leasing at once: the new rows now
         self._sent = []  # marked: committed with the lease
         leased = sorted(leased + fresh, key=lambda m: m.id)
         self._sent, _failed = post_leased(self._sessions, self._client, leased, self._backoff)
