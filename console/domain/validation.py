@@ -150,7 +150,13 @@ def check_text(field: str, value: str, max_len: int | None = None) -> list[Field
     return []
 
 
-def validate_draft(d: CaseDraft, *, closing_directly: bool = False) -> list[FieldError]:
+def validate_draft(
+    d: CaseDraft, *, closing_directly: bool = False, to_triage: bool = False
+) -> list[FieldError]:
+    """The form's rules for a case draft. ``to_triage``: the case is stored received for
+    the centre's triage (an order a platform pushed without them): a demand may then
+    lack its matter category and district, as an imported web message does; the agent
+    who triages it completes them."""
     errors: list[FieldError] = []
     for name in ("address", "caller_name", "enterprise_name", "answer"):
         errors += check_text(name, getattr(d, name))
@@ -199,7 +205,7 @@ def validate_draft(d: CaseDraft, *, closing_directly: bool = False) -> list[Fiel
             )
         )
 
-    if ctype is CaseType.DEMAND:
+    if ctype is CaseType.DEMAND and not to_triage:
         if d.category_id is None:
             errors.append(FieldError("category_id", "required"))
         if d.district_id is None:

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.clock import now_utc
 from console.domain.errors import UserError
-from console.exchange.outbox import PLAIN
 from console.models import ExchangePlatform, ExchangeToken, HandlingUnit, WebhookDelivery
+from console.models.base import PLAIN
 from console.models.exchange import PARKED
 
 PLATFORM = "platform"

@@ -14,12 +14,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.casetypes import CaseType, EventKind, Urgency
+from console.domain.casetypes import EventKind, Urgency
 from console.domain.clock import now_utc
 from console.domain.validation import FieldError, check_text
 from console.exchange.batch import GroupCommit
@@ -42,9 +42,10 @@ from console.models import (
     ExchangeOrder,
     HandlingUnit,
 )
+from console.models.base import table_of
 from console.services.errors import NotFound, ValidationFailed
 
-_ORDERS: Table = ExchangeOrder.__table__  # type: ignore[assignment]
+_ORDERS = table_of(ExchangeOrder)
 
 #: detail keys of the history an API client sees (nothing personal)
 HISTORY_KEYS = ("unit", "unit_role", "text", "reply", "reason", "milestone", "due_at", "note")
@@ -136,11 +137,7 @@ class OrderService:
             )
             s.flush()  # a concurrent push of the same id fails here, before the commit
 
-        unit_id, co_units, note = (
-            self._ref.route(draft.category_id, draft.district_id)
-            if draft.case_type == CaseType.DEMAND
-            else (None, (), "")
-        )
+        unit_id, co_units, note = self._ref.dispatch_to(draft)
         try:
             _cid, number, status = self._lifecycle.create_case(
                 draft,
@@ -232,11 +229,7 @@ class OrderService:
                     if errors:
                         out[i] = ValidationFailed(errors)
                         continue
-                    unit_id, co_units, note = (
-                        ref.route(draft.category_id, draft.district_id)
-                        if draft.case_type == CaseType.DEMAND
-                        else (None, (), "")
-                    )
+                    unit_id, co_units, note = ref.dispatch_to(draft)
                     first_of[key] = i
                     new.append((i, platform_id, o))
                     items.append(

@@ -44,6 +44,7 @@ from console.models import (
     ExchangeWatermark,
     WebhookDelivery,
 )
+from console.models.base import PLAIN
 from console.models.exchange import PARKED
 
 log = logging.getLogger("console.exchange")
@@ -82,12 +83,6 @@ DELIVERY_HEADER = "X-Delivery-Id"
 
 def insert_for(s: Session) -> Any:
     return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-
-
-#: the outbox's UPDATEs change rows this process holds no objects of: no evaluation of
-#: their criteria against the session's objects (the ORM's default spent more CPU on that
-#: than on the statement)
-PLAIN: dict[str, Any] = {"synchronize_session": False}
 
 
 def watermark(s: Session, name: str) -> int:

@@ -145,6 +145,18 @@ class ReferenceCache:
         )
         return unit, co, rule.note if rule else ""
 
+    def dispatch_to(self, draft: CaseDraft) -> tuple[int | None, tuple[int, ...], str]:
+        """Where a pushed order goes: a demand with its matter category and district to
+        the unit :meth:`route` chooses; a consultation, or a demand the centre must still
+        classify, stays received for the centre's triage (no unit)."""
+        if (
+            draft.case_type != CaseType.DEMAND
+            or draft.category_id is None
+            or draft.district_id is None
+        ):
+            return None, (), ""
+        return self.route(draft.category_id, draft.district_id)
+
 
 @dataclass(frozen=True)
 class PushResult:
@@ -195,7 +207,8 @@ def build_draft(ref: ReferenceCache, o: PushedOrder) -> tuple[CaseDraft, list[Fi
         urgency=Urgency.URGENT if o.urgent else Urgency.NORMAL,
     )
     known = {e.field for e in errors}
-    for e in validate_draft(draft):
+    # a demand without its category or district is taken for the centre to classify
+    for e in validate_draft(draft, to_triage=True):
         name = _field(e.field)
         if name not in known:
             errors.append(FieldError(name, e.code, e.params))

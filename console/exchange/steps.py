@@ -197,6 +197,7 @@ class Lifecycle:
             unit_id=unit_id,
             case_uuid=uuidlib.uuid4(),
             on_created=created,
+            to_triage=True,
         )
         return saved.id, saved.number, saved.status
 
@@ -225,6 +226,7 @@ class Lifecycle:
             title=title,
             held=False,  # nobody's yet: it waits in the centre's queue
             notes=tuple(notes),
+            to_triage=True,
         )
 
     def create_cases(

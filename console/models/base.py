@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Index, MetaData, text
+from sqlalchemy import DateTime, Dialect, Index, MetaData, Table, text
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -22,6 +22,20 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+#: execution options of an ORM-enabled UPDATE or DELETE that needs no session
+#: synchronisation (the session holds none of the rows): the ORM's matching of the
+#: session's objects costs more CPU than the statement on a busy path
+PLAIN: dict[str, Any] = {"synchronize_session": False}
+
+
+def table_of(model: type[Base]) -> Table:
+    """A mapped class's ``Table``, for Core statements on a busy path (bulk inserts
+    without the ORM's per-row work)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class UtcDateTime(TypeDecorator[datetime]):

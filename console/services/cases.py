@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.domain.casetypes import CaseType, EventKind, Status
@@ -23,6 +23,7 @@ from console.domain.sla import (
 )
 from console.domain.validation import CaseDraft, FieldError, normalize_phone, validate_draft
 from console.models import Case, CaseCoUnit, CaseEvent, HandlingUnit
+from console.models.base import table_of
 from console.services.base import CaseWorkService
 from console.services.errors import NotFound, ValidationFailed
 from console.services.numbers import claim_case_number, next_case_number, next_case_numbers
@@ -35,9 +36,9 @@ from console.services.sla import (
 )
 
 #: the tables the batch writes with Core statements
-_CASES: Table = Case.__table__  # type: ignore[assignment]
-_EVENTS: Table = CaseEvent.__table__  # type: ignore[assignment]
-_CO_UNITS: Table = CaseCoUnit.__table__  # type: ignore[assignment]
+_CASES = table_of(Case)
+_EVENTS = table_of(CaseEvent)
+_CO_UNITS = table_of(CaseCoUnit)
 
 SAVE = "save"
 CLOSE = "close"  # 直接答复办结: a consultation answered on the call
@@ -81,6 +82,9 @@ class NewCase:
     title: str | None = None  # default: the description's first line
     held: bool = True  # held by its creator (False: nobody's, in the centre's queue)
     notes: tuple[dict[str, Any], ...] = field(default=())
+    #: saved for the centre to classify (a pushed order): a demand may lack its
+    #: category and district (console.domain.validation.validate_draft)
+    to_triage: bool = False
 
 
 def _saved(case: Case, policy_code: str | None, created: bool) -> SavedCase:
@@ -108,6 +112,7 @@ class CaseService(CaseWorkService):
         now: datetime | None = None,
         on_created: Callable[[Session, Case], None] | None = None,
         number: str | None = None,
+        to_triage: bool = False,
     ) -> SavedCase:
         """``on_created(session, case)`` runs inside the same transaction once the case
         and its action's events exist (intake: links, co-units, knowledge-base use).
@@ -115,7 +120,9 @@ class CaseService(CaseWorkService):
         stored as is and the central counter moves past it (``NumberTaken`` if used)."""
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
-        errors = validate_draft(draft, closing_directly=action == CLOSE)
+        errors = validate_draft(
+            draft, closing_directly=action == CLOSE, to_triage=to_triage and action == SAVE
+        )
         if action == DISPATCH:
             if draft.case_type != CaseType.DEMAND:
                 errors.append(FieldError("case_type", "dispatch_needs_demand"))
@@ -215,7 +222,7 @@ class CaseService(CaseWorkService):
         for it in items:
             if it.action not in (SAVE, DISPATCH):
                 raise ValueError(f"create_many does not {it.action!r}")
-            errors = validate_draft(it.draft)
+            errors = validate_draft(it.draft, to_triage=it.to_triage and it.action == SAVE)
             if it.action == DISPATCH:
                 if it.draft.case_type != CaseType.DEMAND:
                     errors.append(FieldError("case_type", "dispatch_needs_demand"))

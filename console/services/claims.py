@@ -27,7 +27,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    Table,
     and_,
     func,
     insert,
@@ -42,6 +41,7 @@ from console.domain.clock import now_utc
 from console.domain.errors import Refused
 from console.domain.identity import Identity
 from console.models import Agent, AgentPresence, Case, CaseEvent, UtcDateTime
+from console.models.base import table_of
 from console.models.case import OPEN_STATUS_SQL
 from console.services.errors import Conflict, NotFound
 from console.services.queue import PRESENCE_TTL
@@ -50,8 +50,8 @@ from console.services.queue import PRESENCE_TTL
 DEFAULT_CAP = 8
 OPEN_SQL = OPEN_STATUS_SQL  # the partial indexes' own predicate text
 
-_cases: Table = Case.__table__  # type: ignore[assignment]
-_events: Table = CaseEvent.__table__  # type: ignore[assignment]
+_cases = table_of(Case)
+_events = table_of(CaseEvent)
 
 
 class AlreadyClaimed(Conflict):

@@ -19,6 +19,7 @@ from console.exchange.app import ExchangeConfig
 from console.exchange.credentials import revoke
 from console.exchange.sms import opt_out
 from console.models import Agent, Case, ExchangeOrder, SmsMessage, WebhookDelivery
+from console.services.queue import QueueQuery, QueueService, QueueView
 from tests.exchange.conftest import Running, order, wait_for
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -98,12 +99,41 @@ def test_invalid_bodies_are_422_naming_the_fields(running: Running) -> None:
     assert r.status_code == 422
     fields = {e["field"] for e in r.json()["errors"]}
     assert {"caller_phone", "district", "description"} <= fields
-    # the form's rules: a demand needs a category
-    r = push(running, order("YSX-NOCAT", category=None))
+    r = push(running, order("YSX-BADCAT", category="不存在/的/分类"))
     assert r.status_code == 422 and {"category"} <= {e["field"] for e in r.json()["errors"]}
     r = push(running, order("YSX-CTRL", title="a\x00b"))
     assert r.status_code == 422 and "title" in {e["field"] for e in r.json()["errors"]}
     assert case_count(running, "YSX-BAD") == 0
+
+
+def test_an_order_with_only_the_required_fields_is_received_for_triage(
+    running: Running,
+) -> None:
+    # category, district, address, sub_type and urgent are optional: without a category
+    # or a district the order cannot be routed, so the centre classifies and dispatches it
+    body = {
+        k: v
+        for k, v in order("YSX-MIN").items()
+        if k in ("external_id", "title", "description", "caller_name", "caller_phone",
+                 "received_at")
+    }  # fmt: skip
+    r = push(running, body)
+    assert r.status_code == 201, r.text
+    number = r.json()["number"]
+    assert r.json()["status"] == "received"
+    r = push(running, order("YSX-NODISTRICT", district=None))
+    assert r.status_code == 201 and r.json()["status"] == "received", r.text
+    with running.service.sessions() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        assert (case.case_type, case.category_id, case.district_id) == ("demand", None, None)
+        assert case.unit_id is None and case.assignee_id is None
+    triage = QueueService(running.service.sessions).page(
+        QueueQuery(view=QueueView.TO_TRIAGE), limit=50
+    )
+    assert number in {row.number for row in triage}
+    with running.client("platform") as c:
+        got = c.get(f"/api/v1/orders/{number}").json()
+        assert got["status"] == "received" and got["external_id"] == "YSX-MIN"
 
 
 def test_reads_are_404_for_anyone_but_the_pusher_and_the_holder(running: Running) -> None:
