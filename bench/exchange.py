@@ -137,6 +137,11 @@ def main() -> int:
         help="run the service as the schema owner (superuser): no guards, no row filters",
     )
     p.add_argument(
+        "--workers-in-process",
+        action="store_true",
+        help="deliver webhooks in threads of the service's process (serve's option)",
+    )
+    p.add_argument(
         "--db-name",
         default="exchange",
         help="database hotline_bench_NAME (sessions sharing a server: one each)",
@@ -193,6 +198,7 @@ def main() -> int:
             "100000",
             "--burst",
             "100000",
+            *(["--workers-in-process"] if args.workers_in_process else []),
         ],
         cwd=ROOT,
     )
@@ -208,7 +214,12 @@ def main() -> int:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("the service did not start")
             time.sleep(0.2)
-        print(f"service up on {base} (one process)", flush=True)
+        where = (
+            "delivery in threads of that process, suggestions in a process of their own"
+            if args.workers_in_process
+            else "delivery and suggestion workers in processes of their own"
+        )
+        print(f"service up on {base} (one HTTP process; {where})", flush=True)
         figures = run_load(args, base, platform_token, unit_tokens, categories, receiver, sessions)
     finally:
         server.terminate()

@@ -25,6 +25,8 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from console.cli.serve import parent_gone
+
 if TYPE_CHECKING:
     from console.services.suggestions import SuggestionResult, SuggestionService
 
@@ -118,7 +120,6 @@ def _backfill(service: SuggestionService, follow: bool) -> int:
             pass
     total = 0
     refreshed = time.monotonic()
-    parent = os.environ.get("HOTLINE_PARENT_PID", "")  # set by ``serve`` for its worker
     if service.refresh_model() == 0 and not follow:
         print("error: no suggestion model in this database yet: run 'suggest train'")
         return 2
@@ -129,7 +130,7 @@ def _backfill(service: SuggestionService, follow: bool) -> int:
             continue
         if not follow:
             break
-        if parent.isdigit() and os.getppid() != int(parent):
+        if parent_gone():
             print("the service that started this worker is gone: stopping", file=sys.stderr)
             break
         if time.monotonic() - refreshed > REFRESH_EVERY_S:

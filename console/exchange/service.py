@@ -1,11 +1,14 @@
 """Composition of the exchange service: engine, lifecycle adapter, HTTP app and the
-delivery workers (webhooks, SMS). Used by ``python main.py serve`` and by the tests,
-which run it on loopback with uvicorn in a thread."""
+delivery workers (webhooks, SMS). Used by ``python main.py serve`` (the HTTP service in
+one process, the delivery workers in a child process: :meth:`ExchangeService.deliver`)
+and by the tests, which run both in one process on loopback with uvicorn in a thread."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import uvicorn
@@ -134,6 +137,18 @@ class ExchangeService:
         for w in self._workers:
             w.start()
 
+    def deliver(self, done: Callable[[], bool], check_every_s: float = 1.0) -> None:
+        """The delivery workers without the HTTP service, until ``done()`` (the process
+        ``serve`` starts beside itself). Nothing wakes them across processes: they
+        poll every ``poll_s`` while idle (a webhook then waits up to that long), and
+        pass after pass while there is work."""
+        self.start_workers()
+        try:
+            while not done():
+                time.sleep(check_every_s)
+        finally:
+            self.stop()
+
     def stop(self) -> None:
         self.orders.close()
         for w in self._workers:
@@ -188,7 +203,6 @@ class ThreadedServer:
         self.port = 0
 
     def start(self, timeout: float = 10.0) -> None:
-        import time
 
         self._thread.start()
         deadline = time.monotonic() + timeout
