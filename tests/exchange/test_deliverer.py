@@ -20,7 +20,7 @@ from console.exchange.service import ExchangeService, ServeOptions, ThreadedServ
 from console.infra.database import make_engine, make_session_factory
 from tests.exchange.conftest import order, wait_for
 from tests.helpers.db import pg_reset
-from tests.helpers.fake_receivers import fake_platform
+from tests.helpers.fake_receivers import FakePlatform, fake_platform
 
 pytestmark = pytest.mark.pg
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,16 +38,7 @@ def test_what_the_api_commits_is_delivered_by_the_delivery_service(pg_url: str) 
         server = ThreadedServer(api.app)
         server.start()
         try:
-            r = httpx.post(
-                f"http://127.0.0.1:{server.port}/api/v1/orders",
-                json=order("WAKE-1"),
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=30,
-            )
-            assert r.status_code == 201, r.text
-            number = r.json()["number"]
-            assert wait_for(lambda: len(platform.events(number)) == 2, 10)
-            assert platform.events(number) == ["created", "dispatched"]
+            _push_and_see_it_delivered(f"http://127.0.0.1:{server.port}", token, platform, "W-1")
         finally:
             done.set()
             thread.join(timeout=15)
@@ -76,30 +67,13 @@ def test_serve_delivers_webhooks_from_its_child_process(pg_url: str) -> None:
             assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
             children = _children(proc.pid)
             assert len(children) == 1, "serve starts its delivery process"
-            r = httpx.post(
-                f"{base}/api/v1/orders",
-                json=order("CLI-1"),
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=30,
-            )
-            assert r.status_code == 201, r.text
-            number = r.json()["number"]
-            assert wait_for(lambda: len(platform.events(number)) == 2, 20)
-            assert platform.events(number) == ["created", "dispatched"]
+            _push_and_see_it_delivered(base, token, platform, "CLI-1")
             # a delivery process that dies is started again, and nothing is lost
             os.kill(children[0], signal.SIGKILL)
-            r = httpx.post(
-                f"{base}/api/v1/orders",
-                json=order("CLI-2"),
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=30,
-            )
-            assert r.status_code == 201, r.text
-            second = r.json()["number"]
-            assert wait_for(lambda: bool(set(_children(proc.pid)) - set(children)), 30)
-            children += _children(proc.pid)
-            assert wait_for(lambda: len(platform.events(second)) == 2, 20)
-            assert platform.events(second) == ["created", "dispatched"]
+            _push_and_see_it_delivered(base, token, platform, "CLI-2")
+            new = set(_children(proc.pid)) - set(children)
+            assert new, "a delivery process was started again"
+            children += new
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -107,6 +81,19 @@ def test_serve_delivers_webhooks_from_its_child_process(pg_url: str) -> None:
         assert wait_for(lambda: not any(Path(f"/proc/{c}").exists() for c in children), 20), (
             "the delivery process outlived serve"
         )
+
+
+def _push_and_see_it_delivered(base: str, token: str, platform: FakePlatform, eid: str) -> None:
+    r = httpx.post(
+        f"{base}/api/v1/orders",
+        json=order(eid),
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert r.status_code == 201, r.text
+    number = r.json()["number"]
+    assert wait_for(lambda: len(platform.events(number)) == 2, 30)
+    assert platform.events(number) == ["created", "dispatched"]
 
 
 def _up(base: str) -> bool:
