@@ -203,7 +203,6 @@ class ThreadedServer:
         self.port = 0
 
     def start(self, timeout: float = 10.0) -> None:
-
         self._thread.start()
         deadline = time.monotonic() + timeout
         while not self.server.started:
